@@ -1,0 +1,79 @@
+// The demo merchant site: serves the storefront page and the embed file, and, standing in for a
+// merchant backend, chooses which demo shopper is signed in.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { renderStorefront } from './render.ts';
+
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+const embedFile = fileURLToPath(new URL('../../packages/embed/dist/loyalty-elements.js', import.meta.url));
+
+export interface StorefrontOptions {
+  port: number;
+  host: string;
+  apiBase: string;
+  publishableKey: string;
+}
+
+export function createStorefront(options: StorefrontOptions) {
+  const app = new Hono();
+  const contentSecurityPolicy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${new URL(options.apiBase).origin}`,
+    "img-src 'self' data:",
+  ].join('; ');
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', contentSecurityPolicy);
+  });
+
+  app.get('/', async (c) => {
+    const template = await readFile(`${publicDir}index.html`, 'utf8');
+    return c.html(
+      renderStorefront(template, {
+        apiBase: options.apiBase,
+        publishableKey: options.publishableKey,
+        shopper: c.req.query('shopper') ?? 'demo-shopper',
+        lang: c.req.query('lang') === 'en' ? 'en' : 'zh-CN',
+      }),
+    );
+  });
+  app.get('/loyalty-elements.js', async (c) => {
+    try {
+      c.header('Content-Type', 'text/javascript; charset=utf-8');
+      return c.body(await readFile(embedFile, 'utf8'));
+    } catch {
+      return c.text('loyalty-elements.js is not built yet: run `pnpm build` first.', 503);
+    }
+  });
+  app.use('/*', serveStatic({ root: publicDir }));
+  return app;
+}
+
+export function startStorefront(options: StorefrontOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve(
+      { fetch: createStorefront(options).fetch, port: options.port, hostname: options.host },
+      (info) =>
+        resolve({
+          url: `http://${options.host === '127.0.0.1' ? 'localhost' : options.host}:${info.port}`,
+          close: () => new Promise((done) => server.close(() => done())),
+        }),
+    );
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const apiBase = process.env.LOYALTY_API_BASE ?? 'http://localhost:8787';
+  const { url } = await startStorefront({
+    port: Number(process.env.STOREFRONT_PORT ?? 8080),
+    host: process.env.STOREFRONT_HOST ?? '127.0.0.1',
+    apiBase,
+    publishableKey: process.env.LOYALTY_DEMO_PUBLISHABLE_KEY ?? 'pk_demo_loyalty_elements',
+  });
+  console.log(`Storefront ready on ${url} (API ${apiBase})`);
+}

@@ -1,0 +1,10 @@
+import * as z from 'zod/mini';
+import { Identifier } from './primitives.ts';
+
+/** `GET /v1/demo/customer-token?customer=…`: only served while the API runs in demo mode. */
+export const DemoCustomerToken = z.object({
+  token: z.string(),
+  customerId: Identifier,
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type DemoCustomerToken = z.infer<typeof DemoCustomerToken>;

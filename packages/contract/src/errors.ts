@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+
+/**
+ * The stable `code`s the reference API answers with. Clients must tolerate codes they do not know:
+ * the schema accepts any string, this list only documents today's.
+ */
+export const PROBLEM_CODES = [
+  'token_missing',
+  'token_invalid',
+  'token_expired',
+  'customer_not_found',
+  'publishable_key_invalid',
+  'secret_key_invalid',
+  'validation_failed',
+  'idempotency_key_missing',
+  'idempotency_key_reused',
+  'insufficient_points',
+  'not_found',
+  'internal',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const FieldError = z.object({
+  /** Where the bad value is: `body.points`, `header.idempotency-key`, `path.customerId`. */
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** An error response (RFC 9457 problem details) with a stable machine-readable `code`. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  code: z.string(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
+export type Problem = z.infer<typeof Problem> & { code: ProblemCode | (string & {}) };

@@ -1,0 +1,14 @@
+/** Names shared by the API and its clients, so neither side spells them twice. */
+export const API_VERSION_PREFIX = '/v1';
+export const PUBLISHABLE_KEY_HEADER = 'X-Publishable-Key';
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
+
+export const paths = {
+  summary: '/v1/me/summary',
+  customerTransactions: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/transactions`,
+  demoCustomerToken: '/v1/demo/customer-token',
+} as const;
+
+/** Customer tokens live at most this long (24 h). */
+export const MAX_CUSTOMER_TOKEN_TTL_SECONDS = 24 * 60 * 60;

@@ -1,0 +1,45 @@
+import type { Problem } from '@loyalty-elements/contract';
+
+/**
+ * Every way a call can fail, as a stable code a widget can switch on:
+ * - `network`: the request never got an answer (offline, DNS, CORS, connection reset)
+ * - `timeout`: no answer within the client's timeout
+ * - `signed_out`: there is no customer token, so there is no "me" to ask about (a guest)
+ * - `unauthorized`: the API refused the token or the publishable key
+ * - `token_expired`: the customer token expired and no fresh one could be had
+ * - `rejected`: the API refused the request itself (a 4xx other than 401/403); see `problem.code`
+ * - `server`: the API failed (5xx)
+ * - `invalid_response`: the answer did not match the contract
+ */
+export type LoyaltyErrorCode =
+  'network' | 'timeout' | 'signed_out' | 'unauthorized' | 'token_expired' | 'rejected' | 'server' | 'invalid_response';
+
+const BRAND = Symbol.for('loyalty-elements.error');
+
+export interface LoyaltyErrorOptions {
+  status?: number | undefined;
+  problem?: Problem | undefined;
+  cause?: unknown;
+}
+
+export class LoyaltyError extends Error {
+  override readonly name = 'LoyaltyError';
+  readonly code: LoyaltyErrorCode;
+  /** The HTTP status, when the API answered. */
+  readonly status: number | undefined;
+  /** The API's problem details, when it sent any. */
+  readonly problem: Problem | undefined;
+  readonly [BRAND] = true;
+
+  constructor(code: LoyaltyErrorCode, message: string, options: LoyaltyErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = options.status;
+    this.problem = options.problem;
+  }
+}
+
+/** True for a `LoyaltyError`, even one thrown by a copy of the SDK from another bundle or frame. */
+export function isLoyaltyError(value: unknown): value is LoyaltyError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}

@@ -1,0 +1,116 @@
+// `npm test`: every check and test suite of the repository, then one line totalling them all:
+// "N passed, N failed, N skipped". `npm test -- server components` runs only the suites named.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureChromium, installDependencies, pnpm, pnpmCommand, repoRoot } from './setup.mjs';
+
+const nodeSuite = (name, dir, pattern, browser = false) => ({ name, kind: 'node', dir, pattern, browser });
+const SUITES = [
+  { name: 'typecheck', kind: 'check', args: ['typecheck'] },
+  { name: 'lint', kind: 'check', args: ['lint'] },
+  nodeSuite('contract', 'packages/contract', /\.test\.ts$/),
+  nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
+  nodeSuite('server', 'packages/server', /\.test\.ts$/),
+  { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },
+  nodeSuite('e2e', 'test', /\.e2e\.ts$/, true),
+];
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? SUITES.filter((suite) => wanted.includes(suite.name)) : SUITES;
+const scratch = mkdtempSync(join(tmpdir(), 'loyalty-test-'));
+
+installDependencies();
+const env = { ...process.env };
+if (selected.some((suite) => suite.browser)) env.CHROME_PATH = ensureChromium();
+if (selected.some((suite) => suite.name === 'e2e')) pnpm(['--filter', '@loyalty-elements/embed', 'build']);
+
+function testFiles(dir, pattern) {
+  const found = [];
+  const walk = (relative) => {
+    for (const entry of readdirSync(join(repoRoot, dir, relative), { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (pattern.test(entry.name)) found.push(path);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+function tapTotals(file) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const total = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    passed: total('pass'),
+    failed: total('fail') + total('cancelled'),
+    skipped: total('skipped') + total('todo'),
+  };
+}
+
+const [pnpmBin, ...pnpmPrefix] = pnpmCommand();
+
+function runSuite(suite) {
+  const cwd = join(repoRoot, suite.dir ?? '');
+  if (suite.kind === 'check') {
+    const { status } = spawnSync(pnpmBin, [...pnpmPrefix, 'run', '--silent', ...suite.args], {
+      cwd: repoRoot,
+      env,
+      stdio: 'inherit',
+    });
+    return status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  }
+  if (suite.kind === 'wtr') {
+    const summaryFile = join(scratch, `${suite.name}.json`);
+    const { status } = spawnSync(pnpmBin, [...pnpmPrefix, 'exec', 'wtr'], {
+      cwd,
+      env: { ...env, LOYALTY_TEST_SUMMARY_FILE: summaryFile },
+      stdio: 'inherit',
+    });
+    const totals = existsSync(summaryFile)
+      ? JSON.parse(readFileSync(summaryFile, 'utf8'))
+      : { passed: 0, failed: 0, skipped: 0 };
+    if (status !== 0 && totals.failed === 0) totals.failed = 1;
+    return totals;
+  }
+  const files = testFiles(suite.dir, suite.pattern);
+  if (files.length === 0) return { passed: 0, failed: 1, skipped: 0, note: 'no test files found' };
+  const tapFile = join(scratch, `${suite.name}.tap`);
+  const { status } = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
+    { cwd, env, stdio: 'inherit' },
+  );
+  const totals = tapTotals(tapFile);
+  if (status !== 0 && totals.failed === 0) totals.failed = 1;
+  return totals;
+}
+
+const results = [];
+for (const suite of selected) {
+  console.log(`\n━━ ${suite.name} ━━`);
+  const started = Date.now();
+  const totals = runSuite(suite);
+  results.push({ suite: suite.name, ...totals, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+console.log('\nsuite       passed  failed  skipped  seconds');
+for (const r of results) {
+  console.log(
+    `${r.suite.padEnd(11)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
+  );
+}
+const sum = (key) => results.reduce((total, r) => total + r[key], 0);
+console.log(`\n${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+process.exit(sum('failed') > 0 ? 1 : 0);

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// Builds the <script> drop-in: one IIFE file with Lit, the SDK and every widget inside.
+export default defineConfig({
+  build: {
+    outDir: fileURLToPath(new URL('./packages/embed/dist', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2021',
+    sourcemap: true,
+    lib: {
+      entry: fileURLToPath(new URL('./packages/embed/src/index.ts', import.meta.url)),
+      name: 'LoyaltyElementsEmbed',
+      formats: ['iife'],
+      fileName: () => 'loyalty-elements.js',
+    },
+  },
+});
