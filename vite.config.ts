@@ -6,7 +6,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./packages/embed/dist', import.meta.url)),
     emptyOutDir: true,
-    target: 'es2021',
+    target: 'es2022',
     sourcemap: true,
     lib: {
       entry: fileURLToPath(new URL('./packages/embed/src/index.ts', import.meta.url)),

@@ -10,7 +10,7 @@ export interface LoyaltyClientOptions {
   publishableKey: string;
   /** A customer token signed by the merchant's backend. Leave out (and `getCustomerToken` too) for a guest. */
   customerToken?: string | null | undefined;
-  /** Called for a token when the client has none, and once more after the API says it expired. */
+  /** Called for a token when the client has none, and once more when the API refuses the current one. */
   getCustomerToken?: CustomerTokenGetter | undefined;
   /** Milliseconds before a request gives up with a `timeout` error. Default 10 000. */
   timeoutMs?: number | undefined;
@@ -24,6 +24,8 @@ export interface LoyaltyClient {
   /** The signed-in customer's profile, points and tier. Rejects with `LoyaltyError`. */
   getSummary(): Promise<Summary>;
 }
+
+const TOKEN_PROBLEMS = new Set(['token_expired', 'token_invalid']);
 
 interface Validator<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
@@ -72,8 +74,10 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     if (!response.ok) {
       const problem = await readProblem(response);
-      if (response.status === 401 && problem?.code === 'token_expired') {
-        if (!refreshed && options.getCustomerToken) return send(path, schema, true);
+      const tokenRefused = response.status === 401 && TOKEN_PROBLEMS.has(problem?.code ?? '');
+      // A token the API refuses may be stale: the page gets one chance to hand over a fresh one.
+      if (tokenRefused && !refreshed && options.getCustomerToken) return send(path, schema, true);
+      if (problem?.code === 'token_expired') {
         throw new LoyaltyError('token_expired', 'The customer token has expired', { status: 401, problem });
       }
       const code =

@@ -145,6 +145,27 @@ describe('createLoyaltyClient().getSummary', () => {
     assert.equal(asked, 2, 'one initial token and one refresh, no loop');
   });
 
+  it('asks for a fresh token once after token_invalid, and reports unauthorized if that fails too', async () => {
+    let asked = 0;
+    api.use(
+      http.get(summaryUrl, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer good'
+          ? HttpResponse.json(summary)
+          : problem(401, 'token_invalid'),
+      ),
+    );
+    const recovering = createLoyaltyClient({
+      apiBase,
+      publishableKey,
+      getCustomerToken: () => (asked++ === 0 ? 'forged' : 'good'),
+    });
+    assert.deepEqual(await recovering.getSummary(), summary);
+    assert.equal(asked, 2);
+
+    const hopeless = createLoyaltyClient({ apiBase, publishableKey, getCustomerToken: () => 'forged' });
+    assert.equal((await failure(hopeless.getSummary())).code, 'unauthorized');
+  });
+
   it('rejects a configuration without a publishable key', () => {
     assert.throws(() => createLoyaltyClient({ apiBase, publishableKey: 'sk_secret' }), TypeError);
   });

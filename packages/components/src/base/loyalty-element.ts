@@ -1,0 +1,52 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { LoyaltyEventDetail, LoyaltyEventMap, LoyaltyEventName } from '../events/events.ts';
+
+export type ColorScheme = 'light' | 'dark';
+
+/**
+ * The base of every `loyalty-*` element: a typed `emit()` for `loyalty-*` events and a guarded
+ * `define()` that never throws when a tag is already registered (two bundles on one page, HMR, …).
+ */
+export class LoyaltyElement extends LitElement {
+  /** The tag a subclass registers under when `define()` gets no name. */
+  static tagName = '';
+
+  /**
+   * Registers the element. Does nothing when `name` is already defined (a different class under
+   * that name only earns a console warning) or when there is no custom element registry (SSR).
+   */
+  static define(name: string = this.tagName, options?: ElementDefinitionOptions): void {
+    const registry = globalThis.customElements;
+    if (!registry || !name) return;
+    const existing = registry.get(name);
+    if (existing) {
+      if (existing !== this && !(existing.prototype instanceof this)) {
+        console.warn(`<${name}> is already defined by another class; keeping that one.`);
+      }
+      return;
+    }
+    // A constructor can be registered under only one name: alias through a fresh subclass.
+    const alreadyUsed = registry.getName?.(this as unknown as CustomElementConstructor);
+    const ctor = alreadyUsed ? class extends this {} : this;
+    registry.define(name, ctor as unknown as CustomElementConstructor, options);
+  }
+
+  /**
+   * Forces the light or dark palette; without it the element follows `prefers-color-scheme`.
+   * Global `--loyalty-*` tokens set by the page win over both.
+   */
+  @property({ attribute: 'color-scheme', reflect: true })
+  colorScheme: ColorScheme | undefined;
+
+  /** Dispatches a typed `loyalty-*` CustomEvent that bubbles and crosses shadow roots. */
+  protected emit<K extends LoyaltyEventName>(
+    name: K,
+    detail: LoyaltyEventDetail<K>,
+    init: Omit<CustomEventInit, 'detail'> = {},
+  ): LoyaltyEventMap[K] {
+    const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: false, ...init, detail });
+    this.dispatchEvent(event);
+    return event as LoyaltyEventMap[K];
+  }
+}

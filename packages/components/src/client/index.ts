@@ -1,0 +1,3 @@
+export { loyaltyClientContext } from './context.ts';
+export { setSharedClient, getSharedClient, onSharedClientChange } from './shared-client.ts';
+export { LoyaltyClientController, type ClientSource } from './client-controller.ts';

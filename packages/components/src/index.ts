@@ -1,0 +1,41 @@
+// Side-effect free: importing this entry defines no elements. Register with `define/*` files or `Class.define()`.
+export { LoyaltyElement, type ColorScheme } from './base/loyalty-element.ts';
+export { LoyaltyPointsBalance, type PointsBalanceState } from './points-balance/points-balance.ts';
+
+export {
+  loyaltyClientContext,
+  setSharedClient,
+  getSharedClient,
+  onSharedClientChange,
+  LoyaltyClientController,
+  type ClientSource,
+} from './client/index.ts';
+
+export { LocaleController } from './controllers/locale-controller.ts';
+export {
+  en,
+  zhCN,
+  SUPPORTED_LOCALES,
+  DEFAULT_LOCALE,
+  getTranslation,
+  normalizeLocale,
+  closestLang,
+  resolveLocale,
+  formatNumber,
+  pickLocalized,
+  type Translation,
+  type LoyaltyLocale,
+} from './locales/index.ts';
+
+export { lightTokens, darkTokens, tokenNames, tokenStyles, sharedStyles, type LoyaltyToken } from './themes/index.ts';
+
+export type {
+  LoyaltyEventMap,
+  LoyaltyEventName,
+  LoyaltyEventDetail,
+  LoyaltyReadyEvent,
+  LoyaltyErrorEvent,
+  LoyaltySignInRequestedEvent,
+} from './events/events.ts';
+
+export type { LoyaltyClient, LoyaltyError, LoyaltyErrorCode, Summary, LocalizedText } from '@loyalty-elements/sdk';

@@ -1,0 +1,26 @@
+/** English strings. The shape of this table is the `Translation` type every other locale must fill. */
+export const en = {
+  $locale: 'en',
+  loading: 'Loading your points…',
+  /** Visible lead-in above the balance, e.g. "Lin Mei, you have". */
+  balanceLead: (name: string) => `${name}, you have`,
+  /** The ready state read as one sentence, e.g. "Lin Mei, you have 2,900 points." */
+  balanceSentence: (name: string, points: string, pointsName: string) => `${name}, you have ${points} ${pointsName}.`,
+  tierLabel: (tier: string) => `Tier: ${tier}`,
+  tierSentence: (tier: string) => `Your tier is ${tier}.`,
+  guestMessage: 'Sign in to see your points and rewards.',
+  signIn: 'Sign in',
+  errorNetwork: 'We couldn’t reach the rewards service. Check your internet connection, then try again.',
+  errorTimeout: 'The rewards service took too long to answer. Please try again.',
+  errorSession: 'Your session has expired or is no longer valid. Please sign in again, then try again.',
+  errorOther: 'Something went wrong while loading your points. Please try again.',
+  errorNoClient: 'Your points can’t be shown: this page isn’t connected to a rewards program yet.',
+  retry: 'Try again',
+};
+
+/** A complete string table: every key of the English one, with the same kinds of values. */
+export type Translation = {
+  readonly [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
+};

@@ -1,0 +1,13 @@
+export { en, type Translation } from './en.ts';
+export { zhCN } from './zh-CN.ts';
+export {
+  SUPPORTED_LOCALES,
+  DEFAULT_LOCALE,
+  type LoyaltyLocale,
+  getTranslation,
+  normalizeLocale,
+  closestLang,
+  resolveLocale,
+  formatNumber,
+  pickLocalized,
+} from './locales.ts';

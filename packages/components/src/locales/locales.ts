@@ -1,0 +1,95 @@
+import type { LocalizedText } from '@loyalty-elements/sdk';
+import { en, type Translation } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+/** The locales the elements ship strings for. */
+export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
+export type LoyaltyLocale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: LoyaltyLocale = 'en';
+
+const translations: Record<LoyaltyLocale, Translation> = { en, 'zh-CN': zhCN };
+
+/** The string table for a supported locale. */
+export function getTranslation(locale: LoyaltyLocale): Translation {
+  return translations[locale];
+}
+
+/**
+ * Maps any BCP 47 tag to a supported locale: Simplified Chinese (`zh`, `zh-CN`, `zh-Hans`,
+ * `zh-SG`, `zh-Hans-*`) → `zh-CN`; everything else (Traditional Chinese included, for now) → `en`.
+ */
+export function normalizeLocale(tag: string | null | undefined): LoyaltyLocale {
+  const subtags = (tag ?? '').trim().replace(/_/g, '-').toLowerCase().split('-');
+  if (subtags[0] !== 'zh') return DEFAULT_LOCALE;
+  const rest = subtags.slice(1);
+  if (rest.includes('hant')) return DEFAULT_LOCALE;
+  if (rest.length === 0 || rest.includes('hans') || rest[0] === 'cn' || rest[0] === 'sg') return 'zh-CN';
+  return DEFAULT_LOCALE;
+}
+
+/** The nearest non-empty `lang`, from `element` itself up through its ancestors and shadow hosts. */
+export function closestLang(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    if (found) {
+      const value = found.getAttribute('lang')?.trim();
+      if (value) return value;
+      node = found.parentElement ?? hostOf(found);
+      continue;
+    }
+    node = hostOf(node);
+  }
+  return undefined;
+}
+
+function hostOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  return typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot ? root.host : null;
+}
+
+/**
+ * The language an element should speak: its own `lang`, else the closest ancestor's `lang`, else
+ * `document.documentElement.lang`, else `navigator.language`; then normalized to a supported locale.
+ */
+export function resolveLocale(element?: Element | null): LoyaltyLocale {
+  const tag =
+    (element ? closestLang(element) : undefined) ||
+    (typeof document !== 'undefined' ? document.documentElement.lang.trim() : '') ||
+    (typeof navigator !== 'undefined' ? navigator.language : '') ||
+    DEFAULT_LOCALE;
+  return normalizeLocale(tag);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats a number for a locale (`2900` → `"2,900"`), reusing one `Intl.NumberFormat` per locale. */
+export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
+  const key = options ? `${locale}|${JSON.stringify(options)}` : locale;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * Picks the text for `locale` from API text in several languages: the exact tag (any case), then
+ * the same language (`zh` for `zh-CN`, or another `zh-*`), then English, then whatever comes first.
+ */
+export function pickLocalized(text: LocalizedText | null | undefined, locale: string): string {
+  if (!text) return '';
+  const entries = Object.entries(text);
+  const wanted = locale.toLowerCase();
+  const language = wanted.split('-')[0];
+  const lower = (key: string) => key.toLowerCase();
+  const found =
+    entries.find(([key]) => lower(key) === wanted) ??
+    entries.find(([key]) => lower(key) === language) ??
+    entries.find(([key]) => lower(key).split('-')[0] === language) ??
+    entries.find(([key]) => lower(key) === 'en') ??
+    entries.find(([key]) => lower(key).startsWith('en-')) ??
+    entries[0];
+  return found?.[1] ?? '';
+}

@@ -1,0 +1,19 @@
+import type { Translation } from './en.ts';
+
+/** Simplified Chinese strings. */
+export const zhCN: Translation = {
+  $locale: 'zh-CN',
+  loading: '正在加载您的积分…',
+  balanceLead: (name) => `${name}，您有`,
+  balanceSentence: (name, points, pointsName) => `${name}，您有 ${points} ${pointsName}。`,
+  tierLabel: (tier) => `等级：${tier}`,
+  tierSentence: (tier) => `您的会员等级是${tier}。`,
+  guestMessage: '登录后即可查看您的积分和权益。',
+  signIn: '登录',
+  errorNetwork: '无法连接到会员服务。请检查网络连接后重试。',
+  errorTimeout: '会员服务响应超时，请重试。',
+  errorSession: '您的登录已过期或无效。请重新登录后重试。',
+  errorOther: '加载积分时出错了，请重试。',
+  errorNoClient: '暂时无法显示您的积分：此页面尚未连接会员计划。',
+  retry: '重试',
+};

@@ -1,0 +1,256 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { isLoyaltyError, type LoyaltyClient, type LoyaltyError, type Summary } from '@loyalty-elements/sdk';
+import { LoyaltyElement } from '../base/loyalty-element.ts';
+import { LoyaltyClientController } from '../client/client-controller.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import type { Translation } from '../locales/en.ts';
+import { pointsBalanceStyles } from './points-balance.styles.ts';
+
+/** What the element is showing. */
+export type PointsBalanceState = 'loading' | 'ready' | 'guest' | 'error';
+
+/**
+ * The signed-in shopper's points balance, points name and tier, greeting them by name.
+ *
+ * @summary Shows the shopper's loyalty points balance and tier.
+ *
+ * @fires {LoyaltyReadyEvent} loyalty-ready - The summary arrived and is shown. `detail` is the `Summary`.
+ * @fires {LoyaltyErrorEvent} loyalty-error - Loading failed (once per failure; not for guests). `detail` is the `LoyaltyError`.
+ * @fires {LoyaltySignInRequestedEvent} loyalty-sign-in-requested - A guest pressed "Sign in" and there is no `sign-in-url`.
+ *
+ * @csspart base - The card around every state.
+ * @csspart label - The greeting above the balance ("Lin Mei, you have").
+ * @csspart value - The formatted balance.
+ * @csspart points-name - What the program calls its points ("points", "积分").
+ * @csspart tier - The tier badge.
+ * @csspart message - The guest or error message.
+ * @csspart button - The retry button, or a guest's sign-in button without `sign-in-url`.
+ * @csspart link - A guest's sign-in link.
+ * @csspart skeleton - Each placeholder bar while loading.
+ *
+ * @cssprop --loyalty-points-balance-value-size - Font size of the balance. Default 2.25 × `--loyalty-font-size`.
+ * @cssprop --loyalty-points-balance-value-color - Colour of the balance. Default `--loyalty-color-primary`.
+ * @cssprop --loyalty-points-balance-value-weight - Font weight of the balance. Default 700.
+ * @cssprop --loyalty-points-balance-label-size - Font size of the greeting. Default 0.875 × `--loyalty-font-size`.
+ * @cssprop --loyalty-points-balance-label-color - Colour of the greeting. Default `--loyalty-color-text-muted`.
+ * @cssprop --loyalty-points-balance-points-name-size - Font size of the points name. Default `--loyalty-font-size`.
+ * @cssprop --loyalty-points-balance-tier-size - Font size of the tier badge. Default 0.8125 × `--loyalty-font-size`.
+ * @cssprop --loyalty-points-balance-tier-color - Text colour of the tier badge. Default `--loyalty-color-text`.
+ * @cssprop --loyalty-points-balance-tier-background - Tier badge background. Default a tint of `--loyalty-color-primary`.
+ * @cssprop --loyalty-points-balance-background - Card background. Default `--loyalty-color-surface`.
+ * @cssprop --loyalty-points-balance-border-color - Card border. Default `--loyalty-color-border`.
+ * @cssprop --loyalty-points-balance-padding - Card padding. Default `--loyalty-space`.
+ * @cssprop --loyalty-points-balance-gap - Space between the rows. Default 0.25 × `--loyalty-space`.
+ * @cssprop --loyalty-color-primary - Global: brand colour (balance, buttons, links, focus ring).
+ * @cssprop --loyalty-color-on-primary - Global: text on the brand colour.
+ * @cssprop --loyalty-color-surface - Global: card background.
+ * @cssprop --loyalty-color-text - Global: body text.
+ * @cssprop --loyalty-color-text-muted - Global: secondary text.
+ * @cssprop --loyalty-color-border - Global: borders.
+ * @cssprop --loyalty-color-skeleton - Global: loading placeholders.
+ * @cssprop --loyalty-font-family - Global: font stack.
+ * @cssprop --loyalty-font-size - Global: base font size.
+ * @cssprop --loyalty-radius - Global: corner radius.
+ * @cssprop --loyalty-space - Global: base spacing unit.
+ */
+export class LoyaltyPointsBalance extends LoyaltyElement {
+  static override tagName = 'loyalty-points-balance';
+  static override styles = pointsBalanceStyles;
+
+  /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
+  @property({ attribute: false })
+  client: LoyaltyClient | null | undefined;
+
+  /** Where a guest signs in. Without it, "Sign in" is a button firing `loyalty-sign-in-requested`. */
+  @property({ attribute: 'sign-in-url' })
+  signInUrl: string | undefined;
+
+  readonly #clients = new LoyaltyClientController(this, () => this.client);
+  readonly #i18n = new LocaleController(this);
+
+  readonly #task = new Task(this, {
+    args: () => [this.#clients.client] as const,
+    task: async ([client]: readonly [LoyaltyClient | undefined]) => {
+      if (!client) return initialState;
+      return client.getSummary();
+    },
+  });
+
+  #announced: Summary | undefined;
+  #reported: unknown;
+  #refocus = false;
+
+  /** What the element shows right now. */
+  get state(): PointsBalanceState {
+    if (!this.#clients.client) return 'error';
+    switch (this.#task.status) {
+      case TaskStatus.COMPLETE:
+        return 'ready';
+      case TaskStatus.ERROR:
+        return isSignedOut(this.#task.error) ? 'guest' : 'error';
+      default:
+        return 'loading';
+    }
+  }
+
+  /** The summary on show, if any. */
+  get summary(): Summary | undefined {
+    return this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined;
+  }
+
+  /** Loads the summary again (what the retry button does). Resolves when it has settled. */
+  async refresh(): Promise<void> {
+    if (!this.#clients.client) {
+      this.requestUpdate();
+      return;
+    }
+    await this.#task.run().catch(() => undefined);
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.#i18n.t;
+    if (!this.#clients.client) return this.#renderError(t, t.errorNoClient, false);
+    return this.#task.render({
+      initial: () => this.#renderLoading(t),
+      pending: () => this.#renderLoading(t),
+      complete: (summary) => this.#renderReady(t, summary),
+      error: (error) =>
+        isSignedOut(error) ? this.#renderGuest(t) : this.#renderError(t, errorMessage(t, error), true),
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const { status } = this.#task;
+    if (status === TaskStatus.COMPLETE && this.#task.value && this.#task.value !== this.#announced) {
+      this.#announced = this.#task.value;
+      this.emit('loyalty-ready', this.#task.value);
+    } else if (status === TaskStatus.ERROR && this.#task.error !== this.#reported) {
+      const error = this.#task.error;
+      this.#reported = error;
+      if (isLoyaltyError(error) && error.code !== 'signed_out') this.emit('loyalty-error', error);
+      else if (!isLoyaltyError(error)) console.error(error);
+    }
+    if (this.#refocus && (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR)) {
+      // The retry button went away while loading: put focus back somewhere sensible.
+      this.#refocus = false;
+      const target =
+        this.renderRoot.querySelector<HTMLElement>('[part~="button"], [part~="link"]') ??
+        this.renderRoot.querySelector<HTMLElement>('[part~="base"]');
+      target?.focus();
+    }
+  }
+
+  #retry = (): void => {
+    this.#refocus = this.matches(':focus-within');
+    void this.refresh();
+  };
+
+  #requestSignIn = (): void => {
+    this.emit('loyalty-sign-in-requested', null);
+  };
+
+  #renderLoading(t: Translation): TemplateResult {
+    return html`
+      <div part="base" class="base" aria-busy="true" lang=${this.#i18n.locale}>
+        <span class="visually-hidden">${t.loading}</span>
+        <div class="rows" aria-hidden="true">
+          <span class="row row--label"><span part="skeleton" class="bone bone--label"></span></span>
+          <span class="row row--value"><span part="skeleton" class="bone bone--value"></span></span>
+          <span class="row row--tier"><span part="skeleton" class="bone bone--tier"></span></span>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderReady(t: Translation, summary: Summary): TemplateResult {
+    const name = summary.customer.name;
+    const points = this.#i18n.formatNumber(summary.points.balance);
+    const pointsName = this.#i18n.pick(summary.program.pointsName);
+    const tier = this.#i18n.pick(summary.tier.current.name);
+    // Text bindings only: whatever the API sends is never parsed as HTML.
+    return html`
+      <div part="base" class="base" tabindex="-1" lang=${this.#i18n.locale}>
+        <span class="visually-hidden">${t.balanceSentence(name, points, pointsName)} ${t.tierSentence(tier)}</span>
+        <div class="rows" aria-hidden="true">
+          <span class="row row--label"><span part="label" class="label">${t.balanceLead(name)}</span></span>
+          <span class="row row--value"
+            ><span part="value" class="value">${points}</span>
+            <span part="points-name" class="points-name">${pointsName}</span></span
+          >
+          <span class="row row--tier"><span part="tier" class="tier">${t.tierLabel(tier)}</span></span>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderGuest(t: Translation): TemplateResult {
+    const href = safeUrl(this.signInUrl);
+    return html`
+      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
+        <p part="message" class="message">${t.guestMessage}</p>
+        ${
+          href
+            ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
+            : html`<button part="button" class="button" type="button" @click=${this.#requestSignIn}>
+                ${t.signIn}
+              </button>`
+        }
+      </div>
+    `;
+  }
+
+  #renderError(t: Translation, message: string, canRetry: boolean): TemplateResult {
+    return html`
+      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
+        <p part="message" class="message" role="alert">${message}</p>
+        ${
+          canRetry
+            ? html`<button part="button" class="button" type="button" @click=${this.#retry}>${t.retry}</button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+}
+
+function isSignedOut(error: unknown): error is LoyaltyError {
+  return isLoyaltyError(error) && error.code === 'signed_out';
+}
+
+/** Plain words for what went wrong: the network, the session, or something else. */
+function errorMessage(t: Translation, error: unknown): string {
+  if (!isLoyaltyError(error)) return t.errorOther;
+  switch (error.code) {
+    case 'network':
+      return t.errorNetwork;
+    case 'timeout':
+      return t.errorTimeout;
+    case 'unauthorized':
+    case 'token_expired':
+      return t.errorSession;
+    default:
+      return t.errorOther;
+  }
+}
+
+/** An http(s) or relative URL for a link; anything else (`javascript:`, `data:` …) is dropped. */
+function safeUrl(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  try {
+    const base = typeof document !== 'undefined' ? document.baseURI : 'https://invalid.invalid/';
+    const { protocol } = new URL(trimmed, base);
+    return protocol === 'https:' || protocol === 'http:' ? trimmed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-points-balance': LoyaltyPointsBalance;
+  }
+}

@@ -1,0 +1,90 @@
+// Test helpers that talk to the real reference API started by web-test-runner.config.mjs.
+import { DemoCustomerToken, paths } from '@loyalty-elements/contract';
+import {
+  createLoyaltyClient,
+  type LoyaltyClient,
+  type LoyaltyClientOptions,
+  type Summary,
+} from '@loyalty-elements/sdk';
+
+export const PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
+/** Nothing listens on the discard port: every request fails as a network error. */
+export const CLOSED_API_BASE = 'http://127.0.0.1:9';
+
+export type DemoCustomer = 'demo-shopper' | 'demo-gold' | 'demo-new';
+
+let env: Promise<{ apiBase: string }> | undefined;
+
+/** The base URL of the API this test run started. */
+export async function apiBase(): Promise<string> {
+  env ??= fetch('/__loyalty-test-env.json').then(async (response) => {
+    if (!response.ok) throw new Error(`/__loyalty-test-env.json answered ${response.status}`);
+    return (await response.json()) as { apiBase: string };
+  });
+  return (await env).apiBase.replace(/\/+$/, '');
+}
+
+/** A real customer token from the API's demo route. */
+export async function demoToken(customer: DemoCustomer = 'demo-shopper'): Promise<DemoCustomerToken> {
+  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customer)}`;
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return DemoCustomerToken.parse(await response.json());
+}
+
+/** The same token with its signature replaced: well-formed, but not signed by the program. */
+export async function forgedToken(customer: DemoCustomer = 'demo-shopper'): Promise<string> {
+  const { token } = await demoToken(customer);
+  const [header, payload] = token.split('.');
+  return `${header}.${payload}.${'A'.repeat(43)}`;
+}
+
+/** A client for the test API; pass `customerToken: null` (and no getter) for a guest. */
+export async function apiClient(options: Partial<LoyaltyClientOptions> = {}): Promise<LoyaltyClient> {
+  return createLoyaltyClient({ apiBase: await apiBase(), publishableKey: PUBLISHABLE_KEY, ...options });
+}
+
+/** A client signed in as a demo shopper. */
+export async function customerClient(customer: DemoCustomer = 'demo-shopper'): Promise<LoyaltyClient> {
+  return apiClient({ customerToken: (await demoToken(customer)).token });
+}
+
+/** What the API says about a demo shopper, fetched independently of any element. */
+export async function summaryOf(customer: DemoCustomer = 'demo-shopper'): Promise<Summary> {
+  return (await customerClient(customer)).getSummary();
+}
+
+/**
+ * A signed-in client whose token arrives only when `open()` is called, like a slow merchant
+ * backend: the element stays in its loading state for as long as a test needs.
+ */
+export async function gatedClient(
+  customer: DemoCustomer = 'demo-shopper',
+): Promise<{ client: LoyaltyClient; open: () => void }> {
+  const { token } = await demoToken(customer);
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const client = await apiClient({
+    getCustomerToken: async () => {
+      await gate;
+      return token;
+    },
+  });
+  return { client, open };
+}
+
+/**
+ * A signed-in client whose token source fails the first time (the merchant's token endpoint was
+ * briefly down) and works afterwards.
+ */
+export async function flakyTokenClient(customer: DemoCustomer = 'demo-shopper'): Promise<LoyaltyClient> {
+  const { token } = await demoToken(customer);
+  let calls = 0;
+  return apiClient({
+    getCustomerToken: () => {
+      calls += 1;
+      if (calls === 1) throw new Error('The token endpoint is unavailable');
+      return token;
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import { css } from 'lit';
+
+/** Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones. */
+export const sharedStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+    -webkit-font-smoothing: antialiased;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  :focus-visible {
+    outline: var(--_focus-ring-width) solid var(--_color-focus-ring);
+    outline-offset: var(--_focus-ring-width);
+  }
+
+  .bone {
+    display: block;
+    border-radius: 0.25em;
+    background-color: var(--_color-skeleton);
+    background-image: linear-gradient(
+      90deg,
+      var(--_color-skeleton) 0%,
+      var(--_color-skeleton-highlight) 50%,
+      var(--_color-skeleton) 100%
+    );
+    background-size: 200% 100%;
+    animation: loyalty-shimmer var(--_skeleton-duration) ease-in-out infinite;
+  }
+  @keyframes loyalty-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+      background-image: none;
+    }
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-block-size: 2.5em;
+    padding: 0.5em 1.125em;
+    border: 0;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    cursor: pointer;
+  }
+  .button:hover {
+    background: color-mix(in srgb, var(--_color-primary) 88%, var(--_color-text));
+  }
+  .link {
+    color: var(--_color-primary);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    border-radius: 0.125em;
+  }
+`;
