@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'idempotency_key_reused',
   'insufficient_points',
   'not_found',
+  'payload_too_large',
   'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

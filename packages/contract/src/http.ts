@@ -6,6 +6,8 @@ export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
 
 export const paths = {
   summary: '/v1/me/summary',
+  /** Route pattern of `customerTransactions`, for servers. */
+  customerTransactionsPattern: '/v1/admin/customers/:customerId/transactions',
   customerTransactions: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/transactions`,
   demoCustomerToken: '/v1/demo/customer-token',
 } as const;

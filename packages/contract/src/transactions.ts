@@ -7,7 +7,7 @@ export type TransactionType = z.infer<typeof TransactionType>;
 /** Body of `POST /v1/admin/customers/{id}/transactions`. */
 export const TransactionRequest = z.object({
   type: TransactionType,
-  points: Points.check(z.gte(1), z.lte(100_000_000)),
+  points: z.int().check(z.gte(1), z.lte(100_000_000)),
   reason: z.optional(z.string().check(z.maxLength(500))),
 });
 export type TransactionRequest = z.infer<typeof TransactionRequest>;

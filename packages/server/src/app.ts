@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER } from '@loyalty-elements/contract';
+import type { Database } from './store/database.ts';
+import { ProgramKeys } from './auth.ts';
+import { ProblemError, problemResponse, type ServerProblemCode } from './problem.ts';
+import { adminTransactionsRoute } from './routes/admin-transactions.ts';
+import { demoTokenRoute } from './routes/demo-token.ts';
+import { summaryRoute } from './routes/summary.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppDeps {
+  db: Database;
+  /** Serve the `/v1/demo/*` routes. Default false. */
+  demo?: boolean;
+  /** Origins allowed to call the customer and demo routes from a browser; `*` allows any. */
+  allowedOrigins?: readonly string[];
+  /** Where unexpected errors go; the client only ever sees a bare 500 problem. Default console.error. */
+  logError?: (error: unknown) => void;
+}
+
+/** What the route modules need from the app. */
+export interface AppContext {
+  db: Database;
+  keys: ProgramKeys;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const { db, demo = false, allowedOrigins = [], logError = (error) => console.error(error) } = deps;
+  const context: AppContext = { db, keys: new ProgramKeys() };
+  const app = new Hono();
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError(413, 'payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  const browserCors = cors({
+    origin: allowedOrigins.includes('*') ? '*' : [...allowedOrigins],
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Authorization', PUBLISHABLE_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, 'If-None-Match', 'Content-Type'],
+    exposeHeaders: ['ETag'],
+    maxAge: 600,
+  });
+  app.use('/v1/me/*', browserCors);
+  app.use('/v1/demo/*', browserCors);
+
+  summaryRoute(app, context);
+  adminTransactionsRoute(app, context);
+  if (demo) demoTokenRoute(app, context);
+
+  app.notFound((c) =>
+    problemResponse(c, new ProblemError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(
+        c,
+        new ProblemError(error.status, httpExceptionCode(error.status), error.message || undefined),
+      );
+    }
+    logError(error);
+    return problemResponse(c, new ProblemError(500, 'internal', 'Something went wrong on our side.'));
+  });
+  return app;
+}
+
+function httpExceptionCode(status: number): ServerProblemCode {
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  return 'validation_failed';
+}

@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Server settings, read from the environment by {@link loadConfig}.
+ *
+ * | Variable | Default | Meaning |
+ * | --- | --- | --- |
+ * | `PORT` | `8787` | Port to listen on; `0` picks any free port. |
+ * | `HOST` | `127.0.0.1` | Interface to listen on. |
+ * | `LOYALTY_DATA_DIR` | `<repo root>/.data/pglite` | PGlite data folder (created if missing; relative paths resolve from the working directory); `memory://` keeps everything in memory. |
+ * | `LOYALTY_DEMO` | on | `false`/`0`/`off`/`no` turns demo mode off: no demo seed, no `/v1/demo/*` routes. |
+ * | `LOYALTY_DEMO_PUBLISHABLE_KEY` | `pk_demo_loyalty_elements` | Publishable key of the demo program. |
+ * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
+ * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: `http://localhost:8080,http://127.0.0.1:8080`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  demoPublishableKey: string;
+  demoSecretKey: string;
+  allowedOrigins: string[];
+}
+
+/** `<repo root>/.data/pglite`, next to the packages whatever the working directory. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
+export const DEFAULT_DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
+export const DEFAULT_DEMO_ALLOWED_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const demo = parseBoolean(env.LOYALTY_DEMO, true, 'LOYALTY_DEMO');
+  return {
+    port: parsePort(env.PORT),
+    host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
+    dataDir: nonEmpty(env.LOYALTY_DATA_DIR) ?? DEFAULT_DATA_DIR,
+    demo,
+    demoPublishableKey: nonEmpty(env.LOYALTY_DEMO_PUBLISHABLE_KEY) ?? DEFAULT_DEMO_PUBLISHABLE_KEY,
+    demoSecretKey: nonEmpty(env.LOYALTY_DEMO_SECRET_KEY) ?? DEFAULT_DEMO_SECRET_KEY,
+    allowedOrigins: parseList(env.LOYALTY_ALLOWED_ORIGINS) ?? (demo ? DEFAULT_DEMO_ALLOWED_ORIGINS : []),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parsePort(value: string | undefined): number {
+  const text = nonEmpty(value);
+  if (text === undefined) return DEFAULT_PORT;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT must be an integer from 0 to 65535, got "${text}"`);
+  }
+  return port;
+}
+
+function parseBoolean(value: string | undefined, fallback: boolean, name: string): boolean {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined) return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'off', 'no'].includes(text)) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+function parseList(value: string | undefined): string[] | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

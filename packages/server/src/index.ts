@@ -1,0 +1,15 @@
+export { createApp, MAX_BODY_BYTES, type AppDeps } from './app.ts';
+export {
+  loadConfig,
+  DEFAULT_DATA_DIR,
+  DEFAULT_DEMO_ALLOWED_ORIGINS,
+  DEFAULT_DEMO_PUBLISHABLE_KEY,
+  DEFAULT_DEMO_SECRET_KEY,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type ServerConfig,
+} from './config.ts';
+export { openDatabase, MEMORY_DATA_DIR, type Database, type Queryable } from './store/database.ts';
+export { migrate, loadMigrations, MIGRATIONS_DIR } from './store/migrate.ts';
+export { seedDemo, DEMO_SEED, DEFAULT_DEMO_CUSTOMER_ID, type DemoCustomerId } from './seed.ts';
+export { startServer, serveApp, type RunningServer, type ServingApp } from './server.ts';

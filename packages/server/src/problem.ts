@@ -1,0 +1,57 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem, type ProblemCode } from '@loyalty-elements/contract';
+
+export const PROBLEM_TYPE_BASE = 'https://loyalty-elements.dev/problems/';
+
+export type ServerProblemCode = ProblemCode;
+
+const TITLES: Record<ServerProblemCode, string> = {
+  token_missing: 'Customer token missing',
+  token_invalid: 'Customer token invalid',
+  token_expired: 'Customer token expired',
+  customer_not_found: 'Customer not found',
+  publishable_key_invalid: 'Publishable key invalid',
+  secret_key_invalid: 'Secret key invalid',
+  validation_failed: 'Validation failed',
+  idempotency_key_missing: 'Idempotency key missing',
+  idempotency_key_reused: 'Idempotency key reused',
+  insufficient_points: 'Insufficient points',
+  not_found: 'Not found',
+  payload_too_large: 'Payload too large',
+  internal: 'Internal server error',
+};
+
+/** Thrown anywhere in a request; the app's error handler turns it into a problem+json response. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ServerProblemCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? TITLES[code]);
+    this.name = 'ProblemError';
+  }
+}
+
+export function toProblem(error: ProblemError): Problem {
+  const problem: Problem = {
+    type: PROBLEM_TYPE_BASE + error.code,
+    title: TITLES[error.code],
+    status: error.status,
+    code: error.code,
+  };
+  if (error.detail !== undefined) problem.detail = error.detail;
+  if (error.errors !== undefined) problem.errors = error.errors;
+  return problem;
+}
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  return c.body(JSON.stringify(toProblem(error)), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+/** Shorthand for the common 400 with field errors. */
+export function validationFailed(errors: FieldError[]): ProblemError {
+  return new ProblemError(400, 'validation_failed', 'The request is not valid; see errors.', errors);
+}

@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { migrate } from './store/migrate.ts';
+import { seedDemo } from './seed.ts';
+
+export interface ServingApp {
+  /** `http://<host>:<port>` with the port actually bound. */
+  url: string;
+  port: number;
+  /** Stops accepting connections and waits for open requests (idle keep-alive sockets are dropped). */
+  close(): Promise<void>;
+}
+
+/** Serves a Hono app with @hono/node-server; resolves once it is listening. */
+export function serveApp(app: Hono, { port, host }: Pick<ServerConfig, 'port' | 'host'>): Promise<ServingApp> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      const bound = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+        port: bound,
+        close: () => closeServer(server),
+      });
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}
+
+export interface RunningServer extends ServingApp {
+  db: Database;
+  /** Whether this start created the demo program. */
+  seeded: boolean;
+}
+
+export interface StartOptions {
+  logError?: (error: unknown) => void;
+}
+
+/** Opens the database, migrates it, seeds the demo program when in demo mode, and serves the API. */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase(config.dataDir);
+  try {
+    await migrate(db);
+    const seeded = config.demo
+      ? await seedDemo(db, { publishableKey: config.demoPublishableKey, secretKey: config.demoSecretKey })
+      : false;
+    const app = createApp({ db, demo: config.demo, allowedOrigins: config.allowedOrigins, ...options });
+    const serving = await serveApp(app, config);
+    return {
+      ...serving,
+      db,
+      seeded,
+      close: async () => {
+        await serving.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { isAbsolute } from 'node:path';
+import { test } from 'node:test';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_DEMO_ALLOWED_ORIGINS,
+  DEFAULT_DEMO_PUBLISHABLE_KEY,
+  DEFAULT_DEMO_SECRET_KEY,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  loadConfig,
+} from '../src/config.ts';
+
+test('defaults to demo mode on the local data folder', () => {
+  assert.deepEqual(loadConfig({}), {
+    port: DEFAULT_PORT,
+    host: DEFAULT_HOST,
+    dataDir: DEFAULT_DATA_DIR,
+    demo: true,
+    demoPublishableKey: DEFAULT_DEMO_PUBLISHABLE_KEY,
+    demoSecretKey: DEFAULT_DEMO_SECRET_KEY,
+    allowedOrigins: DEFAULT_DEMO_ALLOWED_ORIGINS,
+  });
+  assert.ok(isAbsolute(DEFAULT_DATA_DIR));
+  assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);
+  assert.doesNotMatch(DEFAULT_DATA_DIR, /[/\\]packages[/\\]/, 'at the repository root, not inside a package');
+});
+
+test('reads the environment', () => {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '0.0.0.0',
+    LOYALTY_DATA_DIR: 'memory://',
+    LOYALTY_DEMO: 'false',
+    LOYALTY_ALLOWED_ORIGINS: ' https://shop.example , https://www.shop.example ',
+  });
+  assert.equal(config.port, 0);
+  assert.equal(config.host, '0.0.0.0');
+  assert.equal(config.dataDir, 'memory://');
+  assert.equal(config.demo, false);
+  assert.deepEqual(config.allowedOrigins, ['https://shop.example', 'https://www.shop.example']);
+});
+
+test('allows no browser origin outside demo mode unless told', () => {
+  assert.deepEqual(loadConfig({ LOYALTY_DEMO: '0' }).allowedOrigins, []);
+  assert.deepEqual(loadConfig({ LOYALTY_DEMO: '0', LOYALTY_ALLOWED_ORIGINS: '*' }).allowedOrigins, ['*']);
+});
+
+test('rejects settings it cannot use', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
+  assert.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
+  assert.throws(() => loadConfig({ LOYALTY_DEMO: 'maybe' }), /LOYALTY_DEMO/);
+});

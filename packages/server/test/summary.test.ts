@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { MAX_CUSTOMER_TOKEN_TTL_SECONDS, PUBLISHABLE_KEY_HEADER, paths } from '@loyalty-elements/contract';
+import { DEMO_SEED, type DemoCustomerId } from '../src/seed.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { demoToken, expectProblem, getSummary, nowSeconds, signCustomerToken, summaryOf } from './support/http.ts';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+describe('GET /v1/me/summary', () => {
+  for (const [customerId, seeded] of Object.entries(DEMO_SEED.customers)) {
+    test(`summarises the seeded ${customerId}`, async () => {
+      const summary = await summaryOf(server, customerId);
+      const tier = DEMO_SEED.tiers.find((t) => t.id === seeded.expected.tierId);
+      assert.ok(tier, `seed tier ${seeded.expected.tierId}`);
+      assert.deepEqual(summary, {
+        customer: { id: customerId, name: seeded.name, locale: seeded.locale },
+        program: { name: DEMO_SEED.program.name, pointsName: DEMO_SEED.program.pointsName },
+        points: { balance: seeded.expected.balance },
+        tier: { current: { id: tier.id, name: tier.name } },
+      });
+    });
+  }
+
+  test('is private, revalidated, and answers 304 to a matching If-None-Match', async () => {
+    const customerId: DemoCustomerId = 'demo-shopper';
+    const request = { token: await demoToken(server, customerId), publishableKey: server.config.demoPublishableKey };
+    const first = await getSummary(server, request);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'ETag header');
+    await first.body?.cancel();
+
+    const revalidated = await getSummary(server, { ...request, headers: { 'If-None-Match': etag } });
+    assert.equal(revalidated.status, 304);
+    assert.equal(revalidated.headers.get('etag'), etag);
+    assert.equal(await revalidated.text(), '');
+
+    const stale = await getSummary(server, { ...request, headers: { 'If-None-Match': '"something-else"' } });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.headers.get('etag'), etag);
+    await stale.body?.cancel();
+  });
+
+  test('answers CORS preflights from an allowed origin and exposes ETag', async () => {
+    const origin = server.config.allowedOrigins[0];
+    assert.ok(origin, 'demo mode allows an origin by default');
+    const preflight = await fetch(server.baseUrl + paths.summary, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': `authorization, ${PUBLISHABLE_KEY_HEADER.toLowerCase()}, if-none-match`,
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+    const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(',');
+    for (const header of ['authorization', PUBLISHABLE_KEY_HEADER.toLowerCase(), 'if-none-match']) {
+      assert.ok(allowed.includes(header), `allows ${header}`);
+    }
+
+    const res = await getSummary(server, {
+      token: await demoToken(server, 'demo-shopper'),
+      publishableKey: server.config.demoPublishableKey,
+      headers: { Origin: origin },
+    });
+    assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    assert.match(res.headers.get('access-control-expose-headers') ?? '', /etag/i);
+    await res.body?.cancel();
+
+    const refused = await getSummary(server, { headers: { Origin: origin } });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.headers.get('access-control-allow-origin'), origin, 'problems are readable cross-origin');
+    await refused.body?.cancel();
+
+    const stranger = await getSummary(server, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(stranger.headers.get('access-control-allow-origin'), null);
+    await stranger.body?.cancel();
+  });
+});
+
+describe('GET /v1/me/summary rejects bad credentials with 401', () => {
+  const customerId: DemoCustomerId = 'demo-shopper';
+  const withKey = (token?: string) => ({ token, publishableKey: server.config.demoPublishableKey });
+
+  test('no customer token', async () => {
+    await expectProblem(await getSummary(server, withKey()), 401, 'token_missing');
+  });
+
+  test('a forged signature', async () => {
+    const token = await demoToken(server, customerId, { secret: 'sk_someone_else' });
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'token_invalid');
+  });
+
+  test('a token for another audience', async () => {
+    const token = await demoToken(server, customerId, { audience: 'pk_another_program' });
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'token_invalid');
+  });
+
+  test('an expired token', async () => {
+    const iat = nowSeconds() - 7200;
+    const token = await demoToken(server, customerId, { iat, exp: iat + 3600 });
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'token_expired');
+  });
+
+  test('a token that lives longer than allowed', async () => {
+    const iat = nowSeconds();
+    const token = await demoToken(server, customerId, { iat, exp: iat + MAX_CUSTOMER_TOKEN_TTL_SECONDS + 60 });
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'token_invalid');
+  });
+
+  test('a token signed with another algorithm', async () => {
+    const token = await demoToken(server, customerId, { alg: 'HS512' });
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'token_invalid');
+  });
+
+  test('a token without a subject', async () => {
+    const token = await signCustomerToken({
+      secret: server.config.demoSecretKey,
+      audience: server.config.demoPublishableKey,
+    });
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'token_invalid');
+  });
+
+  test('a malformed token', async () => {
+    await expectProblem(await getSummary(server, withKey('not.a.jwt')), 401, 'token_invalid');
+  });
+
+  test('a customer the program does not have', async () => {
+    const token = await demoToken(server, 'nobody-here');
+    await expectProblem(await getSummary(server, withKey(token)), 401, 'customer_not_found');
+  });
+
+  test('an unknown publishable key', async () => {
+    const token = await demoToken(server, customerId);
+    await expectProblem(
+      await getSummary(server, { token, publishableKey: 'pk_unknown' }),
+      401,
+      'publishable_key_invalid',
+    );
+  });
+
+  test('no publishable key', async () => {
+    const token = await demoToken(server, customerId);
+    await expectProblem(await getSummary(server, { token }), 401, 'publishable_key_invalid');
+  });
+});
+
+test('unknown routes are a not_found problem', async () => {
+  await expectProblem(await fetch(`${server.baseUrl}/v1/no-such-thing`), 404, 'not_found');
+});
