@@ -5,7 +5,14 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
 
 export const paths = {
+  program: '/v1/program',
   summary: '/v1/me/summary',
+  pointsHistory: '/v1/me/points/history',
+  birthday: '/v1/me/birthday',
+  birthdayClaim: '/v1/me/birthday/claim',
+  /** Route pattern of `customer`, for servers. */
+  customerPattern: '/v1/admin/customers/:customerId',
+  customer: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}`,
   /** Route pattern of `customerTransactions`, for servers. */
   customerTransactionsPattern: '/v1/admin/customers/:customerId/transactions',
   customerTransactions: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/transactions`,

@@ -1,11 +1,54 @@
 import * as z from 'zod/mini';
-import { Identifier, LocalizedText, Points } from './primitives.ts';
+import { BirthdayStatus } from './birthday.ts';
+import { ExpiringPoints } from './points.ts';
+import { TierMetric } from './program.ts';
+import { Identifier, IsoDateTime, LocalizedText, Points, TimeZone } from './primitives.ts';
 
 export const TierRef = z.object({
   id: Identifier,
   name: LocalizedText,
 });
 export type TierRef = z.infer<typeof TierRef>;
+
+/** How far the customer is towards the next tier. */
+export const TierProgress = z.object({
+  metric: TierMetric,
+  /** Tier-qualifying points (or spend, in minor units) inside the rolling window. */
+  qualified: z.int().check(z.gte(0)),
+  /** The next tier's threshold; null at the top tier. */
+  nextThreshold: z.nullable(z.int().check(z.gte(0))),
+  /** How much more reaches the next tier; 0 at the top tier. */
+  remaining: z.int().check(z.gte(0)),
+});
+export type TierProgress = z.infer<typeof TierProgress>;
+
+/** The current tier would be lost at the end of the window: how much keeps it. */
+export const TierRisk = z.object({
+  /** The current tier's threshold. */
+  retainThreshold: z.int().check(z.gte(0)),
+  /** How much more must qualify before `windowEndsAt` to keep the current tier. */
+  remaining: z.int().check(z.gte(1)),
+});
+export type TierRisk = z.infer<typeof TierRisk>;
+
+/**
+ * Tier standing, kept apart from the spendable balance: redeeming never demotes. With a rolling
+ * window, qualifying activity counts for the window's length after it happens.
+ */
+export const TierStatus = z.object({
+  current: TierRef,
+  /** The tier above; null at the top tier. */
+  next: z.nullable(TierRef),
+  progress: TierProgress,
+  /**
+   * When the oldest activity still counting leaves the window (the qualified amount falls then,
+   * unless more is earned); null when nothing counts yet.
+   */
+  windowEndsAt: z.nullable(IsoDateTime),
+  /** Non-null when, at `windowEndsAt`, what is left would fall below the current tier's threshold. */
+  atRisk: z.nullable(TierRisk),
+});
+export type TierStatus = z.infer<typeof TierStatus>;
 
 /**
  * `GET /v1/me/summary`: everything the widgets on one page need about the signed-in customer,
@@ -16,6 +59,8 @@ export const Summary = z.object({
     id: Identifier,
     name: z.string(),
     locale: z.nullable(z.string()),
+    /** The customer's time zone (the program's when they have none of their own). */
+    timezone: TimeZone,
   }),
   program: z.object({
     name: z.string(),
@@ -23,10 +68,17 @@ export const Summary = z.object({
     pointsName: LocalizedText,
   }),
   points: z.object({
+    /** Spendable now: neither pending nor expired. */
     balance: Points,
+    /** Credited but not yet spendable. */
+    pending: Points,
+    /** Every point ever credited (earned, birthday bonuses, positive adjustments). */
+    lifetimeEarned: Points,
+    /** The next few expiry dates of the points held (spendable or pending), soonest first. */
+    expiring: z.array(ExpiringPoints),
   }),
-  tier: z.object({
-    current: TierRef,
-  }),
+  tier: TierStatus,
+  /** Null until the customer's birthday is known. */
+  birthday: z.nullable(BirthdayStatus),
 });
 export type Summary = z.infer<typeof Summary>;

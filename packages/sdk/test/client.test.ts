@@ -10,10 +10,30 @@ const summaryUrl = `${apiBase}/v1/me/summary`;
 const publishableKey = 'pk_test';
 
 const summary: Summary = {
-  customer: { id: 'c1', name: 'Lin Mei', locale: 'zh-CN' },
+  customer: { id: 'c1', name: 'Lin Mei', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
   program: { name: 'Tea House', pointsName: { en: 'points', 'zh-CN': '积分' } },
-  points: { balance: 2900 },
-  tier: { current: { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' } } },
+  points: {
+    balance: 2900,
+    pending: 180,
+    lifetimeEarned: 3380,
+    expiring: [{ points: 900, expiresAt: '2027-06-03T00:00:00.000Z' }],
+  },
+  tier: {
+    current: { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' } },
+    next: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
+    progress: { metric: 'points', qualified: 3380, nextThreshold: 5000, remaining: 1620 },
+    windowEndsAt: '2027-06-03T00:00:00.000Z',
+    atRisk: null,
+  },
+  birthday: {
+    month: 8,
+    day: 15,
+    calendar: 'chinese-lunar',
+    inWindow: false,
+    claimable: false,
+    claimedThisYear: false,
+    nextBirthday: '2026-09-25',
+  },
 };
 
 const problem = (status: number, code: string) =>
@@ -83,7 +103,7 @@ describe('createLoyaltyClient().getSummary', () => {
     ['a body that is not JSON', () => new HttpResponse('<html>', { status: 200 }), 'invalid_response', 200],
     [
       'JSON that breaks the contract',
-      () => HttpResponse.json({ ...summary, points: { balance: -1 } }),
+      () => HttpResponse.json({ ...summary, points: { ...summary.points, balance: -1 } }),
       'invalid_response',
       200,
     ],

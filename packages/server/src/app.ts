@@ -2,13 +2,26 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER } from '@loyalty-elements/contract';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAY_HEADER,
+  PUBLISHABLE_KEY_HEADER,
+  paths,
+} from '@loyalty-elements/contract';
 import type { Database } from './store/database.ts';
 import { ProgramKeys } from './auth.ts';
 import { ProblemError, problemResponse, type ServerProblemCode } from './problem.ts';
 import { adminTransactionsRoute } from './routes/admin-transactions.ts';
 import { demoTokenRoute } from './routes/demo-token.ts';
 import { summaryRoute } from './routes/summary.ts';
+import { programRoute } from './routes/program.ts';
+import { pointsHistoryRoute } from './routes/points-history.ts';
+import { birthdayRoutes } from './routes/birthday.ts';
+import { adminCustomersRoute } from './routes/admin-customers.ts';
+import { adminSurveysRoute } from './routes/admin-surveys.ts';
+import { surveysRoute } from './routes/surveys.ts';
+import { apiReferenceRoutes } from './routes/api-reference.ts';
+import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -20,17 +33,22 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Where unexpected errors go; the client only ever sees a bare 500 problem. Default console.error. */
   logError?: (error: unknown) => void;
+  /** Requests per minute per client address and per API key. */
+  rateLimits?: RateLimits;
+  /** The clock every route and domain rule reads (tests inject one). Default: the system clock. */
+  now?: () => Date;
 }
 
 /** What the route modules need from the app. */
 export interface AppContext {
   db: Database;
   keys: ProgramKeys;
+  now: () => Date;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { db, demo = false, allowedOrigins = [], logError = (error) => console.error(error) } = deps;
-  const context: AppContext = { db, keys: new ProgramKeys() };
+  const context: AppContext = { db, keys: new ProgramKeys(), now: deps.now ?? (() => new Date()) };
   const app = new Hono();
 
   app.use(
@@ -46,15 +64,24 @@ export function createApp(deps: AppDeps): Hono {
     origin: allowedOrigins.includes('*') ? '*' : [...allowedOrigins],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', PUBLISHABLE_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, 'If-None-Match', 'Content-Type'],
-    exposeHeaders: ['ETag'],
+    exposeHeaders: ['ETag', IDEMPOTENT_REPLAY_HEADER],
     maxAge: 600,
   });
   app.use('/v1/me/*', browserCors);
   app.use('/v1/demo/*', browserCors);
+  app.use(paths.program, browserCors);
+  app.use('/v1/*', ...rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
+  programRoute(app, context);
   summaryRoute(app, context);
+  pointsHistoryRoute(app, context);
+  birthdayRoutes(app, context);
+  adminCustomersRoute(app, context);
   adminTransactionsRoute(app, context);
+  surveysRoute(app, context);
+  adminSurveysRoute(app, context);
   if (demo) demoTokenRoute(app, context);
+  apiReferenceRoutes(app);
 
   app.notFound((c) =>
     problemResponse(c, new ProblemError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`)),

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
 
 /**
  * Server settings, read from the environment by {@link loadConfig}.
@@ -7,20 +8,26 @@ import { fileURLToPath } from 'node:url';
  * | --- | --- | --- |
  * | `PORT` | `8787` | Port to listen on; `0` picks any free port. |
  * | `HOST` | `127.0.0.1` | Interface to listen on. |
+ * | `DATABASE_URL` | unset | A PostgreSQL connection string (`postgres://user:pass@host:5432/db`): the API runs the same migrations and queries there instead of PGlite. |
  * | `LOYALTY_DATA_DIR` | `<repo root>/.data/pglite` | PGlite data folder (created if missing; relative paths resolve from the working directory); `memory://` keeps everything in memory. |
  * | `LOYALTY_DEMO` | on | `false`/`0`/`off`/`no` turns demo mode off: no demo seed, no `/v1/demo/*` routes. |
  * | `LOYALTY_DEMO_PUBLISHABLE_KEY` | `pk_demo_loyalty_elements` | Publishable key of the demo program. |
  * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
+ * | `LOYALTY_RATE_LIMIT_PER_IP` | `1200` | Requests per minute from one client address; `0` turns the limit off. |
+ * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. |
  * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: `http://localhost:8080,http://127.0.0.1:8080`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
  */
 export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL instead of PGlite when set. */
+  databaseUrl: string | undefined;
   demo: boolean;
   demoPublishableKey: string;
   demoSecretKey: string;
   allowedOrigins: string[];
+  rateLimits: RateLimits;
 }
 
 /** `<repo root>/.data/pglite`, next to the packages whatever the working directory. */
@@ -39,10 +46,15 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     port: parsePort(env.PORT),
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     dataDir: nonEmpty(env.LOYALTY_DATA_DIR) ?? DEFAULT_DATA_DIR,
+    databaseUrl: nonEmpty(env.DATABASE_URL),
     demo,
     demoPublishableKey: nonEmpty(env.LOYALTY_DEMO_PUBLISHABLE_KEY) ?? DEFAULT_DEMO_PUBLISHABLE_KEY,
     demoSecretKey: nonEmpty(env.LOYALTY_DEMO_SECRET_KEY) ?? DEFAULT_DEMO_SECRET_KEY,
     allowedOrigins: parseList(env.LOYALTY_ALLOWED_ORIGINS) ?? (demo ? DEFAULT_DEMO_ALLOWED_ORIGINS : []),
+    rateLimits: {
+      perIp: parseCount(env.LOYALTY_RATE_LIMIT_PER_IP, DEFAULT_RATE_LIMITS.perIp, 'LOYALTY_RATE_LIMIT_PER_IP'),
+      perKey: parseCount(env.LOYALTY_RATE_LIMIT_PER_KEY, DEFAULT_RATE_LIMITS.perKey, 'LOYALTY_RATE_LIMIT_PER_KEY'),
+    },
   };
 }
 
@@ -76,4 +88,12 @@ function parseList(value: string | undefined): string[] | undefined {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+function parseCount(value: string | undefined, fallback: number, name: string): number {
+  const text = nonEmpty(value);
+  if (text === undefined) return fallback;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${text}"`);
+  return count;
 }

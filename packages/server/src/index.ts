@@ -10,6 +10,10 @@ export {
   type ServerConfig,
 } from './config.ts';
 export { openDatabase, MEMORY_DATA_DIR, type Database, type Queryable } from './store/database.ts';
+export { openPostgres } from './store/postgres.ts';
+export { openStore } from './store/open.ts';
 export { migrate, loadMigrations, MIGRATIONS_DIR } from './store/migrate.ts';
 export { seedDemo, DEMO_SEED, DEFAULT_DEMO_CUSTOMER_ID, type DemoCustomerId } from './seed.ts';
-export { startServer, serveApp, type RunningServer, type ServingApp } from './server.ts';
+export { startServer, serveApp, type RunningServer, type ServingApp, type StartOptions } from './server.ts';
+/** The expiry job: writes `expire` entries for every lapsed batch (also run at start and lazily per customer). */
+export { expireLapsedPoints } from './domain/ledger.ts';

@@ -1,12 +1,15 @@
-import type { Database } from './store/database.ts';
-import { insertCustomer } from './domain/customers.ts';
-import { appendEntry } from './domain/ledger.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import type { Birthday, BirthdayReward, LocalizedText, TierMetric } from '@loyalty-elements/contract';
+import type { Database, Queryable } from './store/database.ts';
+import { findCustomer, insertCustomer } from './domain/customers.ts';
+import { applyEntryLocked, expireLapsedLocked, type EntryDraft } from './domain/ledger.ts';
+import { findProgramById, type Program } from './domain/programs.ts';
+import { addMonths, DAY_MS, localDate } from './domain/time.ts';
+import { seedDemoSurveys } from './seed-surveys.ts';
 
 /**
  * The demo program and its shoppers. Tests and examples read the expected numbers from here
- * instead of repeating them; `expected` is what the ledger adds up to.
+ * instead of repeating them; `expected` is what the ledger adds up to (with the program's 12-month
+ * points expiry and rolling 12-month tier window, counted from the moment of seeding).
  */
 export const DEMO_SEED = {
   program: {
@@ -14,41 +17,139 @@ export const DEMO_SEED = {
     name: 'Demo Tea House',
     pointsName: { en: 'points', 'zh-CN': '积分' },
     tierWindowMonths: 12,
+    timezone: 'Asia/Shanghai',
+    currency: 'CNY',
+    tierMetric: 'points',
+    pointsExpiryMonths: 12,
+    birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
   },
   tiers: [
-    { id: 'member', name: { en: 'Member', 'zh-CN': '会员' }, threshold: 0 },
-    { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' }, threshold: 1_000 },
-    { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' }, threshold: 5_000 },
-    { id: 'diamond', name: { en: 'Diamond', 'zh-CN': '钻石卡' }, threshold: 20_000 },
+    {
+      id: 'member',
+      name: { en: 'Member', 'zh-CN': '会员' },
+      threshold: 0,
+      benefits: [{ en: 'Birthday reward', 'zh-CN': '生日礼遇' }],
+    },
+    {
+      id: 'silver',
+      name: { en: 'Silver', 'zh-CN': '银卡' },
+      threshold: 1_000,
+      benefits: [
+        { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+        { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+      ],
+    },
+    {
+      id: 'gold',
+      name: { en: 'Gold', 'zh-CN': '金卡' },
+      threshold: 5_000,
+      benefits: [
+        { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+        { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+        { en: '5% off every order', 'zh-CN': '全场九五折' },
+      ],
+    },
+    {
+      id: 'diamond',
+      name: { en: 'Diamond', 'zh-CN': '钻石卡' },
+      threshold: 20_000,
+      benefits: [
+        { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+        { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+        { en: '10% off every order', 'zh-CN': '全场九折' },
+        { en: 'Private tea tastings', 'zh-CN': '私享品茶会' },
+      ],
+    },
   ],
   customers: {
     'demo-shopper': {
       name: 'Lin Mei',
       locale: 'zh-CN',
+      timezone: null,
+      // 农历八月十五 (Mid-Autumn Festival).
+      birthday: { month: 8, day: 15, calendar: 'chinese-lunar' },
       ledger: [
         { type: 'earn', points: 1_200, reason: 'Welcome tea set', daysAgo: 150 },
         { type: 'earn', points: 2_000, reason: 'Autumn oolong order', daysAgo: 30 },
+        // Spends the soonest-expiring points: 300 of the 1 200.
         { type: 'redeem', points: 300, reason: 'Free pot of jasmine tea', daysAgo: 7 },
+        // Pending until the 14-day return period ends.
+        { type: 'earn', points: 180, reason: 'Spring Longjing pre-order', daysAgo: 2, pendingDays: 14 },
       ],
-      expected: { balance: 2_900, earnedInWindow: 3_200, tierId: 'silver' },
+      expected: {
+        balance: 2_900,
+        pending: 180,
+        lifetimeEarned: 3_380,
+        earnedInWindow: 3_380,
+        tierId: 'silver',
+        // 12 months after they were earned: 900 of the welcome set's 1 200 (the redemption took 300), …
+        expiring: [
+          { points: 900, earnedDaysAgo: 150 },
+          { points: 2_000, earnedDaysAgo: 30 },
+          { points: 180, earnedDaysAgo: 2 },
+        ],
+        atRisk: null,
+      },
     },
     'demo-gold': {
       name: 'Alex Chen',
       locale: 'en',
+      timezone: 'America/Los_Angeles',
+      birthday: { month: 11, day: 2, calendar: 'gregorian' },
       ledger: [
-        // Older than the 12-month window: still in the balance, no longer counts towards the tier.
+        // Expired 35 days before seeding (12 months after it was earned); no longer counts towards the tier.
         { type: 'earn', points: 3_000, reason: 'Tea ceremony workshop', daysAgo: 400 },
         { type: 'earn', points: 4_000, reason: 'Office tea subscription', daysAgo: 120 },
         { type: 'earn', points: 1_800, reason: 'Gift boxes', daysAgo: 20 },
         { type: 'redeem', points: 1_500, reason: 'Teapot', daysAgo: 5 },
       ],
-      expected: { balance: 7_300, earnedInWindow: 5_800, tierId: 'gold' },
+      expected: {
+        balance: 4_300,
+        pending: 0,
+        lifetimeEarned: 8_800,
+        earnedInWindow: 5_800,
+        tierId: 'gold',
+        expiring: [
+          { points: 2_500, earnedDaysAgo: 120 },
+          { points: 1_800, earnedDaysAgo: 20 },
+        ],
+        // Gold at risk: when the 4 000 leave the window (245 days after seeding) only 1 800 are left,
+        // so 3 200 more must be earned before then to keep Gold.
+        atRisk: { retainThreshold: 5_000, remaining: 3_200 },
+      },
     },
     'demo-new': {
       name: 'Sam Lee',
       locale: null,
+      timezone: null,
+      birthday: null,
       ledger: [],
-      expected: { balance: 0, earnedInWindow: 0, tierId: 'member' },
+      expected: {
+        balance: 0,
+        pending: 0,
+        lifetimeEarned: 0,
+        earnedInWindow: 0,
+        tierId: 'member',
+        expiring: [],
+        atRisk: null,
+      },
+    },
+    'demo-birthday': {
+      name: 'Zhou Xin',
+      locale: 'zh-CN',
+      timezone: null,
+      // The day of seeding in the program's time zone, so the reward is claimable after a fresh start.
+      birthday: 'seed-day',
+      ledger: [{ type: 'earn', points: 500, reason: 'First order', daysAgo: 40 }],
+      expected: {
+        balance: 500,
+        pending: 0,
+        lifetimeEarned: 500,
+        earnedInWindow: 500,
+        tierId: 'member',
+        expiring: [{ points: 500, earnedDaysAgo: 40 }],
+        atRisk: null,
+      },
     },
   },
 } as const satisfies DemoSeedShape;
@@ -56,16 +157,48 @@ export const DEMO_SEED = {
 export type DemoCustomerId = keyof typeof DEMO_SEED.customers;
 export const DEFAULT_DEMO_CUSTOMER_ID: DemoCustomerId = 'demo-shopper';
 
+interface DemoLedgerEntry {
+  type: 'earn' | 'redeem' | 'adjust';
+  /** Positive; an `adjust` may be negative. */
+  points: number;
+  reason: string;
+  daysAgo: number;
+  /** Credits: not spendable until this many days after they were earned. */
+  pendingDays?: number;
+}
+
 interface DemoSeedShape {
-  program: { id: string; name: string; pointsName: Record<string, string>; tierWindowMonths: number };
-  tiers: ReadonlyArray<{ id: string; name: Record<string, string>; threshold: number }>;
+  program: {
+    id: string;
+    name: string;
+    pointsName: LocalizedText;
+    tierWindowMonths: number;
+    timezone: string;
+    currency: string;
+    tierMetric: TierMetric;
+    pointsExpiryMonths: number | null;
+    birthday: BirthdayReward | null;
+  };
+  tiers: ReadonlyArray<{ id: string; name: LocalizedText; threshold: number; benefits: readonly LocalizedText[] }>;
   customers: Record<
     string,
     {
       name: string;
       locale: string | null;
-      ledger: ReadonlyArray<{ type: 'earn' | 'redeem'; points: number; reason: string; daysAgo: number }>;
-      expected: { balance: number; earnedInWindow: number; tierId: string };
+      timezone: string | null;
+      /** `seed-day`: the Gregorian date of the day the seed runs, in the program's time zone. */
+      birthday: Birthday | 'seed-day' | null;
+      ledger: readonly DemoLedgerEntry[];
+      expected: {
+        balance: number;
+        pending: number;
+        lifetimeEarned: number;
+        earnedInWindow: number;
+        tierId: string;
+        /** The points held per expiry date, soonest first: each expires 12 months after it was earned. */
+        expiring: ReadonlyArray<{ points: number; earnedDaysAgo: number }>;
+        atRisk: { retainThreshold: number; remaining: number } | null;
+      };
     }
   >;
 }
@@ -77,11 +210,17 @@ export interface DemoKeys {
 
 /**
  * Creates the demo program with its tiers, shoppers and ledgers in one transaction, unless it
- * exists. An existing demo program only gets its keys brought in line with `keys`, so the
- * configured demo keys always work. Returns whether it seeded.
+ * exists. An existing demo program gets its keys brought in line with `keys`, so the configured
+ * demo keys always work, and a demo program seeded by an earlier version gets what it lacks (the
+ * 0002 settings, tier benefits, shoppers added since). Returns whether it created the program.
+ *
+ * `now` is the moment of seeding: the ledgers are written as history up to it, and `demo-birthday`'s
+ * birthday is its date in the program's time zone. That birthday is stored, not recomputed: after a
+ * restart on another day it is still the seeding day (claimable while inside the ±7-day window).
+ * Start on a fresh data folder (or `LOYALTY_DATA_DIR=memory://`) for a birthday that is today.
  */
-export async function seedDemo(db: Database, keys: DemoKeys): Promise<boolean> {
-  const { program, tiers, customers } = DEMO_SEED;
+export async function seedDemo(db: Database, keys: DemoKeys, now: Date = new Date()): Promise<boolean> {
+  const { program } = DEMO_SEED;
   return db.transaction(async (tx) => {
     // ON CONFLICT makes a second server starting at the same moment wait for, then skip, this seed.
     const inserted = await tx.query(
@@ -98,45 +237,117 @@ export async function seedDemo(db: Database, keys: DemoKeys): Promise<boolean> {
         program.tierWindowMonths,
       ],
     );
-    if (inserted.length === 0) {
+    await seedDemoSurveys(tx, program.id);
+    const created = inserted.length > 0;
+    if (!created) {
       await tx.query(
         `UPDATE programs SET publishable_key = $2, secret_key = $3
           WHERE id = $1 AND (publishable_key <> $2 OR secret_key <> $3)`,
         [program.id, keys.publishableKey, keys.secretKey],
       );
-      return false;
     }
-
-    for (const tier of tiers) {
-      await tx.query('INSERT INTO tiers (program_id, id, name, threshold) VALUES ($1, $2, $3, $4)', [
-        program.id,
-        tier.id,
-        JSON.stringify(tier.name),
-        tier.threshold,
-      ]);
-    }
-
-    const now = Date.now();
-    const shoppers: DemoSeedShape['customers'] = customers;
-    for (const [customerId, customer] of Object.entries(shoppers)) {
-      await insertCustomer(tx, program.id, { id: customerId, name: customer.name, locale: customer.locale });
-      const oldestFirst = [...customer.ledger].sort((a, b) => b.daysAgo - a.daysAgo);
-      let balance = 0;
-      for (const [index, entry] of oldestFirst.entries()) {
-        balance += entry.type === 'earn' ? entry.points : -entry.points;
-        await appendEntry(tx, {
-          programId: program.id,
-          customerId,
-          type: entry.type,
-          points: entry.points,
-          reason: entry.reason,
-          idempotencyKey: `seed:${customerId}:${index + 1}`,
-          requestHash: null,
-          balanceAfter: balance,
-          createdAt: new Date(now - entry.daysAgo * DAY_MS),
-        });
-      }
-    }
-    return true;
+    await seedProgramSettings(tx, created);
+    await seedCustomers(tx, now);
+    return created;
   });
+}
+
+/** The 0002 settings and the tiers. On an existing program, only what an earlier version left unset. */
+async function seedProgramSettings(tx: Queryable, created: boolean): Promise<void> {
+  const { program, tiers } = DEMO_SEED;
+  await tx.query(
+    `UPDATE programs
+        SET timezone = $2, currency = $3, tier_metric = $4, points_expiry_months = $5, birthday_points = $6,
+            birthday_days_before = $7, birthday_days_after = $8
+      WHERE id = $1 AND ($9 OR (points_expiry_months IS NULL AND birthday_points IS NULL AND timezone = 'UTC'))`,
+    [
+      program.id,
+      program.timezone,
+      program.currency,
+      program.tierMetric,
+      program.pointsExpiryMonths,
+      program.birthday.points,
+      program.birthday.daysBefore,
+      program.birthday.daysAfter,
+      created,
+    ],
+  );
+  for (const tier of tiers) {
+    await tx.query(
+      `INSERT INTO tiers (program_id, id, name, threshold, benefits) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (program_id, id) DO UPDATE SET benefits = EXCLUDED.benefits WHERE tiers.benefits = '[]'::jsonb`,
+      [program.id, tier.id, JSON.stringify(tier.name), tier.threshold, JSON.stringify(tier.benefits)],
+    );
+  }
+}
+
+/** Adds the demo shoppers the program does not have yet, each with its ledger written as history. */
+async function seedCustomers(tx: Queryable, now: Date): Promise<void> {
+  const program = await findProgramById(tx, DEMO_SEED.program.id);
+  if (program === undefined) throw new Error('The demo program was not created');
+  const shoppers: DemoSeedShape['customers'] = DEMO_SEED.customers;
+  for (const [customerId, customer] of Object.entries(shoppers)) {
+    if ((await findCustomer(tx, program.id, customerId)) !== undefined) continue;
+    const oldestFirst = [...customer.ledger].sort((a, b) => b.daysAgo - a.daysAgo);
+    const joinedAt = new Date(now.getTime() - ((oldestFirst[0]?.daysAgo ?? 0) + 1) * DAY_MS);
+    await insertCustomer(tx, program.id, {
+      id: customerId,
+      name: customer.name,
+      locale: customer.locale,
+      timezone: customer.timezone,
+      birthday: customer.birthday === 'seed-day' ? seedDayBirthday(program, now) : customer.birthday,
+      joinedAt,
+    });
+    await writeHistory(tx, program, customerId, oldestFirst, now);
+  }
+}
+
+function seedDayBirthday(program: Program, now: Date): Birthday {
+  const today = localDate(now, program.timezone);
+  return { month: today.month, day: today.day, calendar: 'gregorian' };
+}
+
+/**
+ * Replays a ledger through the same rules the API applies (soonest-expiring points spent first),
+ * each entry at its own past moment, and expires batches at the moment they lapsed.
+ */
+async function writeHistory(
+  tx: Queryable,
+  program: Program,
+  customerId: string,
+  oldestFirst: readonly DemoLedgerEntry[],
+  now: Date,
+): Promise<void> {
+  const expiries: number[] = [];
+  const expireUpTo = async (until: number) => {
+    expiries.sort((a, b) => a - b);
+    while (expiries.length > 0 && (expiries[0] ?? Infinity) <= until) {
+      const at = expiries.shift() ?? until;
+      await expireLapsedLocked(tx, program.id, customerId, new Date(at));
+    }
+  };
+  for (const [index, entry] of oldestFirst.entries()) {
+    const at = new Date(now.getTime() - entry.daysAgo * DAY_MS);
+    await expireUpTo(at.getTime());
+    const credit = entry.type !== 'redeem' && entry.points > 0;
+    const draft: EntryDraft = {
+      type: entry.type,
+      points: entry.type === 'redeem' ? -entry.points : entry.points,
+      reason: entry.reason,
+      ...(credit && entry.pendingDays ? { pendingUntil: new Date(at.getTime() + entry.pendingDays * DAY_MS) } : {}),
+    };
+    const outcome = await applyEntryLocked(
+      tx,
+      program,
+      customerId,
+      draft,
+      { idempotencyKey: `seed:${customerId}:${index + 1}`, requestHash: null },
+      at,
+    );
+    if (outcome.kind !== 'created') throw new Error(`Demo ledger of ${customerId} overdraws at entry ${index + 1}`);
+    if (credit && program.pointsExpiryMonths !== null) {
+      expiries.push(addMonths(at, program.pointsExpiryMonths).getTime());
+    }
+  }
+  await expireUpTo(now.getTime());
 }

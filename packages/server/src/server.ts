@@ -4,9 +4,11 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { openDatabase, type Database } from './store/database.ts';
+import type { Database } from './store/database.ts';
+import { openStore } from './store/open.ts';
 import { migrate } from './store/migrate.ts';
 import { seedDemo } from './seed.ts';
+import { expireLapsedPoints } from './domain/ledger.ts';
 
 export interface ServingApp {
   /** `http://<host>:<port>` with the port actually bound. */
@@ -48,17 +50,28 @@ export interface RunningServer extends ServingApp {
 
 export interface StartOptions {
   logError?: (error: unknown) => void;
+  /** The clock of the app, the seed and the start-up expiry run. Default: the system clock. */
+  now?: () => Date;
 }
 
 /** Opens the database, migrates it, seeds the demo program when in demo mode, and serves the API. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const db = await openDatabase(config.dataDir);
+  const db = await openStore(config);
   try {
     await migrate(db);
+    const now = options.now ?? (() => new Date());
     const seeded = config.demo
-      ? await seedDemo(db, { publishableKey: config.demoPublishableKey, secretKey: config.demoSecretKey })
+      ? await seedDemo(db, { publishableKey: config.demoPublishableKey, secretKey: config.demoSecretKey }, now())
       : false;
-    const app = createApp({ db, demo: config.demo, allowedOrigins: config.allowedOrigins, ...options });
+    // The expiry job: points that lapsed while the API was down are written off before it serves.
+    await expireLapsedPoints(db, now());
+    const app = createApp({
+      db,
+      demo: config.demo,
+      allowedOrigins: config.allowedOrigins,
+      rateLimits: config.rateLimits,
+      ...options,
+    });
     const serving = await serveApp(app, config);
     return {
       ...serving,

@@ -10,16 +10,19 @@ import {
   DEFAULT_PORT,
   loadConfig,
 } from '../src/config.ts';
+import { DEFAULT_RATE_LIMITS } from '../src/rate-limits.ts';
 
 test('defaults to demo mode on the local data folder', () => {
   assert.deepEqual(loadConfig({}), {
     port: DEFAULT_PORT,
     host: DEFAULT_HOST,
     dataDir: DEFAULT_DATA_DIR,
+    databaseUrl: undefined,
     demo: true,
     demoPublishableKey: DEFAULT_DEMO_PUBLISHABLE_KEY,
     demoSecretKey: DEFAULT_DEMO_SECRET_KEY,
     allowedOrigins: DEFAULT_DEMO_ALLOWED_ORIGINS,
+    rateLimits: DEFAULT_RATE_LIMITS,
   });
   assert.ok(isAbsolute(DEFAULT_DATA_DIR));
   assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MAX_CUSTOMER_TOKEN_TTL_SECONDS, PUBLISHABLE_KEY_HEADER, paths } from '@loyalty-elements/contract';
 import { DEMO_SEED, type DemoCustomerId } from '../src/seed.ts';
+import { addMonths, DAY_MS } from '../src/domain/time.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { demoToken, expectProblem, getSummary, nowSeconds, signCustomerToken, summaryOf } from './support/http.ts';
 
@@ -15,16 +16,67 @@ describe('GET /v1/me/summary', () => {
   for (const [customerId, seeded] of Object.entries(DEMO_SEED.customers)) {
     test(`summarises the seeded ${customerId}`, async () => {
       const summary = await summaryOf(server, customerId);
-      const tier = DEMO_SEED.tiers.find((t) => t.id === seeded.expected.tierId);
+      const tiers = [...DEMO_SEED.tiers].sort((a, b) => a.threshold - b.threshold);
+      const tier = tiers.find((t) => t.id === seeded.expected.tierId);
       assert.ok(tier, `seed tier ${seeded.expected.tierId}`);
-      assert.deepEqual(summary, {
-        customer: { id: customerId, name: seeded.name, locale: seeded.locale },
-        program: { name: DEMO_SEED.program.name, pointsName: DEMO_SEED.program.pointsName },
-        points: { balance: seeded.expected.balance },
-        tier: { current: { id: tier.id, name: tier.name } },
+      const next = tiers[tiers.indexOf(tier) + 1];
+      const { expected } = seeded;
+
+      assert.deepEqual(summary.customer, {
+        id: customerId,
+        name: seeded.name,
+        locale: seeded.locale,
+        timezone: seeded.timezone ?? DEMO_SEED.program.timezone,
       });
+      assert.deepEqual(summary.program, { name: DEMO_SEED.program.name, pointsName: DEMO_SEED.program.pointsName });
+      assert.deepEqual(
+        { ...summary.points, expiring: summary.points.expiring.map((batch) => batch.points) },
+        {
+          balance: expected.balance,
+          pending: expected.pending,
+          lifetimeEarned: expected.lifetimeEarned,
+          expiring: expected.expiring.map((batch) => batch.points),
+        },
+      );
+      // Each batch expires 12 months after it was earned (the seed ran moments before this test).
+      for (const [i, batch] of expected.expiring.entries()) {
+        const earnedAt = new Date(Date.now() - batch.earnedDaysAgo * DAY_MS);
+        const expiresAt = addMonths(earnedAt, DEMO_SEED.program.pointsExpiryMonths);
+        const shown = Date.parse(summary.points.expiring[i]?.expiresAt ?? '');
+        assert.ok(Math.abs(shown - expiresAt.getTime()) < 10 * 60_000, `batch ${i} expires ${shown}`);
+      }
+      assert.deepEqual(summary.tier.current, { id: tier.id, name: tier.name });
+      assert.deepEqual(summary.tier.next, next ? { id: next.id, name: next.name } : null);
+      assert.deepEqual(summary.tier.progress, {
+        metric: 'points',
+        qualified: expected.earnedInWindow,
+        nextThreshold: next?.threshold ?? null,
+        remaining: next ? next.threshold - expected.earnedInWindow : 0,
+      });
+      assert.deepEqual(summary.tier.atRisk, expected.atRisk);
+      assert.equal(summary.tier.windowEndsAt === null, expected.earnedInWindow === 0);
+
+      if (seeded.birthday === null) {
+        assert.equal(summary.birthday, null);
+      } else if (seeded.birthday === 'seed-day') {
+        assert.equal(summary.birthday?.calendar, 'gregorian');
+        assert.equal(summary.birthday?.inWindow, true);
+        assert.equal(summary.birthday?.claimable, true, 'demo-birthday can claim right after seeding');
+      } else {
+        assert.deepEqual(
+          { month: summary.birthday?.month, day: summary.birthday?.day, calendar: summary.birthday?.calendar },
+          seeded.birthday,
+        );
+      }
     });
   }
+
+  test('the at-risk window of demo-gold ends when its 4 000 points leave the window', async () => {
+    const summary = await summaryOf(server, 'demo-gold');
+    const earnedAt = new Date(Date.now() - 120 * DAY_MS);
+    const leaves = addMonths(earnedAt, DEMO_SEED.program.tierWindowMonths);
+    assert.ok(Math.abs(Date.parse(summary.tier.windowEndsAt ?? '') - leaves.getTime()) < 10 * 60_000);
+  });
 
   test('is private, revalidated, and answers 304 to a matching If-None-Match', async () => {
     const customerId: DemoCustomerId = 'demo-shopper';

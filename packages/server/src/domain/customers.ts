@@ -1,24 +1,175 @@
+import type { Birthday, CustomerRecord, CustomerUpsertRequest } from '@loyalty-elements/contract';
 import type { Queryable } from '../store/database.ts';
 
 export interface Customer {
   id: string;
   name: string;
   locale: string | null;
+  /** The customer's own time zone; null: the program's. */
+  timezone: string | null;
+  birthday: Birthday | null;
+  /** When the customer last set their birthday themselves (the change limit counts from it). */
+  birthdaySetByCustomerAt: Date | null;
+  joinedAt: Date;
 }
+
+interface CustomerRow {
+  id: string;
+  name: string;
+  locale: string | null;
+  timezone: string | null;
+  birthday_month: number | null;
+  birthday_day: number | null;
+  birthday_calendar: Birthday['calendar'] | null;
+  birthday_customer_set_at: Date | string | null;
+  created_at: Date | string;
+}
+
+const CUSTOMER_COLUMNS =
+  'id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar, birthday_customer_set_at, created_at';
 
 export async function findCustomer(db: Queryable, programId: string, id: string): Promise<Customer | undefined> {
-  const [row] = await db.query<Customer>('SELECT id, name, locale FROM customers WHERE program_id = $1 AND id = $2', [
-    programId,
-    id,
-  ]);
-  return row;
+  const [row] = await db.query<CustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE program_id = $1 AND id = $2`,
+    [programId, id],
+  );
+  return row && toCustomer(row);
 }
 
-export async function insertCustomer(db: Queryable, programId: string, customer: Customer): Promise<void> {
-  await db.query('INSERT INTO customers (program_id, id, name, locale) VALUES ($1, $2, $3, $4)', [
-    programId,
-    customer.id,
-    customer.name,
-    customer.locale,
-  ]);
+/** The customer's row, locked until the transaction ends: writes for one customer happen one at a time. */
+export async function lockCustomer(tx: Queryable, programId: string, id: string): Promise<Customer | undefined> {
+  const [row] = await tx.query<CustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE program_id = $1 AND id = $2 FOR UPDATE`,
+    [programId, id],
+  );
+  return row && toCustomer(row);
+}
+
+export interface NewCustomer {
+  id: string;
+  name: string;
+  locale: string | null;
+  timezone?: string | null;
+  birthday?: Birthday | null;
+  joinedAt?: Date;
+}
+
+export async function insertCustomer(db: Queryable, programId: string, customer: NewCustomer): Promise<void> {
+  const birthday = customer.birthday ?? null;
+  await db.query(
+    `INSERT INTO customers (program_id, id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar,
+                            created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now()))`,
+    [
+      programId,
+      customer.id,
+      customer.name,
+      customer.locale,
+      customer.timezone ?? null,
+      birthday?.month ?? null,
+      birthday?.day ?? null,
+      birthday?.calendar ?? null,
+      customer.joinedAt ?? null,
+    ],
+  );
+}
+
+/**
+ * Creates or updates a customer (admin). Fields `request` leaves out keep their value; a birthday set
+ * here does not count against the customer's own change limit.
+ */
+export async function upsertCustomer(
+  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  programId: string,
+  id: string,
+  request: CustomerUpsertRequest,
+  now: Date,
+): Promise<{ customer: Customer; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const birthday = request.birthday ?? null;
+    // ON CONFLICT waits for a concurrent create of the same id, then leaves the update to us.
+    const inserted = await tx.query(
+      `INSERT INTO customers (program_id, id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar,
+                              created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (program_id, id) DO NOTHING
+       RETURNING id`,
+      [
+        programId,
+        id,
+        request.name,
+        request.locale ?? null,
+        request.timezone ?? null,
+        birthday?.month ?? null,
+        birthday?.day ?? null,
+        birthday?.calendar ?? null,
+        now,
+      ],
+    );
+    const created = inserted.length > 0;
+    if (!created) {
+      const existing = await lockCustomer(tx, programId, id);
+      if (existing === undefined) throw new Error(`Customer ${id} exists but cannot be read`);
+      const nextBirthday = request.birthday === undefined ? existing.birthday : request.birthday;
+      await tx.query(
+        `UPDATE customers
+            SET name = $3, locale = $4, timezone = $5, birthday_month = $6, birthday_day = $7, birthday_calendar = $8
+          WHERE program_id = $1 AND id = $2`,
+        [
+          programId,
+          id,
+          request.name,
+          request.locale === undefined ? existing.locale : request.locale,
+          request.timezone === undefined ? existing.timezone : request.timezone,
+          nextBirthday?.month ?? null,
+          nextBirthday?.day ?? null,
+          nextBirthday?.calendar ?? null,
+        ],
+      );
+    }
+    const customer = await findCustomer(tx, programId, id);
+    if (customer === undefined) throw new Error(`Customer ${id} vanished inside its own transaction`);
+    return { customer, created };
+  });
+}
+
+/** Sets the customer's birthday as the customer did it (the change limit counts from `now`). */
+export async function setBirthdayByCustomer(
+  tx: Queryable,
+  programId: string,
+  id: string,
+  birthday: Birthday,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE customers SET birthday_month = $3, birthday_day = $4, birthday_calendar = $5, birthday_customer_set_at = $6
+      WHERE program_id = $1 AND id = $2`,
+    [programId, id, birthday.month, birthday.day, birthday.calendar, now],
+  );
+}
+
+export function toCustomerRecord(customer: Customer): CustomerRecord {
+  return {
+    id: customer.id,
+    name: customer.name,
+    locale: customer.locale,
+    timezone: customer.timezone,
+    birthday: customer.birthday,
+    joinedAt: customer.joinedAt.toISOString(),
+  };
+}
+
+function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    locale: row.locale,
+    timezone: row.timezone,
+    birthday:
+      row.birthday_month === null || row.birthday_day === null || row.birthday_calendar === null
+        ? null
+        : { month: Number(row.birthday_month), day: Number(row.birthday_day), calendar: row.birthday_calendar },
+    birthdaySetByCustomerAt: row.birthday_customer_set_at === null ? null : new Date(row.birthday_customer_set_at),
+    joinedAt: new Date(row.created_at),
+  };
 }

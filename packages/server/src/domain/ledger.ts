@@ -1,73 +1,352 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { TransactionRequest, TransactionResult, TransactionType } from '@loyalty-elements/contract';
+import type {
+  ExpiringPoints,
+  LedgerEntry,
+  LedgerEntryType,
+  Money,
+  Transaction,
+  TransactionRequest,
+  TransactionResult,
+} from '@loyalty-elements/contract';
 import { isUniqueViolation, toNumber, type Database, type Queryable } from '../store/database.ts';
+import { lockCustomer } from './customers.ts';
+import type { Program } from './programs.ts';
+import type { QualifyingActivity } from './tiers.ts';
+import { addMonths } from './time.ts';
 
-export interface CustomerPoints {
-  /** Sum of every ledger entry. */
-  balance: number;
-  /** Points earned (earn entries only) inside the program's rolling tier window. */
-  earnedInWindow: number;
-}
+/**
+ * The points ledger. Entries are append-only; every credit opens a batch in `point_batches` whose
+ * `remaining` debits consume, soonest-expiring first, under the customer's row lock and in the same
+ * transaction as the debit's entry. So the sum of a customer's ledger always equals the sum of their
+ * batches' `remaining`, and the spendable balance is the part of it neither pending nor lapsed.
+ */
 
-export async function customerPoints(
-  db: Queryable,
-  programId: string,
-  customerId: string,
-  windowMonths: number,
-): Promise<CustomerPoints> {
-  const [row] = await db.query<{ balance: unknown; earned: unknown }>(
-    `SELECT COALESCE(SUM(points), 0)::bigint AS balance,
-            COALESCE(SUM(points) FILTER (
-              WHERE type = 'earn' AND created_at > now() - make_interval(months => $3::integer)), 0)::bigint AS earned
-       FROM ledger_entries
-      WHERE program_id = $1 AND customer_id = $2`,
-    [programId, customerId, windowMonths],
-  );
-  return { balance: toNumber(row?.balance ?? 0), earnedInWindow: toNumber(row?.earned ?? 0) };
-}
+export type LedgerProgram = Pick<Program, 'id' | 'pointsExpiryMonths'>;
 
-export interface NewEntry {
-  programId: string;
-  customerId: string;
-  type: TransactionType;
-  /** Positive; the sign is derived from `type`. */
+/** What to write: a credit (positive `points`) or a debit (negative). */
+export interface EntryDraft {
+  type: Exclude<LedgerEntryType, 'expire'>;
   points: number;
   reason: string | null;
-  idempotencyKey: string;
-  requestHash: string | null;
-  balanceAfter: number;
-  createdAt?: Date;
+  /** Credits only. `undefined`: the program's default expiry; `null`: never. */
+  expiresAt?: Date | null;
+  /** Credits only: not spendable before then. */
+  pendingUntil?: Date | null;
+  spend?: Money | null;
 }
 
-/** Appends one ledger row. The caller holds the customer's row lock and has computed `balanceAfter`. */
-export async function appendEntry(db: Queryable, entry: NewEntry): Promise<TransactionResult> {
-  const [row] = await db.query<EntryRow>(
+export interface EntryMeta {
+  idempotencyKey: string;
+  /** Fingerprint of the request, to tell a replay from a reused key; null for entries the API writes itself. */
+  requestHash: string | null;
+}
+
+export interface EntryRow {
+  id: string;
+  customer_id: string;
+  type: LedgerEntryType;
+  points: unknown;
+  reason: string | null;
+  request_hash: string | null;
+  balance_after: unknown;
+  created_at: Date | string;
+  expires_at: Date | string | null;
+  pending_until: Date | string | null;
+  spend_amount: unknown;
+  spend_currency: string | null;
+  seq: unknown;
+}
+
+const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
+  pending_until, spend_amount, spend_currency, seq`;
+
+export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insufficient_points'; balance: number };
+
+/**
+ * Writes one entry and moves the batches. The caller holds the customer's row lock (see
+ * {@link lockCustomer}) and has ruled out an idempotent replay. Lapsed points expire first, so a
+ * debit can never spend them.
+ */
+export async function applyEntryLocked(
+  tx: Queryable,
+  program: LedgerProgram,
+  customerId: string,
+  draft: EntryDraft,
+  meta: EntryMeta,
+  now: Date,
+): Promise<ApplyOutcome> {
+  if (!Number.isSafeInteger(draft.points) || draft.points === 0)
+    throw new RangeError('points must be a non-zero integer');
+  await expireLapsedLocked(tx, program.id, customerId, now);
+  const batches = await spendableBatches(tx, program.id, customerId, now);
+  const balance = batches.reduce((total, batch) => total + batch.remaining, 0);
+  const base = { programId: program.id, customerId, draft, meta, createdAt: now };
+
+  if (draft.points > 0) {
+    const expiresAt = draft.expiresAt === undefined ? defaultExpiry(program, now) : draft.expiresAt;
+    const pendingUntil = draft.pendingUntil ?? null;
+    const spendableNow = pendingUntil === null || pendingUntil.getTime() <= now.getTime();
+    const row = await insertEntry(tx, {
+      ...base,
+      expiresAt,
+      pendingUntil,
+      balanceAfter: balance + (spendableNow ? draft.points : 0),
+    });
+    await tx.query(
+      `INSERT INTO point_batches
+         (entry_id, program_id, customer_id, points, remaining, earned_at, expires_at, pending_until)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [row.id, program.id, customerId, draft.points, now, expiresAt, pendingUntil],
+    );
+    return { kind: 'created', row };
+  }
+
+  const debit = -draft.points;
+  if (debit > balance) return { kind: 'insufficient_points', balance };
+  let left = debit;
+  for (const batch of batches) {
+    if (left === 0) break;
+    const take = Math.min(left, batch.remaining);
+    await tx.query('UPDATE point_batches SET remaining = remaining - $2 WHERE entry_id = $1', [batch.entryId, take]);
+    left -= take;
+  }
+  const row = await insertEntry(tx, { ...base, expiresAt: null, pendingUntil: null, balanceAfter: balance - debit });
+  return { kind: 'created', row };
+}
+
+function defaultExpiry(program: LedgerProgram, now: Date): Date | null {
+  return program.pointsExpiryMonths === null ? null : addMonths(now, program.pointsExpiryMonths);
+}
+
+interface Batch {
+  entryId: string;
+  remaining: number;
+}
+
+/** Batches with points spendable at `now`, in the order debits consume them: soonest expiry first. */
+async function spendableBatches(tx: Queryable, programId: string, customerId: string, now: Date): Promise<Batch[]> {
+  const rows = await tx.query<{ entry_id: string; remaining: unknown }>(
+    `SELECT entry_id, remaining FROM point_batches
+      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+        AND (pending_until IS NULL OR pending_until <= $3)
+        AND (expires_at IS NULL OR expires_at > $3)
+      ORDER BY expires_at ASC NULLS LAST, earned_at ASC, entry_id ASC`,
+    [programId, customerId, now],
+  );
+  return rows.map((row) => ({ entryId: row.entry_id, remaining: toNumber(row.remaining) }));
+}
+
+interface NewEntry {
+  programId: string;
+  customerId: string;
+  draft: EntryDraft;
+  meta: EntryMeta;
+  createdAt: Date;
+  expiresAt: Date | null;
+  pendingUntil: Date | null;
+  balanceAfter: number;
+}
+
+async function insertEntry(tx: Queryable, entry: NewEntry): Promise<EntryRow> {
+  const [row] = await tx.query<EntryRow>(
     `INSERT INTO ledger_entries
-       (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10::timestamptz, now()))
+       (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
+        expires_at, pending_until, spend_amount, spend_currency)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      RETURNING ${ENTRY_COLUMNS}`,
     [
       randomUUID(),
       entry.programId,
       entry.customerId,
-      entry.type,
-      entry.type === 'earn' ? entry.points : -entry.points,
-      entry.reason,
-      entry.idempotencyKey,
-      entry.requestHash,
+      entry.draft.type,
+      entry.draft.points,
+      entry.draft.reason,
+      entry.meta.idempotencyKey,
+      entry.meta.requestHash,
       entry.balanceAfter,
-      entry.createdAt ?? null,
+      entry.createdAt,
+      entry.expiresAt,
+      entry.pendingUntil,
+      entry.draft.spend?.amount ?? null,
+      entry.draft.spend?.currency ?? null,
     ],
   );
   if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
-  return toResult(row);
+  return row;
 }
 
+// ─── Expiry ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Writes an `expire` entry for every batch of the customer that lapsed by `now` with points left,
+ * and empties it. The caller holds the customer's row lock. Returns how many entries it wrote.
+ */
+export async function expireLapsedLocked(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+): Promise<number> {
+  const lapsed = await tx.query<{ entry_id: string; remaining: unknown; expires_at: Date | string }>(
+    `SELECT entry_id, remaining, expires_at FROM point_batches
+      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3
+      ORDER BY expires_at, entry_id`,
+    [programId, customerId, now],
+  );
+  if (lapsed.length === 0) return 0;
+  // Lapsed points stopped being spendable when they lapsed: the expiry does not move the balance.
+  const balance = (await spendableBatches(tx, programId, customerId, now)).reduce((t, b) => t + b.remaining, 0);
+  for (const batch of lapsed) {
+    const points = toNumber(batch.remaining);
+    await tx.query('UPDATE point_batches SET remaining = 0 WHERE entry_id = $1', [batch.entry_id]);
+    await tx.query(
+      `INSERT INTO ledger_entries
+         (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
+          expires_at)
+       VALUES ($1, $2, $3, 'expire', $4, NULL, $5, NULL, $6, $7, $8)`,
+      [randomUUID(), programId, customerId, -points, `expire:${batch.entry_id}`, balance, now, batch.expires_at],
+    );
+  }
+  return lapsed.length;
+}
+
+/**
+ * The expiry job: expires every lapsed batch of every customer, one customer per transaction.
+ * Runs at start-up; reads and writes also run it for their customer first. Returns the entries written.
+ */
+export async function expireLapsedPoints(db: Database, now: Date): Promise<number> {
+  const customers = await db.query<{ program_id: string; customer_id: string }>(
+    `SELECT DISTINCT program_id, customer_id FROM point_batches WHERE remaining > 0 AND expires_at <= $1`,
+    [now],
+  );
+  let written = 0;
+  for (const { program_id: programId, customer_id: customerId } of customers) {
+    written += await expireCustomer(db, programId, customerId, now);
+  }
+  return written;
+}
+
+/** Expires the customer's lapsed batches, if any; cheap (one indexed read) when there are none. */
+export async function ensureExpired(db: Database, programId: string, customerId: string, now: Date): Promise<void> {
+  const due = await db.query(
+    `SELECT 1 FROM point_batches
+      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3 LIMIT 1`,
+    [programId, customerId, now],
+  );
+  if (due.length > 0) await expireCustomer(db, programId, customerId, now);
+}
+
+function expireCustomer(db: Database, programId: string, customerId: string, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    if ((await lockCustomer(tx, programId, customerId)) === undefined) return 0;
+    return expireLapsedLocked(tx, programId, customerId, now);
+  });
+}
+
+// ─── Reads ──────────────────────────────────────────────────────────────────────────────────────
+
+/** How many expiry dates the summary lists. */
+export const EXPIRING_LIMIT = 5;
+
+export interface PointsOverview {
+  balance: number;
+  pending: number;
+  lifetimeEarned: number;
+  expiring: ExpiringPoints[];
+}
+
+/** The customer's points at `now`. Run {@link ensureExpired} first so lapsed batches are written off. */
+export async function pointsOverview(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+): Promise<PointsOverview> {
+  const [totals] = await db.query<{ balance: unknown; pending: unknown; lifetime: unknown }>(
+    `SELECT
+       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+           AND (pending_until IS NULL OR pending_until <= $3) AND (expires_at IS NULL OR expires_at > $3)) AS balance,
+       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+           AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
+       (SELECT COALESCE(SUM(points), 0)::bigint FROM ledger_entries
+         WHERE program_id = $1 AND customer_id = $2 AND points > 0
+           AND type IN ('earn', 'adjust', 'birthday_bonus')) AS lifetime`,
+    [programId, customerId, now],
+  );
+  const expiring = await db.query<{ expires_at: Date | string; points: unknown }>(
+    `SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
+      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
+      GROUP BY expires_at ORDER BY expires_at LIMIT $4`,
+    [programId, customerId, now, EXPIRING_LIMIT],
+  );
+  return {
+    balance: toNumber(totals?.balance ?? 0),
+    pending: toNumber(totals?.pending ?? 0),
+    lifetimeEarned: toNumber(totals?.lifetime ?? 0),
+    expiring: expiring.map((row) => ({ points: toNumber(row.points), expiresAt: iso(row.expires_at) })),
+  };
+}
+
+/**
+ * Tier-qualifying activity after `since` up to `now`: points of earn and adjust entries, or, for
+ * programs that qualify on spend, their spend in the program's currency.
+ */
+export async function qualifyingActivity(
+  db: Queryable,
+  program: Pick<Program, 'id' | 'tierMetric' | 'currency'>,
+  customerId: string,
+  since: Date,
+  now: Date,
+): Promise<QualifyingActivity[]> {
+  const amount = program.tierMetric === 'spend' ? 'spend_amount' : 'points';
+  const rows = await db.query<{ created_at: Date | string; amount: unknown }>(
+    `SELECT created_at, ${amount} AS amount FROM ledger_entries
+      WHERE program_id = $1 AND customer_id = $2 AND type IN ('earn', 'adjust')
+        AND created_at > $3 AND created_at <= $4
+        AND ($5::text IS NULL OR spend_currency = $5)`,
+    [program.id, customerId, since, now, program.tierMetric === 'spend' ? program.currency : null],
+  );
+  return rows.map((row) => ({ at: new Date(row.created_at), amount: toNumber(row.amount) }));
+}
+
+export interface HistoryPage {
+  entries: LedgerEntry[];
+  /** The `seq` to continue below, or null on the last page. */
+  nextBefore: number | null;
+}
+
+/** The customer's entries newest first, `limit` at a time, starting below write position `before`. */
+export async function historyPage(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  limit: number,
+  before: number | null,
+): Promise<HistoryPage> {
+  const rows = await db.query<EntryRow>(
+    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
+      WHERE program_id = $1 AND customer_id = $2 AND ($3::bigint IS NULL OR seq < $3)
+      ORDER BY seq DESC LIMIT $4`,
+    [programId, customerId, before, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map(toLedgerEntry),
+    nextBefore: rows.length > limit && last ? toNumber(last.seq) : null,
+  };
+}
+
+// ─── Admin transactions ─────────────────────────────────────────────────────────────────────────
+
 export interface PostTransactionInput {
-  programId: string;
+  program: LedgerProgram;
   customerId: string;
   idempotencyKey: string;
   request: TransactionRequest;
+  now: Date;
 }
 
 export type PostTransactionOutcome =
@@ -78,74 +357,108 @@ export type PostTransactionOutcome =
   | { kind: 'idempotency_key_reused' };
 
 /**
- * Posts an earn or redeem exactly once per idempotency key. Holding the customer's row lock for
+ * Posts an admin transaction exactly once per idempotency key. Holding the customer's row lock for
  * the whole transaction serialises posts per customer, so the balance check cannot race and a
  * retried key finds the first post's entry.
  */
 export async function postTransaction(db: Database, input: PostTransactionInput): Promise<PostTransactionOutcome> {
-  const requestHash = hashRequest(input);
+  const requestHash = hashRequest(input.customerId, input.request);
+  const outcome = await writeOnce(
+    db,
+    input.program.id,
+    input.idempotencyKey,
+    requestHash,
+    async (tx) => {
+      if ((await lockCustomer(tx, input.program.id, input.customerId)) === undefined) return 'customer_not_found';
+      return undefined;
+    },
+    (tx) =>
+      applyEntryLocked(
+        tx,
+        input.program,
+        input.customerId,
+        toDraft(input.request),
+        {
+          idempotencyKey: input.idempotencyKey,
+          requestHash,
+        },
+        input.now,
+      ),
+  );
+  switch (outcome.kind) {
+    case 'created':
+    case 'replayed':
+      return { kind: outcome.kind, result: toResult(outcome.row) };
+    default:
+      return outcome;
+  }
+}
+
+export type WriteOnceOutcome<Early extends string> =
+  | { kind: 'created'; row: EntryRow }
+  | { kind: 'replayed'; row: EntryRow }
+  | { kind: 'insufficient_points'; balance: number }
+  | { kind: 'idempotency_key_reused' }
+  | { kind: Early };
+
+/**
+ * The idempotency protocol every ledger write shares: in one transaction, `guard` locks the
+ * customer (or answers early), then a known key is replayed (or refused if its request differs),
+ * else `write` runs.
+ */
+export async function writeOnce<Early extends string>(
+  db: Database,
+  programId: string,
+  idempotencyKey: string,
+  requestHash: string,
+  guard: (tx: Queryable) => Promise<Early | undefined>,
+  write: (tx: Queryable) => Promise<ApplyOutcome | { kind: Early }>,
+): Promise<WriteOnceOutcome<Early>> {
   try {
-    return await db.transaction((tx) => postLocked(tx, input, requestHash));
+    return await db.transaction(async (tx): Promise<WriteOnceOutcome<Early>> => {
+      const early = await guard(tx);
+      if (early !== undefined) return { kind: early };
+      const existing = await findByIdempotencyKey(tx, programId, idempotencyKey);
+      if (existing !== undefined) return replayOrReject(existing, requestHash);
+      return write(tx);
+    });
   } catch (error) {
     // The same key was used concurrently for another customer (a different row lock), and that
     // post committed first: answer as if we had seen its entry.
     if (!isUniqueViolation(error)) throw error;
-    const existing = await findByIdempotencyKey(db, input.programId, input.idempotencyKey);
+    const existing = await findByIdempotencyKey(db, programId, idempotencyKey);
     if (existing === undefined) throw error;
     return replayOrReject(existing, requestHash);
   }
 }
 
-async function postLocked(
-  tx: Queryable,
-  input: PostTransactionInput,
-  requestHash: string,
-): Promise<PostTransactionOutcome> {
-  const { programId, customerId, idempotencyKey, request } = input;
-  const locked = await tx.query('SELECT 1 FROM customers WHERE program_id = $1 AND id = $2 FOR UPDATE', [
-    programId,
-    customerId,
-  ]);
-  if (locked.length === 0) return { kind: 'customer_not_found' };
-
-  const existing = await findByIdempotencyKey(tx, programId, idempotencyKey);
-  if (existing !== undefined) return replayOrReject(existing, requestHash);
-
-  const [row] = await tx.query<{ balance: unknown }>(
-    'SELECT COALESCE(SUM(points), 0)::bigint AS balance FROM ledger_entries WHERE program_id = $1 AND customer_id = $2',
-    [programId, customerId],
-  );
-  const balance = toNumber(row?.balance ?? 0);
-  const balanceAfter = request.type === 'earn' ? balance + request.points : balance - request.points;
-  if (balanceAfter < 0) return { kind: 'insufficient_points', balance };
-
-  const result = await appendEntry(tx, {
-    programId,
-    customerId,
-    type: request.type,
-    points: request.points,
-    reason: request.reason ?? null,
-    idempotencyKey,
-    requestHash,
-    balanceAfter,
-  });
-  return { kind: 'created', result };
+function toDraft(request: TransactionRequest): EntryDraft {
+  const reason = request.reason ?? null;
+  switch (request.type) {
+    case 'redeem':
+      return { type: 'redeem', points: -request.points, reason };
+    case 'earn':
+    case 'adjust':
+      return {
+        type: request.type,
+        points: request.points,
+        reason,
+        ...(request.expiresAt === undefined ? {} : { expiresAt: toDate(request.expiresAt) }),
+        pendingUntil: toDate(request.pendingUntil ?? null),
+        spend: request.spend ?? null,
+      };
+  }
 }
 
-interface EntryRow {
-  id: string;
-  customer_id: string;
-  type: TransactionType;
-  points: unknown;
-  reason: string | null;
-  request_hash: string | null;
-  balance_after: unknown;
-  created_at: Date | string;
+function toDate(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
-const ENTRY_COLUMNS = 'id, customer_id, type, points, reason, request_hash, balance_after, created_at';
-
-async function findByIdempotencyKey(db: Queryable, programId: string, key: string): Promise<EntryRow | undefined> {
+export async function findByIdempotencyKey(
+  db: Queryable,
+  programId: string,
+  key: string,
+): Promise<EntryRow | undefined> {
   const [row] = await db.query<EntryRow>(
     `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE program_id = $1 AND idempotency_key = $2`,
     [programId, key],
@@ -153,28 +466,55 @@ async function findByIdempotencyKey(db: Queryable, programId: string, key: strin
   return row;
 }
 
-function replayOrReject(entry: EntryRow, requestHash: string): PostTransactionOutcome {
-  return entry.request_hash === requestHash
-    ? { kind: 'replayed', result: toResult(entry) }
-    : { kind: 'idempotency_key_reused' };
+function replayOrReject(
+  entry: EntryRow,
+  requestHash: string,
+): { kind: 'replayed'; row: EntryRow } | { kind: 'idempotency_key_reused' } {
+  return entry.request_hash === requestHash ? { kind: 'replayed', row: entry } : { kind: 'idempotency_key_reused' };
 }
 
-function toResult(row: EntryRow): TransactionResult {
+export function toLedgerEntry(row: EntryRow): LedgerEntry {
   return {
-    transaction: {
-      id: row.id,
-      customerId: row.customer_id,
-      type: row.type,
-      points: Math.abs(toNumber(row.points)),
-      reason: row.reason,
-      createdAt: new Date(row.created_at).toISOString(),
-    },
-    balance: toNumber(row.balance_after),
+    id: row.id,
+    type: row.type,
+    points: toNumber(row.points),
+    reason: row.reason,
+    createdAt: iso(row.created_at),
+    expiresAt: row.expires_at === null ? null : iso(row.expires_at),
+    pendingUntil: row.pending_until === null ? null : iso(row.pending_until),
+    spend:
+      row.spend_amount === null || row.spend_currency === null
+        ? null
+        : { amount: toNumber(row.spend_amount), currency: row.spend_currency },
+    balanceAfter: toNumber(row.balance_after),
   };
 }
 
-/** What makes two posts "the same request" for idempotency: the customer and the parsed body. */
-function hashRequest({ customerId, request }: PostTransactionInput): string {
-  const canonical = JSON.stringify([customerId, request.type, request.points, request.reason ?? null]);
-  return createHash('sha256').update(canonical).digest('base64url');
+export function toTransaction(row: EntryRow): Transaction {
+  return { ...toLedgerEntry(row), customerId: row.customer_id };
+}
+
+function toResult(row: EntryRow): TransactionResult {
+  return { transaction: toTransaction(row), balance: toNumber(row.balance_after) };
+}
+
+function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+
+/**
+ * What makes two posts "the same request" for idempotency: the customer and the parsed body, with
+ * instants normalised. A plain earn or redeem hashes as it did before the ledger grew.
+ */
+export function hashRequest(customerId: string, request: TransactionRequest): string {
+  const canonical: unknown[] = [customerId, request.type, request.points, request.reason ?? null];
+  if (request.type !== 'redeem') {
+    const extras: Record<string, unknown> = {};
+    if (request.expiresAt !== undefined)
+      extras.expiresAt = request.expiresAt && new Date(request.expiresAt).toISOString();
+    if (request.pendingUntil !== undefined) extras.pendingUntil = new Date(request.pendingUntil).toISOString();
+    if (request.spend !== undefined) extras.spend = [request.spend.amount, request.spend.currency];
+    if (Object.keys(extras).length > 0) canonical.push(extras);
+  }
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }

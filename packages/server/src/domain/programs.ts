@@ -1,11 +1,12 @@
-import type { LocalizedText } from '@loyalty-elements/contract';
+import type { BirthdayReward, LocalizedText, TierMetric } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
 
 export interface Tier {
   id: string;
   name: LocalizedText;
-  /** Points earned inside the qualification window needed to hold the tier. */
+  /** Tier-qualifying points (or spend, in minor units) inside the qualification window needed to hold the tier. */
   threshold: number;
+  benefits: LocalizedText[];
 }
 
 export interface Program {
@@ -14,8 +15,15 @@ export interface Program {
   pointsName: LocalizedText;
   publishableKey: string;
   secretKey: string;
-  /** Length of the rolling window in which earned points count towards a tier. */
+  timezone: string;
+  currency: string;
+  /** What every tier of the program is measured on. */
+  tierMetric: TierMetric;
+  /** Length of the rolling window in which qualifying activity counts towards a tier. */
   tierWindowMonths: number;
+  /** Default lifetime of earned points; null: they never expire. */
+  pointsExpiryMonths: number | null;
+  birthday: BirthdayReward | null;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
 }
@@ -26,14 +34,24 @@ interface ProgramRow {
   points_name: LocalizedText;
   publishable_key: string;
   secret_key: string;
+  timezone: string;
+  currency: string;
+  tier_metric: TierMetric;
   tier_window_months: number;
-  tiers: Array<{ id: string; name: LocalizedText; threshold: number | string }>;
+  points_expiry_months: number | null;
+  birthday_points: number | null;
+  birthday_days_before: number;
+  birthday_days_after: number;
+  tiers: Array<{ id: string; name: LocalizedText; threshold: number | string; benefits: LocalizedText[] }>;
 }
 
 const SELECT_PROGRAM = `
-  SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.tier_window_months,
+  SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
+         p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
+         p.birthday_days_after,
          COALESCE(
-           (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold)
+           (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
+                                              'benefits', t.benefits)
                             ORDER BY t.threshold)
               FROM tiers t WHERE t.program_id = p.id),
            '[]'::json) AS tiers
@@ -63,7 +81,24 @@ function toProgram(row: ProgramRow): Program {
     pointsName: row.points_name,
     publishableKey: row.publishable_key,
     secretKey: row.secret_key,
+    timezone: row.timezone,
+    currency: row.currency,
+    tierMetric: row.tier_metric,
     tierWindowMonths: toNumber(row.tier_window_months),
-    tiers: row.tiers.map((tier) => ({ id: tier.id, name: tier.name, threshold: toNumber(tier.threshold) })),
+    pointsExpiryMonths: row.points_expiry_months === null ? null : toNumber(row.points_expiry_months),
+    birthday:
+      row.birthday_points === null
+        ? null
+        : {
+            points: toNumber(row.birthday_points),
+            daysBefore: toNumber(row.birthday_days_before),
+            daysAfter: toNumber(row.birthday_days_after),
+          },
+    tiers: row.tiers.map((tier) => ({
+      id: tier.id,
+      name: tier.name,
+      threshold: toNumber(tier.threshold),
+      benefits: tier.benefits ?? [],
+    })),
   };
 }

@@ -1,27 +1,32 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAY_HEADER,
   Identifier,
   TransactionRequest,
   paths,
+  type FieldError,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
 import { postTransaction } from '../domain/ledger.ts';
+import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
+import { readIdempotencyKey, readJson } from './request.ts';
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+export { MAX_IDEMPOTENCY_KEY_LENGTH } from './request.ts';
 
-export function adminTransactionsRoute(app: Hono, { db }: AppContext): void {
+export function adminTransactionsRoute(app: Hono, { db, now: clock }: AppContext): void {
   app.post(paths.customerTransactionsPattern, async (c) => {
     const program = await authenticateSecretKey(c, db);
     const idempotencyKey = readIdempotencyKey(c);
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(TransactionRequest, await readJson(c), 'body');
+    const now = clock();
+    checkAgainstClockAndProgram(request, program, now);
 
-    const outcome = await postTransaction(db, { programId: program.id, customerId, idempotencyKey, request });
+    const outcome = await postTransaction(db, { program, customerId, idempotencyKey, request, now });
     switch (outcome.kind) {
       case 'created':
         return c.json(outcome.result, 201);
@@ -34,7 +39,7 @@ export function adminTransactionsRoute(app: Hono, { db }: AppContext): void {
         throw new ProblemError(
           409,
           'insufficient_points',
-          `Cannot redeem ${request.points} points from a balance of ${outcome.balance}.`,
+          `Cannot take ${Math.abs(request.points)} points from a spendable balance of ${outcome.balance}.`,
         );
       case 'idempotency_key_reused':
         throw new ProblemError(
@@ -46,31 +51,24 @@ export function adminTransactionsRoute(app: Hono, { db }: AppContext): void {
   });
 }
 
-function readIdempotencyKey(c: Context): string {
-  const key = c.req.header(IDEMPOTENCY_KEY_HEADER)?.trim();
-  if (!key) {
+/** What the contract cannot check alone: instants against the clock, and the spend currency. */
+function checkAgainstClockAndProgram(request: TransactionRequest, program: Program, now: Date): void {
+  if (request.type === 'redeem') return;
+  const errors: FieldError[] = [];
+  const expiresAt = request.expiresAt ? Date.parse(request.expiresAt) : undefined;
+  const pendingUntil = request.pendingUntil ? Date.parse(request.pendingUntil) : undefined;
+  if (expiresAt !== undefined && expiresAt <= now.getTime()) {
+    errors.push({ path: 'body.expiresAt', message: 'Must be in the future.' });
+  }
+  if (expiresAt !== undefined && pendingUntil !== undefined && expiresAt <= pendingUntil) {
+    errors.push({ path: 'body.expiresAt', message: 'Must be after pendingUntil.' });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  if (request.spend !== undefined && request.spend.currency !== program.currency) {
     throw new ProblemError(
-      400,
-      'idempotency_key_missing',
-      `Send a unique ${IDEMPOTENCY_KEY_HEADER} header with every write.`,
+      422,
+      'currency_mismatch',
+      `Spend must be in the program's currency, ${program.currency}; got ${request.spend.currency}.`,
     );
-  }
-  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw validationFailed([
-      {
-        path: `header.${IDEMPOTENCY_KEY_HEADER.toLowerCase()}`,
-        message: `Too long: at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
-      },
-    ]);
-  }
-  return key;
-}
-
-async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw validationFailed([{ path: 'body', message: 'The body must be a JSON document.' }]);
   }
 }

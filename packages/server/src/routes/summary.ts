@@ -1,47 +1,55 @@
-import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { PUBLISHABLE_KEY_HEADER, paths, type Summary } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
-import { authenticateCustomer } from '../auth.ts';
-import { findCustomer } from '../domain/customers.ts';
-import { customerPoints } from '../domain/ledger.ts';
-import { currentTier } from '../domain/tiers.ts';
-import { ProblemError } from '../problem.ts';
+import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
+import type { Customer } from '../domain/customers.ts';
+import { ensureExpired, pointsOverview, qualifyingActivity } from '../domain/ledger.ts';
+import type { Program } from '../domain/programs.ts';
+import { tierStanding } from '../domain/tiers.ts';
+import { addMonths, DAY_MS } from '../domain/time.ts';
+import type { Database } from '../store/database.ts';
+import { conditionalJson, signedInCustomer } from './request.ts';
 
-export function summaryRoute(app: Hono, { db, keys }: AppContext): void {
+export function summaryRoute(app: Hono, context: AppContext): void {
   app.get(paths.summary, async (c) => {
-    const { program, customerId } = await authenticateCustomer(c, db, keys);
-    const customer = await findCustomer(db, program.id, customerId);
-    if (customer === undefined) {
-      throw new ProblemError(
-        401,
-        'customer_not_found',
-        'The customer token names a customer this program does not have.',
-      );
-    }
-    const points = await customerPoints(db, program.id, customer.id, program.tierWindowMonths);
-    const tier = currentTier(program.tiers, points.earnedInWindow);
-
-    const summary: Summary = {
-      customer: { id: customer.id, name: customer.name, locale: customer.locale },
-      program: { name: program.name, pointsName: program.pointsName },
-      points: { balance: points.balance },
-      tier: { current: { id: tier.id, name: tier.name } },
-    };
-    const body = JSON.stringify(summary);
-    const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
-
-    c.header('Cache-Control', 'private, no-cache');
-    c.header('ETag', etag);
-    c.header('Vary', `Authorization, ${PUBLISHABLE_KEY_HEADER}`, { append: true });
-    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    const { program, customer } = await signedInCustomer(c, context);
+    const summary = await customerSummary(context.db, program, customer, context.now());
+    return conditionalJson(c, summary, 'private, no-cache', `Authorization, ${PUBLISHABLE_KEY_HEADER}`);
   });
 }
 
-/** RFC 9110 weak comparison, as If-None-Match requires. */
-function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
+/** Everything the widgets show about one customer at `now`: profile, points, tier and birthday. */
+export async function customerSummary(db: Database, program: Program, customer: Customer, now: Date): Promise<Summary> {
+  await ensureExpired(db, program.id, customer.id, now);
+  // A few days more than the window: month lengths vary, and tierStanding draws the exact line.
+  const since = new Date(addMonths(now, -program.tierWindowMonths).getTime() - 4 * DAY_MS);
+  const [points, activity, birthday] = await Promise.all([
+    pointsOverview(db, program.id, customer.id, now),
+    qualifyingActivity(db, program, customer.id, since, now),
+    birthdayStatus(db, program, customer, now),
+  ]);
+  const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now);
+  return {
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      locale: customer.locale,
+      timezone: customerTimeZone(program, customer),
+    },
+    program: { name: program.name, pointsName: program.pointsName },
+    points,
+    tier: {
+      current: { id: tier.current.id, name: tier.current.name },
+      next: tier.next && { id: tier.next.id, name: tier.next.name },
+      progress: {
+        metric: program.tierMetric,
+        qualified: tier.qualified,
+        nextThreshold: tier.nextThreshold,
+        remaining: tier.remaining,
+      },
+      windowEndsAt: tier.windowEndsAt?.toISOString() ?? null,
+      atRisk: tier.atRisk,
+    },
+    birthday,
+  };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from '../../src/index.ts';
 import { insertCustomer } from '../../src/domain/customers.ts';
 import { DEMO_SEED } from '../../src/seed.ts';
+import { TEST_POSTGRES_URL, testDatabaseFor } from './postgres.ts';
 
 export interface TestServer extends RunningServer {
   baseUrl: string;
@@ -11,14 +12,30 @@ export interface TestServer extends RunningServer {
 }
 
 /**
- * Starts the real server on a free port: PGlite in memory (or `dataDir`), migrated and seeded in
- * demo mode. Startup takes seconds, so share one per test file (before/after).
+ * Starts the real server on a free port: PGlite in memory (or `dataDir`), or PostgreSQL when
+ * LOYALTY_TEST_DATABASE_URL is set; migrated and seeded in demo mode. Startup takes seconds, so share
+ * one per test file (before/after).
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', LOYALTY_DATA_DIR: 'memory://', ...env });
+  const settings: Record<string, string> = {
+    PORT: '0',
+    LOYALTY_DATA_DIR: 'memory://',
+    // Suites fire hundreds of requests from one address; rate-limits.test.ts turns the limits on.
+    LOYALTY_RATE_LIMIT_PER_IP: '0',
+    LOYALTY_RATE_LIMIT_PER_KEY: '0',
+    ...env,
+  };
+  const dataDir = settings.LOYALTY_DATA_DIR ?? 'memory://';
+  const database = TEST_POSTGRES_URL && !settings.DATABASE_URL ? await testDatabaseFor(dataDir) : null;
+  const config = loadConfig(database ? { ...settings, DATABASE_URL: database.url } : settings);
   const loggedErrors: unknown[] = [];
   const server = await startServer(config, { logError: (error) => loggedErrors.push(error) });
-  return Object.assign(server, { baseUrl: server.url, config, loggedErrors });
+  const stopServer = server.close;
+  const close = async () => {
+    await stopServer();
+    if (database && dataDir.startsWith('memory://')) await database.drop();
+  };
+  return Object.assign(server, { baseUrl: server.url, config, loggedErrors, close });
 }
 
 /** A fresh customer of the demo program with no ledger entries, so a test owns its balance. */

@@ -1,0 +1,238 @@
+import * as z from 'zod/mini';
+import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
+import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
+import { DemoCustomerToken } from './demo.ts';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
+import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, paths } from './http.ts';
+import { PointsHistory, PointsHistoryQuery } from './points.ts';
+import { Program } from './program.ts';
+import { Summary } from './summary.ts';
+import {
+  EligibleSurvey,
+  EligibleSurveyQuery,
+  FollowUpListQuery,
+  FollowUpPage,
+  SurveyDismissal,
+  SurveyDismissalRequest,
+  SurveyResponse,
+  SurveyResponseUpdate,
+  SurveyResults,
+  SurveyResultsQuery,
+  surveyPaths,
+} from './surveys.ts';
+import { TransactionRequest, TransactionResult } from './transactions.ts';
+
+/** Who may call an operation: a shopper's page, anyone with the publishable key, or the merchant's backend. */
+type Auth = 'customer' | 'publishable' | 'secret' | 'demo';
+
+interface Operation {
+  method: 'get' | 'post' | 'put';
+  /** Hono-style pattern (`:id`); turned into OpenAPI's `{id}`. */
+  path: string;
+  summary: string;
+  auth: Auth;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
+  response: z.ZodMiniType;
+  status?: number;
+  idempotent?: boolean;
+}
+
+/** Every operation of the API, with the contract's schemas for what goes in and comes out. */
+export const OPERATIONS: Record<string, Operation> = {
+  getProgram: {
+    method: 'get',
+    path: paths.program,
+    summary: 'The program: points name, tiers, birthday reward',
+    auth: 'publishable',
+    response: Program,
+  },
+  getSummary: {
+    method: 'get',
+    path: paths.summary,
+    summary: 'The signed-in customer: profile, points, tier and birthday in one response',
+    auth: 'customer',
+    response: Summary,
+  },
+  getPointsHistory: {
+    method: 'get',
+    path: paths.pointsHistory,
+    summary: 'Ledger entries, newest first, a cursor page at a time',
+    auth: 'customer',
+    query: PointsHistoryQuery,
+    response: PointsHistory,
+  },
+  putBirthday: {
+    method: 'put',
+    path: paths.birthday,
+    summary: 'Set the customer’s birthday (Gregorian or Chinese lunar)',
+    auth: 'customer',
+    body: BirthdayRequest,
+    response: BirthdayStatus,
+  },
+  claimBirthday: {
+    method: 'post',
+    path: paths.birthdayClaim,
+    summary: 'Claim this year’s birthday reward, once, inside the window',
+    auth: 'customer',
+    response: BirthdayClaimResult,
+    idempotent: true,
+  },
+  getEligibleSurvey: {
+    method: 'get',
+    path: surveyPaths.eligible,
+    summary: 'The one survey to show for a trigger, if any',
+    auth: 'customer',
+    query: EligibleSurveyQuery,
+    response: EligibleSurvey,
+  },
+  putSurveyResponse: {
+    method: 'put',
+    path: surveyPaths.responsePattern,
+    summary: 'Save answers as they are given; safe to repeat',
+    auth: 'customer',
+    body: SurveyResponseUpdate,
+    response: SurveyResponse,
+  },
+  getSurveyResponse: {
+    method: 'get',
+    path: surveyPaths.responsePattern,
+    summary: 'Read back a response, e.g. to resume it after a reload',
+    auth: 'customer',
+    response: SurveyResponse,
+  },
+  dismissSurvey: {
+    method: 'post',
+    path: surveyPaths.dismissalsPattern,
+    summary: 'Record that the shopper dismissed a survey',
+    auth: 'customer',
+    body: SurveyDismissalRequest,
+    response: SurveyDismissal,
+    status: 201,
+  },
+  upsertCustomer: {
+    method: 'put',
+    path: paths.customerPattern,
+    summary: 'Create or update a customer',
+    auth: 'secret',
+    body: CustomerUpsertRequest,
+    response: CustomerUpsertResult,
+  },
+  postTransaction: {
+    method: 'post',
+    path: paths.customerTransactionsPattern,
+    summary: 'Post an earn, redeem or adjustment to a customer’s ledger',
+    auth: 'secret',
+    body: TransactionRequest,
+    response: TransactionResult,
+    status: 201,
+    idempotent: true,
+  },
+  getSurveyResults: {
+    method: 'get',
+    path: surveyPaths.resultsPattern,
+    summary: 'NPS, CSAT, CES and per-dimension results of a survey',
+    auth: 'secret',
+    query: SurveyResultsQuery,
+    response: SurveyResults,
+  },
+  listFollowUps: {
+    method: 'get',
+    path: surveyPaths.followUps,
+    summary: 'Service-recovery follow-ups raised by unhappy shoppers',
+    auth: 'secret',
+    query: FollowUpListQuery,
+    response: FollowUpPage,
+  },
+  getDemoCustomerToken: {
+    method: 'get',
+    path: paths.demoCustomerToken,
+    summary: 'Demo mode only: a customer token for a demo shopper',
+    auth: 'demo',
+    response: DemoCustomerToken,
+  },
+};
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
+  customer: [{ publishableKey: [], customerToken: [] }],
+  publishable: [{ publishableKey: [] }],
+  secret: [{ secretKey: [] }],
+  demo: [],
+};
+
+/** The OpenAPI 3.1 document of the API, generated from the contract. */
+export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
+  const pathsObject: Record<string, Record<string, unknown>> = {};
+  for (const [operationId, op] of Object.entries(OPERATIONS)) {
+    const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+    const parameters: unknown[] = pathParams.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (op.query) {
+      const query = jsonSchema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(query.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+      }
+    }
+    if (op.idempotent) {
+      parameters.push({
+        name: IDEMPOTENCY_KEY_HEADER,
+        in: 'header',
+        required: true,
+        schema: { type: 'string', maxLength: 255 },
+      });
+    }
+    const operation: Record<string, unknown> = {
+      operationId,
+      summary: op.summary,
+      security: SECURITY[op.auth],
+      parameters,
+      responses: {
+        [String(op.status ?? 200)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
+        },
+        default: {
+          description: 'An error',
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
+    };
+    if (op.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+      };
+    }
+    const openApiPath = op.path.replace(/:(\w+)/g, '{$1}');
+    (pathsObject[openApiPath] ??= {})[op.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Loyalty Elements API',
+      version: '1',
+      description: `Errors are ${PROBLEM_CONTENT_TYPE} (RFC 9457) with a stable \`code\`: ${PROBLEM_CODES.join(', ')}.`,
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths: pathsObject,
+    components: {
+      schemas: { Problem: jsonSchema(Problem, 'output') },
+      securitySchemes: {
+        publishableKey: { type: 'apiKey', in: 'header', name: PUBLISHABLE_KEY_HEADER },
+        customerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, aud = publishable key)' },
+        secretKey: { type: 'http', scheme: 'bearer', description: 'The program’s secret key, sk_…' },
+      },
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { CurrencyCode, Identifier, LocalizedText, PositivePoints, TimeZone } from './primitives.ts';
+
+/**
+ * What a tier is measured on: `points` earned (earn entries and adjustments; never redemptions,
+ * expiries or birthday bonuses), or `spend` in integer minor units of the program's currency.
+ */
+export const TierMetric = z.enum(['points', 'spend']);
+export type TierMetric = z.infer<typeof TierMetric>;
+
+/** The period tier-qualifying activity counts for: a rolling window of the last `months` months. */
+export const QualificationWindow = z.object({
+  type: z.literal('rolling'),
+  months: z.int().check(z.gte(1), z.lte(120)),
+});
+export type QualificationWindow = z.infer<typeof QualificationWindow>;
+
+/** One tier of `GET /v1/program`. */
+export const ProgramTier = z.object({
+  id: Identifier,
+  name: LocalizedText,
+  /** How much of `metric` inside `window` holds this tier: points, or minor units of the program currency. */
+  threshold: z.int().check(z.gte(0)),
+  metric: TierMetric,
+  window: QualificationWindow,
+  /** What the tier gives, one line per benefit, per language. */
+  benefits: z.array(LocalizedText),
+});
+export type ProgramTier = z.infer<typeof ProgramTier>;
+
+/**
+ * The birthday reward: `points` granted once per birthday year, claimable from `daysBefore` days
+ * before to `daysAfter` days after the birthday (inclusive), counted in the customer's time zone.
+ */
+export const BirthdayReward = z.object({
+  points: PositivePoints,
+  daysBefore: z.int().check(z.gte(0), z.lte(31)),
+  daysAfter: z.int().check(z.gte(0), z.lte(31)),
+});
+export type BirthdayReward = z.infer<typeof BirthdayReward>;
+
+/**
+ * `GET /v1/program`: the program's public settings. Needs only the publishable key; answers a strong
+ * `ETag` and `Cache-Control: public, max-age=300`.
+ */
+export const Program = z.object({
+  name: z.string(),
+  /** What the program calls its points, per language (`{ en: "points", "zh-CN": "积分" }`). */
+  pointsName: LocalizedText,
+  /** The program's time zone; a customer without their own uses it. */
+  timezone: TimeZone,
+  /** Currency of spend amounts (and of spend thresholds). */
+  currency: CurrencyCode,
+  /** Ordered by threshold, lowest first. The lowest tier is where every customer starts. */
+  tiers: z.array(ProgramTier).check(z.minLength(1)),
+  /** Months after which earned points expire by default; null when points never expire. */
+  pointsExpiryMonths: z.nullable(z.int().check(z.gte(1))),
+  /** The birthday reward, or null when the program has none. */
+  birthday: z.nullable(BirthdayReward),
+});
+export type Program = z.infer<typeof Program>;

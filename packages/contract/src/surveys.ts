@@ -1,0 +1,618 @@
+import * as z from 'zod/mini';
+import { Identifier, LocalizedText } from './primitives.ts';
+
+// ─── Building blocks ────────────────────────────────────────────────────────────────────────────
+
+/** The five service-quality (SERVQUAL) dimensions a rating or a choice option can speak to. */
+export const SERVICE_QUALITY_DIMENSIONS = [
+  'reliability',
+  'responsiveness',
+  'assurance',
+  'empathy',
+  'tangibles',
+] as const;
+export const ServiceQualityDimension = z.enum(SERVICE_QUALITY_DIMENSIONS);
+export type ServiceQualityDimension = z.infer<typeof ServiceQualityDimension>;
+
+const SLUG = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const slug = () => z.string().check(z.regex(SLUG, 'Use 1–64 lowercase letters, digits, "_" or "-".'));
+
+/** Id of a survey, unique in its program (`post-purchase-nps`). */
+export const SurveyId = slug();
+/** Id of a question, unique in its survey version; answers are keyed by it. */
+export const QuestionId = slug();
+/** Id of a choice option, unique in its question. */
+export const OptionId = slug();
+
+/**
+ * Where in the merchant's site a survey may be asked (`post_purchase`, `account_page`, …). Any
+ * snake_case word is a valid trigger; a trigger no survey uses simply has no eligible survey.
+ */
+export const SurveyTrigger = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use a snake_case word.'));
+export type SurveyTrigger = z.infer<typeof SurveyTrigger>;
+/** The triggers the kit's own pages use. */
+export const KNOWN_SURVEY_TRIGGERS = ['post_purchase', 'account_page'] as const;
+
+/** Inclusive answer ranges of the rating questions. */
+export const SCALE_RANGES = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+  servqual: { min: 1, max: 5 },
+} as const;
+export type ScaleKind = 'nps' | 'csat' | 'ces';
+
+export const SurveyStatus = z.enum(['draft', 'active', 'paused', 'archived']);
+export type SurveyStatus = z.infer<typeof SurveyStatus>;
+
+/** Words under the two ends of a rating scale ("Not at all likely" … "Extremely likely"). */
+export const ScaleLabels = z.object({ low: LocalizedText, high: LocalizedText });
+export type ScaleLabels = z.infer<typeof ScaleLabels>;
+
+/**
+ * Shows a question only when an earlier question's answer matches: a rating within `min`…`max`
+ * (inclusive; `{ questionId: "nps", max: 6 }` asks detractors only), or a choice among `anyOf`.
+ * Every criterion given must hold; a question whose condition does not hold is not asked, and
+ * answers to it are discarded.
+ */
+export const QuestionCondition = z.object({
+  questionId: QuestionId,
+  min: z.optional(z.int()),
+  max: z.optional(z.int()),
+  anyOf: z.optional(z.array(OptionId).check(z.minLength(1))),
+});
+export type QuestionCondition = z.infer<typeof QuestionCondition>;
+
+const questionBase = {
+  id: QuestionId,
+  text: LocalizedText,
+  /** A line of help under the question. */
+  description: z.optional(LocalizedText),
+  /** Must be answered (when shown) before the response can complete. Default false. */
+  required: z.optional(z.boolean()),
+  showIf: z.optional(QuestionCondition),
+};
+
+/** Net Promoter Score: "How likely are you to recommend …?", 0–10. */
+export const NpsQuestion = z.object({ kind: z.literal('nps'), ...questionBase, labels: z.optional(ScaleLabels) });
+/** Customer satisfaction, 1–5 (4 and 5 count as satisfied). */
+export const CsatQuestion = z.object({
+  kind: z.literal('csat'),
+  ...questionBase,
+  labels: z.optional(ScaleLabels),
+  /** How a widget draws the five points. Default `stars`. */
+  display: z.optional(z.enum(['stars', 'faces', 'numbers'])),
+});
+/** Customer effort, 1–7 (7: very easy). */
+export const CesQuestion = z.object({ kind: z.literal('ces'), ...questionBase, labels: z.optional(ScaleLabels) });
+
+export const ChoiceOption = z.object({
+  id: OptionId,
+  text: LocalizedText,
+  /** The service-quality dimension this option speaks to, counted in the results per dimension. */
+  dimension: z.optional(ServiceQualityDimension),
+  /** "Other": choosing it lets the shopper type `otherText`. At most one per question. */
+  other: z.optional(z.boolean()),
+});
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+const Options = z.array(ChoiceOption).check(z.minLength(1), z.maxLength(30));
+
+export const SingleChoiceQuestion = z.object({ kind: z.literal('single_choice'), ...questionBase, options: Options });
+export const MultipleChoiceQuestion = z.object({
+  kind: z.literal('multiple_choice'),
+  ...questionBase,
+  options: Options,
+  /** At most this many options may be chosen. Default: all. */
+  maxSelections: z.optional(z.int().check(z.gte(1))),
+});
+
+export const FREE_TEXT_DEFAULT_MAX_LENGTH = 2_000;
+export const FREE_TEXT_MAX_LENGTH = 5_000;
+export const OTHER_TEXT_MAX_LENGTH = 500;
+
+export const FreeTextQuestion = z.object({
+  kind: z.literal('free_text'),
+  ...questionBase,
+  placeholder: z.optional(LocalizedText),
+  /** Longest answer accepted. Default 2 000, at most 5 000. */
+  maxLength: z.optional(z.int().check(z.gte(1), z.lte(FREE_TEXT_MAX_LENGTH))),
+  /**
+   * Offer a "you may contact me about this" checkbox under the text box; its value is the
+   * response's `contactConsent`.
+   */
+  contactConsent: z.optional(z.object({ label: LocalizedText })),
+});
+
+/** The five-dimension service-quality quick rating: each listed dimension rated 1–5. */
+export const ServqualQuestion = z.object({
+  kind: z.literal('servqual'),
+  ...questionBase,
+  items: z
+    .array(z.object({ dimension: ServiceQualityDimension, text: LocalizedText }))
+    .check(z.minLength(1), z.maxLength(SERVICE_QUALITY_DIMENSIONS.length)),
+  labels: z.optional(ScaleLabels),
+});
+
+export const SurveyQuestion = z.discriminatedUnion('kind', [
+  NpsQuestion,
+  CsatQuestion,
+  CesQuestion,
+  SingleChoiceQuestion,
+  MultipleChoiceQuestion,
+  FreeTextQuestion,
+  ServqualQuestion,
+]);
+export type SurveyQuestion = z.infer<typeof SurveyQuestion>;
+export type SurveyQuestionKind = SurveyQuestion['kind'];
+
+/** Thank-you text, optionally different for NPS promoters (9–10), passives (7–8) and detractors (0–6). */
+export const SurveyThanks = z.object({
+  default: LocalizedText,
+  promoter: z.optional(LocalizedText),
+  passive: z.optional(LocalizedText),
+  detractor: z.optional(LocalizedText),
+});
+export type SurveyThanks = z.infer<typeof SurveyThanks>;
+
+const Questions = z.array(SurveyQuestion).check(z.minLength(1), z.maxLength(50), z.superRefine(checkQuestions));
+
+/** Everything about a survey but its version number: what a merchant publishes. */
+export const SurveyDraft = z.object({
+  id: SurveyId,
+  trigger: SurveyTrigger,
+  status: SurveyStatus,
+  /** Share of customers asked, 0–1. Sticky: the same customer is always in or always out. */
+  samplingRate: z.number().check(z.gte(0), z.lte(1)),
+  /** No asking the same customer again within this many days of completing or dismissing it. */
+  recontactDays: z.int().check(z.gte(0), z.lte(3650)),
+  title: LocalizedText,
+  intro: z.optional(LocalizedText),
+  questions: Questions,
+  thanks: z.optional(SurveyThanks),
+});
+export type SurveyDraft = z.infer<typeof SurveyDraft>;
+
+/**
+ * A published survey. Changing its title, intro, questions or thanks publishes a new `version`;
+ * responses stay pinned to the version they were started on.
+ */
+export const SurveyDefinition = z.extend(SurveyDraft, { version: z.int().check(z.gte(1)) });
+export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
+
+// ─── Answers ────────────────────────────────────────────────────────────────────────────────────
+
+export const SingleChoiceAnswer = z.object({
+  option: OptionId,
+  /** Only with the "other" option. */
+  otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
+});
+export type SingleChoiceAnswer = z.infer<typeof SingleChoiceAnswer>;
+export const MultipleChoiceAnswer = z.object({
+  options: z.array(OptionId).check(z.minLength(1)),
+  /** Only with the "other" option. */
+  otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
+});
+export type MultipleChoiceAnswer = z.infer<typeof MultipleChoiceAnswer>;
+export const ServqualAnswer = z.partialRecord(
+  ServiceQualityDimension,
+  z.int().check(z.gte(SCALE_RANGES.servqual.min), z.lte(SCALE_RANGES.servqual.max)),
+);
+export type ServqualAnswer = z.infer<typeof ServqualAnswer>;
+
+/**
+ * One answer, by question kind: a whole number for nps / csat / ces, `{ option, otherText? }` for
+ * single_choice, `{ options, otherText? }` for multiple_choice, a string for free_text,
+ * `{ reliability: 4, … }` for servqual. {@link answerSchema} checks it against its question.
+ */
+export const SurveyAnswer = z.union([
+  z.int(),
+  z.string().check(z.maxLength(FREE_TEXT_MAX_LENGTH)),
+  SingleChoiceAnswer,
+  MultipleChoiceAnswer,
+  ServqualAnswer,
+]);
+export type SurveyAnswer = z.infer<typeof SurveyAnswer>;
+
+export const SurveyAnswers = z.record(QuestionId, SurveyAnswer);
+export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
+
+/** The schema one question's answer must satisfy (ranges, known options, length). */
+export function answerSchema(question: SurveyQuestion): z.core.$ZodType {
+  switch (question.kind) {
+    case 'nps':
+    case 'csat':
+    case 'ces': {
+      const { min, max } = SCALE_RANGES[question.kind];
+      return z.int().check(z.gte(min), z.lte(max));
+    }
+    case 'free_text':
+      return z.string().check(z.maxLength(question.maxLength ?? FREE_TEXT_DEFAULT_MAX_LENGTH));
+    case 'servqual':
+      return z.partialRecord(
+        z.enum(question.items.map((item) => item.dimension) as [ServiceQualityDimension, ...ServiceQualityDimension[]]),
+        z.int().check(z.gte(SCALE_RANGES.servqual.min), z.lte(SCALE_RANGES.servqual.max)),
+      );
+    case 'single_choice': {
+      const ids = z.enum(question.options.map((option) => option.id) as [string, ...string[]]);
+      return z
+        .object({ option: ids, otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))) })
+        .check(z.superRefine((answer, ctx) => checkOtherText(question, [answer.option], answer.otherText, ctx)));
+    }
+    case 'multiple_choice': {
+      const ids = z.enum(question.options.map((option) => option.id) as [string, ...string[]]);
+      const most = question.maxSelections ?? question.options.length;
+      return z
+        .object({
+          options: z.array(ids).check(z.minLength(1), z.maxLength(most)),
+          otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
+        })
+        .check(
+          z.superRefine((answer, ctx) => {
+            if (new Set(answer.options).size !== answer.options.length) {
+              ctx.addIssue({ code: 'custom', message: 'Choose each option at most once.', path: ['options'] });
+            }
+            checkOtherText(question, answer.options, answer.otherText, ctx);
+          }),
+        );
+    }
+  }
+}
+
+function checkOtherText(
+  question: { options: readonly ChoiceOption[] },
+  chosen: readonly string[],
+  otherText: string | undefined,
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (otherText === undefined) return;
+  const otherChosen = question.options.some((option) => option.other === true && chosen.includes(option.id));
+  if (!otherChosen) {
+    ctx.addIssue({ code: 'custom', message: 'otherText goes only with the "other" option.', path: ['otherText'] });
+  }
+}
+
+/** Whether an answer counts as given (an empty text or rating set does not). */
+export function isAnswered(value: SurveyAnswer | undefined): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'object' && !('option' in value) && !('options' in value)) {
+    return Object.keys(value).length > 0;
+  }
+  return true;
+}
+
+/** Whether `question` is asked, given the answers so far. */
+export function questionVisible(question: SurveyQuestion, answers: Readonly<Record<string, unknown>>): boolean {
+  const condition = question.showIf;
+  if (condition === undefined) return true;
+  const answer = answers[condition.questionId];
+  if (answer === undefined) return false;
+  if (condition.min !== undefined || condition.max !== undefined) {
+    if (typeof answer !== 'number') return false;
+    if (condition.min !== undefined && answer < condition.min) return false;
+    if (condition.max !== undefined && answer > condition.max) return false;
+  }
+  if (condition.anyOf !== undefined) {
+    const chosen = chosenOptions(answer);
+    if (!condition.anyOf.some((id) => chosen.includes(id))) return false;
+  }
+  return true;
+}
+
+/** The answers of the questions that are asked, in question order (answers to hidden ones dropped). */
+export function visibleAnswers(questions: readonly SurveyQuestion[], answers: Readonly<SurveyAnswers>): SurveyAnswers {
+  const kept: SurveyAnswers = {};
+  for (const question of questions) {
+    const value = answers[question.id];
+    if (value !== undefined && questionVisible(question, kept)) kept[question.id] = value;
+  }
+  return kept;
+}
+
+/** The option ids a choice answer picked (none for other kinds). */
+export function chosenOptions(answer: unknown): string[] {
+  if (typeof answer !== 'object' || answer === null) return [];
+  if ('option' in answer && typeof answer.option === 'string') return [answer.option];
+  if ('options' in answer && Array.isArray(answer.options)) {
+    return answer.options.filter((id): id is string => typeof id === 'string');
+  }
+  return [];
+}
+
+export type NpsGroup = 'promoter' | 'passive' | 'detractor';
+/** 9–10 promoter, 7–8 passive, 0–6 detractor. */
+export function npsGroup(score: number): NpsGroup {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+// ─── Requests and responses ─────────────────────────────────────────────────────────────────────
+
+/** Query of `GET /v1/me/surveys/eligible`. */
+export const EligibleSurveyQuery = z.object({ trigger: SurveyTrigger });
+export type EligibleSurveyQuery = z.infer<typeof EligibleSurveyQuery>;
+
+/** Why no survey was offered. */
+export const IneligibleReason = z.enum([
+  /** No active survey uses this trigger. */
+  'no_survey',
+  /** The customer is outside the survey's sample (sticky: asking again gives the same answer). */
+  'not_sampled',
+  /** The customer completed or dismissed the survey within its recontact period. */
+  'recontact',
+  /** The customer completed a survey recently; surveys pause for everyone in a cooldown. */
+  'cooldown',
+]);
+export type IneligibleReason = z.infer<typeof IneligibleReason>;
+
+/** `GET /v1/me/surveys/eligible?trigger=…`: at most one survey to ask now. */
+export const EligibleSurvey = z.object({
+  survey: z.nullable(SurveyDefinition),
+  reason: z.optional(IneligibleReason),
+});
+export type EligibleSurvey = z.infer<typeof EligibleSurvey>;
+
+/**
+ * Body of `PUT /v1/me/surveys/responses/{responseId}`, where the client generates `responseId`
+ * (a UUID) when the survey is shown.
+ *
+ * - `answers` is the client's whole current state: every answer given so far (a question left out
+ *   is unanswered), so the write with the highest `sequence` says everything and an earlier one
+ *   arriving late can be ignored.
+ * - `sequence` grows with every write of the response. A write whose sequence is not above the
+ *   stored one changes nothing and answers the stored state, so retries are harmless.
+ * - The response is pinned to `surveyId` and `version` by its first write.
+ * - `complete: true` completes it, once: required shown questions must be answered; later writes
+ *   with `complete: true` change nothing, other later writes are refused (`response_completed`).
+ * - `contactConsent`: the shopper agrees to be contacted about their answers. Default false.
+ */
+export const SurveyResponseUpdate = z.object({
+  surveyId: SurveyId,
+  version: z.int().check(z.gte(1)),
+  sequence: z.int().check(z.gte(0)),
+  answers: SurveyAnswers,
+  complete: z.optional(z.boolean()),
+  contactConsent: z.optional(z.boolean()),
+});
+export type SurveyResponseUpdate = z.infer<typeof SurveyResponseUpdate>;
+
+export const SurveyResponseStatus = z.enum(['partial', 'complete']);
+export type SurveyResponseStatus = z.infer<typeof SurveyResponseStatus>;
+
+/** A response as stored: the answer to every write and to `GET /v1/me/surveys/responses/{id}`. */
+export const SurveyResponse = z.object({
+  id: z.uuid(),
+  surveyId: SurveyId,
+  version: z.int().check(z.gte(1)),
+  sequence: z.int().check(z.gte(0)),
+  answers: SurveyAnswers,
+  contactConsent: z.boolean(),
+  status: SurveyResponseStatus,
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+  completedAt: z.nullable(z.iso.datetime({ offset: true })),
+});
+export type SurveyResponse = z.infer<typeof SurveyResponse>;
+
+/** Body of `POST /v1/me/surveys/{surveyId}/dismissals` (may be empty). Safe to repeat. */
+export const SurveyDismissalRequest = z.object({
+  version: z.optional(z.int().check(z.gte(1))),
+  responseId: z.optional(z.uuid()),
+});
+export type SurveyDismissalRequest = z.infer<typeof SurveyDismissalRequest>;
+
+export const SurveyDismissal = z.object({
+  surveyId: SurveyId,
+  /** The version dismissed: the one sent, or the survey's current version. */
+  version: z.int().check(z.gte(1)),
+  dismissedAt: z.iso.datetime({ offset: true }),
+});
+export type SurveyDismissal = z.infer<typeof SurveyDismissal>;
+
+// ─── Admin: service-recovery follow-ups ─────────────────────────────────────────────────────────
+
+export const FollowUpStatus = z.enum(['open', 'closed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
+/**
+ * Raised when a response completes with an NPS detractor score (0–6), a free-text answer and
+ * consent to be contacted: someone should get back to this shopper.
+ */
+export const FollowUp = z.object({
+  id: z.uuid(),
+  status: FollowUpStatus,
+  customer: z.object({ id: Identifier, name: z.string(), locale: z.nullable(z.string()) }),
+  surveyId: SurveyId,
+  version: z.int().check(z.gte(1)),
+  responseId: z.uuid(),
+  nps: z.int().check(z.gte(0), z.lte(10)),
+  /** The free-text answers, in question order. */
+  comments: z.array(z.object({ questionId: QuestionId, text: z.string() })),
+  /** Dimensions of the options the shopper chose (what went wrong), without repeats. */
+  dimensions: z.array(ServiceQualityDimension),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** Query of `GET /v1/admin/follow-ups`: newest first. */
+export const FollowUpListQuery = z.object({
+  status: z.optional(FollowUpStatus),
+  /** 1–200, default 50. */
+  limit: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'A whole number from 1 to 200.'))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>;
+
+export const FollowUpPage = z.object({
+  followUps: z.array(FollowUp),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.nullable(z.string()),
+});
+export type FollowUpPage = z.infer<typeof FollowUpPage>;
+
+// ─── Admin: results ─────────────────────────────────────────────────────────────────────────────
+
+/** Query of `GET /v1/admin/surveys/{surveyId}/results`: one version, or every version. */
+export const SurveyResultsQuery = z.object({
+  version: z.optional(z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'A version number.'))),
+});
+export type SurveyResultsQuery = z.infer<typeof SurveyResultsQuery>;
+
+const Count = z.int().check(z.gte(0));
+/** Percentages have one decimal, means two; null when nothing was answered. */
+const Stat = z.nullable(z.number());
+const Distribution = z.array(z.object({ value: z.int(), count: Count }));
+
+export const NpsResult = z.object({
+  answered: Count,
+  promoters: Count,
+  passives: Count,
+  detractors: Count,
+  /** Promoters % − detractors %, −100 … 100. */
+  score: Stat,
+  distribution: Distribution,
+});
+export type NpsResult = z.infer<typeof NpsResult>;
+
+export const CsatResult = z.object({
+  answered: Count,
+  /** Answers of 4 or 5. */
+  satisfied: Count,
+  satisfiedPercent: Stat,
+  mean: Stat,
+  distribution: Distribution,
+});
+export type CsatResult = z.infer<typeof CsatResult>;
+
+export const CesResult = z.object({ answered: Count, mean: Stat, distribution: Distribution });
+export type CesResult = z.infer<typeof CesResult>;
+
+const ChoiceResultShape = {
+  answered: Count,
+  options: z.array(z.object({ optionId: OptionId, dimension: z.nullable(ServiceQualityDimension), count: Count })),
+  /** Answers that came with an "other" text. */
+  otherTexts: Count,
+};
+const MeanOf = z.object({ count: Count, mean: Stat });
+
+export const QuestionResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('nps'), questionId: QuestionId, ...NpsResult.shape }),
+  z.object({ kind: z.literal('csat'), questionId: QuestionId, ...CsatResult.shape }),
+  z.object({ kind: z.literal('ces'), questionId: QuestionId, ...CesResult.shape }),
+  z.object({ kind: z.literal('single_choice'), questionId: QuestionId, ...ChoiceResultShape }),
+  z.object({ kind: z.literal('multiple_choice'), questionId: QuestionId, ...ChoiceResultShape }),
+  z.object({ kind: z.literal('free_text'), questionId: QuestionId, answered: Count }),
+  z.object({
+    kind: z.literal('servqual'),
+    questionId: QuestionId,
+    answered: Count,
+    dimensions: z.array(z.extend(MeanOf, { dimension: ServiceQualityDimension })),
+  }),
+]);
+export type QuestionResult = z.infer<typeof QuestionResult>;
+
+/** One service-quality dimension, from the servqual ratings and from the options tagged with it. */
+export const DimensionResult = z.object({
+  dimension: ServiceQualityDimension,
+  /** Servqual ratings (1–5) of this dimension. */
+  rating: MeanOf,
+  mentions: z.object({
+    /** Times an option tagged with this dimension was chosen. */
+    count: Count,
+    /** Responses that chose at least one such option. */
+    respondents: Count,
+    /** `respondents` as a % of the responses that answered a question offering such an option. */
+    share: Stat,
+    /** Mean NPS of those respondents: how much this dimension hurts (or helps). */
+    meanNps: Stat,
+  }),
+});
+export type DimensionResult = z.infer<typeof DimensionResult>;
+
+export const SurveyVersionResults = z.object({
+  version: z.int().check(z.gte(1)),
+  /** Every response counts once; scores use the answers of complete and partial responses alike. */
+  responses: z.object({ total: Count, complete: Count, partial: Count }),
+  dismissals: Count,
+  /** Of the version's first question of that kind; null when it has none. */
+  nps: z.nullable(NpsResult),
+  csat: z.nullable(CsatResult),
+  ces: z.nullable(CesResult),
+  questions: z.array(QuestionResult),
+  dimensions: z.array(DimensionResult),
+});
+export type SurveyVersionResults = z.infer<typeof SurveyVersionResults>;
+
+/** `GET /v1/admin/surveys/{surveyId}/results`: per version, oldest first. */
+export const SurveyResults = z.object({
+  surveyId: SurveyId,
+  currentVersion: z.int().check(z.gte(1)),
+  versions: z.array(SurveyVersionResults),
+});
+export type SurveyResults = z.infer<typeof SurveyResults>;
+
+// ─── Paths ──────────────────────────────────────────────────────────────────────────────────────
+
+export const surveyPaths = {
+  eligible: '/v1/me/surveys/eligible',
+  responsePattern: '/v1/me/surveys/responses/:responseId',
+  response: (responseId: string) => `/v1/me/surveys/responses/${encodeURIComponent(responseId)}`,
+  dismissalsPattern: '/v1/me/surveys/:surveyId/dismissals',
+  dismissals: (surveyId: string) => `/v1/me/surveys/${encodeURIComponent(surveyId)}/dismissals`,
+  resultsPattern: '/v1/admin/surveys/:surveyId/results',
+  results: (surveyId: string) => `/v1/admin/surveys/${encodeURIComponent(surveyId)}/results`,
+  followUps: '/v1/admin/follow-ups',
+} as const;
+
+// ─── Definition checks ──────────────────────────────────────────────────────────────────────────
+
+/** What the question schemas cannot say alone: unique ids, conditions pointing backwards. */
+function checkQuestions(questions: SurveyQuestion[], ctx: z.core.$RefinementCtx<SurveyQuestion[]>): void {
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', message, path });
+  const earlier = new Map<string, SurveyQuestion>();
+  questions.forEach((question, index) => {
+    if (earlier.has(question.id)) issue([index, 'id'], `Question id "${question.id}" is used twice.`);
+
+    if (question.kind === 'single_choice' || question.kind === 'multiple_choice') {
+      const ids = question.options.map((option) => option.id);
+      if (new Set(ids).size !== ids.length) issue([index, 'options'], 'Option ids must be unique.');
+      if (question.options.filter((option) => option.other === true).length > 1) {
+        issue([index, 'options'], 'At most one "other" option.');
+      }
+      if (question.kind === 'multiple_choice' && (question.maxSelections ?? 0) > question.options.length) {
+        issue([index, 'maxSelections'], 'More than there are options.');
+      }
+    }
+    if (question.kind === 'servqual') {
+      const dimensions = question.items.map((item) => item.dimension);
+      if (new Set(dimensions).size !== dimensions.length) issue([index, 'items'], 'Each dimension at most once.');
+    }
+
+    const condition = question.showIf;
+    if (condition !== undefined) {
+      const target = earlier.get(condition.questionId);
+      const at = [index, 'showIf'];
+      if (target === undefined) {
+        issue([...at, 'questionId'], 'A condition must name an earlier question.');
+      } else if (condition.min === undefined && condition.max === undefined && condition.anyOf === undefined) {
+        issue(at, 'Give min, max or anyOf.');
+      } else if (condition.min !== undefined || condition.max !== undefined) {
+        if (target.kind !== 'nps' && target.kind !== 'csat' && target.kind !== 'ces') {
+          issue(at, 'min and max apply to nps, csat and ces questions.');
+        } else if (condition.min !== undefined && condition.max !== undefined && condition.min > condition.max) {
+          issue(at, 'min is above max.');
+        }
+      }
+      if (target !== undefined && condition.anyOf !== undefined) {
+        if (target.kind !== 'single_choice' && target.kind !== 'multiple_choice') {
+          issue(at, 'anyOf applies to choice questions.');
+        } else {
+          const known = new Set(target.options.map((option) => option.id));
+          const unknown = condition.anyOf.filter((id) => !known.has(id));
+          if (unknown.length > 0) issue([...at, 'anyOf'], `Unknown options: ${unknown.join(', ')}.`);
+        }
+      }
+    }
+    earlier.set(question.id, question);
+  });
+}

@@ -1,0 +1,75 @@
+import { Lunar, LunarMonth } from 'lunar-typescript';
+import type { Birthday } from '@loyalty-elements/contract';
+import { dayNumber, fromDayNumber, isLeapYear, type PlainDate } from './time.ts';
+
+/**
+ * Birthdays without a clock: every function takes "today" (already in the customer's time zone).
+ *
+ * A birthday year `k` is the celebration of year `k`: the Gregorian year for a Gregorian birthday,
+ * the lunar year for a lunar one (the 15th of the 8th month of lunar year 2026 is 2026-09-25; the
+ * 20th of the 12th month of lunar year 2026 falls in February 2027). Lunar dates come from
+ * `lunar-typescript`, built on the official tables — not from `Intl`'s Chinese calendar, which
+ * disagrees with them on some days (the whole first month of 2027, for one).
+ */
+
+/** The Gregorian date on which `birthday` is celebrated in birthday year `year`. */
+export function celebrationDate(birthday: Birthday, year: number): PlainDate {
+  if (birthday.calendar === 'gregorian') {
+    // 29 February is celebrated on 28 February in common years.
+    const day = birthday.month === 2 && birthday.day === 29 && !isLeapYear(year) ? 28 : birthday.day;
+    return { year, month: birthday.month, day };
+  }
+  const month = LunarMonth.fromYm(year, birthday.month);
+  if (month === null) throw new RangeError(`No lunar month ${birthday.month} in lunar year ${year}`);
+  // A 30th in a 29-day month is celebrated on the month's last day.
+  const day = Math.min(birthday.day, month.getDayCount());
+  const solar = Lunar.fromYmd(year, birthday.month, day).getSolar();
+  return { year: solar.getYear(), month: solar.getMonth(), day: solar.getDay() };
+}
+
+export interface BirthdayWindowRule {
+  daysBefore: number;
+  daysAfter: number;
+}
+
+export interface BirthdayStanding {
+  /**
+   * The current birthday year: the latest whose reward window has opened by today. Its reward is
+   * "this year's" until the next window opens.
+   */
+  birthdayYear: number;
+  /** The current birthday year's celebration date. */
+  celebration: PlainDate;
+  /** Today is inside the current birthday year's window (both ends included). */
+  inWindow: boolean;
+  /** The next celebration on or after today. */
+  nextBirthday: PlainDate;
+  /** The first day of the next reward window that opens after today. */
+  nextWindowOpens: PlainDate;
+}
+
+export function birthdayStanding(birthday: Birthday, today: PlainDate, rule: BirthdayWindowRule): BirthdayStanding {
+  const todayNumber = dayNumber(today);
+  // Celebrations increase with the birthday year; five around today cover every window of up to a month.
+  const celebrations = [-2, -1, 0, 1, 2].map((offset) => {
+    const year = today.year + offset;
+    const date = celebrationDate(birthday, year);
+    return { year, date, day: dayNumber(date) };
+  });
+  const current = celebrations.filter((c) => c.day - rule.daysBefore <= todayNumber).at(-1);
+  const next = celebrations.find((c) => c.day >= todayNumber);
+  const nextWindow = celebrations.find((c) => c.day - rule.daysBefore > todayNumber);
+  if (current === undefined || next === undefined || nextWindow === undefined) {
+    throw new Error('No birthday around today');
+  }
+  return {
+    birthdayYear: current.year,
+    celebration: current.date,
+    inWindow: todayNumber <= current.day + rule.daysAfter,
+    nextBirthday: next.date,
+    nextWindowOpens: fromDayNumber(nextWindow.day - rule.daysBefore),
+  };
+}
+
+/** A customer may change their own birthday once per this many days after setting it. */
+export const BIRTHDAY_CHANGE_INTERVAL_DAYS = 365;

@@ -1,0 +1,172 @@
+import * as z from 'zod/mini';
+import {
+  SurveyDraft,
+  type LocalizedText,
+  type SurveyDefinition,
+  type SurveyQuestion,
+  type SurveyStatus,
+  type SurveyThanks,
+} from '@loyalty-elements/contract';
+import { toNumber, type Database, type Queryable } from '../../store/database.ts';
+
+/** The versioned part of a survey: what a response is pinned to. */
+export interface SurveyContent {
+  title: LocalizedText;
+  intro?: LocalizedText;
+  questions: SurveyQuestion[];
+  thanks?: SurveyThanks;
+}
+
+interface SurveyRow {
+  id: string;
+  trigger: string;
+  status: SurveyStatus;
+  sampling_rate: number | string;
+  recontact_days: number | string;
+  version: number | string;
+  content: SurveyContent;
+}
+
+const SELECT_CURRENT = `
+  SELECT s.id, s.trigger, s.status, s.sampling_rate, s.recontact_days, s.current_version AS version, v.content
+    FROM surveys s
+    JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version`;
+
+/** The current version of a survey, whatever its status. */
+export async function findSurvey(db: Queryable, programId: string, surveyId: string) {
+  const [row] = await db.query<SurveyRow>(`${SELECT_CURRENT} WHERE s.program_id = $1 AND s.id = $2`, [
+    programId,
+    surveyId,
+  ]);
+  return row && toDefinition(row);
+}
+
+/** Active surveys asked at `trigger`, oldest first: the order eligibility tries them in. */
+export async function activeSurveysForTrigger(
+  db: Queryable,
+  programId: string,
+  trigger: string,
+): Promise<SurveyDefinition[]> {
+  const rows = await db.query<SurveyRow>(
+    `${SELECT_CURRENT} WHERE s.program_id = $1 AND s.trigger = $2 AND s.status = 'active' ORDER BY s.created_at, s.id`,
+    [programId, trigger],
+  );
+  return rows.map(toDefinition);
+}
+
+export interface SurveyVersionRecord {
+  surveyId: string;
+  version: number;
+  /** The survey's status now (not when the version was published). */
+  status: SurveyStatus;
+  content: SurveyContent;
+}
+
+export async function findSurveyVersion(
+  db: Queryable,
+  programId: string,
+  surveyId: string,
+  version: number,
+): Promise<SurveyVersionRecord | undefined> {
+  const [row] = await db.query<{ status: SurveyStatus; content: SurveyContent }>(
+    `SELECT s.status, v.content
+       FROM survey_versions v JOIN surveys s ON s.program_id = v.program_id AND s.id = v.survey_id
+      WHERE v.program_id = $1 AND v.survey_id = $2 AND v.version = $3`,
+    [programId, surveyId, version],
+  );
+  return row && { surveyId, version, status: row.status, content: row.content };
+}
+
+/** Every version of a survey, oldest first. */
+export async function surveyVersions(
+  db: Queryable,
+  programId: string,
+  surveyId: string,
+): Promise<Array<{ version: number; content: SurveyContent }>> {
+  const rows = await db.query<{ version: number | string; content: SurveyContent }>(
+    'SELECT version, content FROM survey_versions WHERE program_id = $1 AND survey_id = $2 ORDER BY version',
+    [programId, surveyId],
+  );
+  return rows.map((row) => ({ version: toNumber(row.version), content: row.content }));
+}
+
+/**
+ * Creates a survey, or updates one: a change of title, intro, questions or thanks publishes a new
+ * version (responses keep the version they started on); trigger, status, sampling and recontact
+ * apply to the survey as a whole. Throws on a draft the contract refuses.
+ */
+export function publishSurvey(db: Database, programId: string, draft: SurveyDraft): Promise<SurveyDefinition> {
+  return db.transaction((tx) => publishSurveyIn(tx, programId, draft));
+}
+
+/** {@link publishSurvey} inside the caller's transaction. */
+export async function publishSurveyIn(tx: Queryable, programId: string, input: SurveyDraft): Promise<SurveyDefinition> {
+  const draft = z.parse(SurveyDraft, input);
+  const content = contentOf(draft);
+  const contentJson = JSON.stringify(content);
+  const [current] = await tx.query<{ version: number | string; same: boolean }>(
+    `SELECT s.current_version AS version, v.content = $3::jsonb AS same
+       FROM surveys s
+       JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version
+      WHERE s.program_id = $1 AND s.id = $2
+        FOR UPDATE OF s`,
+    [programId, draft.id, contentJson],
+  );
+
+  let version = 1;
+  if (current === undefined) {
+    await tx.query(
+      `INSERT INTO surveys (program_id, id, trigger, status, sampling_rate, recontact_days, current_version)
+       VALUES ($1, $2, $3, $4, $5, $6, 1)`,
+      [programId, draft.id, draft.trigger, draft.status, draft.samplingRate, draft.recontactDays],
+    );
+  } else {
+    version = toNumber(current.version) + (current.same ? 0 : 1);
+  }
+  if (current === undefined || !current.same) {
+    await tx.query(
+      'INSERT INTO survey_versions (program_id, survey_id, version, content) VALUES ($1, $2, $3, $4::jsonb)',
+      [programId, draft.id, version, contentJson],
+    );
+  }
+  if (current !== undefined) {
+    await tx.query(
+      `UPDATE surveys
+          SET trigger = $3, status = $4, sampling_rate = $5, recontact_days = $6, current_version = $7, updated_at = now()
+        WHERE program_id = $1 AND id = $2`,
+      [programId, draft.id, draft.trigger, draft.status, draft.samplingRate, draft.recontactDays, version],
+    );
+  }
+  return toDefinition({
+    id: draft.id,
+    trigger: draft.trigger,
+    status: draft.status,
+    sampling_rate: draft.samplingRate,
+    recontact_days: draft.recontactDays,
+    version,
+    content,
+  });
+}
+
+function contentOf(draft: SurveyDraft): SurveyContent {
+  const content: SurveyContent = { title: draft.title, questions: draft.questions };
+  if (draft.intro !== undefined) content.intro = draft.intro;
+  if (draft.thanks !== undefined) content.thanks = draft.thanks;
+  return content;
+}
+
+function toDefinition(row: SurveyRow): SurveyDefinition {
+  const definition: SurveyDefinition = {
+    id: row.id,
+    version: toNumber(row.version),
+    trigger: row.trigger,
+    status: row.status,
+    samplingRate: Number(row.sampling_rate),
+    recontactDays: toNumber(row.recontact_days),
+    title: row.content.title,
+    questions: row.content.questions,
+  };
+  if (row.content.intro !== undefined) definition.intro = row.content.intro;
+  if (row.content.thanks !== undefined) definition.thanks = row.content.thanks;
+  return definition;
+}

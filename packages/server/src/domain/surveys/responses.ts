@@ -1,0 +1,228 @@
+import * as z from 'zod/mini';
+import {
+  answerSchema,
+  isAnswered,
+  questionVisible,
+  visibleAnswers,
+  type FieldError,
+  type SurveyAnswers,
+  type SurveyQuestion,
+  type SurveyResponse,
+  type SurveyResponseUpdate,
+  type SurveyStatus,
+} from '@loyalty-elements/contract';
+import { toNumber, type Database, type Queryable } from '../../store/database.ts';
+import { findSurvey, findSurveyVersion } from './definitions.ts';
+import { raiseFollowUpIfDue } from './follow-ups.ts';
+
+export interface ResponseRow {
+  id: string;
+  program_id: string;
+  customer_id: string;
+  survey_id: string;
+  version: number | string;
+  sequence: number | string;
+  answers: SurveyAnswers;
+  contact_consent: boolean;
+  created_at: Date | string;
+  updated_at: Date | string;
+  completed_at: Date | string | null;
+}
+
+const RESPONSE_COLUMNS =
+  'id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, created_at, updated_at, completed_at';
+
+export interface SaveResponseInput {
+  programId: string;
+  customerId: string;
+  responseId: string;
+  update: SurveyResponseUpdate;
+}
+
+export type SaveResponseOutcome =
+  /** The write was applied; `created` when it made the response. */
+  | { kind: 'saved'; response: SurveyResponse; created: boolean }
+  /** A repeat (sequence not above the stored one, or completing a complete response): nothing changed. */
+  | { kind: 'unchanged'; response: SurveyResponse }
+  /** No such response of this customer (another customer's looks the same). */
+  | { kind: 'response_not_found' }
+  | { kind: 'version_mismatch'; response: SurveyResponse }
+  | { kind: 'completed'; response: SurveyResponse }
+  | { kind: 'survey_not_found'; detail: string }
+  | { kind: 'survey_not_active'; status: SurveyStatus }
+  | { kind: 'invalid'; errors: FieldError[] };
+
+/**
+ * Applies one write of a response under a row lock, so concurrent writes of one response take
+ * turns: the highest sequence wins, and only the first completing write completes it (and raises
+ * its follow-up).
+ */
+export function saveResponse(db: Database, input: SaveResponseInput): Promise<SaveResponseOutcome> {
+  return db.transaction(async (tx) => {
+    const existing = await lockResponse(tx, input.responseId);
+    if (existing !== undefined) return updateResponse(tx, existing, input);
+    const created = await createResponse(tx, input);
+    if (created !== 'taken') return created;
+    // Another write created it between our look and our insert (PostgreSQL): it is committed now.
+    const winner = await lockResponse(tx, input.responseId);
+    if (winner === undefined) throw new Error(`Survey response ${input.responseId} vanished`);
+    return updateResponse(tx, winner, input);
+  });
+}
+
+/** A customer's own response, or undefined (also when it is someone else's). */
+export async function findResponse(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  responseId: string,
+): Promise<SurveyResponse | undefined> {
+  const [row] = await db.query<ResponseRow>(
+    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE id = $1 AND program_id = $2 AND customer_id = $3`,
+    [responseId, programId, customerId],
+  );
+  return row && toResponse(row);
+}
+
+async function lockResponse(tx: Queryable, responseId: string): Promise<ResponseRow | undefined> {
+  const [row] = await tx.query<ResponseRow>(
+    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE id = $1 FOR UPDATE`,
+    [responseId],
+  );
+  return row;
+}
+
+async function createResponse(tx: Queryable, input: SaveResponseInput): Promise<SaveResponseOutcome | 'taken'> {
+  const { programId, customerId, responseId, update } = input;
+  const version = await findSurveyVersion(tx, programId, update.surveyId, update.version);
+  if (version === undefined || version.status === 'draft') {
+    const survey = await findSurvey(tx, programId, update.surveyId);
+    const detail =
+      survey === undefined || survey.status === 'draft'
+        ? `No survey "${update.surveyId}" in this program.`
+        : `Survey "${update.surveyId}" has no version ${update.version} (its current version is ${survey.version}).`;
+    return { kind: 'survey_not_found', detail };
+  }
+  if (version.status !== 'active') return { kind: 'survey_not_active', status: version.status };
+
+  const checked = checkAnswers(version.content.questions, update);
+  if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
+
+  const [row] = await tx.query<ResponseRow>(
+    `INSERT INTO survey_responses
+       (id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, completed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, CASE WHEN $9::boolean THEN now() END)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING ${RESPONSE_COLUMNS}`,
+    [
+      responseId,
+      programId,
+      customerId,
+      update.surveyId,
+      update.version,
+      update.sequence,
+      JSON.stringify(checked.answers),
+      update.contactConsent ?? false,
+      update.complete === true,
+    ],
+  );
+  if (row === undefined) return 'taken';
+  if (row.completed_at !== null) await raiseFollowUpIfDue(tx, row, version.content.questions);
+  return { kind: 'saved', response: toResponse(row), created: true };
+}
+
+async function updateResponse(
+  tx: Queryable,
+  existing: ResponseRow,
+  input: SaveResponseInput,
+): Promise<SaveResponseOutcome> {
+  const { programId, customerId, update } = input;
+  if (existing.program_id !== programId || existing.customer_id !== customerId) return { kind: 'response_not_found' };
+  const current = toResponse(existing);
+  if (current.surveyId !== update.surveyId || current.version !== update.version) {
+    return { kind: 'version_mismatch', response: current };
+  }
+  if (update.sequence <= current.sequence) return { kind: 'unchanged', response: current };
+  if (current.completedAt !== null) {
+    return update.complete === true
+      ? { kind: 'unchanged', response: current }
+      : { kind: 'completed', response: current };
+  }
+
+  const version = await findSurveyVersion(tx, programId, current.surveyId, current.version);
+  if (version === undefined) throw new Error(`Survey ${current.surveyId} lost version ${current.version}`);
+  const checked = checkAnswers(version.content.questions, update);
+  if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
+
+  const [row] = await tx.query<ResponseRow>(
+    `UPDATE survey_responses
+        SET sequence = $2, answers = $3::jsonb, contact_consent = $4, updated_at = now(),
+            completed_at = CASE WHEN $5::boolean THEN now() END
+      WHERE id = $1
+     RETURNING ${RESPONSE_COLUMNS}`,
+    [
+      existing.id,
+      update.sequence,
+      JSON.stringify(checked.answers),
+      update.contactConsent ?? false,
+      update.complete === true,
+    ],
+  );
+  if (row === undefined) throw new Error(`Survey response ${existing.id} vanished under its lock`);
+  if (row.completed_at !== null) await raiseFollowUpIfDue(tx, row, version.content.questions);
+  return { kind: 'saved', response: toResponse(row), created: false };
+}
+
+/**
+ * Checks every answer against its question (field errors at `body.answers.<questionId>`), drops
+ * answers to questions their conditions hide, and, when completing, requires the required shown
+ * questions.
+ */
+export function checkAnswers(
+  questions: readonly SurveyQuestion[],
+  update: Pick<SurveyResponseUpdate, 'answers' | 'complete'>,
+): { answers: SurveyAnswers } | { errors: FieldError[] } {
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const errors: FieldError[] = [];
+  for (const [questionId, value] of Object.entries(update.answers)) {
+    const path = `body.answers.${questionId}`;
+    const question = byId.get(questionId);
+    if (question === undefined) {
+      errors.push({ path, message: `This version of the survey has no question "${questionId}".` });
+      continue;
+    }
+    const result = z.safeParse(answerSchema(question), value);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        errors.push({ path: [path, ...issue.path.map(String)].join('.'), message: issue.message });
+      }
+    }
+  }
+  if (errors.length > 0) return { errors };
+
+  const answers = visibleAnswers(questions, update.answers);
+  if (update.complete === true) {
+    for (const question of questions) {
+      if (question.required === true && questionVisible(question, answers) && !isAnswered(answers[question.id])) {
+        errors.push({ path: `body.answers.${question.id}`, message: 'Required to complete the response.' });
+      }
+    }
+    if (errors.length > 0) return { errors };
+  }
+  return { answers };
+}
+
+export function toResponse(row: ResponseRow): SurveyResponse {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    version: toNumber(row.version),
+    sequence: toNumber(row.sequence),
+    answers: row.answers,
+    contactConsent: row.contact_consent,
+    status: row.completed_at === null ? 'partial' : 'complete',
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString(),
+  };
+}

@@ -1,0 +1,256 @@
+import {
+  SCALE_RANGES,
+  SERVICE_QUALITY_DIMENSIONS,
+  chosenOptions,
+  isAnswered,
+  npsGroup,
+  type CesResult,
+  type CsatResult,
+  type DimensionResult,
+  type NpsResult,
+  type QuestionResult,
+  type ServqualAnswer,
+  type SurveyAnswer,
+  type SurveyAnswers,
+  type SurveyQuestion,
+  type SurveyResults,
+  type SurveyVersionResults,
+} from '@loyalty-elements/contract';
+import { toNumber, type Queryable } from '../../store/database.ts';
+import { findSurvey, surveyVersions, type SurveyContent } from './definitions.ts';
+
+export type SurveyResultsOutcome =
+  { kind: 'results'; results: SurveyResults } | { kind: 'survey_not_found'; detail: string };
+
+/** One stored response, as the results see it. */
+export interface ResultResponse {
+  answers: SurveyAnswers;
+  complete: boolean;
+}
+
+/**
+ * Results of a survey per version (or of one version). Each response counts once, complete or
+ * partial; scores use every recorded answer.
+ */
+export async function surveyResults(
+  db: Queryable,
+  programId: string,
+  surveyId: string,
+  onlyVersion?: number,
+): Promise<SurveyResultsOutcome> {
+  const survey = await findSurvey(db, programId, surveyId);
+  if (survey === undefined) return { kind: 'survey_not_found', detail: `No survey "${surveyId}" in this program.` };
+  const versions = (await surveyVersions(db, programId, surveyId)).filter(
+    (v) => onlyVersion === undefined || v.version === onlyVersion,
+  );
+  if (versions.length === 0) {
+    return { kind: 'survey_not_found', detail: `Survey "${surveyId}" has no version ${onlyVersion}.` };
+  }
+
+  const rows = await db.query<{ version: number | string; answers: SurveyAnswers; complete: boolean }>(
+    `SELECT version, answers, completed_at IS NOT NULL AS complete
+       FROM survey_responses
+      WHERE program_id = $1 AND survey_id = $2 AND ($3::integer IS NULL OR version = $3)`,
+    [programId, surveyId, onlyVersion ?? null],
+  );
+  const dismissalRows = await db.query<{ version: number | string; count: number | string }>(
+    `SELECT version, count(*) AS count
+       FROM survey_dismissals
+      WHERE program_id = $1 AND survey_id = $2 AND ($3::integer IS NULL OR version = $3)
+      GROUP BY version`,
+    [programId, surveyId, onlyVersion ?? null],
+  );
+  const dismissals = new Map(dismissalRows.map((row) => [toNumber(row.version), toNumber(row.count)]));
+
+  return {
+    kind: 'results',
+    results: {
+      surveyId,
+      currentVersion: survey.version,
+      versions: versions.map(({ version, content }) =>
+        versionResults(
+          version,
+          content,
+          rows
+            .filter((row) => toNumber(row.version) === version)
+            .map((row) => ({ answers: row.answers, complete: row.complete })),
+          dismissals.get(version) ?? 0,
+        ),
+      ),
+    },
+  };
+}
+
+/** The arithmetic, apart from the database. */
+export function versionResults(
+  version: number,
+  content: Pick<SurveyContent, 'questions'>,
+  responses: readonly ResultResponse[],
+  dismissals: number,
+): SurveyVersionResults {
+  const complete = responses.filter((response) => response.complete).length;
+  const questions = content.questions.map((question) => questionResult(question, responses));
+  const first = <K extends QuestionResult['kind']>(kind: K) =>
+    questions.find((result): result is Extract<QuestionResult, { kind: K }> => result.kind === kind);
+  return {
+    version,
+    responses: { total: responses.length, complete, partial: responses.length - complete },
+    dismissals,
+    nps: withoutIds(first('nps')),
+    csat: withoutIds(first('csat')),
+    ces: withoutIds(first('ces')),
+    questions,
+    dimensions: dimensionResults(content.questions, responses),
+  };
+}
+
+function questionResult(question: SurveyQuestion, responses: readonly ResultResponse[]): QuestionResult {
+  const answers = responses.map((response) => response.answers[question.id]).filter(isAnswered) as SurveyAnswer[];
+  const questionId = question.id;
+  switch (question.kind) {
+    case 'nps':
+      return { kind: 'nps', questionId, ...npsResult(answers as number[]) };
+    case 'csat':
+      return { kind: 'csat', questionId, ...csatResult(answers as number[]) };
+    case 'ces':
+      return { kind: 'ces', questionId, ...cesResult(answers as number[]) };
+    case 'free_text':
+      return { kind: 'free_text', questionId, answered: answers.length };
+    case 'servqual': {
+      const ratings = answers as ServqualAnswer[];
+      return {
+        kind: 'servqual',
+        questionId,
+        answered: ratings.length,
+        dimensions: question.items.map(({ dimension }) => {
+          const values = ratings.flatMap((rating) => (rating[dimension] === undefined ? [] : [rating[dimension]]));
+          return { dimension, count: values.length, mean: mean(values) };
+        }),
+      };
+    }
+    case 'single_choice':
+    case 'multiple_choice': {
+      const chosen = answers.map(chosenOptions);
+      return {
+        kind: question.kind,
+        questionId,
+        answered: answers.length,
+        options: question.options.map((option) => ({
+          optionId: option.id,
+          dimension: option.dimension ?? null,
+          count: chosen.filter((ids) => ids.includes(option.id)).length,
+        })),
+        otherTexts: answers.filter(
+          (answer) => typeof answer === 'object' && 'otherText' in answer && isAnswered(answer.otherText),
+        ).length,
+      };
+    }
+  }
+}
+
+function npsResult(scores: readonly number[]): NpsResult {
+  const count = (group: string) => scores.filter((score) => npsGroup(score) === group).length;
+  const promoters = count('promoter');
+  const detractors = count('detractor');
+  return {
+    answered: scores.length,
+    promoters,
+    passives: count('passive'),
+    detractors,
+    score: scores.length === 0 ? null : round(((promoters - detractors) * 100) / scores.length, 1),
+    distribution: distribution(scores, SCALE_RANGES.nps),
+  };
+}
+
+function csatResult(scores: readonly number[]): CsatResult {
+  const satisfied = scores.filter((score) => score >= 4).length;
+  return {
+    answered: scores.length,
+    satisfied,
+    satisfiedPercent: scores.length === 0 ? null : round((satisfied * 100) / scores.length, 1),
+    mean: mean(scores),
+    distribution: distribution(scores, SCALE_RANGES.csat),
+  };
+}
+
+function cesResult(scores: readonly number[]): CesResult {
+  return { answered: scores.length, mean: mean(scores), distribution: distribution(scores, SCALE_RANGES.ces) };
+}
+
+/**
+ * Per dimension: the servqual ratings of it, and how often options tagged with it were chosen, by
+ * how many respondents (as a share of those who answered a question offering such an option), and
+ * the mean NPS those respondents gave.
+ */
+function dimensionResults(
+  questions: readonly SurveyQuestion[],
+  responses: readonly ResultResponse[],
+): DimensionResult[] {
+  const npsQuestion = questions.find((question) => question.kind === 'nps');
+  const choices = questions.filter(
+    (question) => question.kind === 'single_choice' || question.kind === 'multiple_choice',
+  );
+  const servquals = questions.filter((question) => question.kind === 'servqual');
+
+  return SERVICE_QUALITY_DIMENSIONS.map((dimension) => {
+    const ratings = servquals.flatMap((question) =>
+      responses.flatMap((response) => {
+        const value = (response.answers[question.id] as ServqualAnswer | undefined)?.[dimension];
+        return value === undefined ? [] : [value];
+      }),
+    );
+
+    const offering = choices.filter((question) => question.options.some((option) => option.dimension === dimension));
+    let count = 0;
+    let asked = 0;
+    const mentioners: number[] = [];
+    let respondents = 0;
+    for (const response of responses) {
+      if (!offering.some((question) => isAnswered(response.answers[question.id]))) continue;
+      asked += 1;
+      const mentions = offering.flatMap((question) => {
+        const chosen = chosenOptions(response.answers[question.id]);
+        return question.options.filter((option) => option.dimension === dimension && chosen.includes(option.id));
+      }).length;
+      if (mentions === 0) continue;
+      count += mentions;
+      respondents += 1;
+      const nps = npsQuestion && response.answers[npsQuestion.id];
+      if (typeof nps === 'number') mentioners.push(nps);
+    }
+    return {
+      dimension,
+      rating: { count: ratings.length, mean: mean(ratings) },
+      mentions: {
+        count,
+        respondents,
+        share: asked === 0 ? null : round((respondents * 100) / asked, 1),
+        meanNps: mean(mentioners),
+      },
+    };
+  });
+}
+
+function distribution(scores: readonly number[], range: { min: number; max: number }) {
+  return Array.from({ length: range.max - range.min + 1 }, (_, i) => ({
+    value: range.min + i,
+    count: scores.filter((score) => score === range.min + i).length,
+  }));
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : round(values.reduce((sum, value) => sum + value, 0) / values.length, 2);
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+function withoutIds<T extends { kind: string; questionId: string }>(
+  result: T | undefined,
+): Omit<T, 'kind' | 'questionId'> | null {
+  if (result === undefined) return null;
+  const { kind: _kind, questionId: _questionId, ...rest } = result;
+  return rest;
+}

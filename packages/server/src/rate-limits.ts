@@ -1,0 +1,62 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { rateLimiter } from 'hono-rate-limiter';
+import { PUBLISHABLE_KEY_HEADER } from '@loyalty-elements/contract';
+import { ProblemError, problemResponse } from './problem.ts';
+
+/** Requests per minute; 0 turns a limit off. */
+export interface RateLimits {
+  /** From one client address, across all routes. */
+  perIp: number;
+  /** With one API key (the publishable key, or the secret key for admin routes). */
+  perKey: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perIp: 1200, perKey: 6000 };
+
+const WINDOW_MS = 60_000;
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function apiKey(c: Context): string | null {
+  const bearer = c.req.header('Authorization')?.match(/^Bearer\s+(sk_\S+)$/i)?.[1];
+  return bearer ?? c.req.header(PUBLISHABLE_KEY_HEADER) ?? null;
+}
+
+function limiter(limit: number, scope: string, key: (c: Context) => string | null): MiddlewareHandler {
+  return rateLimiter({
+    windowMs: WINDOW_MS,
+    limit,
+    standardHeaders: 'draft-6',
+    // Requests without the key are left to the per-address limit.
+    skip: (c) => key(c) === null,
+    keyGenerator: (c) => `${scope}:${key(c)}`,
+    handler: (c) => {
+      const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
+      const retryAfter = Math.max(
+        1,
+        Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000),
+      );
+      const response = problemResponse(
+        c,
+        new ProblemError(429, 'rate_limited', `Too many requests; try again in ${retryAfter} s.`),
+      );
+      response.headers.set('Retry-After', String(retryAfter));
+      return response;
+    },
+  });
+}
+
+/** Per-address and per-key limits, answering 429 `rate_limited` with `Retry-After`. */
+export function rateLimits(limits: RateLimits): MiddlewareHandler[] {
+  const middleware: MiddlewareHandler[] = [];
+  if (limits.perIp > 0) middleware.push(limiter(limits.perIp, 'ip', clientAddress));
+  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey));
+  return middleware;
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { IDEMPOTENCY_KEY_HEADER } from '@loyalty-elements/contract';
+import type { AppContext } from '../app.ts';
+import { authenticateCustomer } from '../auth.ts';
+import { findCustomer, type Customer } from '../domain/customers.ts';
+import type { Program } from '../domain/programs.ts';
+import { ProblemError, validationFailed } from '../problem.ts';
+
+/** Request helpers the ledger, birthday and customer routes share. */
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/** The `Idempotency-Key` header every write carries; 400 when missing or too long. */
+export function readIdempotencyKey(c: Context): string {
+  const key = c.req.header(IDEMPOTENCY_KEY_HEADER)?.trim();
+  if (!key) {
+    throw new ProblemError(
+      400,
+      'idempotency_key_missing',
+      `Send a unique ${IDEMPOTENCY_KEY_HEADER} header with every write.`,
+    );
+  }
+  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw validationFailed([
+      {
+        path: `header.${IDEMPOTENCY_KEY_HEADER.toLowerCase()}`,
+        message: `Too long: at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
+      },
+    ]);
+  }
+  return key;
+}
+
+/** The body as JSON; 400 naming `body` when it is not. */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw validationFailed([{ path: 'body', message: 'The body must be a JSON document.' }]);
+  }
+}
+
+/** The program and the signed-in customer of a `/v1/me/*` request; 401 when the customer does not exist. */
+export async function signedInCustomer(
+  c: Context,
+  { db, keys }: Pick<AppContext, 'db' | 'keys'>,
+): Promise<{ program: Program; customer: Customer }> {
+  const { program, customerId } = await authenticateCustomer(c, db, keys);
+  const customer = await findCustomer(db, program.id, customerId);
+  if (customer === undefined) {
+    throw new ProblemError(
+      401,
+      'customer_not_found',
+      'The customer token names a customer this program does not have.',
+    );
+  }
+  return { program, customer };
+}
+
+/** A strong entity tag of a response body. */
+export function strongEtag(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url')}"`;
+}
+
+/** RFC 9110 weak comparison, as If-None-Match requires. */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
+}
+
+/** Answers `body` as JSON with an ETag, or 304 when the client's copy matches. */
+export function conditionalJson(c: Context, value: unknown, cacheControl: string, vary: string): Response {
+  const body = JSON.stringify(value);
+  const etag = strongEtag(body);
+  c.header('Cache-Control', cacheControl);
+  c.header('ETag', etag);
+  c.header('Vary', vary, { append: true });
+  if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  return c.body(body, 200, { 'Content-Type': 'application/json' });
+}
+
+/** Idempotency keys sent by customers are kept apart from the admin's and from other customers'. */
+export function customerIdempotencyKey(customerId: string, key: string): string {
+  return `me:${customerId}:${key}`;
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { PUBLISHABLE_KEY_HEADER, Program, paths } from '@loyalty-elements/contract';
+import { DEMO_SEED } from '../src/seed.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+import { expectProblem, parseExactly } from './support/http.ts';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+function getProgram(headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(server.baseUrl + paths.program, {
+    headers: { [PUBLISHABLE_KEY_HEADER]: server.config.demoPublishableKey, ...headers },
+  });
+}
+
+describe('GET /v1/program', () => {
+  test('describes the demo program with the publishable key alone', async () => {
+    const res = await getProgram();
+    assert.equal(res.status, 200, await res.clone().text());
+    const program = parseExactly(Program, await res.json());
+    const { program: seeded, tiers } = DEMO_SEED;
+    assert.deepEqual(program, {
+      name: seeded.name,
+      pointsName: seeded.pointsName,
+      timezone: seeded.timezone,
+      currency: seeded.currency,
+      tiers: [...tiers]
+        .sort((a, b) => a.threshold - b.threshold)
+        .map((tier) => ({
+          id: tier.id,
+          name: tier.name,
+          threshold: tier.threshold,
+          metric: seeded.tierMetric,
+          window: { type: 'rolling', months: seeded.tierWindowMonths },
+          benefits: tier.benefits,
+        })),
+      pointsExpiryMonths: seeded.pointsExpiryMonths,
+      birthday: seeded.birthday,
+    });
+  });
+
+  test('is publicly cacheable for five minutes with a strong ETag, and answers 304 when it matches', async () => {
+    const first = await getProgram();
+    assert.equal(first.headers.get('cache-control'), 'public, max-age=300');
+    assert.match(first.headers.get('vary') ?? '', new RegExp(PUBLISHABLE_KEY_HEADER, 'i'));
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'ETag header');
+    assert.match(etag, /^"[^"]+"$/, 'strong, not W/');
+    await first.body?.cancel();
+
+    const revalidated = await getProgram({ 'If-None-Match': etag });
+    assert.equal(revalidated.status, 304);
+    assert.equal(revalidated.headers.get('etag'), etag);
+    assert.equal(await revalidated.text(), '');
+
+    const listed = await getProgram({ 'If-None-Match': `"other", ${etag}` });
+    assert.equal(listed.status, 304);
+    await listed.body?.cancel();
+
+    const stale = await getProgram({ 'If-None-Match': '"something-else"' });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.headers.get('etag'), etag, 'the same program has the same tag');
+    await stale.body?.cancel();
+  });
+
+  test('needs no customer token, and ignores one', async () => {
+    const res = await getProgram({ Authorization: 'Bearer not-a-token' });
+    assert.equal(res.status, 200);
+    await res.body?.cancel();
+  });
+
+  test('refuses a missing or unknown publishable key', async () => {
+    await expectProblem(await fetch(server.baseUrl + paths.program), 401, 'publishable_key_invalid');
+    await expectProblem(await getProgram({ [PUBLISHABLE_KEY_HEADER]: 'pk_unknown' }), 401, 'publishable_key_invalid');
+    await expectProblem(
+      await getProgram({ [PUBLISHABLE_KEY_HEADER]: server.config.demoSecretKey }),
+      401,
+      'publishable_key_invalid',
+    );
+  });
+
+  test('is readable from the allowed origins, like the customer routes', async () => {
+    const origin = server.config.allowedOrigins[0];
+    assert.ok(origin);
+    const preflight = await fetch(server.baseUrl + paths.program, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': `${PUBLISHABLE_KEY_HEADER.toLowerCase()}, if-none-match`,
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+
+    const res = await getProgram({ Origin: origin });
+    assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    assert.match(res.headers.get('access-control-expose-headers') ?? '', /etag/i);
+    await res.body?.cancel();
+
+    const stranger = await getProgram({ Origin: 'https://evil.example' });
+    assert.equal(stranger.headers.get('access-control-allow-origin'), null);
+    await stranger.body?.cancel();
+  });
+});

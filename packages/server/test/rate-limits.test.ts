@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { PROBLEM_CONTENT_TYPE } from '@loyalty-elements/contract';
+import { DEFAULT_DEMO_PUBLISHABLE_KEY } from '../src/config.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({ LOYALTY_RATE_LIMIT_PER_IP: '8', LOYALTY_RATE_LIMIT_PER_KEY: '5' });
+});
+after(() => server.close());
+
+async function statuses(count: number, headers: Record<string, string>): Promise<Response[]> {
+  const responses: Response[] = [];
+  for (let i = 0; i < count; i += 1) {
+    responses.push(await fetch(`${server.baseUrl}/v1/program`, { headers }));
+  }
+  return responses;
+}
+
+test('a key over its limit gets 429 rate_limited with Retry-After, and the address limit still applies', async () => {
+  const withKey = await statuses(6, { 'X-Publishable-Key': DEFAULT_DEMO_PUBLISHABLE_KEY });
+  assert.deepEqual(
+    withKey.map((r) => r.status),
+    [200, 200, 200, 200, 200, 429],
+  );
+  const refused = withKey.at(-1)!;
+  assert.equal(refused.headers.get('content-type'), PROBLEM_CONTENT_TYPE);
+  assert.equal((await refused.json()).code, 'rate_limited');
+  const retryAfter = Number(refused.headers.get('retry-after'));
+  assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+
+  // Three more requests without a key take this address past its 8 per minute.
+  const withoutKey = await statuses(3, {});
+  assert.equal(withoutKey.at(-1)!.status, 429);
+});
