@@ -27,7 +27,15 @@ export {
   type LoyaltyLocale,
 } from './locales/index.ts';
 
-export { lightTokens, darkTokens, tokenNames, tokenStyles, sharedStyles, type LoyaltyToken } from './themes/index.ts';
+export {
+  lightTokens,
+  darkTokens,
+  tokenDescriptions,
+  tokenNames,
+  tokenStyles,
+  sharedStyles,
+  type LoyaltyToken,
+} from './themes/index.ts';
 
 export type {
   LoyaltyEventMap,

@@ -12,7 +12,14 @@ import { pointsBalanceStyles } from './points-balance.styles.ts';
 export type PointsBalanceState = 'loading' | 'ready' | 'guest' | 'error';
 
 /**
- * The signed-in shopper's points balance, points name and tier, greeting them by name.
+ * The signed-in shopper's points balance, what the program calls its points and their tier,
+ * greeting them by name. It asks a `LoyaltyClient` for the summary (its own `client`, a provider's,
+ * or the page's shared one) and shows one of four states: loading (a skeleton of the final size),
+ * ready (zero points included), guest (a sign-in invitation) and error (with a retry button).
+ * Speaks English and Simplified Chinese, picked from the closest `lang`.
+ *
+ * Global `--loyalty-*` tokens (see `src/themes/tokens.ts`) theme every loyalty element at once;
+ * the properties below theme this one alone.
  *
  * @summary Shows the shopper's loyalty points balance and tier.
  *
@@ -30,30 +37,19 @@ export type PointsBalanceState = 'loading' | 'ready' | 'guest' | 'error';
  * @csspart link - A guest's sign-in link.
  * @csspart skeleton - Each placeholder bar while loading.
  *
- * @cssprop --loyalty-points-balance-value-size - Font size of the balance. Default 2.25 × `--loyalty-font-size`.
- * @cssprop --loyalty-points-balance-value-color - Colour of the balance. Default `--loyalty-color-primary`.
- * @cssprop --loyalty-points-balance-value-weight - Font weight of the balance. Default 700.
- * @cssprop --loyalty-points-balance-label-size - Font size of the greeting. Default 0.875 × `--loyalty-font-size`.
- * @cssprop --loyalty-points-balance-label-color - Colour of the greeting. Default `--loyalty-color-text-muted`.
- * @cssprop --loyalty-points-balance-points-name-size - Font size of the points name. Default `--loyalty-font-size`.
- * @cssprop --loyalty-points-balance-tier-size - Font size of the tier badge. Default 0.8125 × `--loyalty-font-size`.
- * @cssprop --loyalty-points-balance-tier-color - Text colour of the tier badge. Default `--loyalty-color-text`.
- * @cssprop --loyalty-points-balance-tier-background - Tier badge background. Default a tint of `--loyalty-color-primary`.
- * @cssprop --loyalty-points-balance-background - Card background. Default `--loyalty-color-surface`.
- * @cssprop --loyalty-points-balance-border-color - Card border. Default `--loyalty-color-border`.
- * @cssprop --loyalty-points-balance-padding - Card padding. Default `--loyalty-space`.
- * @cssprop --loyalty-points-balance-gap - Space between the rows. Default 0.25 × `--loyalty-space`.
- * @cssprop --loyalty-color-primary - Global: brand colour (balance, buttons, links, focus ring).
- * @cssprop --loyalty-color-on-primary - Global: text on the brand colour.
- * @cssprop --loyalty-color-surface - Global: card background.
- * @cssprop --loyalty-color-text - Global: body text.
- * @cssprop --loyalty-color-text-muted - Global: secondary text.
- * @cssprop --loyalty-color-border - Global: borders.
- * @cssprop --loyalty-color-skeleton - Global: loading placeholders.
- * @cssprop --loyalty-font-family - Global: font stack.
- * @cssprop --loyalty-font-size - Global: base font size.
- * @cssprop --loyalty-radius - Global: corner radius.
- * @cssprop --loyalty-space - Global: base spacing unit.
+ * @cssprop [--loyalty-points-balance-value-size=calc(var(--loyalty-font-size) * 2.25)] - Font size of the balance.
+ * @cssprop [--loyalty-points-balance-value-color=var(--loyalty-color-primary)] - Colour of the balance.
+ * @cssprop [--loyalty-points-balance-value-weight=700] - Font weight of the balance.
+ * @cssprop [--loyalty-points-balance-label-size=calc(var(--loyalty-font-size) * 0.875)] - Font size of the greeting.
+ * @cssprop [--loyalty-points-balance-label-color=var(--loyalty-color-text-muted)] - Colour of the greeting.
+ * @cssprop [--loyalty-points-balance-points-name-size=var(--loyalty-font-size)] - Font size of the points name.
+ * @cssprop [--loyalty-points-balance-tier-size=calc(var(--loyalty-font-size) * 0.8125)] - Font size of the tier badge.
+ * @cssprop [--loyalty-points-balance-tier-color=var(--loyalty-color-text)] - Text colour of the tier badge.
+ * @cssprop [--loyalty-points-balance-tier-background=color-mix(in srgb, var(--loyalty-color-primary) 12%, var(--loyalty-color-surface))] - Tier badge background: a tint of the brand colour.
+ * @cssprop [--loyalty-points-balance-background=var(--loyalty-color-surface)] - Card background.
+ * @cssprop [--loyalty-points-balance-border-color=var(--loyalty-color-border)] - Card border colour.
+ * @cssprop [--loyalty-points-balance-padding=var(--loyalty-space)] - Card padding.
+ * @cssprop [--loyalty-points-balance-gap=calc(var(--loyalty-space) * 0.25)] - Space between the rows.
  */
 export class LoyaltyPointsBalance extends LoyaltyElement {
   static override tagName = 'loyalty-points-balance';

@@ -1,2 +1,2 @@
-export { lightTokens, darkTokens, tokenNames, tokenStyles, type LoyaltyToken } from './tokens.ts';
+export { lightTokens, darkTokens, tokenDescriptions, tokenNames, tokenStyles, type LoyaltyToken } from './tokens.ts';
 export { sharedStyles } from './shared.styles.ts';

@@ -27,6 +27,29 @@ export const lightTokens = {
 
 export type LoyaltyToken = keyof typeof lightTokens;
 
+/**
+ * What each global token is for, in a designer's words: shown on the Storybook "Design tokens"
+ * page and in every element's custom-elements.json entry. (Tree-shaken out of the widget bundles.)
+ */
+export const tokenDescriptions: Record<LoyaltyToken, string> = {
+  'color-primary': 'Brand colour: the balance, buttons, links and (by default) the focus ring.',
+  'color-on-primary': 'Text and icons drawn on the brand colour (button labels).',
+  'color-surface': 'Card background.',
+  'color-text': 'Body text.',
+  'color-text-muted': 'Secondary text: greetings, labels, the points name.',
+  'color-border': 'Card borders and dividers.',
+  'color-skeleton': 'Loading placeholders.',
+  'color-skeleton-highlight': 'The shimmer that moves across loading placeholders.',
+  'color-focus-ring': 'Keyboard focus outline. Defaults to the brand colour.',
+  'font-family': 'Font stack for every widget (with Chinese fallbacks).',
+  'font-size': 'Base font size; every text size is a multiple of it.',
+  radius: 'Corner radius of cards; buttons use three quarters of it.',
+  space: 'Base spacing unit: card padding and the gaps derived from it.',
+  'border-width': 'Card border width.',
+  'focus-ring-width': 'Keyboard focus outline width (and its offset).',
+  'skeleton-duration': 'One sweep of the loading shimmer (no motion under prefers-reduced-motion).',
+};
+
 /** Dark defaults: only the tokens that change. */
 export const darkTokens: Partial<Record<LoyaltyToken, string>> = {
   'color-primary': '#93b4ff',

@@ -1,0 +1,143 @@
+// Every fixture the stories show, in one file, typed with the API contract: when the contract
+// grows (tiers, pending points, birthdays, …) the type checker points at each fixture to update,
+// and the fake API (support/fake-api.ts) serves whatever is here.
+import type { Problem, Summary, TierRef } from '@loyalty-elements/contract';
+
+type ProgramFixture = Summary['program'];
+
+// Each fixture goes through one of these, so a fixture the contract no longer accepts is reported
+// here, at the fixture, and everything that uses it keeps the contract's own type.
+const summary = (fixture: Summary): Summary => fixture;
+const problem = (fixture: Problem): Problem => fixture;
+
+/** The demo program of the reference API (Demo Tea House: 积分 / points). */
+export const teaHouse: ProgramFixture = {
+  name: 'Demo Tea House',
+  pointsName: { en: 'points', 'zh-CN': '积分' },
+};
+
+export const tiers = {
+  member: { id: 'member', name: { en: 'Member', 'zh-CN': '会员' } },
+  silver: { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' } },
+  gold: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
+  diamond: { id: 'diamond', name: { en: 'Diamond', 'zh-CN': '钻石卡' } },
+} satisfies Record<string, TierRef>;
+
+/** `GET /v1/me/summary` answers, one per shopper the stories show. Dates are fixed, so stories never drift. */
+export const summaries = {
+  /** Like the demo shopper `demo-shopper`: a Silver member with a few thousand points, some pending. */
+  linMei: summary({
+    customer: { id: 'demo-shopper', name: 'Lin Mei', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
+    program: teaHouse,
+    points: {
+      balance: 2_900,
+      pending: 180,
+      lifetimeEarned: 3_380,
+      expiring: [
+        { points: 900, expiresAt: '2027-06-03T04:00:00.000Z' },
+        { points: 2_000, expiresAt: '2027-10-01T04:00:00.000Z' },
+        { points: 180, expiresAt: '2027-10-29T04:00:00.000Z' },
+      ],
+    },
+    tier: {
+      current: tiers.silver,
+      next: tiers.gold,
+      progress: { metric: 'points', qualified: 3_380, nextThreshold: 5_000, remaining: 1_620 },
+      windowEndsAt: '2027-06-03T04:00:00.000Z',
+      atRisk: null,
+    },
+    birthday: {
+      month: 8,
+      day: 15,
+      calendar: 'chinese-lunar',
+      inWindow: false,
+      claimable: false,
+      claimedThisYear: false,
+      nextBirthday: '2027-09-15',
+    },
+  }),
+  /** Like `demo-gold`, with a balance big enough to test the layout (and digit grouping); at risk of dropping a tier. */
+  alexChen: summary({
+    customer: { id: 'demo-gold', name: 'Alex Chen', locale: 'en', timezone: 'America/Los_Angeles' },
+    program: teaHouse,
+    points: {
+      balance: 1_234_567,
+      pending: 0,
+      lifetimeEarned: 1_500_000,
+      expiring: [{ points: 2_500, expiresAt: '2027-07-03T04:00:00.000Z' }],
+    },
+    tier: {
+      current: tiers.diamond,
+      next: null,
+      progress: { metric: 'points', qualified: 24_000, nextThreshold: null, remaining: 0 },
+      windowEndsAt: '2027-07-03T04:00:00.000Z',
+      atRisk: { retainThreshold: 20_000, remaining: 3_200 },
+    },
+    birthday: {
+      month: 11,
+      day: 2,
+      calendar: 'gregorian',
+      inWindow: true,
+      claimable: true,
+      claimedThisYear: false,
+      nextBirthday: '2026-11-02',
+    },
+  }),
+  /** Like `demo-new`: just joined, zero points, no birthday yet — the "empty" state. */
+  samLee: summary({
+    customer: { id: 'demo-new', name: 'Sam Lee', locale: null, timezone: 'Asia/Shanghai' },
+    program: teaHouse,
+    points: { balance: 0, pending: 0, lifetimeEarned: 0, expiring: [] },
+    tier: {
+      current: tiers.member,
+      next: tiers.silver,
+      progress: { metric: 'points', qualified: 0, nextThreshold: 1_000, remaining: 1_000 },
+      windowEndsAt: null,
+      atRisk: null,
+    },
+    birthday: null,
+  }),
+  /** Names and labels longer than any card: they must truncate, never overflow or wrap the layout. */
+  longNames: summary({
+    customer: {
+      id: 'long-names',
+      name: 'Maximiliana Alexandra Featherstonehaugh-Worthington',
+      locale: 'en',
+      timezone: 'Europe/London',
+    },
+    program: {
+      name: 'The Grand Imperial Tea Emporium Loyalty Programme',
+      pointsName: { en: 'Imperial Reward Stars', 'zh-CN': '皇家茶园奖励星星积分' },
+    },
+    points: { balance: 987_654, pending: 12_345, lifetimeEarned: 1_999_999, expiring: [] },
+    tier: {
+      current: {
+        id: 'ambassador',
+        name: { en: 'Diamond Elite Ambassador Circle', 'zh-CN': '钻石精英大使尊享会员圈' },
+      },
+      next: null,
+      progress: { metric: 'points', qualified: 987_654, nextThreshold: null, remaining: 0 },
+      windowEndsAt: '2027-01-15T04:00:00.000Z',
+      atRisk: null,
+    },
+    birthday: null,
+  }),
+};
+
+/** Error answers (RFC 9457 problem details), as the reference API sends them. */
+export const problems = {
+  internal: problem({
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    code: 'internal',
+    detail: 'Something went wrong on our side.',
+  }),
+  tokenExpired: problem({
+    type: 'about:blank',
+    title: 'Unauthorized',
+    status: 401,
+    code: 'token_expired',
+    detail: 'The customer token has expired.',
+  }),
+};

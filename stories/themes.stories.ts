@@ -1,0 +1,107 @@
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { tokenNames } from '@loyalty-elements/components';
+import { themeCss, themeNames, themeProperties, themes, type ThemeName } from './themes/themes.ts';
+import { clientFor } from './support/fake-api.ts';
+import { widgetsSettled } from './support/widgets.ts';
+
+// Every theme of the toolbar's picker side by side, light and dark, on the states that use every
+// colour pair: the balance (brand on surface, muted text, the tier badge), a guest's link and an
+// error's button (text on brand).
+
+type Scheme = 'light' | 'dark';
+
+const widgets = (scheme: Scheme) => html`
+  <loyalty-points-balance .client=${clientFor('lin-mei')} color-scheme=${scheme}></loyalty-points-balance>
+  <loyalty-points-balance
+    .client=${clientFor('guest')}
+    sign-in-url="/account/sign-in"
+    color-scheme=${scheme}
+  ></loyalty-points-balance>
+  <loyalty-points-balance .client=${clientFor('network-error')} color-scheme=${scheme}></loyalty-points-balance>
+`;
+
+/** A theme's tokens, with every other token reset so the toolbar's theme does not leak in. */
+const isolated = (name: ThemeName, scheme: Scheme) => ({
+  ...Object.fromEntries(tokenNames.map((token) => [token, 'initial'])),
+  ...themeProperties(name, scheme),
+});
+
+const themeRow = (name: ThemeName) => html`
+  <section class="theme" aria-labelledby="theme-${name}">
+    <h2 id="theme-${name}">${themes[name].title}</h2>
+    <p>${themes[name].description}</p>
+    <div class="theme__schemes">
+      ${(['light', 'dark'] as const).map(
+        (scheme) => html`
+          <div class="theme__scheme" data-scheme=${scheme} style=${styleMap(isolated(name, scheme))}>
+            ${widgets(scheme)}
+          </div>
+        `,
+      )}
+    </div>
+    <details>
+      <summary>The CSS a merchant writes for “${themes[name].title}”</summary>
+      <pre><code>${themeCss(name)}</code></pre>
+    </details>
+  </section>
+`;
+
+const meta = {
+  title: 'Design system/Themes',
+  parameters: {
+    stage: 'wide',
+    docs: {
+      description: {
+        component: 'Merchant-like themes made only of `--loyalty-*` tokens (`stories/themes/themes.ts`).',
+      },
+    },
+  },
+  play: ({ canvasElement }) => widgetsSettled(canvasElement),
+} satisfies Meta;
+
+export default meta;
+
+export const Gallery: StoryObj = {
+  render: () => html`
+    <style>
+      .theme {
+        margin-block-end: 2rem;
+      }
+      .theme h2 {
+        margin: 0 0 0.25rem;
+        font-size: 1.25rem;
+      }
+      .theme p {
+        margin: 0 0 0.75rem;
+      }
+      .theme__schemes {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr));
+        gap: 1rem;
+      }
+      .theme__scheme {
+        display: grid;
+        gap: 0.75rem;
+        padding: 1rem;
+        border-radius: 0.5rem;
+        background: #f4f5f8;
+        color: #1b1f27;
+      }
+      .theme__scheme[data-scheme='dark'] {
+        background: #0b0d12;
+        color: #eef1f6;
+      }
+      .theme pre {
+        white-space: pre-wrap;
+        font-size: 0.8125rem;
+      }
+      .theme summary {
+        cursor: pointer;
+        margin-block-start: 0.75rem;
+      }
+    </style>
+    ${themeNames.map(themeRow)}
+  `,
+};
