@@ -56,3 +56,39 @@ export function ensureChromium() {
     'The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH.',
   );
 }
+
+const TEST_POSTGRES_URL = 'postgres://loyalty:loyalty@127.0.0.1:5432/postgres';
+
+function succeeds(command, args) {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * A PostgreSQL server for the API's second store: LOYALTY_TEST_DATABASE_URL when set; else, as root
+ * on Debian, the `postgresql` package (installed if missing), started on loopback with a `loyalty`
+ * role. Returns null when neither is possible.
+ */
+export function ensurePostgres() {
+  if (process.env.LOYALTY_TEST_DATABASE_URL) return process.env.LOYALTY_TEST_DATABASE_URL;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return null;
+  if (!existsSync('/usr/bin/pg_ctlcluster')) {
+    console.log('PostgreSQL not found: installing Debian’s postgresql package…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'postgresql'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  const clusters = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).trim().split('\n');
+  const [version, name, , status] = (clusters[0] ?? '').trim().split(/\s+/);
+  if (!version || !name) return null;
+  if (status !== 'online') run('pg_ctlcluster', [version, name, 'start']);
+  const createRole = `DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'loyalty') THEN
+      CREATE ROLE loyalty LOGIN SUPERUSER PASSWORD 'loyalty';
+    END IF;
+  END $$;`;
+  if (!succeeds('su', ['postgres', '-c', `psql -q -v ON_ERROR_STOP=1 -c "${createRole.replace(/\$/g, '\\$')}"`])) {
+    return null;
+  }
+  return TEST_POSTGRES_URL;
+}

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureChromium, installDependencies, pnpm, pnpmCommand, repoRoot } from './setup.mjs';
+import { ensureChromium, ensurePostgres, installDependencies, pnpm, pnpmCommand, repoRoot } from './setup.mjs';
 
 const nodeSuite = (name, dir, pattern, browser = false) => ({ name, kind: 'node', dir, pattern, browser });
 const SUITES = [
@@ -13,8 +13,11 @@ const SUITES = [
   nodeSuite('contract', 'packages/contract', /\.test\.ts$/),
   nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
   nodeSuite('server', 'packages/server', /\.test\.ts$/),
+  { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true },
   { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },
-  nodeSuite('e2e', 'test', /\.e2e\.ts$/, true),
+  nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true),
+  // Builds Storybook first, then opens every story of the build in Chromium.
+  { ...nodeSuite('storybook', 'test', /^storybook\.e2e\.ts$/, true), prepare: buildStorybook },
 ];
 
 const wanted = process.argv.slice(2);
@@ -24,6 +27,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'loyalty-test-'));
 installDependencies();
 const env = { ...process.env };
 if (selected.some((suite) => suite.browser)) env.CHROME_PATH = ensureChromium();
+const postgresUrl = selected.some((suite) => suite.postgres) ? ensurePostgres() : null;
 if (selected.some((suite) => suite.name === 'e2e')) pnpm(['--filter', '@loyalty-elements/embed', 'build']);
 
 function testFiles(dir, pattern) {
@@ -52,6 +56,21 @@ function tapTotals(file) {
 
 const [pnpmBin, ...pnpmPrefix] = pnpmCommand();
 
+/** `pnpm run build-storybook` (into dist/storybook, git-ignored); the storybook suite serves that folder. */
+function buildStorybook() {
+  const started = Date.now();
+  const { status } = spawnSync(pnpmBin, [...pnpmPrefix, 'run', '--silent', 'build-storybook', '--quiet'], {
+    cwd: repoRoot,
+    env,
+    stdio: 'inherit',
+  });
+  console.log(
+    `Storybook build: ${status === 0 ? 'done' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  env.LOYALTY_STORYBOOK_DIR = join(repoRoot, 'dist/storybook');
+  return status === 0;
+}
+
 function runSuite(suite) {
   const cwd = join(repoRoot, suite.dir ?? '');
   if (suite.kind === 'check') {
@@ -75,6 +94,9 @@ function runSuite(suite) {
     if (status !== 0 && totals.failed === 0) totals.failed = 1;
     return totals;
   }
+  if (suite.postgres && !postgresUrl) {
+    return { passed: 0, failed: 0, skipped: 1, note: 'no PostgreSQL: set LOYALTY_TEST_DATABASE_URL' };
+  }
   const files = testFiles(suite.dir, suite.pattern);
   if (files.length === 0) return { passed: 0, failed: 1, skipped: 0, note: 'no test files found' };
   const tapFile = join(scratch, `${suite.name}.tap`);
@@ -90,7 +112,7 @@ function runSuite(suite) {
       `--test-reporter-destination=${tapFile}`,
       ...files,
     ],
-    { cwd, env, stdio: 'inherit' },
+    { cwd, env: suite.postgres ? { ...env, LOYALTY_TEST_DATABASE_URL: postgresUrl } : env, stdio: 'inherit' },
   );
   const totals = tapTotals(tapFile);
   if (status !== 0 && totals.failed === 0) totals.failed = 1;
@@ -101,14 +123,15 @@ const results = [];
 for (const suite of selected) {
   console.log(`\n━━ ${suite.name} ━━`);
   const started = Date.now();
-  const totals = runSuite(suite);
+  const prepared = suite.prepare ? suite.prepare() : true;
+  const totals = prepared ? runSuite(suite) : { passed: 0, failed: 1, skipped: 0, note: 'preparation failed' };
   results.push({ suite: suite.name, ...totals, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
-console.log('\nsuite       passed  failed  skipped  seconds');
+console.log('\nsuite            passed  failed  skipped  seconds');
 for (const r of results) {
   console.log(
-    `${r.suite.padEnd(11)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
+    `${r.suite.padEnd(16)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
   );
 }
 const sum = (key) => results.reduce((total, r) => total + r[key], 0);
