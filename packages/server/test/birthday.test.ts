@@ -1,39 +1,27 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { IDEMPOTENT_REPLAY_HEADER, paths } from '@loyalty-elements/contract';
 import { localDate, formatDate } from '../src/domain/time.ts';
 import { DEMO_SEED } from '../src/seed.ts';
-import type { ServingApp } from '../src/server.ts';
-import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
+import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, summaryOf } from './support/http.ts';
 import {
   DAY_MS,
-  TestClock,
   asCustomer,
   claimBirthday,
   expectClaim,
   expectUpsert,
   fullHistory,
   putBirthday,
-  serveWithClock,
+  clockedServerPerFile,
   setBirthday,
   upsertCustomer,
 } from './support/loyalty.ts';
 
 let server: TestServer;
 let api: TestServer;
-let app: ServingApp;
-const clock = new TestClock();
-before(async () => {
-  server = await startTestServer();
-  ({ api, app } = await serveWithClock(server, clock));
-});
-after(async () => {
-  await app.close();
-  await server.close();
-});
-afterEach(() => clock.reset());
+const clock = clockedServerPerFile((started) => ({ server, api } = started));
 
 const reward = DEMO_SEED.program.birthday;
 

@@ -1,34 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { IDEMPOTENT_REPLAY_HEADER, paths } from '@loyalty-elements/contract';
 import { expireLapsedPoints } from '../src/domain/ledger.ts';
-import type { ServingApp } from '../src/server.ts';
-import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
+import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, postTransaction, summaryOf } from './support/http.ts';
-import {
-  DAY_MS,
-  TestClock,
-  asCustomer,
-  fullHistory,
-  historyPage,
-  serveWithClock,
-  transact,
-} from './support/loyalty.ts';
+import { DAY_MS, asCustomer, fullHistory, historyPage, clockedServerPerFile, transact } from './support/loyalty.ts';
 
 let server: TestServer;
 let api: TestServer;
-let app: ServingApp;
-const clock = new TestClock();
-before(async () => {
-  server = await startTestServer();
-  ({ api, app } = await serveWithClock(server, clock));
-});
-after(async () => {
-  await app.close();
-  await server.close();
-});
-afterEach(() => clock.reset());
+const clock = clockedServerPerFile((started) => ({ server, api } = started));
 
 const inDays = (days: number) => new Date(clock.now().getTime() + days * DAY_MS).toISOString();
 

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { PUBLISHABLE_KEY_HEADER, Program, Summary, paths } from '@loyalty-elements/contract';
 import { insertCustomer } from '../src/domain/customers.ts';
 import { addMonths } from '../src/domain/time.ts';
-import type { ServingApp } from '../src/server.ts';
-import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
+import { createDemoCustomer, type TestServer } from './support/server.ts';
 import {
   expectProblem,
   getSummary,
@@ -14,21 +13,11 @@ import {
   signCustomerToken,
   summaryOf,
 } from './support/http.ts';
-import { DAY_MS, TestClock, serveWithClock, transact } from './support/loyalty.ts';
+import { DAY_MS, clockedServerPerFile, transact } from './support/loyalty.ts';
 
 let server: TestServer;
 let api: TestServer;
-let app: ServingApp;
-const clock = new TestClock();
-before(async () => {
-  server = await startTestServer();
-  ({ api, app } = await serveWithClock(server, clock));
-});
-after(async () => {
-  await app.close();
-  await server.close();
-});
-afterEach(() => clock.reset());
+const clock = clockedServerPerFile((started) => ({ server, api } = started));
 
 describe('tiers are kept apart from the spendable balance', () => {
   test('redeeming points never demotes', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import {
   BirthdayClaimResult,
@@ -17,7 +18,7 @@ import {
 import { createApp } from '../../src/app.ts';
 import { serveApp, type ServingApp } from '../../src/server.ts';
 import { demoToken, parseExactly, postTransaction } from './http.ts';
-import type { TestServer } from './server.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 /**
  * A clock tests move by hand. `now()` is the real time until `set` or `advance` fixes it; `reset`
@@ -57,6 +58,28 @@ export async function serveWithClock(
     { port: 0, host: '127.0.0.1' },
   );
   return { api: { ...server, baseUrl: app.url, url: app.url, port: app.port }, app };
+}
+
+/**
+ * One real server per test file plus a second app on the same database whose clock the tests move.
+ * `onStart` receives both once they are up; the clock is reset after every test.
+ */
+export function clockedServerPerFile(onStart: (started: { server: TestServer; api: TestServer }) => void): TestClock {
+  const clock = new TestClock();
+  let server: TestServer | undefined;
+  let app: ServingApp | undefined;
+  before(async () => {
+    server = await startTestServer();
+    const served = await serveWithClock(server, clock);
+    app = served.app;
+    onStart({ server, api: served.api });
+  });
+  after(async () => {
+    await app?.close();
+    await server?.close();
+  });
+  afterEach(() => clock.reset());
+  return clock;
 }
 
 export interface CustomerCall {
