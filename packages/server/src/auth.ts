@@ -32,15 +32,8 @@ export interface AuthenticatedCustomer {
   customerId: string;
 }
 
-/**
- * Resolves the program from `X-Publishable-Key` and the customer from the Bearer customer token.
- * The token's audience must be that publishable key; whether the customer exists is the caller's check.
- */
-export async function authenticateCustomer(
-  c: Context,
-  db: Queryable,
-  keys: ProgramKeys,
-): Promise<AuthenticatedCustomer> {
+/** The program named by the `X-Publishable-Key` header, or 401 `publishable_key_invalid`. */
+export async function authenticatePublishableKey(c: Context, db: Queryable): Promise<Program> {
   const publishableKey = c.req.header(PUBLISHABLE_KEY_HEADER);
   const program = publishableKey ? await findProgramByPublishableKey(db, publishableKey) : undefined;
   if (program === undefined) {
@@ -50,7 +43,19 @@ export async function authenticateCustomer(
       `Send a known publishable key in ${PUBLISHABLE_KEY_HEADER}.`,
     );
   }
+  return program;
+}
 
+/**
+ * Resolves the program from `X-Publishable-Key` and the customer from the Bearer customer token.
+ * The token's audience must be that publishable key; whether the customer exists is the caller's check.
+ */
+export async function authenticateCustomer(
+  c: Context,
+  db: Queryable,
+  keys: ProgramKeys,
+): Promise<AuthenticatedCustomer> {
+  const program = await authenticatePublishableKey(c, db);
   const token = bearerToken(c.req.header('Authorization'));
   if (token === undefined)
     throw new ProblemError(401, 'token_missing', 'Send the customer token as Authorization: Bearer <token>.');

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { PUBLISHABLE_KEY_HEADER, paths, type Program as ProgramBody } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
-import { findProgramByPublishableKey, type Program } from '../domain/programs.ts';
-import { ProblemError } from '../problem.ts';
+import { authenticatePublishableKey } from '../auth.ts';
+import type { Program } from '../domain/programs.ts';
 import { conditionalJson } from './request.ts';
 
 /** Shared caches may keep the program for five minutes; clients revalidate with the ETag after. */
@@ -11,15 +11,7 @@ export const PROGRAM_CACHE_CONTROL = 'public, max-age=300';
 /** `GET /v1/program`: the program's public settings, by publishable key alone (no customer token). */
 export function programRoute(app: Hono, { db }: AppContext): void {
   app.get(paths.program, async (c) => {
-    const publishableKey = c.req.header(PUBLISHABLE_KEY_HEADER);
-    const program = publishableKey ? await findProgramByPublishableKey(db, publishableKey) : undefined;
-    if (program === undefined) {
-      throw new ProblemError(
-        401,
-        'publishable_key_invalid',
-        `Send a known publishable key in ${PUBLISHABLE_KEY_HEADER}.`,
-      );
-    }
+    const program = await authenticatePublishableKey(c, db);
     return conditionalJson(c, toProgramBody(program), PROGRAM_CACHE_CONTROL, PUBLISHABLE_KEY_HEADER);
   });
 }
