@@ -1,7 +1,31 @@
-import ky, { TimeoutError, type KyInstance } from 'ky';
-import { PUBLISHABLE_KEY_HEADER, Problem, Summary, paths } from '@loyalty-elements/contract';
+import {
+  BirthdayClaimResult,
+  BirthdayRequest,
+  BirthdayStatus,
+  EligibleSurvey,
+  PointsHistory,
+  PointsHistoryQuery,
+  Program,
+  Summary,
+  SurveyDismissal,
+  SurveyDismissalRequest,
+  SurveyResponse,
+  SurveyResponseUpdate,
+  SurveyTrigger,
+  paths,
+  surveyPaths,
+} from '@loyalty-elements/contract';
+import { ReadCache } from './cache/read-cache.ts';
+import { Changes, type LoyaltyChangeListener } from './changes.ts';
 import { LoyaltyError } from './errors.ts';
+import { randomId } from './ids.ts';
+import { Outbox } from './outbox/outbox.ts';
+import type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
+import type { OutboxStorage } from './outbox/storage.ts';
+import { Session, type CustomerIdentity } from './session.ts';
 import type { CustomerTokenGetter } from './token-source.ts';
+import type { RetrySettings } from './transport/retry-policy.ts';
+import { Transport, type Validator } from './transport/transport.ts';
 
 export interface LoyaltyClientOptions {
   /** Base URL of the loyalty API, e.g. `https://loyalty.example.com`. */
@@ -10,25 +34,90 @@ export interface LoyaltyClientOptions {
   publishableKey: string;
   /** A customer token signed by the merchant's backend. Leave out (and `getCustomerToken` too) for a guest. */
   customerToken?: string | null | undefined;
-  /** Called for a token when the client has none, and once more when the API refuses the current one. */
+  /** Called for a token when the client has none, a minute before it expires, and once when the API refuses it. */
   getCustomerToken?: CustomerTokenGetter | undefined;
-  /** Milliseconds before a request gives up with a `timeout` error. Default 10 000. */
+  /** Milliseconds before one attempt gives up with a `timeout` error. Default 10 000. */
   timeoutMs?: number | undefined;
+  /** Retries of requests that are safe to repeat. */
+  retry?: RetrySettings | undefined;
+  /** How long a read is served from memory before it is revalidated with its ETag. Default 15 000 ms. */
+  cacheMaxAgeMs?: number | undefined;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch | undefined;
+  /** Where queued writes are kept. Default: IndexedDB, else localStorage, else memory. */
+  outboxStorage?: OutboxStorage | undefined;
 }
+
+/**
+ * What a write that must not be lost came to: `sent` with the API's answer, or `queued` on this
+ * device after a failure that may pass (offline, a timeout, the API down); it is sent again when
+ * the page is back online, on the next page load, or when the page is closed.
+ */
+export type WriteOutcome<T> = { status: 'sent'; result: T } | { status: 'queued'; error: LoyaltyError };
 
 export interface LoyaltyClient {
   readonly apiBase: string;
   readonly publishableKey: string;
-  /** The signed-in customer's profile, points and tier. Rejects with `LoyaltyError`. */
-  getSummary(): Promise<Summary>;
+  /** The program: points name, tiers, birthday reward. Needs no customer. */
+  getProgram(): Promise<Program>;
+  /** The signed-in customer's profile, points, tier and birthday. */
+  getSummary(options?: { revalidate?: boolean }): Promise<Summary>;
+  /** Ledger entries, newest first; pass the previous page's `nextCursor` for the next. */
+  getPointsHistory(query?: PointsHistoryQuery): Promise<PointsHistory>;
+  /** Sets the customer's birthday, through the outbox. */
+  setBirthday(birthday: BirthdayRequest): Promise<WriteOutcome<BirthdayStatus>>;
+  /** Claims this year's birthday reward. Repeated and concurrent calls claim once. */
+  claimBirthdayReward(): Promise<BirthdayClaimResult>;
+  /** The survey to show for `trigger`, or `survey: null` with the reason there is none. */
+  getEligibleSurvey(trigger: SurveyTrigger): Promise<EligibleSurvey>;
+  /** A response as stored, e.g. to resume it after a reload. */
+  getSurveyResponse(responseId: string): Promise<SurveyResponse>;
+  /** Saves every answer given so far under the client-generated `responseId`, through the outbox. */
+  saveSurveyResponse(responseId: string, update: SurveyResponseUpdate): Promise<WriteOutcome<SurveyResponse>>;
+  /** Records that the shopper dismissed a survey, through the outbox. */
+  dismissSurvey(surveyId: string, request?: SurveyDismissalRequest): Promise<WriteOutcome<SurveyDismissal>>;
+  /** Hears about changes to the customer's data and to the outbox; returns the unsubscribe function. */
+  subscribe(listener: LoyaltyChangeListener): () => void;
+  /** Switches to another customer: a token, a token getter, or `null` for a guest. */
+  identify(identity: CustomerIdentity): Promise<void>;
+  /** Signs the shopper out: clears every cache and drops their queued writes after one last try to send them. */
+  logout(): Promise<void>;
+  /** Sends the signed-in customer's queued writes now. */
+  flush(): Promise<void>;
+  /** How many of the signed-in customer's writes wait to be sent. */
+  pendingWrites(): Promise<number>;
+  /** Stops listening to the page (`online`, `pagehide`) and retrying. Queued writes stay stored. */
+  close(): void;
 }
 
-const TOKEN_PROBLEMS = new Set(['token_expired', 'token_invalid']);
+/** A read served from memory for this long by default. */
+const DEFAULT_CACHE_MAX_AGE_MS = 15_000;
+/** The program changes rarely; the API lets shared caches keep it for five minutes. */
+const PROGRAM_MAX_AGE_MS = 5 * 60_000;
+/** How long `logout` waits for queued writes to go out before it drops them. */
+const LOGOUT_FLUSH_MS = 3_000;
 
-interface Validator<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
+const WRITE_SCHEMAS: Record<QueuedWriteKind, Validator<unknown>> = {
+  birthday: BirthdayStatus,
+  survey_response: SurveyResponse,
+  survey_dismissal: SurveyDismissal,
+};
+
+function checkInput<T>(schema: Validator<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new LoyaltyError('invalid_request', `${what} does not match the contract; nothing was sent`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+function checkId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new LoyaltyError('invalid_request', `${what} must be a non-empty string; nothing was sent`);
+  }
+  return value;
 }
 
 export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClient {
@@ -37,98 +126,207 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     throw new TypeError('createLoyaltyClient: `publishableKey` must be a publishable key starting with "pk_"');
   }
   const apiBase = options.apiBase.endsWith('/') ? options.apiBase : `${options.apiBase}/`;
-  const http: KyInstance = ky.create({
-    prefixUrl: apiBase,
-    timeout: options.timeoutMs ?? 10_000,
-    retry: 0,
-    throwHttpErrors: false,
-    headers: { Accept: 'application/json', [PUBLISHABLE_KEY_HEADER]: options.publishableKey },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+  const now = () => Date.now();
+  const maxAgeMs = options.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS;
+  const session = new Session(options.customerToken, options.getCustomerToken, now);
+  const transport = new Transport({
+    apiBase,
+    publishableKey: options.publishableKey,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retry: options.retry,
+    fetch: options.fetch,
+    session,
   });
+  const changes = new Changes();
+  const cache = new ReadCache(now, (key, data) => {
+    if (key === paths.summary) changes.emit({ type: 'summary', summary: data as Summary });
+  });
+  /** One key per customer and page: a second claim replays the first instead of claiming twice. */
+  let claimKey: string | undefined;
+  let claiming: Promise<BirthdayClaimResult> | undefined;
 
-  let token: string | null | undefined = options.customerToken;
-  const inFlight = new Map<string, Promise<unknown>>();
+  const outbox = new Outbox({
+    storage: options.outboxStorage,
+    send: (write) =>
+      transport
+        .send({
+          method: write.method,
+          path: write.path,
+          json: write.body,
+          schema: WRITE_SCHEMAS[write.kind],
+          asCustomer: true,
+          repeatable: true,
+          owner: write.owner,
+        })
+        .then((answer) => (answer.kind === 'fresh' ? answer.data : undefined)),
+    beacon: (write) =>
+      transport.beacon({ method: write.method, path: write.path, json: write.body, owner: write.owner }),
+    owner: () => session.owner(),
+    ownerNow: () => session.ownerNow,
+    onDelivered: (write, result) => {
+      const completes =
+        write.kind === 'survey_response' && (result as SurveyResponse | undefined)?.status === 'complete';
+      if (write.kind === 'birthday' || completes) void refreshSummary();
+    },
+    onDropped: (write, error) => changes.emit({ type: 'write_failed', write, error }),
+    onPending: (pending) => changes.emit({ type: 'outbox', pending }),
+  });
+  void outbox.resume();
 
-  async function currentToken(refresh: boolean): Promise<string | null> {
-    if ((refresh || !token) && options.getCustomerToken) {
-      try {
-        token = (await options.getCustomerToken()) ?? null;
-      } catch (cause) {
-        throw new LoyaltyError('unauthorized', 'Could not get a customer token', { cause });
-      }
-    }
-    return token || null;
+  function read<T>(
+    key: string,
+    path: string,
+    schema: Validator<T>,
+    asCustomer: boolean,
+    ageMs: number,
+    query?: Record<string, string | number | undefined>,
+    revalidate?: boolean,
+  ): Promise<T> {
+    return cache.read(
+      key,
+      (etag) => transport.send({ method: 'get', path, schema, asCustomer, etag, searchParams: query }),
+      { maxAgeMs: ageMs, revalidate },
+    );
   }
 
-  async function send<T>(path: string, schema: Validator<T>, refreshed = false): Promise<T> {
-    const bearer = await currentToken(refreshed);
-    if (!bearer) throw new LoyaltyError('signed_out', 'No customer is signed in');
-
-    let response: Response;
-    try {
-      response = await http.get(path.replace(/^\//, ''), { headers: { Authorization: `Bearer ${bearer}` } });
-    } catch (cause) {
-      if (cause instanceof TimeoutError) throw new LoyaltyError('timeout', `${path} timed out`, { cause });
-      throw new LoyaltyError('network', `${path} could not be reached`, { cause });
-    }
-
-    if (!response.ok) {
-      const problem = await readProblem(response);
-      const tokenRefused = response.status === 401 && TOKEN_PROBLEMS.has(problem?.code ?? '');
-      // A token the API refuses may be stale: the page gets one chance to hand over a fresh one.
-      if (tokenRefused && !refreshed && options.getCustomerToken) return send(path, schema, true);
-      if (problem?.code === 'token_expired') {
-        throw new LoyaltyError('token_expired', 'The customer token has expired', { status: 401, problem });
-      }
-      const code =
-        response.status === 401 || response.status === 403
-          ? 'unauthorized'
-          : response.status >= 500
-            ? 'server'
-            : 'rejected';
-      throw new LoyaltyError(code, problem?.detail ?? problem?.title ?? `${path} answered ${response.status}`, {
-        status: response.status,
-        problem,
-      });
-    }
-
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw new LoyaltyError('invalid_response', `${path} did not answer JSON`, { status: response.status, cause });
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new LoyaltyError('invalid_response', `${path} answered data that does not match the contract`, {
-        status: response.status,
-        cause: parsed.error,
-      });
-    }
-    return parsed.data;
+  /** After a write, widgets showing the summary hear the new one. */
+  async function refreshSummary(): Promise<void> {
+    if (!cache.has(paths.summary) && changes.size === 0) return;
+    await read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, true).catch(() => undefined);
   }
 
-  /** Identical concurrent reads share one request. */
-  function coalesced<T>(path: string, schema: Validator<T>): Promise<T> {
-    const pending = inFlight.get(path) as Promise<T> | undefined;
-    if (pending) return pending;
-    const request = send(path, schema).finally(() => inFlight.delete(path));
-    inFlight.set(path, request);
-    return request;
+  async function queue<T>(
+    kind: QueuedWriteKind,
+    id: string,
+    method: 'put' | 'post',
+    path: string,
+    body: unknown,
+    order: number,
+  ): Promise<WriteOutcome<T>> {
+    const owner = await session.owner();
+    if (!owner) throw new LoyaltyError('signed_out', 'No customer is signed in');
+    const write: QueuedWrite = { id, revision: randomId(), owner, kind, method, path, body, order, queuedAt: now() };
+    const outcome = await outbox.submit(write);
+    return outcome.delivered
+      ? { status: 'sent', result: outcome.result as T }
+      : { status: 'queued', error: outcome.error };
+  }
+
+  async function leave(): Promise<string | null> {
+    const previous = session.ownerNow;
+    if (previous) {
+      await Promise.race([outbox.flush(), new Promise((resolve) => setTimeout(resolve, LOGOUT_FLUSH_MS))]).catch(
+        () => undefined,
+      );
+    }
+    return previous;
+  }
+
+  function reset(identity: CustomerIdentity): void {
+    session.switchTo(identity);
+    cache.clear();
+    claimKey = undefined;
+    claiming = undefined;
+    changes.emit({ type: 'identity' });
   }
 
   return {
     apiBase,
     publishableKey: options.publishableKey,
-    getSummary: () => coalesced(paths.summary, Summary),
-  };
-}
 
-async function readProblem(response: Response): Promise<Problem | undefined> {
-  try {
-    const parsed = Problem.safeParse(await response.json());
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+    getProgram: () => read(paths.program, paths.program, Program, false, PROGRAM_MAX_AGE_MS),
+
+    getSummary: (readOptions) =>
+      read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, readOptions?.revalidate),
+
+    getPointsHistory: (query = {}) => {
+      const checked = checkInput(PointsHistoryQuery, query, 'The history query');
+      const params = { limit: checked.limit, cursor: checked.cursor };
+      return read(
+        `${paths.pointsHistory}?${JSON.stringify(params)}`,
+        paths.pointsHistory,
+        PointsHistory,
+        true,
+        maxAgeMs,
+        params,
+      );
+    },
+
+    setBirthday: (birthday) => {
+      const body = checkInput(BirthdayRequest, birthday, 'The birthday');
+      return queue<BirthdayStatus>('birthday', 'birthday', 'put', paths.birthday, body, now());
+    },
+
+    claimBirthdayReward: () => {
+      claimKey ??= randomId();
+      claiming ??= transport
+        .send({
+          method: 'post',
+          path: paths.birthdayClaim,
+          schema: BirthdayClaimResult,
+          asCustomer: true,
+          idempotencyKey: claimKey,
+        })
+        .then((answer) => {
+          if (answer.kind !== 'fresh') throw new LoyaltyError('invalid_response', 'The claim answered 304');
+          void refreshSummary();
+          return answer.data;
+        })
+        .finally(() => {
+          claiming = undefined;
+        });
+      return claiming;
+    },
+
+    getEligibleSurvey: (trigger) => {
+      const checked = checkInput(SurveyTrigger, trigger, 'The survey trigger');
+      return read(`${surveyPaths.eligible}?${checked}`, surveyPaths.eligible, EligibleSurvey, true, 0, {
+        trigger: checked,
+      });
+    },
+
+    getSurveyResponse: (responseId) => {
+      const path = surveyPaths.response(checkId(responseId, 'The response id'));
+      return read(path, path, SurveyResponse, true, 0);
+    },
+
+    saveSurveyResponse: (responseId, update) => {
+      const path = surveyPaths.response(checkId(responseId, 'The response id'));
+      const body = checkInput(SurveyResponseUpdate, update, 'The survey response');
+      return queue<SurveyResponse>(
+        'survey_response',
+        `survey_response:${responseId}`,
+        'put',
+        path,
+        body,
+        body.sequence,
+      );
+    },
+
+    dismissSurvey: (surveyId, request = {}) => {
+      const path = surveyPaths.dismissals(checkId(surveyId, 'The survey id'));
+      const body = checkInput(SurveyDismissalRequest, request, 'The dismissal');
+      return queue<SurveyDismissal>('survey_dismissal', `survey_dismissal:${surveyId}`, 'post', path, body, now());
+    },
+
+    subscribe: (listener) => changes.subscribe(listener),
+
+    identify: async (identity) => {
+      const previous = await leave();
+      reset(identity);
+      const next = await session.owner().catch(() => null);
+      if (previous && previous !== next) await outbox.discard(previous);
+      if (next) void outbox.flush();
+    },
+
+    logout: async () => {
+      const previous = await leave();
+      reset(null);
+      if (previous) await outbox.discard(previous);
+    },
+
+    flush: () => outbox.flush(),
+    pendingWrites: () => outbox.pending(),
+    close: () => outbox.close(),
+  };
 }

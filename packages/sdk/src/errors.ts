@@ -10,9 +10,18 @@ import type { Problem } from '@loyalty-elements/contract';
  * - `rejected`: the API refused the request itself (a 4xx other than 401/403); see `problem.code`
  * - `server`: the API failed (5xx)
  * - `invalid_response`: the answer did not match the contract
+ * - `invalid_request`: the call's arguments did not match the contract, so nothing was sent
  */
 export type LoyaltyErrorCode =
-  'network' | 'timeout' | 'signed_out' | 'unauthorized' | 'token_expired' | 'rejected' | 'server' | 'invalid_response';
+  | 'network'
+  | 'timeout'
+  | 'signed_out'
+  | 'unauthorized'
+  | 'token_expired'
+  | 'rejected'
+  | 'server'
+  | 'invalid_response'
+  | 'invalid_request';
 
 const BRAND = Symbol.for('loyalty-elements.error');
 
@@ -42,4 +51,21 @@ export class LoyaltyError extends Error {
 /** True for a `LoyaltyError`, even one thrown by a copy of the SDK from another bundle or frame. */
 export function isLoyaltyError(value: unknown): value is LoyaltyError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** The code for an HTTP status the API answered with, once token problems are handled. */
+export function codeForStatus(status: number, problem: Problem | undefined): LoyaltyErrorCode {
+  if (status === 401 && problem?.code === 'token_expired') return 'token_expired';
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status >= 500) return 'server';
+  return 'rejected';
+}
+
+/**
+ * Failures that may pass if the same request is sent again later: the network, a timeout, the API
+ * being busy or failing. Writes in the outbox wait and retry on these; on any other they are dropped.
+ */
+export function isTransient(error: LoyaltyError): boolean {
+  if (error.code === 'network' || error.code === 'timeout' || error.code === 'server') return true;
+  return error.status === 408 || error.status === 425 || error.status === 429;
 }

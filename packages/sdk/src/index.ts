@@ -1,4 +1,32 @@
-export { createLoyaltyClient, type LoyaltyClient, type LoyaltyClientOptions } from './client.ts';
-export { LoyaltyError, isLoyaltyError, type LoyaltyErrorCode } from './errors.ts';
+export { createLoyaltyClient, type LoyaltyClient, type LoyaltyClientOptions, type WriteOutcome } from './client.ts';
+export type { LoyaltyChange, LoyaltyChangeListener } from './changes.ts';
+export { LoyaltyError, isLoyaltyError, isTransient, type LoyaltyErrorCode } from './errors.ts';
+export { randomId } from './ids.ts';
+export type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
+export {
+  IndexedDbOutboxStorage,
+  LocalOutboxStorage,
+  MemoryOutboxStorage,
+  openOutboxStorage,
+  type OutboxStorage,
+} from './outbox/storage.ts';
+export type { CustomerIdentity } from './session.ts';
 export { customerTokenFromUrl, type CustomerTokenGetter } from './token-source.ts';
-export type { Summary, TierRef, LocalizedText, Problem } from '@loyalty-elements/contract';
+export type { RetrySettings } from './transport/retry-policy.ts';
+export type {
+  BirthdayClaimResult,
+  BirthdayRequest,
+  BirthdayStatus,
+  EligibleSurvey,
+  LocalizedText,
+  PointsHistory,
+  PointsHistoryQuery,
+  Problem,
+  Program,
+  Summary,
+  SurveyDismissal,
+  SurveyDismissalRequest,
+  SurveyResponse,
+  SurveyResponseUpdate,
+  TierRef,
+} from '@loyalty-elements/contract';

@@ -1,0 +1,134 @@
+import { decodeJwt } from 'jose';
+import { LoyaltyError } from './errors.ts';
+import type { CustomerTokenGetter } from './token-source.ts';
+
+/** A customer token, a function that gets one, or `null` for a guest. */
+export type CustomerIdentity = string | CustomerTokenGetter | null | undefined;
+
+/** A token this close to its expiry is replaced before it is sent. */
+const REFRESH_BEFORE_EXPIRY_MS = 60_000;
+
+interface TokenClaims {
+  /** Milliseconds since the epoch; undefined when the token does not say (or is not a JWT). */
+  expiresAt: number | undefined;
+  /** Who the token speaks for: program (audience) and customer (subject). */
+  owner: string;
+}
+
+function readClaims(token: string): TokenClaims {
+  try {
+    const claims = decodeJwt(token);
+    const audience = Array.isArray(claims.aud) ? claims.aud.join(',') : (claims.aud ?? '');
+    return {
+      expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
+      owner: `${audience}:${claims.sub ?? ''}`,
+    };
+  } catch {
+    // An opaque token: the API decides. Its owner is the token itself.
+    return { expiresAt: undefined, owner: `opaque:${token}` };
+  }
+}
+
+/**
+ * Who the client speaks for, and the token that proves it. Tokens are fetched lazily, refreshed a
+ * minute before they expire and once when the API refuses one; concurrent callers share one call to
+ * the getter. `generation` grows with every change of customer, so work begun for the previous one
+ * can tell it is stale.
+ */
+export class Session {
+  #token: string | null = null;
+  #claims: TokenClaims | undefined;
+  #getter: CustomerTokenGetter | undefined;
+  #fetching: Promise<string | null> | undefined;
+  #generation = 0;
+  readonly #now: () => number;
+
+  constructor(token: string | null | undefined, getter: CustomerTokenGetter | undefined, now: () => number) {
+    this.#now = now;
+    this.#set(token ?? null, getter);
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** The current token as it stands, without fetching one: for `pagehide`, where nothing can wait. */
+  get tokenNow(): string | null {
+    return this.#token;
+  }
+
+  /** Switches to another customer (or to a guest with `null`). */
+  switchTo(identity: CustomerIdentity): void {
+    if (typeof identity === 'function') this.#set(null, identity);
+    else this.#set(identity ?? null, undefined);
+    this.#generation += 1;
+  }
+
+  /** A token to send, fetching or refreshing it as needed; `null` for a guest. */
+  async token(options: { refresh?: boolean } = {}): Promise<string | null> {
+    const stale = !this.#token || options.refresh === true || this.#expiresSoon();
+    if (stale && this.#getter) return this.#fetch();
+    return this.#token;
+  }
+
+  /** The owner of the current token (fetching one if needed), or `null` for a guest. */
+  async owner(): Promise<string | null> {
+    const token = await this.token();
+    return token ? this.ownerOf(token) : null;
+  }
+
+  /** The owner of the token held now, without fetching one. */
+  get ownerNow(): string | null {
+    return this.#token ? this.ownerOf(this.#token) : null;
+  }
+
+  /** Who `token` speaks for. */
+  ownerOf(token: string): string {
+    return this.#claimsOf(token).owner;
+  }
+
+  /** True when `getCustomerToken` can be asked for a fresh token. */
+  get canRefresh(): boolean {
+    return this.#getter !== undefined;
+  }
+
+  #set(token: string | null, getter: CustomerTokenGetter | undefined): void {
+    this.#token = token || null;
+    this.#claims = undefined;
+    this.#getter = getter;
+    this.#fetching = undefined;
+  }
+
+  #claimsOf(token: string): TokenClaims {
+    if (this.#token === token) return (this.#claims ??= readClaims(token));
+    return readClaims(token);
+  }
+
+  #expiresSoon(): boolean {
+    if (!this.#token) return false;
+    const { expiresAt } = this.#claimsOf(this.#token);
+    return expiresAt !== undefined && expiresAt - this.#now() < REFRESH_BEFORE_EXPIRY_MS;
+  }
+
+  #fetch(): Promise<string | null> {
+    if (this.#fetching) return this.#fetching;
+    const generation = this.#generation;
+    const getter = this.#getter!;
+    const fetching: Promise<string | null> = (async () => {
+      try {
+        const token = (await getter()) ?? null;
+        if (generation === this.#generation) {
+          this.#token = token || null;
+          this.#claims = undefined;
+        }
+        return token || null;
+      } catch (cause) {
+        throw new LoyaltyError('unauthorized', 'Could not get a customer token', { cause });
+      }
+    })().finally(() => {
+      if (this.#fetching === fetching) this.#fetching = undefined;
+    });
+    this.#fetching = fetching;
+    return fetching;
+  }
+}

@@ -1,0 +1,165 @@
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, Problem } from '@loyalty-elements/contract';
+import { LoyaltyError, codeForStatus } from '../errors.ts';
+import type { Session } from '../session.ts';
+import { retryOptions, type RetrySettings } from './retry-policy.ts';
+
+/** What the transport needs of a schema: zod's `safeParse`. */
+export interface Validator<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+export interface RequestSpec<T> {
+  method: 'get' | 'put' | 'post';
+  /** Path from the API's root, e.g. `/v1/me/summary`. */
+  path: string;
+  schema: Validator<T>;
+  /** Sends the customer's token; without it the call needs only the publishable key. */
+  asCustomer: boolean;
+  searchParams?: Record<string, string | number | undefined> | undefined;
+  json?: unknown;
+  /** Makes a POST safe to repeat, and so retryable. */
+  idempotencyKey?: string | undefined;
+  /** A PUT or POST the API treats as idempotent without a key. */
+  repeatable?: boolean | undefined;
+  /** The ETag of a cached copy: the API may answer 304. */
+  etag?: string | undefined;
+  /** Sent only with a token of this owner: a queued write never goes out under another customer. */
+  owner?: string | undefined;
+}
+
+export type Answer<T> = { kind: 'fresh'; data: T; etag: string | undefined } | { kind: 'not_modified' };
+
+export interface TransportOptions {
+  apiBase: string;
+  publishableKey: string;
+  timeoutMs: number;
+  retry: RetrySettings | undefined;
+  fetch: typeof fetch | undefined;
+  session: Session;
+}
+
+const TOKEN_PROBLEMS = new Set(['token_expired', 'token_invalid']);
+
+/** One HTTP exchange with the API: token, retries, typed errors and a validated body. */
+export class Transport {
+  readonly #http: KyInstance;
+  readonly #options: TransportOptions;
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+    this.#http = ky.create({
+      prefixUrl: options.apiBase,
+      timeout: options.timeoutMs,
+      throwHttpErrors: (status) => status !== 304,
+      headers: { Accept: 'application/json', [PUBLISHABLE_KEY_HEADER]: options.publishableKey },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  async send<T>(spec: RequestSpec<T>, tokenRefreshed = false): Promise<Answer<T>> {
+    const headers: Record<string, string> = {};
+    if (spec.asCustomer) {
+      const token = await this.#options.session.token({ refresh: tokenRefreshed });
+      if (!token) throw new LoyaltyError('signed_out', 'No customer is signed in');
+      if (spec.owner !== undefined && this.#options.session.ownerOf(token) !== spec.owner) {
+        throw new LoyaltyError('signed_out', 'This write belongs to a customer who is not signed in');
+      }
+      headers.Authorization = `Bearer ${token}`;
+    }
+    if (spec.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = spec.idempotencyKey;
+    if (spec.etag) headers['If-None-Match'] = spec.etag;
+    const repeatable = spec.method === 'get' || spec.repeatable === true || spec.idempotencyKey !== undefined;
+
+    let response: Response;
+    try {
+      response = await this.#http(spec.path.replace(/^\//, ''), {
+        method: spec.method,
+        headers,
+        json: spec.json,
+        retry: retryOptions(spec.method, repeatable, this.#options.retry),
+        ...(spec.searchParams ? { searchParams: definedOnly(spec.searchParams) } : {}),
+      });
+    } catch (cause) {
+      if (cause instanceof HTTPError) {
+        const problem = await readProblem(cause.response);
+        const tokenRefused = cause.response.status === 401 && TOKEN_PROBLEMS.has(problem?.code ?? '');
+        // A refused token may be stale: the page gets one chance to hand over a fresh one.
+        if (tokenRefused && spec.asCustomer && !tokenRefreshed && this.#options.session.canRefresh) {
+          return this.send(spec, true);
+        }
+        const status = cause.response.status;
+        throw new LoyaltyError(
+          codeForStatus(status, problem),
+          problem?.detail ?? problem?.title ?? `${spec.path} answered ${status}`,
+          {
+            status,
+            problem,
+          },
+        );
+      }
+      if (cause instanceof LoyaltyError) throw cause;
+      if (cause instanceof TimeoutError) throw new LoyaltyError('timeout', `${spec.path} timed out`, { cause });
+      throw new LoyaltyError('network', `${spec.path} could not be reached`, { cause });
+    }
+
+    if (response.status === 304) return { kind: 'not_modified' };
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (cause) {
+      throw new LoyaltyError('invalid_response', `${spec.path} did not answer JSON`, {
+        status: response.status,
+        cause,
+      });
+    }
+    const parsed = spec.schema.safeParse(body);
+    if (!parsed.success) {
+      throw new LoyaltyError('invalid_response', `${spec.path} answered data that does not match the contract`, {
+        status: response.status,
+        cause: parsed.error,
+      });
+    }
+    return { kind: 'fresh', data: parsed.data, etag: response.headers.get('ETag') ?? undefined };
+  }
+
+  /**
+   * Starts a request that outlives the page, for `pagehide`: everything happens before this returns,
+   * since nothing awaited there is sure to run. Its answer is never read; a failure is ignored.
+   */
+  beacon(spec: Pick<RequestSpec<unknown>, 'method' | 'path' | 'json' | 'owner'>): void {
+    const token = this.#options.session.tokenNow;
+    if (!token || (spec.owner !== undefined && this.#options.session.ownerOf(token) !== spec.owner)) return;
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
+    try {
+      void fetchImpl(new URL(spec.path.replace(/^\//, ''), this.#options.apiBase), {
+        method: spec.method.toUpperCase(),
+        keepalive: true,
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          [PUBLISHABLE_KEY_HEADER]: this.#options.publishableKey,
+        },
+        body: JSON.stringify(spec.json),
+      }).catch(() => undefined);
+    } catch {
+      // A page being torn down may refuse new requests; the write stays stored for the next load.
+    }
+  }
+}
+
+function definedOnly(params: Record<string, string | number | undefined>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+  );
+}
+
+async function readProblem(response: Response): Promise<Problem | undefined> {
+  try {
+    const parsed = Problem.safeParse(await response.json());
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
