@@ -1,10 +1,12 @@
 import {
   createLoyaltyClient,
   customerTokenFromUrl,
+  type CustomerIdentity,
   type CustomerTokenGetter,
+  type LoyaltyChange,
   type LoyaltyClient,
 } from '@loyalty-elements/sdk';
-import { LoyaltyPointsBalance, setSharedClient } from '@loyalty-elements/components';
+import { LoyaltyPointsBalance, getSharedClient, setSharedClient } from '@loyalty-elements/components';
 
 /** Every element the drop-in defines. */
 const ELEMENTS = [LoyaltyPointsBalance];
@@ -36,4 +38,35 @@ export function init(options: EmbedOptions): LoyaltyClient {
   for (const element of ELEMENTS) element.define();
   setSharedClient(client);
   return client;
+}
+
+function sharedClient(method: string): LoyaltyClient {
+  const client = getSharedClient();
+  if (!client) throw new TypeError(`LoyaltyElements.${method}: call LoyaltyElements.init first`);
+  return client;
+}
+
+/** The client `init` made, shared by every widget on the page. */
+export function client(): LoyaltyClient | undefined {
+  return getSharedClient();
+}
+
+/** Switches every widget to another customer: a token, a token getter, or `null` for a guest. */
+export function identify(identity: CustomerIdentity): Promise<void> {
+  return sharedClient('identify').identify(identity);
+}
+
+/** Signs the shopper out of every widget and clears what the client kept for them. */
+export function logout(): Promise<void> {
+  return sharedClient('logout').logout();
+}
+
+/** Calls `handler` for each change of `type` (`summary`, `identity`, `outbox`, `write_failed`); returns the unsubscribe function. */
+export function on<Type extends LoyaltyChange['type']>(
+  type: Type,
+  handler: (change: Extract<LoyaltyChange, { type: Type }>) => void,
+): () => void {
+  return sharedClient('on').subscribe((change) => {
+    if (change.type === type) handler(change as Extract<LoyaltyChange, { type: Type }>);
+  });
 }

@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): Hono {
     origin: allowedOrigins.includes('*') ? '*' : [...allowedOrigins],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', PUBLISHABLE_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, 'If-None-Match', 'Content-Type'],
-    exposeHeaders: ['ETag', IDEMPOTENT_REPLAY_HEADER],
+    exposeHeaders: ['ETag', 'Retry-After', IDEMPOTENT_REPLAY_HEADER],
     maxAge: 600,
   });
   app.use('/v1/me/*', browserCors);
