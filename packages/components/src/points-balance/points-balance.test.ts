@@ -266,6 +266,59 @@ describe('<loyalty-points-balance>', () => {
     });
   });
 
+  describe('live updates', () => {
+    it('shows a write made elsewhere on the page, in every balance, without a reload or a skeleton', async () => {
+      const client = await customerClient('demo-birthday');
+      const before = await client.getSummary();
+      expect(before.birthday?.claimable, 'the demo birthday shopper can claim today').to.equal(true);
+      const container = await fixture<HTMLElement>(html`
+        <div>
+          <loyalty-points-balance .client=${client}></loyalty-points-balance>
+          <loyalty-points-balance .client=${client}></loyalty-points-balance>
+        </div>
+      `);
+      const balances = [...container.querySelectorAll<LoyaltyPointsBalance>('loyalty-points-balance')];
+      for (const el of balances) await ready(el);
+      let skeletonShown = false;
+      const watch = new MutationObserver(() => {
+        if (balances.some((el) => part(el, 'skeleton'))) skeletonShown = true;
+      });
+      for (const el of balances) watch.observe(el.shadowRoot!, { subtree: true, childList: true });
+
+      const updated = balances.map((el) => oneEvent(el, 'loyalty-ready'));
+      // Two presses, as an impatient shopper would: one claim.
+      const [claim, again] = await Promise.all([client.claimBirthdayReward(), client.claimBirthdayReward()]);
+      expect(again.entry.id).to.equal(claim.entry.id);
+      await Promise.all(updated);
+      watch.disconnect();
+      for (const el of balances) {
+        await el.updateComplete;
+        expect(text(el, 'value')).to.equal(format('en', claim.balance));
+      }
+      expect(claim.balance).to.be.above(before.points.balance);
+      expect(skeletonShown, 'the old balance stays on screen until the new one is there').to.equal(false);
+    });
+
+    it('follows identify() to another customer and logout() to the guest state', async () => {
+      const gold = await summaryOf('demo-gold');
+      const client = await customerClient('demo-shopper');
+      const el = await fixture<LoyaltyPointsBalance>(
+        html`<loyalty-points-balance .client=${client}></loyalty-points-balance>`,
+      );
+      await ready(el);
+
+      const switched = oneEvent(el, 'loyalty-ready');
+      await client.identify((await demoToken('demo-gold')).token);
+      expect((await switched).detail.customer.name).to.equal(gold.customer.name);
+      await el.updateComplete;
+      expect(text(el, 'value')).to.equal(format('en', gold.points.balance));
+
+      await client.logout();
+      await waitUntil(() => el.state === 'guest', `stayed ${el.state}`, { timeout: 10_000 });
+      expect(text(el, 'value')).to.equal('');
+    });
+  });
+
   describe('guest', () => {
     it('asks a guest to sign in with a button when there is no sign-in-url', async () => {
       const errors: Event[] = [];

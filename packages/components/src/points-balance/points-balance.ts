@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { isLoyaltyError, type LoyaltyClient, type LoyaltyError, type Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
+import { ClientChangesController } from '../client/client-changes-controller.ts';
 import { LoyaltyClientController } from '../client/client-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { Translation } from '../locales/en.ts';
@@ -74,6 +75,22 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
     },
   });
 
+  /**
+   * A change another widget caused (a claim, a redemption) keeps the balance on screen while the
+   * new one is read; another customer signing in does not.
+   */
+  #keepShowing = false;
+
+  readonly #changes = new ClientChangesController(
+    this,
+    () => this.#clients.client,
+    (change) => {
+      if (change.type !== 'summary' && change.type !== 'identity') return;
+      this.#keepShowing = change.type === 'summary' && this.#task.status === TaskStatus.COMPLETE;
+      void this.#task.run().finally(() => (this.#keepShowing = false));
+    },
+  );
+
   #announced: Summary | undefined;
   #reported: unknown;
   #refocus = false;
@@ -87,13 +104,13 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
       case TaskStatus.ERROR:
         return isSignedOut(this.#task.error) ? 'guest' : 'error';
       default:
-        return 'loading';
+        return this.#keepShowing && this.#task.value ? 'ready' : 'loading';
     }
   }
 
   /** The summary on show, if any. */
   get summary(): Summary | undefined {
-    return this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined;
+    return this.state === 'ready' ? this.#task.value : undefined;
   }
 
   /** Loads the summary again (what the retry button does). Resolves when it has settled. */
@@ -110,7 +127,8 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
     if (!this.#clients.client) return this.#renderError(t, t.errorNoClient, false);
     return this.#task.render({
       initial: () => this.#renderLoading(t),
-      pending: () => this.#renderLoading(t),
+      pending: () =>
+        this.#keepShowing && this.#task.value ? this.#renderReady(t, this.#task.value) : this.#renderLoading(t),
       complete: (summary) => this.#renderReady(t, summary),
       error: (error) =>
         isSignedOut(error) ? this.#renderGuest(t) : this.#renderError(t, errorMessage(t, error), true),

@@ -11,7 +11,7 @@ export const PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 /** Nothing listens on the discard port: every request fails as a network error. */
 export const CLOSED_API_BASE = 'http://127.0.0.1:9';
 
-export type DemoCustomer = 'demo-shopper' | 'demo-gold' | 'demo-new';
+export type DemoCustomer = 'demo-shopper' | 'demo-gold' | 'demo-new' | 'demo-birthday';
 
 let env: Promise<{ apiBase: string }> | undefined;
 
