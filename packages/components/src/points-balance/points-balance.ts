@@ -81,19 +81,22 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
    */
   #keepShowing = false;
 
-  readonly #changes = new ClientChangesController(
-    this,
-    () => this.#clients.client,
-    (change) => {
-      if (change.type !== 'summary' && change.type !== 'identity') return;
-      this.#keepShowing = change.type === 'summary' && this.#task.status === TaskStatus.COMPLETE;
-      void this.#task.run().finally(() => (this.#keepShowing = false));
-    },
-  );
-
   #announced: Summary | undefined;
   #reported: unknown;
   #refocus = false;
+
+  constructor() {
+    super();
+    new ClientChangesController(
+      this,
+      () => this.#clients.client,
+      (change) => {
+        if (change.type !== 'summary' && change.type !== 'identity') return;
+        this.#keepShowing = change.type === 'summary' && this.#task.status === TaskStatus.COMPLETE;
+        void this.#task.run().finally(() => (this.#keepShowing = false));
+      },
+    );
+  }
 
   /** What the element shows right now. */
   get state(): PointsBalanceState {
