@@ -1,16 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
-import { isLoyaltyError, type LoyaltyClient, type LoyaltyError, type Summary } from '@loyalty-elements/sdk';
+import { isLoyaltyError, type LoyaltyClient, type Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
-import { ClientChangesController } from '../client/client-changes-controller.ts';
-import { LoyaltyClientController } from '../client/client-controller.ts';
+import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { Translation } from '../locales/en.ts';
 import { pointsBalanceStyles } from './points-balance.styles.ts';
 
 /** What the element is showing. */
-export type PointsBalanceState = 'loading' | 'ready' | 'guest' | 'error';
+export type PointsBalanceState = CustomerDataState;
 
 /**
  * The signed-in shopper's points balance, what the program calls its points and their tier,
@@ -64,93 +62,46 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
   @property({ attribute: 'sign-in-url' })
   signInUrl: string | undefined;
 
-  readonly #clients = new LoyaltyClientController(this, () => this.client);
   readonly #i18n = new LocaleController(this);
-
-  readonly #task = new Task(this, {
-    args: () => [this.#clients.client] as const,
-    task: async ([client]: readonly [LoyaltyClient | undefined]) => {
-      if (!client) return initialState;
-      return client.getSummary();
-    },
+  readonly #data = new CustomerDataController<Summary>(this, {
+    client: () => this.client,
+    load: (client) => client.getSummary(),
+    summaryOf: (summary) => summary,
   });
-
-  /**
-   * A change another widget caused (a claim, a redemption) keeps the balance on screen while the
-   * new one is read; another customer signing in does not.
-   */
-  #keepShowing = false;
-
-  #announced: Summary | undefined;
-  #reported: unknown;
   #refocus = false;
-
-  constructor() {
-    super();
-    new ClientChangesController(
-      this,
-      () => this.#clients.client,
-      (change) => {
-        if (change.type !== 'summary' && change.type !== 'identity') return;
-        this.#keepShowing = change.type === 'summary' && this.#task.status === TaskStatus.COMPLETE;
-        void this.#task.run().finally(() => (this.#keepShowing = false));
-      },
-    );
-  }
 
   /** What the element shows right now. */
   get state(): PointsBalanceState {
-    if (!this.#clients.client) return 'error';
-    switch (this.#task.status) {
-      case TaskStatus.COMPLETE:
-        return 'ready';
-      case TaskStatus.ERROR:
-        return isSignedOut(this.#task.error) ? 'guest' : 'error';
-      default:
-        return this.#keepShowing && this.#task.value ? 'ready' : 'loading';
-    }
+    return this.#data.state;
   }
 
   /** The summary on show, if any. */
   get summary(): Summary | undefined {
-    return this.state === 'ready' ? this.#task.value : undefined;
+    return this.#data.value;
   }
 
   /** Loads the summary again (what the retry button does). Resolves when it has settled. */
-  async refresh(): Promise<void> {
-    if (!this.#clients.client) {
-      this.requestUpdate();
-      return;
-    }
-    await this.#task.run().catch(() => undefined);
+  refresh(): Promise<void> {
+    return this.#data.refresh();
   }
 
   protected override render(): TemplateResult {
     const t = this.#i18n.t;
-    if (!this.#clients.client) return this.#renderError(t, t.errorNoClient, false);
-    return this.#task.render({
-      initial: () => this.#renderLoading(t),
-      pending: () =>
-        this.#keepShowing && this.#task.value ? this.#renderReady(t, this.#task.value) : this.#renderLoading(t),
-      complete: (summary) => this.#renderReady(t, summary),
+    return this.#data.render({
+      loading: () => this.#renderLoading(t),
+      ready: (summary) => this.#renderReady(t, summary),
+      guest: () => this.#renderGuest(t),
       error: (error) =>
-        isSignedOut(error) ? this.#renderGuest(t) : this.#renderError(t, errorMessage(t, error), true),
+        this.#data.client
+          ? this.#renderError(t, errorMessage(t, error), true)
+          : this.#renderError(t, t.errorNoClient, false),
     });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { status } = this.#task;
-    if (status === TaskStatus.COMPLETE && this.#task.value && this.#task.value !== this.#announced) {
-      this.#announced = this.#task.value;
-      this.emit('loyalty-ready', this.#task.value);
-    } else if (status === TaskStatus.ERROR && this.#task.error !== this.#reported) {
-      const error = this.#task.error;
-      this.#reported = error;
-      if (isLoyaltyError(error) && error.code !== 'signed_out') this.emit('loyalty-error', error);
-      else if (!isLoyaltyError(error)) console.error(error);
-    }
-    if (this.#refocus && (status === TaskStatus.COMPLETE || status === TaskStatus.ERROR)) {
+    const { state } = this.#data;
+    if (this.#refocus && state !== 'loading') {
       // The retry button went away while loading: put focus back somewhere sensible.
       this.#refocus = false;
       const target =
@@ -231,10 +182,6 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
       </div>
     `;
   }
-}
-
-function isSignedOut(error: unknown): error is LoyaltyError {
-  return isLoyaltyError(error) && error.code === 'signed_out';
 }
 
 /** Plain words for what went wrong: the network, the session, or something else. */
