@@ -8,10 +8,17 @@ export {
   getSharedClient,
   onSharedClientChange,
   LoyaltyClientController,
+  ClientChangesController,
   type ClientSource,
 } from './client/index.ts';
 
 export { LocaleController } from './controllers/locale-controller.ts';
+export {
+  CustomerDataController,
+  type CustomerDataState,
+  type CustomerDataOptions,
+  type CustomerDataRenderers,
+} from './controllers/customer-data-controller.ts';
 export {
   en,
   zhCN,
@@ -25,6 +32,7 @@ export {
   pickLocalized,
   type Translation,
   type LoyaltyLocale,
+  type StringTable,
 } from './locales/index.ts';
 
 export {

@@ -1,7 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizedText } from '@loyalty-elements/sdk';
 import type { Translation } from '../locales/en.ts';
-import { formatNumber, getTranslation, pickLocalized, resolveLocale, type LoyaltyLocale } from '../locales/locales.ts';
+import {
+  formatNumber,
+  getTranslation,
+  pickLocalized,
+  resolveLocale,
+  type LoyaltyLocale,
+  type StringTable,
+} from '../locales/locales.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -54,6 +61,11 @@ export class LocaleController implements ReactiveController {
   /** The string table for the resolved locale. */
   get t(): Translation {
     return getTranslation(this.#locale);
+  }
+
+  /** A widget's own strings in the resolved locale. */
+  strings<T>(table: StringTable<T>): T {
+    return table[this.#locale];
   }
 
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

@@ -4,6 +4,7 @@ export {
   SUPPORTED_LOCALES,
   DEFAULT_LOCALE,
   type LoyaltyLocale,
+  type StringTable,
   getTranslation,
   normalizeLocale,
   closestLang,

@@ -9,6 +9,13 @@ export const DEFAULT_LOCALE: LoyaltyLocale = 'en';
 
 const translations: Record<LoyaltyLocale, Translation> = { en, 'zh-CN': zhCN };
 
+/**
+ * A widget's own strings, in every supported locale. The English table's type is the shape every
+ * other locale must fill, so a missing string is a type error:
+ * `const strings = { en, 'zh-CN': zhCN } satisfies StringTable<typeof en>`.
+ */
+export type StringTable<T> = Readonly<Record<LoyaltyLocale, T>>;
+
 /** The string table for a supported locale. */
 export function getTranslation(locale: LoyaltyLocale): Translation {
   return translations[locale];
