@@ -1,7 +1,7 @@
 // Every fixture the stories show, in one file, typed with the API contract: when the contract
 // grows (tiers, pending points, birthdays, …) the type checker points at each fixture to update,
 // and the fake API (support/fake-api.ts) serves whatever is here.
-import type { Problem, Summary, TierRef } from '@loyalty-elements/contract';
+import type { Problem, Program, Summary, TierRef } from '@loyalty-elements/contract';
 
 type ProgramFixture = Summary['program'];
 
@@ -9,6 +9,7 @@ type ProgramFixture = Summary['program'];
 // here, at the fixture, and everything that uses it keeps the contract's own type.
 const summary = (fixture: Summary): Summary => fixture;
 const problem = (fixture: Problem): Problem => fixture;
+const program = (fixture: Program): Program => fixture;
 
 /** The demo program of the reference API (Demo Tea House: 积分 / points). */
 export const teaHouse: ProgramFixture = {
@@ -22,6 +23,60 @@ export const tiers = {
   gold: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
   diamond: { id: 'diamond', name: { en: 'Diamond', 'zh-CN': '钻石卡' } },
 } satisfies Record<string, TierRef>;
+
+/** `GET /v1/program` answers: the demo program, and one whose tiers go by spend. */
+export const programs = {
+  /** Like the reference API's demo program: tiers by points earned in a rolling 12 months. */
+  teaHouse: program({
+    ...teaHouse,
+    timezone: 'Asia/Shanghai',
+    currency: 'CNY',
+    pointsExpiryMonths: 12,
+    birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
+    tiers: [
+      {
+        ...tiers.member,
+        threshold: 0,
+        metric: 'points',
+        window: { type: 'rolling', months: 12 },
+        benefits: [{ en: 'Birthday reward', 'zh-CN': '生日礼遇' }],
+      },
+      {
+        ...tiers.silver,
+        threshold: 1_000,
+        metric: 'points',
+        window: { type: 'rolling', months: 12 },
+        benefits: [
+          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+        ],
+      },
+      {
+        ...tiers.gold,
+        threshold: 5_000,
+        metric: 'points',
+        window: { type: 'rolling', months: 12 },
+        benefits: [
+          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+          { en: '5% off every order', 'zh-CN': '全场九五折' },
+        ],
+      },
+      {
+        ...tiers.diamond,
+        threshold: 20_000,
+        metric: 'points',
+        window: { type: 'rolling', months: 12 },
+        benefits: [
+          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+          { en: '10% off every order', 'zh-CN': '全场九折' },
+          { en: 'Private tea tastings', 'zh-CN': '私享品茶会' },
+        ],
+      },
+    ],
+  }),
+};
 
 /** `GET /v1/me/summary` answers, one per shopper the stories show. Dates are fixed, so stories never drift. */
 export const summaries = {

@@ -5,9 +5,9 @@
 // Each scenario has its own path prefix (`https://loyalty-api.example/<scenario>/v1/me/summary`),
 // so stories shown together on one docs page never fight over a single set of handlers.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { PROBLEM_CONTENT_TYPE, paths, type Problem, type Summary } from '@loyalty-elements/contract';
+import { PROBLEM_CONTENT_TYPE, paths, type Problem, type Program, type Summary } from '@loyalty-elements/contract';
 import { createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
-import { problems, summaries } from '../fixtures.ts';
+import { problems, programs, summaries } from '../fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -27,6 +27,8 @@ export interface Scenario {
   label: string;
   /** How the fake API answers `GET /v1/me/summary`. Leave out when no request should be made. */
   summary?: Answer;
+  /** How the fake API answers `GET /v1/program`. Default: the demo program. */
+  program?: Answer;
   /** `false`: a guest; the client has no customer token (and never calls the API). */
   signedIn?: boolean;
   /** `false`: no client at all, as on a page that never configured one. */
@@ -38,7 +40,7 @@ export interface Scenario {
 }
 
 const json =
-  (body: Summary): Answer =>
+  (body: Summary | Program): Answer =>
   () =>
     HttpResponse.json(body);
 const problem =
@@ -83,20 +85,27 @@ export function apiBaseFor(name: ScenarioName): string {
 /** Whether a request is meant for the fake API (so MSW should have answered it). */
 export const isFakeApiRequest = (url: string) => new URL(url).host.endsWith(FAKE_API_HOST);
 
+const notFound = (what: string, scenario: string) =>
+  problem({
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    code: 'not_found',
+    detail: `The fake API has no ${what} for the scenario "${scenario}" (see stories/support/fake-api.ts).`,
+  })();
+
 /** MSW handlers for every scenario: installed once, when the worker starts. */
-export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].map((origin) =>
+export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].flatMap((origin) => [
   http.get(`${origin}/:scenario${paths.summary}`, ({ params }) => {
     const answer = scenarioOf(String(params.scenario))?.summary;
-    if (answer) return answer();
-    return problem({
-      type: 'about:blank',
-      title: 'Not Found',
-      status: 404,
-      code: 'not_found',
-      detail: `The fake API has no summary for the scenario "${String(params.scenario)}" (see stories/support/fake-api.ts).`,
-    })();
+    return answer ? answer() : notFound('summary', String(params.scenario));
   }),
-);
+  http.get(`${origin}/:scenario${paths.program}`, ({ params }) => {
+    const scenario = scenarioOf(String(params.scenario));
+    if (!scenario) return notFound('program', String(params.scenario));
+    return (scenario.program ?? json(programs.teaHouse))();
+  }),
+]);
 
 const clients = new Map<ScenarioName, LoyaltyClient>();
 
