@@ -29,6 +29,7 @@ export {
   closestLang,
   resolveLocale,
   formatNumber,
+  formatDate,
   pickLocalized,
   type Translation,
   type LoyaltyLocale,

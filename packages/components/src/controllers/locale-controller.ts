@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizedText } from '@loyalty-elements/sdk';
 import type { Translation } from '../locales/en.ts';
 import {
+  formatDate,
   formatNumber,
   getTranslation,
   pickLocalized,
@@ -70,6 +71,11 @@ export class LocaleController implements ReactiveController {
 
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
     return formatNumber(value, this.#locale, options);
+  }
+
+  /** A date in the resolved locale; pass `timeZone` (the customer's) in `options`. */
+  formatDate(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
+    return formatDate(value, this.#locale, options);
   }
 
   pick(text: LocalizedText | null | undefined): string {

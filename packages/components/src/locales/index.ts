@@ -10,5 +10,6 @@ export {
   closestLang,
   resolveLocale,
   formatNumber,
+  formatDate,
   pickLocalized,
 } from './locales.ts';

@@ -81,6 +81,26 @@ export function formatNumber(value: number, locale: string, options?: Intl.Numbe
   return format.format(value);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Formats an instant for a locale (`2027-06-03T04:00:00Z` → "Jun 3, 2027" / "2027年6月3日"), by default as a
+ * medium date. Pass the customer's `timeZone` so the day is theirs, not the browser's.
+ */
+export function formatDate(
+  value: Date | string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format.format(typeof value === 'string' ? new Date(value) : value);
+}
+
 /**
  * Picks the text for `locale` from API text in several languages: the exact tag (any case), then
  * the same language (`zh` for `zh-CN`, or another `zh-*`), then English, then whatever comes first.

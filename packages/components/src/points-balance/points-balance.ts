@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isLoyaltyError, type LoyaltyClient, type Summary } from '@loyalty-elements/sdk';
+import type { LoyaltyClient, Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
+import { errorMessage, renderErrorNotice, renderGuestNotice } from '../base/notices.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { Translation } from '../locales/en.ts';
@@ -90,11 +91,15 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
     return this.#data.render({
       loading: () => this.#renderLoading(t),
       ready: (summary) => this.#renderReady(t, summary),
-      guest: () => this.#renderGuest(t),
+      guest: () =>
+        renderGuestNotice({ t, locale: this.#i18n.locale, signInUrl: this.signInUrl, onSignIn: this.#requestSignIn }),
       error: (error) =>
-        this.#data.client
-          ? this.#renderError(t, errorMessage(t, error), true)
-          : this.#renderError(t, t.errorNoClient, false),
+        renderErrorNotice({
+          t,
+          locale: this.#i18n.locale,
+          message: this.#data.client ? errorMessage(t, error) : t.errorNoClient,
+          onRetry: this.#data.client ? this.#retry : undefined,
+        }),
     });
   }
 
@@ -152,64 +157,6 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
         </div>
       </div>
     `;
-  }
-
-  #renderGuest(t: Translation): TemplateResult {
-    const href = safeUrl(this.signInUrl);
-    return html`
-      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
-        <p part="message" class="message">${t.guestMessage}</p>
-        ${
-          href
-            ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
-            : html`<button part="button" class="button" type="button" @click=${this.#requestSignIn}>
-                ${t.signIn}
-              </button>`
-        }
-      </div>
-    `;
-  }
-
-  #renderError(t: Translation, message: string, canRetry: boolean): TemplateResult {
-    return html`
-      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
-        <p part="message" class="message" role="alert">${message}</p>
-        ${
-          canRetry
-            ? html`<button part="button" class="button" type="button" @click=${this.#retry}>${t.retry}</button>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-}
-
-/** Plain words for what went wrong: the network, the session, or something else. */
-function errorMessage(t: Translation, error: unknown): string {
-  if (!isLoyaltyError(error)) return t.errorOther;
-  switch (error.code) {
-    case 'network':
-      return t.errorNetwork;
-    case 'timeout':
-      return t.errorTimeout;
-    case 'unauthorized':
-    case 'token_expired':
-      return t.errorSession;
-    default:
-      return t.errorOther;
-  }
-}
-
-/** An http(s) or relative URL for a link; anything else (`javascript:`, `data:` …) is dropped. */
-function safeUrl(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  try {
-    const base = typeof document !== 'undefined' ? document.baseURI : 'https://invalid.invalid/';
-    const { protocol } = new URL(trimmed, base);
-    return protocol === 'https:' || protocol === 'http:' ? trimmed : undefined;
-  } catch {
-    return undefined;
   }
 }
 

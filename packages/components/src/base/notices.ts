@@ -1,0 +1,76 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isLoyaltyError } from '@loyalty-elements/sdk';
+import type { Translation } from '../locales/en.ts';
+
+/** Plain words for what went wrong: the network, the session, or something else. */
+export function errorMessage(t: Translation, error: unknown): string {
+  if (!isLoyaltyError(error)) return t.errorOther;
+  switch (error.code) {
+    case 'network':
+      return t.errorNetwork;
+    case 'timeout':
+      return t.errorTimeout;
+    case 'unauthorized':
+    case 'token_expired':
+      return t.errorSession;
+    default:
+      return t.errorOther;
+  }
+}
+
+/** An http(s) or relative URL for a link; anything else (`javascript:`, `data:` …) is dropped. */
+export function safeUrl(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  try {
+    const base = typeof document !== 'undefined' ? document.baseURI : 'https://invalid.invalid/';
+    const { protocol } = new URL(trimmed, base);
+    return protocol === 'https:' || protocol === 'http:' ? trimmed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A guest's card: a sign-in invitation linking to `signInUrl`, or a button calling `onSignIn`
+ * when the page gave no (safe) URL. Parts: base, message, link or button.
+ */
+export function renderGuestNotice(options: {
+  t: Translation;
+  locale: string;
+  signInUrl: string | null | undefined;
+  onSignIn: () => void;
+}): TemplateResult {
+  const { t, locale } = options;
+  const href = safeUrl(options.signInUrl);
+  return html`
+    <div part="base" class="base base--notice" tabindex="-1" lang=${locale}>
+      <p part="message" class="message">${t.guestMessage}</p>
+      ${
+        href
+          ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
+          : html`<button part="button" class="button" type="button" @click=${options.onSignIn}>${t.signIn}</button>`
+      }
+    </div>
+  `;
+}
+
+/** An error card: the message as an alert, and a retry button when `onRetry` is given. */
+export function renderErrorNotice(options: {
+  t: Translation;
+  locale: string;
+  message: string;
+  onRetry?: (() => void) | undefined;
+}): TemplateResult {
+  const { t, locale, onRetry } = options;
+  return html`
+    <div part="base" class="base base--notice" tabindex="-1" lang=${locale}>
+      <p part="message" class="message" role="alert">${options.message}</p>
+      ${
+        onRetry
+          ? html`<button part="button" class="button" type="button" @click=${onRetry}>${t.retry}</button>`
+          : nothing
+      }
+    </div>
+  `;
+}
