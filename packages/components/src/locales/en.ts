@@ -8,6 +8,13 @@ export const en = {
   balanceSentence: (name: string, points: string, pointsName: string) => `${name}, you have ${points} ${pointsName}.`,
   tierLabel: (tier: string) => `Tier: ${tier}`,
   tierSentence: (tier: string) => `Your tier is ${tier}.`,
+  rewardsLink: 'See rewards',
+  /** Points credited but not yet spendable, e.g. "Pending: 180". */
+  pendingLabel: (points: string) => `Pending: ${points}`,
+  /** The next expiry, e.g. "Expiring Jun 3, 2027: 900". */
+  expiringLabel: (date: string, points: string) => `Expiring ${date}: ${points}`,
+  noneExpiring: 'No points expiring soon',
+  scheduleToggle: 'Expiry dates',
   guestMessage: 'Sign in to see your points and rewards.',
   signIn: 'Sign in',
   errorNetwork: 'We couldn’t reach the rewards service. Check your internet connection, then try again.',

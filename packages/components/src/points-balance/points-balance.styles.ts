@@ -28,13 +28,23 @@ export const pointsBalanceStyles = [
       --_label-row: calc(var(--_label-size) * 1.5);
       --_value-row: calc(var(--_value-size) * 1.2);
       --_tier-row: calc(var(--_tier-size) * 2);
-      --_content-block-size: calc(var(--_label-row) + var(--_value-row) + var(--_tier-row) + 2 * var(--_gap));
+      --_meta-size: var(--loyalty-points-balance-meta-size, calc(var(--_font-size) * 0.8125));
+      /* Tall enough for the schedule button's touch target. */
+      --_meta-row: calc(var(--_meta-size) * 2.75);
+      --_content-block-size: calc(
+        var(--_label-row) + var(--_value-row) + var(--_tier-row) + var(--_meta-row) + 3 * var(--_gap)
+      );
+      /* With a rewards link, one more row: set from the attribute, so the skeleton reserves it too. */
+      --_rewards-row: 0px;
+    }
+    :host([rewards-url]) {
+      --_rewards-row: var(--_meta-row);
     }
 
     .base {
       position: relative;
       box-sizing: content-box;
-      min-block-size: var(--_content-block-size);
+      min-block-size: calc(var(--_content-block-size) + var(--_rewards-row));
       padding: var(--_padding);
       border: var(--_border-width) solid var(--_border-color);
       border-radius: var(--_radius);
@@ -106,6 +116,74 @@ export const pointsBalanceStyles = [
       inline-size: min(7em, 50%);
       block-size: 2em;
       border-radius: 999px;
+    }
+
+    .row--meta {
+      block-size: var(--_meta-row);
+      margin-block-start: var(--_gap);
+      justify-content: space-between;
+      font-size: var(--_meta-size);
+      color: var(--_color-text-muted);
+    }
+    .rows > .row--meta {
+      margin-block-start: 0;
+    }
+    .meta {
+      display: flex;
+      gap: 0.75em;
+      min-inline-size: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .pending,
+    .expiry {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .schedule-toggle {
+      flex: none;
+      min-block-size: 2.5em;
+      padding: 0 0.25em;
+      border: 0;
+      background: none;
+      color: var(--_color-primary);
+      font: inherit;
+      font-weight: 600;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+      cursor: pointer;
+    }
+    .schedule {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: var(--_meta-size);
+    }
+    .schedule li {
+      display: flex;
+      justify-content: space-between;
+      gap: 1em;
+      padding-block: 0.25em;
+      border-block-start: var(--_border-width) solid var(--_border-color);
+    }
+    .schedule-points {
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    .row--rewards {
+      block-size: var(--_meta-row);
+      font-size: var(--_meta-size);
+    }
+    .rewards-link {
+      color: var(--_color-primary);
+      font-size: var(--_meta-size);
+      font-weight: 600;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+    }
+    .bone--meta {
+      inline-size: min(12em, 80%);
+      block-size: 0.8em;
     }
 
     .base--notice {

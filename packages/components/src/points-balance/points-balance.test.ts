@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import type { LoyaltyError, Summary } from '@loyalty-elements/sdk';
@@ -20,7 +21,21 @@ import {
   summaryOf,
 } from '../test-support/api.ts';
 
-type Part = 'base' | 'label' | 'value' | 'points-name' | 'tier' | 'message' | 'button' | 'link' | 'skeleton';
+type Part =
+  | 'base'
+  | 'label'
+  | 'value'
+  | 'points-name'
+  | 'tier'
+  | 'message'
+  | 'button'
+  | 'link'
+  | 'skeleton'
+  | 'pending'
+  | 'expiry'
+  | 'schedule-toggle'
+  | 'schedule'
+  | 'rewards-link';
 
 function part<T extends HTMLElement = HTMLElement>(el: LoyaltyPointsBalance, name: Part): T | null {
   return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
@@ -79,7 +94,7 @@ describe('<loyalty-points-balance>', () => {
 
       expect(el.state).to.equal('loading');
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
-      expect(el.shadowRoot!.querySelectorAll('[part~="skeleton"]').length).to.equal(3);
+      expect(el.shadowRoot!.querySelectorAll('[part~="skeleton"]').length).to.equal(4);
       expect(spokenSentence(el)).to.equal(en.loading);
       expect(part(el, 'value')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -101,12 +116,16 @@ describe('<loyalty-points-balance>', () => {
       await ready(el);
     });
 
-    for (const lang of ['en', 'zh-CN']) {
-      it(`keeps the same box from skeleton to data (${lang}), so nothing shifts`, async () => {
+    for (const [lang, rewardsUrl] of [
+      ['en', undefined],
+      ['zh-CN', undefined],
+      ['en', '/rewards'],
+    ] as const) {
+      it(`keeps the same box from skeleton to data (${lang}${rewardsUrl ? ', with a rewards link' : ''}), so nothing shifts`, async () => {
         const { client, open } = await gatedClient();
         const wrapper = await fixture<HTMLDivElement>(html`
           <div style="inline-size: 360px" lang=${lang}>
-            <loyalty-points-balance .client=${client}></loyalty-points-balance>
+            <loyalty-points-balance .client=${client} rewards-url=${rewardsUrl ?? nothing}></loyalty-points-balance>
           </div>
         `);
         const el = wrapper.querySelector('loyalty-points-balance')!;
@@ -263,6 +282,88 @@ describe('<loyalty-points-balance>', () => {
       expect(event.detail.customer.name).to.equal(gold.customer.name);
       expect(text(el, 'label')).to.contain(gold.customer.name);
       expect(text(el, 'value')).to.equal(format('en', gold.points.balance));
+    });
+  });
+
+  describe('pending points, expiry and rewards', () => {
+    const date = (instant: string, locale: string, timeZone: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
+
+    it('shows pending points and the next expiry, and opens the schedule from the keyboard', async () => {
+      const expected = await summaryOf('demo-shopper');
+      const { pending, expiring } = expected.points;
+      expect(pending, 'the demo shopper has pending points').to.be.above(0);
+      expect(expiring.length, 'the demo shopper has points that expire').to.be.above(0);
+      const el = await fixture<LoyaltyPointsBalance>(
+        html`<loyalty-points-balance .client=${await customerClient('demo-shopper')}></loyalty-points-balance>`,
+      );
+      await ready(el);
+      const timeZone = expected.customer.timezone;
+      expect(text(el, 'pending')).to.equal(en.pendingLabel(format('en', pending)));
+      expect(text(el, 'expiry')).to.equal(
+        en.expiringLabel(date(expiring[0]!.expiresAt, 'en', timeZone), format('en', expiring[0]!.points)),
+      );
+
+      const toggle = part<HTMLButtonElement>(el, 'schedule-toggle')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(part(el, 'schedule')!.hidden).to.equal(true);
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      const items = [...part(el, 'schedule')!.querySelectorAll('li')].map((li) =>
+        li.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      expect(items).to.deep.equal(
+        expiring.slice(0, 3).map((batch) => `${date(batch.expiresAt, 'en', timeZone)} ${format('en', batch.points)}`),
+      );
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('says so in Chinese, with Chinese dates', async () => {
+      const expected = await summaryOf('demo-shopper');
+      const wrapper = await fixture<HTMLElement>(html`
+        <div lang="zh-CN">
+          <loyalty-points-balance .client=${await customerClient('demo-shopper')}></loyalty-points-balance>
+        </div>
+      `);
+      const el = wrapper.querySelector('loyalty-points-balance')!;
+      await ready(el);
+      const next = expected.points.expiring[0]!;
+      expect(text(el, 'pending')).to.equal(zhCN.pendingLabel(format('zh-CN', expected.points.pending)));
+      expect(text(el, 'expiry')).to.equal(
+        zhCN.expiringLabel(date(next.expiresAt, 'zh-CN', expected.customer.timezone), format('zh-CN', next.points)),
+      );
+      expect(text(el, 'schedule-toggle')).to.equal(zhCN.scheduleToggle);
+    });
+
+    it('tells a new member nothing expires, with no pending line and no schedule', async () => {
+      const el = await fixture<LoyaltyPointsBalance>(
+        html`<loyalty-points-balance .client=${await customerClient('demo-new')}></loyalty-points-balance>`,
+      );
+      await ready(el);
+      expect(part(el, 'pending')).to.equal(null);
+      expect(text(el, 'expiry')).to.equal(en.noneExpiring);
+      expect(part(el, 'schedule-toggle')).to.equal(null);
+    });
+
+    it('links to rewards-url, and drops a URL that is not http(s)', async () => {
+      const el = await fixture<LoyaltyPointsBalance>(
+        html`<loyalty-points-balance
+          .client=${await customerClient('demo-shopper')}
+          rewards-url="/account/rewards"
+        ></loyalty-points-balance>`,
+      );
+      await ready(el);
+      const link = part<HTMLAnchorElement>(el, 'rewards-link')!;
+      expect(link.getAttribute('href')).to.equal('/account/rewards');
+      expect(link.textContent!.trim()).to.equal(en.rewardsLink);
+      el.rewardsUrl = 'javascript:alert(1)';
+      await el.updateComplete;
+      expect(part(el, 'rewards-link')).to.equal(null);
     });
   });
 

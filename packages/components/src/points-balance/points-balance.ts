@@ -1,12 +1,15 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { LoyaltyClient, Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
-import { errorMessage, renderErrorNotice, renderGuestNotice } from '../base/notices.ts';
+import { errorMessage, renderErrorNotice, renderGuestNotice, safeUrl } from '../base/notices.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { Translation } from '../locales/en.ts';
 import { pointsBalanceStyles } from './points-balance.styles.ts';
+
+/** How many expiry dates the schedule lists. */
+const SCHEDULE_LENGTH = 3;
 
 /** What the element is showing. */
 export type PointsBalanceState = CustomerDataState;
@@ -16,6 +19,8 @@ export type PointsBalanceState = CustomerDataState;
  * greeting them by name. It asks a `LoyaltyClient` for the summary (its own `client`, a provider's,
  * or the page's shared one) and shows one of four states: loading (a skeleton of the final size),
  * ready (zero points included), guest (a sign-in invitation) and error (with a retry button).
+ * Ready, it also shows pending points, the next expiry with the schedule of the next few, and a link
+ * to the merchant's rewards page when `rewards-url` is set.
  * Speaks English and Simplified Chinese, picked from the closest `lang`.
  *
  * Global `--loyalty-*` tokens (see `src/themes/tokens.ts`) theme every loyalty element at once;
@@ -32,6 +37,11 @@ export type PointsBalanceState = CustomerDataState;
  * @csspart value - The formatted balance.
  * @csspart points-name - What the program calls its points ("points", "积分").
  * @csspart tier - The tier badge.
+ * @csspart rewards-link - The link to the merchant's rewards page (`rewards-url`).
+ * @csspart pending - Points credited but not yet spendable ("Pending: 180").
+ * @csspart expiry - The next expiry ("Expiring Jun 3, 2027: 900"), or that none is soon.
+ * @csspart schedule-toggle - The button that shows or hides the expiry schedule.
+ * @csspart schedule - The list of the next expiry dates and their points.
  * @csspart message - The guest or error message.
  * @csspart button - The retry button, or a guest's sign-in button without `sign-in-url`.
  * @csspart link - A guest's sign-in link.
@@ -46,6 +56,7 @@ export type PointsBalanceState = CustomerDataState;
  * @cssprop [--loyalty-points-balance-tier-size=calc(var(--loyalty-font-size) * 0.8125)] - Font size of the tier badge.
  * @cssprop [--loyalty-points-balance-tier-color=var(--loyalty-color-text)] - Text colour of the tier badge.
  * @cssprop [--loyalty-points-balance-tier-background=color-mix(in srgb, var(--loyalty-color-primary) 12%, var(--loyalty-color-surface))] - Tier badge background: a tint of the brand colour.
+ * @cssprop [--loyalty-points-balance-meta-size=calc(var(--loyalty-font-size) * 0.8125)] - Font size of the pending, expiry and schedule lines.
  * @cssprop [--loyalty-points-balance-background=var(--loyalty-color-surface)] - Card background.
  * @cssprop [--loyalty-points-balance-border-color=var(--loyalty-color-border)] - Card border colour.
  * @cssprop [--loyalty-points-balance-padding=var(--loyalty-space)] - Card padding.
@@ -62,6 +73,14 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
   /** Where a guest signs in. Without it, "Sign in" is a button firing `loyalty-sign-in-requested`. */
   @property({ attribute: 'sign-in-url' })
   signInUrl: string | undefined;
+
+  /** The merchant's rewards page; when set, the card links to it. */
+  @property({ attribute: 'rewards-url', reflect: true })
+  rewardsUrl: string | undefined;
+
+  /** Whether the expiry schedule is open. */
+  @state()
+  private scheduleOpen = false;
 
   readonly #i18n = new LocaleController(this);
   readonly #data = new CustomerDataController<Summary>(this, {
@@ -133,6 +152,7 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
           <span class="row row--label"><span part="skeleton" class="bone bone--label"></span></span>
           <span class="row row--value"><span part="skeleton" class="bone bone--value"></span></span>
           <span class="row row--tier"><span part="skeleton" class="bone bone--tier"></span></span>
+          <span class="row row--meta"><span part="skeleton" class="bone bone--meta"></span></span>
         </div>
       </div>
     `;
@@ -155,9 +175,72 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
           >
           <span class="row row--tier"><span part="tier" class="tier">${t.tierLabel(tier)}</span></span>
         </div>
+        ${this.#renderPointsSchedule(t, summary)} ${this.#renderRewardsLink(t)}
       </div>
     `;
   }
+
+  #renderRewardsLink(t: Translation): TemplateResult | typeof nothing {
+    const href = safeUrl(this.rewardsUrl);
+    return href
+      ? html`<div class="row row--rewards">
+          <a part="rewards-link" class="rewards-link" href=${href}>${t.rewardsLink}</a>
+        </div>`
+      : nothing;
+  }
+
+  #renderPointsSchedule(t: Translation, summary: Summary): TemplateResult {
+    const { pending, expiring } = summary.points;
+    const date = (instant: string) =>
+      this.#i18n.formatDate(instant, { dateStyle: 'medium', timeZone: summary.customer.timezone });
+    const next = expiring[0];
+    const schedule = expiring.slice(0, SCHEDULE_LENGTH);
+    return html`
+      <div class="row row--meta">
+        <span class="meta">
+          ${
+            pending > 0
+              ? html`<span part="pending" class="pending">${t.pendingLabel(this.#i18n.formatNumber(pending))}</span>`
+              : nothing
+          }
+          <span part="expiry" class="expiry"
+            >${next ? t.expiringLabel(date(next.expiresAt), this.#i18n.formatNumber(next.points)) : t.noneExpiring}</span
+          >
+        </span>
+        ${
+          next
+            ? html`<button
+                part="schedule-toggle"
+                class="schedule-toggle"
+                type="button"
+                aria-expanded=${this.scheduleOpen ? 'true' : 'false'}
+                aria-controls="schedule"
+                @click=${this.#toggleSchedule}
+              >
+                ${t.scheduleToggle}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        next
+          ? html`<ul part="schedule" id="schedule" class="schedule" ?hidden=${!this.scheduleOpen}>
+              ${schedule.map(
+                (batch) =>
+                  html`<li>
+                    <span class="schedule-date">${date(batch.expiresAt)}</span>
+                    <span class="schedule-points">${this.#i18n.formatNumber(batch.points)}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    `;
+  }
+
+  #toggleSchedule = (): void => {
+    this.scheduleOpen = !this.scheduleOpen;
+  };
 }
 
 declare global {
