@@ -12,6 +12,8 @@ const SUITES = [
   { name: 'lint', kind: 'check', args: ['lint'] },
   nodeSuite('contract', 'packages/contract', /\.test\.ts$/),
   nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
+  // The SDK in Chromium: IndexedDB, localStorage, Web Locks and `online` (test-browser/*.browser-test.ts).
+  { name: 'sdk-browser', kind: 'wtr', dir: 'packages/sdk', browser: true },
   nodeSuite('server', 'packages/server', /\.test\.ts$/),
   { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true },
   { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },

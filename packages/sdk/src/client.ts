@@ -158,7 +158,13 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
           repeatable: true,
           owner: write.owner,
         })
-        .then((answer) => (answer.kind === 'fresh' ? answer.data : undefined)),
+        .then((answer) => {
+          // A write has no cached copy to vouch for: a 304 is not an answer the client can use.
+          if (answer.kind !== 'fresh') {
+            throw new LoyaltyError('invalid_response', `${write.path} answered 304`, { status: 304 });
+          }
+          return answer.data;
+        }),
     beacon: (write) =>
       transport.beacon({ method: write.method, path: write.path, json: write.body, owner: write.owner }),
     owner: () => session.owner(),
@@ -191,8 +197,13 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
   /** After a write, widgets showing the summary hear the new one. */
   async function refreshSummary(): Promise<void> {
-    if (!cache.has(paths.summary) && changes.size === 0) return;
-    await read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, true).catch(() => undefined);
+    const cached = cache.has(paths.summary);
+    if (!cached && changes.size === 0) return;
+    const summary = await read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, true).catch(
+      () => undefined,
+    );
+    // With no summary cached the cache sees no change, but the subscribers asked to hear the new one.
+    if (!cached && summary) changes.emit({ type: 'summary', summary });
   }
 
   async function queue<T>(
@@ -203,7 +214,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     body: unknown,
     order: number,
   ): Promise<WriteOutcome<T>> {
-    const owner = await session.owner();
+    // The token held names the customer even when it is due for a refresh that cannot happen offline.
+    const owner = session.ownerNow ?? (await session.owner());
     if (!owner) throw new LoyaltyError('signed_out', 'No customer is signed in');
     const write: QueuedWrite = { id, revision: randomId(), owner, kind, method, path, body, order, queuedAt: now() };
     const outcome = await outbox.submit(write);
@@ -215,9 +227,11 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   async function leave(): Promise<string | null> {
     const previous = session.ownerNow;
     if (previous) {
-      await Promise.race([outbox.flush(), new Promise((resolve) => setTimeout(resolve, LOGOUT_FLUSH_MS))]).catch(
-        () => undefined,
-      );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise((resolve) => (timer = setTimeout(resolve, LOGOUT_FLUSH_MS)));
+      await Promise.race([outbox.flush(), gaveUp]).catch(() => undefined);
+      // A timer left behind would keep a Node process alive for its full length.
+      clearTimeout(timer);
     }
     return previous;
   }
@@ -239,7 +253,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     getSummary: (readOptions) =>
       read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, readOptions?.revalidate),
 
-    getPointsHistory: (query = {}) => {
+    // Methods that check their arguments are async: a bad argument rejects the promise, it does not throw.
+    getPointsHistory: async (query = {}) => {
       const checked = checkInput(PointsHistoryQuery, query, 'The history query');
       const params = { limit: checked.limit, cursor: checked.cursor };
       return read(
@@ -252,7 +267,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       );
     },
 
-    setBirthday: (birthday) => {
+    setBirthday: async (birthday) => {
       const body = checkInput(BirthdayRequest, birthday, 'The birthday');
       return queue<BirthdayStatus>('birthday', 'birthday', 'put', paths.birthday, body, now());
     },
@@ -278,19 +293,19 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       return claiming;
     },
 
-    getEligibleSurvey: (trigger) => {
+    getEligibleSurvey: async (trigger) => {
       const checked = checkInput(SurveyTrigger, trigger, 'The survey trigger');
       return read(`${surveyPaths.eligible}?${checked}`, surveyPaths.eligible, EligibleSurvey, true, 0, {
         trigger: checked,
       });
     },
 
-    getSurveyResponse: (responseId) => {
+    getSurveyResponse: async (responseId) => {
       const path = surveyPaths.response(checkId(responseId, 'The response id'));
       return read(path, path, SurveyResponse, true, 0);
     },
 
-    saveSurveyResponse: (responseId, update) => {
+    saveSurveyResponse: async (responseId, update) => {
       const path = surveyPaths.response(checkId(responseId, 'The response id'));
       const body = checkInput(SurveyResponseUpdate, update, 'The survey response');
       return queue<SurveyResponse>(
@@ -303,7 +318,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       );
     },
 
-    dismissSurvey: (surveyId, request = {}) => {
+    dismissSurvey: async (surveyId, request = {}) => {
       const path = surveyPaths.dismissals(checkId(surveyId, 'The survey id'));
       const body = checkInput(SurveyDismissalRequest, request, 'The dismissal');
       return queue<SurveyDismissal>('survey_dismissal', `survey_dismissal:${surveyId}`, 'post', path, body, now());

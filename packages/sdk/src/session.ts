@@ -64,9 +64,13 @@ export class Session {
     this.#generation += 1;
   }
 
-  /** A token to send, fetching or refreshing it as needed; `null` for a guest. */
-  async token(options: { refresh?: boolean } = {}): Promise<string | null> {
-    const stale = !this.#token || options.refresh === true || this.#expiresSoon();
+  /**
+   * A token to send, fetching or refreshing it as needed; `null` for a guest. `refused`: a token the
+   * API refused, replaced unless another request has replaced it already (one getter call for all).
+   */
+  async token(options: { refused?: string | undefined } = {}): Promise<string | null> {
+    const refused = options.refused !== undefined && options.refused === this.#token;
+    const stale = !this.#token || refused || this.#expiresSoon();
     if (stale && this.#getter) return this.#fetch();
     return this.#token;
   }
@@ -123,6 +127,9 @@ export class Session {
         }
         return token || null;
       } catch (cause) {
+        // `fetch` rejects with a TypeError when the network is down: that passes, a refusal does not.
+        const offline = cause instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false);
+        if (offline) throw new LoyaltyError('network', 'Could not reach the customer token endpoint', { cause });
         throw new LoyaltyError('unauthorized', 'Could not get a customer token', { cause });
       }
     })().finally(() => {

@@ -1,201 +1,226 @@
-import { after, afterEach, before, describe, it } from 'node:test';
+// Every method of the client: the request it sends (method, path, query, headers, body) and the
+// validated, typed answer it resolves with.
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { http, HttpResponse, delay } from 'msw';
-import { setupServer } from 'msw/node';
-import type { Summary } from '@loyalty-elements/contract';
-import { createLoyaltyClient, isLoyaltyError, LoyaltyError, type LoyaltyErrorCode } from '../src/index.ts';
+import { HttpResponse } from 'msw';
+import {
+  BirthdayClaimResult,
+  BirthdayStatus,
+  EligibleSurvey,
+  PointsHistory,
+  Program,
+  Summary,
+  SurveyDismissal,
+  SurveyResponse,
+  paths,
+  surveyPaths,
+} from '@loyalty-elements/contract';
+import { createLoyaltyClient } from '../src/index.ts';
+import { bearer, customerToken, makeClient, publishableKey, serve, useApi, type Seen } from './support/api.ts';
+import {
+  birthdayClaimResult,
+  birthdayStatus,
+  eligibleSurvey,
+  pointsHistory,
+  program,
+  responseId,
+  summary,
+  surveyDismissal,
+  surveyResponse,
+  surveyUpdate,
+} from './support/fixtures.ts';
 
-const apiBase = 'https://loyalty.test';
-const summaryUrl = `${apiBase}/v1/me/summary`;
-const publishableKey = 'pk_test';
+useApi();
 
-const summary: Summary = {
-  customer: { id: 'c1', name: 'Lin Mei', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
-  program: { name: 'Tea House', pointsName: { en: 'points', 'zh-CN': '积分' } },
-  points: {
-    balance: 2900,
-    pending: 180,
-    lifetimeEarned: 3380,
-    expiring: [{ points: 900, expiresAt: '2027-06-03T00:00:00.000Z' }],
-  },
-  tier: {
-    current: { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' } },
-    next: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
-    progress: { metric: 'points', qualified: 3380, nextThreshold: 5000, remaining: 1620 },
-    windowEndsAt: '2027-06-03T00:00:00.000Z',
-    atRisk: null,
-  },
-  birthday: {
-    month: 8,
-    day: 15,
-    calendar: 'chinese-lunar',
-    inWindow: false,
-    claimable: false,
-    claimedThisYear: false,
-    nextBirthday: '2026-09-25',
-  },
-};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const problem = (status: number, code: string) =>
-  HttpResponse.json(
-    { type: `https://loyalty-elements.dev/problems/${code}`, title: code, status, code },
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  );
-
-const api = setupServer();
-before(() => api.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => api.resetHandlers());
-after(() => api.close());
-
-async function failure(promise: Promise<unknown>): Promise<LoyaltyError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isLoyaltyError(error), `expected a LoyaltyError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
+function assertCustomerCall(seen: Seen, method: string, path: string, token: string): void {
+  assert.equal(seen.method, method);
+  assert.equal(seen.url.pathname, path);
+  assert.equal(seen.headers.get('x-publishable-key'), publishableKey);
+  assert.equal(seen.headers.get('authorization'), bearer(token));
+  assert.match(seen.headers.get('accept') ?? '', /application\/json/);
 }
 
-describe('createLoyaltyClient().getSummary', () => {
-  it('sends the publishable key and customer token and returns the validated summary', async () => {
-    let seen: Headers | undefined;
-    api.use(
-      http.get(summaryUrl, ({ request }) => {
-        seen = request.headers;
-        return HttpResponse.json({ ...summary, unknownFutureField: true });
-      }),
-    );
-    const client = createLoyaltyClient({ apiBase, publishableKey, customerToken: 'tok' });
-    assert.deepEqual(await client.getSummary(), summary);
-    assert.equal(seen?.get('x-publishable-key'), publishableKey);
-    assert.equal(seen?.get('authorization'), 'Bearer tok');
-  });
-
-  it('coalesces concurrent calls into one HTTP request', async () => {
-    let requests = 0;
-    api.use(
-      http.get(summaryUrl, async () => {
-        requests += 1;
-        await delay(20);
-        return HttpResponse.json(summary);
-      }),
-    );
-    const client = createLoyaltyClient({ apiBase, publishableKey, customerToken: 'tok' });
-    const results = await Promise.all([client.getSummary(), client.getSummary(), client.getSummary()]);
-    assert.equal(requests, 1);
-    assert.deepEqual(results, [summary, summary, summary]);
-    await client.getSummary({ revalidate: true });
-    assert.equal(requests, 2, 'a revalidating call makes a new request');
-  });
-
-  it('is signed_out without a customer token and makes no request', async () => {
-    api.use(http.get(summaryUrl, () => assert.fail('no request expected')));
-    const error = await failure(createLoyaltyClient({ apiBase, publishableKey }).getSummary());
-    assert.equal(error.code, 'signed_out');
-  });
-
-  const cases: Array<[string, () => Response | Promise<Response>, LoyaltyErrorCode, number | undefined]> = [
-    ['a 500 problem', () => problem(500, 'internal'), 'server', 500],
-    ['a 502 without a body', () => new HttpResponse(null, { status: 502 }), 'server', 502],
-    ['a 401 token_invalid', () => problem(401, 'token_invalid'), 'unauthorized', 401],
-    ['a 400 problem', () => problem(400, 'validation_failed'), 'rejected', 400],
-    ['a body that is not JSON', () => new HttpResponse('<html>', { status: 200 }), 'invalid_response', 200],
-    [
-      'JSON that breaks the contract',
-      () => HttpResponse.json({ ...summary, points: { ...summary.points, balance: -1 } }),
-      'invalid_response',
-      200,
-    ],
-    ['a dead network', () => HttpResponse.error(), 'network', undefined],
+describe('the fixtures', () => {
+  const cases: Array<[string, { parse(value: unknown): unknown }, unknown]> = [
+    ['Program', Program, program],
+    ['Summary', Summary, summary],
+    ['PointsHistory', PointsHistory, pointsHistory],
+    ['BirthdayStatus', BirthdayStatus, birthdayStatus],
+    ['BirthdayClaimResult', BirthdayClaimResult, birthdayClaimResult],
+    ['EligibleSurvey', EligibleSurvey, eligibleSurvey],
+    ['SurveyResponse', SurveyResponse, surveyResponse],
+    ['SurveyDismissal', SurveyDismissal, surveyDismissal],
   ];
-  for (const [name, respond, code, status] of cases) {
-    it(`turns ${name} into a LoyaltyError "${code}"`, async () => {
-      api.use(http.get(summaryUrl, respond));
-      const error = await failure(createLoyaltyClient({ apiBase, publishableKey, customerToken: 'tok' }).getSummary());
-      assert.equal(error.code, code);
-      assert.equal(error.status, status);
+  for (const [name, schema, fixture] of cases) {
+    it(`${name} passes the contract unchanged`, () => {
+      assert.deepEqual(schema.parse(fixture), fixture);
     });
   }
+});
 
-  it('keeps the problem details of an API error', async () => {
-    api.use(http.get(summaryUrl, () => problem(400, 'validation_failed')));
-    const error = await failure(createLoyaltyClient({ apiBase, publishableKey, customerToken: 'tok' }).getSummary());
-    assert.equal(error.problem?.code, 'validation_failed');
-  });
-
-  it('times out with code "timeout"', async () => {
-    api.use(
-      http.get(summaryUrl, async () => {
-        await delay(500);
-        return HttpResponse.json(summary);
-      }),
-    );
-    const client = createLoyaltyClient({ apiBase, publishableKey, customerToken: 'tok', timeoutMs: 50 });
-    assert.equal((await failure(client.getSummary())).code, 'timeout');
-  });
-
-  it('asks for a fresh token once after token_expired and retries', async () => {
-    const tokens = ['old', 'new'];
-    let asked = 0;
-    api.use(
-      http.get(summaryUrl, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer new'
-          ? HttpResponse.json(summary)
-          : problem(401, 'token_expired'),
-      ),
-    );
-    const client = createLoyaltyClient({ apiBase, publishableKey, getCustomerToken: () => tokens[asked++] });
-    assert.deepEqual(await client.getSummary(), summary);
-    assert.equal(asked, 2);
-  });
-
-  it('gives up with token_expired when the fresh token is expired too', async () => {
-    let asked = 0;
-    api.use(http.get(summaryUrl, () => problem(401, 'token_expired')));
-    const client = createLoyaltyClient({
-      apiBase,
-      publishableKey,
-      getCustomerToken: () => {
-        asked += 1;
-        return 'stale';
-      },
+describe('createLoyaltyClient', () => {
+  it('refuses a configuration without an API base or with a key that is not publishable', () => {
+    assert.throws(() => createLoyaltyClient({ apiBase: '', publishableKey }), TypeError);
+    assert.throws(() => createLoyaltyClient({ apiBase: 'https://loyalty.test', publishableKey: 'sk_secret' }), {
+      name: 'TypeError',
+      message: /publishable key/,
     });
-    assert.equal((await failure(client.getSummary())).code, 'token_expired');
-    assert.equal(asked, 2, 'one initial token and one refresh, no loop');
   });
 
-  it('asks for a fresh token once after token_invalid, and reports unauthorized if that fails too', async () => {
-    let asked = 0;
-    api.use(
-      http.get(summaryUrl, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer good'
-          ? HttpResponse.json(summary)
-          : problem(401, 'token_invalid'),
-      ),
-    );
-    const recovering = createLoyaltyClient({
-      apiBase,
-      publishableKey,
-      getCustomerToken: () => (asked++ === 0 ? 'forged' : 'good'),
-    });
-    assert.deepEqual(await recovering.getSummary(), summary);
-    assert.equal(asked, 2);
-
-    const hopeless = createLoyaltyClient({ apiBase, publishableKey, getCustomerToken: () => 'forged' });
-    assert.equal((await failure(hopeless.getSummary())).code, 'unauthorized');
-  });
-
-  it('rejects a configuration without a publishable key', () => {
-    assert.throws(() => createLoyaltyClient({ apiBase, publishableKey: 'sk_secret' }), TypeError);
+  it('sends requests under an API base with a path, with or without its trailing slash', async () => {
+    for (const apiBase of ['https://loyalty.test/loyalty', 'https://loyalty.test/loyalty/']) {
+      const seen = serve('get', `/loyalty${paths.program}`, () => HttpResponse.json(program));
+      const client = makeClient({ apiBase });
+      assert.deepEqual(await client.getProgram(), program);
+      assert.equal(seen.length, 1);
+      assert.equal(client.apiBase, 'https://loyalty.test/loyalty/');
+    }
   });
 });
 
-describe('isLoyaltyError', () => {
-  it('recognises LoyaltyErrors and nothing else', () => {
-    assert.equal(isLoyaltyError(new LoyaltyError('network', 'x')), true);
-    assert.equal(isLoyaltyError(new Error('x')), false);
-    assert.equal(isLoyaltyError({ name: 'LoyaltyError', code: 'network' }), false);
-    assert.equal(isLoyaltyError(null), false);
+describe('getProgram', () => {
+  it('sends only the publishable key, never the customer token, and returns the program', async () => {
+    const seen = serve('get', paths.program, () => HttpResponse.json(program));
+    let asked = 0;
+    const client = makeClient({
+      customerToken: customerToken('c1'),
+      getCustomerToken: () => {
+        asked += 1;
+        return customerToken('c1');
+      },
+    });
+    assert.deepEqual(await client.getProgram(), program);
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]!.method, 'GET');
+    assert.equal(seen[0]!.headers.get('x-publishable-key'), publishableKey);
+    assert.equal(seen[0]!.headers.get('authorization'), null);
+    assert.equal(asked, 0, 'the program needs no customer token');
+  });
+
+  it('works for a guest', async () => {
+    serve('get', paths.program, () => HttpResponse.json(program));
+    assert.deepEqual(await makeClient().getProgram(), program);
+  });
+});
+
+describe('getSummary', () => {
+  it('sends the publishable key and the customer token and returns the validated summary', async () => {
+    const token = customerToken('c1');
+    const seen = serve('get', paths.summary, () => HttpResponse.json({ ...summary, unknownFutureField: true }));
+    const result = await makeClient({ customerToken: token }).getSummary();
+    assert.deepEqual(result, summary, 'fields the contract does not know are dropped');
+    assert.equal(seen.length, 1);
+    assertCustomerCall(seen[0]!, 'GET', paths.summary, token);
+  });
+});
+
+describe('getPointsHistory', () => {
+  it('sends limit and cursor as the query', async () => {
+    const token = customerToken('c1');
+    const seen = serve('get', paths.pointsHistory, () => HttpResponse.json(pointsHistory));
+    const result = await makeClient({ customerToken: token }).getPointsHistory({ limit: 5, cursor: 'cursor-1' });
+    assert.deepEqual(result, pointsHistory);
+    assertCustomerCall(seen[0]!, 'GET', paths.pointsHistory, token);
+    assert.equal(seen[0]!.url.searchParams.get('limit'), '5');
+    assert.equal(seen[0]!.url.searchParams.get('cursor'), 'cursor-1');
+  });
+
+  it('sends no query without one, and keeps pages apart', async () => {
+    const seen = serve('get', paths.pointsHistory, ({ url }) =>
+      HttpResponse.json({ ...pointsHistory, nextCursor: url.searchParams.get('cursor') ? null : 'cursor-2' }),
+    );
+    const client = makeClient({ customerToken: customerToken('c1') });
+    assert.equal((await client.getPointsHistory()).nextCursor, 'cursor-2');
+    assert.equal(seen[0]!.url.search, '');
+    assert.equal((await client.getPointsHistory({ cursor: 'cursor-2' })).nextCursor, null);
+    assert.equal(seen.length, 2, 'the second page is not served from the first page’s cache');
+  });
+});
+
+describe('setBirthday', () => {
+  it('PUTs the birthday and resolves with the stored status', async () => {
+    const token = customerToken('c1');
+    const seen = serve('put', paths.birthday, () => HttpResponse.json(birthdayStatus));
+    const outcome = await makeClient({ customerToken: token }).setBirthday({
+      month: 8,
+      day: 15,
+      calendar: 'chinese-lunar',
+    });
+    assert.deepEqual(outcome, { status: 'sent', result: birthdayStatus });
+    assert.equal(seen.length, 1);
+    assertCustomerCall(seen[0]!, 'PUT', paths.birthday, token);
+    assert.match(seen[0]!.headers.get('content-type') ?? '', /application\/json/);
+    assert.deepEqual(seen[0]!.body, { month: 8, day: 15, calendar: 'chinese-lunar' });
+  });
+});
+
+describe('claimBirthdayReward', () => {
+  it('POSTs with an Idempotency-Key and returns the ledger entry and balance', async () => {
+    const token = customerToken('c1');
+    const seen = serve('post', paths.birthdayClaim, () => HttpResponse.json(birthdayClaimResult));
+    assert.deepEqual(await makeClient({ customerToken: token }).claimBirthdayReward(), birthdayClaimResult);
+    assert.equal(seen.length, 1);
+    assertCustomerCall(seen[0]!, 'POST', paths.birthdayClaim, token);
+    assert.match(seen[0]!.headers.get('idempotency-key') ?? '', UUID);
+  });
+});
+
+describe('getEligibleSurvey', () => {
+  it('asks for the survey of a trigger and returns its definition', async () => {
+    const token = customerToken('c1');
+    const seen = serve('get', surveyPaths.eligible, () => HttpResponse.json(eligibleSurvey));
+    assert.deepEqual(await makeClient({ customerToken: token }).getEligibleSurvey('post_purchase'), eligibleSurvey);
+    assertCustomerCall(seen[0]!, 'GET', surveyPaths.eligible, token);
+    assert.equal(seen[0]!.url.searchParams.get('trigger'), 'post_purchase');
+  });
+
+  it('returns no survey with the reason', async () => {
+    serve('get', surveyPaths.eligible, () => HttpResponse.json({ survey: null, reason: 'recontact' }));
+    const client = makeClient({ customerToken: customerToken('c1') });
+    assert.deepEqual(await client.getEligibleSurvey('account_page'), { survey: null, reason: 'recontact' });
+  });
+});
+
+describe('getSurveyResponse', () => {
+  it('GETs the response by its id', async () => {
+    const token = customerToken('c1');
+    const seen = serve('get', surveyPaths.responsePattern, () => HttpResponse.json(surveyResponse));
+    assert.deepEqual(await makeClient({ customerToken: token }).getSurveyResponse(responseId), surveyResponse);
+    assertCustomerCall(seen[0]!, 'GET', surveyPaths.response(responseId), token);
+  });
+});
+
+describe('saveSurveyResponse', () => {
+  it('PUTs every answer so far under the response id and resolves with the stored response', async () => {
+    const token = customerToken('c1');
+    const seen = serve('put', surveyPaths.responsePattern, () => HttpResponse.json(surveyResponse));
+    const outcome = await makeClient({ customerToken: token }).saveSurveyResponse(responseId, surveyUpdate);
+    assert.deepEqual(outcome, { status: 'sent', result: surveyResponse });
+    assert.equal(seen.length, 1);
+    assertCustomerCall(seen[0]!, 'PUT', surveyPaths.response(responseId), token);
+    assert.deepEqual(seen[0]!.body, surveyUpdate);
+  });
+});
+
+describe('dismissSurvey', () => {
+  it('POSTs the dismissal with its version and response id', async () => {
+    const token = customerToken('c1');
+    const path = surveyPaths.dismissals(surveyDismissal.surveyId);
+    const seen = serve('post', surveyPaths.dismissalsPattern, () => HttpResponse.json(surveyDismissal));
+    const outcome = await makeClient({ customerToken: token }).dismissSurvey(surveyDismissal.surveyId, {
+      version: 3,
+      responseId,
+    });
+    assert.deepEqual(outcome, { status: 'sent', result: surveyDismissal });
+    assertCustomerCall(seen[0]!, 'POST', path, token);
+    assert.deepEqual(seen[0]!.body, { version: 3, responseId });
+  });
+
+  it('sends an empty dismissal when given no details', async () => {
+    const seen = serve('post', surveyPaths.dismissalsPattern, () => HttpResponse.json(surveyDismissal));
+    await makeClient({ customerToken: customerToken('c1') }).dismissSurvey(surveyDismissal.surveyId);
+    assert.deepEqual(seen[0]!.body, {});
   });
 });

@@ -1,3 +1,4 @@
+import { LoyaltyError } from '../errors.ts';
 import type { Answer } from '../transport/transport.ts';
 
 interface Entry {
@@ -49,7 +50,11 @@ export class ReadCache {
         }
         // The copy the API vouched for is gone (cleared meanwhile): ask for the whole answer.
         answer = await fetch(undefined);
-        if (answer.kind === 'not_modified') throw new Error(`${key}: the API answered 304 to an unconditional read`);
+        if (answer.kind === 'not_modified') {
+          throw new LoyaltyError('invalid_response', `${key}: the API answered 304 to an unconditional read`, {
+            status: 304,
+          });
+        }
       }
       if (epoch === this.#epoch) {
         this.#entries.set(key, { data: answer.data, etag: answer.etag, storedAt: this.#now() });

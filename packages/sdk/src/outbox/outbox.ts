@@ -41,6 +41,10 @@ export class Outbox {
   readonly #storage: Promise<OutboxStorage>;
   /** This page's undelivered writes, readable synchronously on `pagehide`. */
   readonly #mirror = new Map<string, QueuedWrite>();
+  /** Writes storage refused: only the mirror has them. */
+  readonly #unstored = new Set<string>();
+  /** Deliveries in progress, by revision. */
+  readonly #sending = new Map<string, Promise<unknown>>();
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #retryDelay = FIRST_RETRY_MS;
   #localLock: Promise<unknown> = Promise.resolve();
@@ -67,23 +71,33 @@ export class Outbox {
   async submit(
     write: QueuedWrite,
   ): Promise<{ delivered: true; result: unknown } | { delivered: false; error: LoyaltyError }> {
-    this.#mirror.set(write.id, write);
+    // Like the storage, the mirror never trades a version for one with a lower order.
+    const mirrored = this.#mirror.get(write.id);
+    if (mirrored === undefined || mirrored.order <= write.order) this.#mirror.set(write.id, write);
     const storage = await this.#storage;
     try {
       await storage.put(write);
+      this.#unstored.delete(write.id);
     } catch (error) {
+      this.#unstored.add(write.id);
       // Storage failed (quota, a closed database): the write still goes out, and the mirror keeps
       // it for `pagehide` and for retries while this page lives.
       console.warn('Loyalty Elements: could not store a write on this device', error);
     }
     await this.#reportPending();
+    let result: unknown;
     try {
-      return { delivered: true, result: await this.#deliver(write) };
+      result = await this.#deliver(write);
     } catch (error) {
-      if (!keepsWaiting(error)) throw error;
+      if (!keepsWaiting(error)) {
+        await this.#reportPending();
+        throw error;
+      }
       if (isTransient(error)) this.#scheduleRetry();
       return { delivered: false, error };
     }
+    await this.#reportPending();
+    return { delivered: true, result };
   }
 
   /** Flushes if writes were left by an earlier page: on load, before anything else asks for a token. */
@@ -99,9 +113,7 @@ export class Outbox {
     let remaining = 0;
     await this.#exclusively(async () => {
       const storage = await this.#storage;
-      const stored = await storage.list().catch(() => []);
-      const writes = new Map(stored.map((write) => [write.id, write]));
-      for (const write of this.#mirror.values()) if (!writes.has(write.id)) writes.set(write.id, write);
+      const writes = new Map((await this.#known(storage)).map((write) => [write.id, write]));
       const mine = [...writes.values()]
         .filter((write) => write.owner === owner)
         .sort((a, b) => a.queuedAt - b.queuedAt);
@@ -122,10 +134,20 @@ export class Outbox {
   async pending(): Promise<number> {
     const owner = this.#options.ownerNow();
     if (!owner) return 0;
-    const stored = await (await this.#storage).list().catch(() => []);
-    const ids = new Set(stored.filter((write) => write.owner === owner).map((write) => write.id));
-    for (const write of this.#mirror.values()) if (write.owner === owner) ids.add(write.id);
-    return ids.size;
+    const known = await this.#known(await this.#storage);
+    return new Set(known.filter((write) => write.owner === owner).map((write) => write.id)).size;
+  }
+
+  /**
+   * The stored writes, plus those only this page holds because storage refused them. A write another
+   * tab delivered is gone from storage, and is not sent again from this page's mirror.
+   */
+  async #known(storage: OutboxStorage): Promise<QueuedWrite[]> {
+    const stored = await storage.list().catch(() => null);
+    const mirrored = [...this.#mirror.values()];
+    if (stored === null) return mirrored;
+    const ids = new Set(stored.map((write) => write.id));
+    return [...stored, ...mirrored.filter((write) => this.#unstored.has(write.id) && !ids.has(write.id))];
   }
 
   /** Forgets every write of `owner` (the shopper signed out). */
@@ -142,7 +164,16 @@ export class Outbox {
     this.#retryTimer = undefined;
   }
 
-  async #deliver(write: QueuedWrite): Promise<unknown> {
+  /** Sends `write`; a version already on its way (a flush while `submit` sends it) is not sent twice. */
+  #deliver(write: QueuedWrite): Promise<unknown> {
+    const sending = this.#sending.get(write.revision);
+    if (sending) return sending;
+    const delivery = this.#send(write).finally(() => this.#sending.delete(write.revision));
+    this.#sending.set(write.revision, delivery);
+    return delivery;
+  }
+
+  async #send(write: QueuedWrite): Promise<unknown> {
     let result: unknown;
     try {
       result = await this.#options.send(write);
@@ -162,7 +193,10 @@ export class Outbox {
   }
 
   async #forget(write: QueuedWrite): Promise<void> {
-    if (this.#mirror.get(write.id)?.revision === write.revision) this.#mirror.delete(write.id);
+    if (this.#mirror.get(write.id)?.revision === write.revision) {
+      this.#mirror.delete(write.id);
+      this.#unstored.delete(write.id);
+    }
     await (await this.#storage).remove(write.id, write.revision).catch(() => undefined);
   }
 

@@ -57,10 +57,12 @@ export class Transport {
     });
   }
 
-  async send<T>(spec: RequestSpec<T>, tokenRefreshed = false): Promise<Answer<T>> {
+  /** `refusedToken`: the token the API refused on the first try; the retry gets a replacement. */
+  async send<T>(spec: RequestSpec<T>, refusedToken?: string): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
+    let token: string | null = null;
     if (spec.asCustomer) {
-      const token = await this.#options.session.token({ refresh: tokenRefreshed });
+      token = await this.#options.session.token({ refused: refusedToken });
       if (!token) throw new LoyaltyError('signed_out', 'No customer is signed in');
       if (spec.owner !== undefined && this.#options.session.ownerOf(token) !== spec.owner) {
         throw new LoyaltyError('signed_out', 'This write belongs to a customer who is not signed in');
@@ -85,8 +87,8 @@ export class Transport {
         const problem = await readProblem(cause.response);
         const tokenRefused = cause.response.status === 401 && TOKEN_PROBLEMS.has(problem?.code ?? '');
         // A refused token may be stale: the page gets one chance to hand over a fresh one.
-        if (tokenRefused && spec.asCustomer && !tokenRefreshed && this.#options.session.canRefresh) {
-          return this.send(spec, true);
+        if (tokenRefused && token && refusedToken === undefined && this.#options.session.canRefresh) {
+          return this.send(spec, token);
         }
         const status = cause.response.status;
         throw new LoyaltyError(

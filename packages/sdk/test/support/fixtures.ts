@@ -1,0 +1,222 @@
+// Answers of the API that satisfy the contract (client.test.ts checks each with its schema's `parse`).
+import type {
+  BirthdayClaimResult,
+  BirthdayStatus,
+  EligibleSurvey,
+  PointsHistory,
+  Program,
+  Summary,
+  SurveyDefinition,
+  SurveyDismissal,
+  SurveyResponse,
+  SurveyResponseUpdate,
+} from '@loyalty-elements/contract';
+
+export const program: Program = {
+  name: 'Tea House',
+  pointsName: { en: 'points', 'zh-CN': '积分' },
+  timezone: 'Asia/Shanghai',
+  currency: 'CNY',
+  tiers: [
+    {
+      id: 'silver',
+      name: { en: 'Silver', 'zh-CN': '银卡' },
+      threshold: 0,
+      metric: 'points',
+      window: { type: 'rolling', months: 12 },
+      benefits: [{ en: '1 point per ¥1', 'zh-CN': '每消费1元积1分' }],
+    },
+    {
+      id: 'gold',
+      name: { en: 'Gold', 'zh-CN': '金卡' },
+      threshold: 5000,
+      metric: 'points',
+      window: { type: 'rolling', months: 12 },
+      benefits: [{ en: '2 points per ¥1' }, { en: 'Free delivery' }],
+    },
+  ],
+  pointsExpiryMonths: 24,
+  birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
+};
+
+export const birthdayStatus: BirthdayStatus = {
+  month: 8,
+  day: 15,
+  calendar: 'chinese-lunar',
+  inWindow: true,
+  claimable: true,
+  claimedThisYear: false,
+  nextBirthday: '2026-09-25',
+};
+
+export const summary: Summary = {
+  customer: { id: 'c1', name: 'Lin Mei', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
+  program: { name: 'Tea House', pointsName: { en: 'points', 'zh-CN': '积分' } },
+  points: {
+    balance: 2900,
+    pending: 180,
+    lifetimeEarned: 3380,
+    expiring: [{ points: 900, expiresAt: '2027-06-03T00:00:00.000Z' }],
+  },
+  tier: {
+    current: { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' } },
+    next: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
+    progress: { metric: 'points', qualified: 3380, nextThreshold: 5000, remaining: 1620 },
+    windowEndsAt: '2027-06-03T00:00:00.000Z',
+    atRisk: { retainThreshold: 0, remaining: 1 },
+  },
+  birthday: birthdayStatus,
+};
+
+/** The same customer after the birthday bonus: another answer, so a change listeners hear about. */
+export const summaryAfterClaim: Summary = {
+  ...summary,
+  points: { ...summary.points, balance: 3100, lifetimeEarned: 3580 },
+  birthday: { ...birthdayStatus, claimable: false, claimedThisYear: true },
+};
+
+export const pointsHistory: PointsHistory = {
+  entries: [
+    {
+      id: 'e2',
+      type: 'redeem',
+      points: -500,
+      reason: 'Free tea',
+      createdAt: '2026-05-02T09:30:00.000+08:00',
+      expiresAt: null,
+      pendingUntil: null,
+      spend: null,
+      balanceAfter: 2900,
+    },
+    {
+      id: 'e1',
+      type: 'earn',
+      points: 3400,
+      reason: null,
+      createdAt: '2026-05-01T10:00:00.000Z',
+      expiresAt: '2028-05-01T10:00:00.000Z',
+      pendingUntil: null,
+      spend: { amount: 340000, currency: 'CNY' },
+      balanceAfter: 3400,
+    },
+  ],
+  nextCursor: 'cursor-2',
+};
+
+export const birthdayClaimResult: BirthdayClaimResult = {
+  entry: {
+    id: 'e3',
+    type: 'birthday_bonus',
+    points: 200,
+    reason: 'Birthday',
+    createdAt: '2026-09-20T00:00:00.000Z',
+    expiresAt: '2028-09-20T00:00:00.000Z',
+    pendingUntil: null,
+    spend: null,
+    balanceAfter: 3100,
+  },
+  balance: 3100,
+  birthdayYear: 2026,
+};
+
+export const surveyDefinition: SurveyDefinition = {
+  id: 'post-purchase-nps',
+  trigger: 'post_purchase',
+  status: 'active',
+  samplingRate: 0.5,
+  recontactDays: 90,
+  version: 3,
+  title: { en: 'How did we do?', 'zh-CN': '我们做得怎么样？' },
+  intro: { en: 'Two quick questions.' },
+  questions: [
+    {
+      kind: 'nps',
+      id: 'nps',
+      text: { en: 'How likely are you to recommend us?' },
+      required: true,
+      labels: { low: { en: 'Not at all likely' }, high: { en: 'Extremely likely' } },
+    },
+    {
+      kind: 'multiple_choice',
+      id: 'what-went-wrong',
+      text: { en: 'What went wrong?' },
+      showIf: { questionId: 'nps', max: 6 },
+      maxSelections: 2,
+      options: [
+        { id: 'late', text: { en: 'Late delivery' }, dimension: 'reliability' },
+        { id: 'rude', text: { en: 'Unfriendly staff' }, dimension: 'empathy' },
+        { id: 'other', text: { en: 'Something else' }, other: true },
+      ],
+    },
+    {
+      kind: 'free_text',
+      id: 'comment',
+      text: { en: 'Anything else?' },
+      maxLength: 500,
+      contactConsent: { label: { en: 'You may contact me about this' } },
+    },
+    {
+      kind: 'servqual',
+      id: 'quality',
+      text: { en: 'Rate us' },
+      items: [
+        { dimension: 'reliability', text: { en: 'On time' } },
+        { dimension: 'tangibles', text: { en: 'Packaging' } },
+      ],
+    },
+  ],
+  thanks: { default: { en: 'Thank you!' }, detractor: { en: 'Sorry to hear that.' } },
+};
+
+export const eligibleSurvey: EligibleSurvey = { survey: surveyDefinition };
+
+export const responseId = '0b5f4c4e-8d1e-4d0a-9a57-3c0f3f8f2a11';
+
+export const surveyUpdate: SurveyResponseUpdate = {
+  surveyId: surveyDefinition.id,
+  version: surveyDefinition.version,
+  sequence: 1,
+  answers: { nps: 4, 'what-went-wrong': { options: ['late', 'other'], otherText: 'Cold tea' } },
+};
+
+export const surveyResponse: SurveyResponse = {
+  id: responseId,
+  surveyId: surveyDefinition.id,
+  version: surveyDefinition.version,
+  sequence: 1,
+  answers: surveyUpdate.answers,
+  contactConsent: false,
+  status: 'partial',
+  createdAt: '2026-06-01T08:00:00.000Z',
+  updatedAt: '2026-06-01T08:00:05.000Z',
+  completedAt: null,
+};
+
+export const completedSurveyResponse: SurveyResponse = {
+  ...surveyResponse,
+  sequence: 2,
+  answers: { ...surveyResponse.answers, comment: 'Please call me', quality: { reliability: 2, tangibles: 4 } },
+  contactConsent: true,
+  status: 'complete',
+  updatedAt: '2026-06-01T08:01:00.000Z',
+  completedAt: '2026-06-01T08:01:00.000Z',
+};
+
+export const surveyDismissal: SurveyDismissal = {
+  surveyId: surveyDefinition.id,
+  version: surveyDefinition.version,
+  dismissedAt: '2026-06-01T08:00:00.000Z',
+};
+
+/** The response the API stores for `update`. */
+export function storedResponse(update: SurveyResponseUpdate): SurveyResponse {
+  const complete = update.complete === true;
+  return {
+    ...surveyResponse,
+    sequence: update.sequence,
+    answers: update.answers,
+    contactConsent: update.contactConsent ?? false,
+    status: complete ? 'complete' : 'partial',
+    completedAt: complete ? '2026-06-01T08:01:00.000Z' : null,
+  };
+}

@@ -1,0 +1,381 @@
+// The customer token's lifecycle: fetched lazily, refreshed before it expires and once after the API
+// refuses it, shared by concurrent requests; identify() and logout() switch customers cleanly.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { HttpResponse } from 'msw';
+import { paths, surveyPaths } from '@loyalty-elements/contract';
+import { MemoryOutboxStorage } from '../src/index.ts';
+import {
+  bearer,
+  customerToken,
+  failure,
+  makeClient,
+  nextChange,
+  problem,
+  recordChanges,
+  serve,
+  settle,
+  useApi,
+  watchRequests,
+  type Seen,
+} from './support/api.ts';
+import {
+  birthdayClaimResult,
+  birthdayStatus,
+  eligibleSurvey,
+  pointsHistory,
+  program,
+  summary,
+} from './support/fixtures.ts';
+
+useApi();
+
+/** A token getter that hands out `tokens` in turn (the last one again when they run out) and counts its calls. */
+function getter(...tokens: string[]) {
+  const calls = { count: 0 };
+  const get = async () => {
+    calls.count += 1;
+    await settle();
+    return tokens[Math.min(calls.count, tokens.length) - 1];
+  };
+  return Object.assign(get, { calls });
+}
+
+const birthday = { month: 8, day: 15, calendar: 'gregorian' } as const;
+
+describe('getting a token', () => {
+  it('asks getCustomerToken only when a customer call needs one', async () => {
+    serve('get', paths.program, () => HttpResponse.json(program));
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    const token = customerToken('c1');
+    const getToken = getter(token);
+    const client = makeClient({ getCustomerToken: getToken });
+    await client.getProgram();
+    assert.equal(getToken.calls.count, 0);
+    await client.getSummary();
+    assert.equal(getToken.calls.count, 1);
+    assert.equal(seen[0]!.headers.get('authorization'), bearer(token));
+  });
+
+  it('shares one getCustomerToken call between concurrent requests', async () => {
+    const token = customerToken('c1');
+    const getToken = getter(token);
+    const summaries = serve('get', paths.summary, () => HttpResponse.json(summary));
+    const histories = serve('get', paths.pointsHistory, () => HttpResponse.json(pointsHistory));
+    const surveys = serve('get', surveyPaths.eligible, () => HttpResponse.json(eligibleSurvey));
+    const client = makeClient({ getCustomerToken: getToken });
+    await Promise.all([client.getSummary(), client.getPointsHistory(), client.getEligibleSurvey('post_purchase')]);
+    assert.equal(getToken.calls.count, 1);
+    for (const seen of [summaries, histories, surveys]) {
+      assert.equal(seen[0]!.headers.get('authorization'), bearer(token));
+    }
+  });
+
+  it('replaces a token that expires within 60 s before sending it', async () => {
+    const expiring = customerToken('c1', { expiresInSeconds: 30 });
+    const fresh = customerToken('c1', { expiresInSeconds: 3600 });
+    const getToken = getter(fresh);
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    serve('get', paths.pointsHistory, () => HttpResponse.json(pointsHistory));
+    const client = makeClient({ customerToken: expiring, getCustomerToken: getToken });
+    await client.getSummary();
+    assert.equal(seen[0]!.headers.get('authorization'), bearer(fresh), 'the expiring token is never sent');
+    await client.getPointsHistory();
+    assert.equal(getToken.calls.count, 1, 'the fresh token is kept');
+  });
+
+  it('sends a token with more than a minute left as it is', async () => {
+    const token = customerToken('c1', { expiresInSeconds: 120 });
+    const getToken = getter(customerToken('c1'));
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    await makeClient({ customerToken: token, getCustomerToken: getToken }).getSummary();
+    assert.equal(seen[0]!.headers.get('authorization'), bearer(token));
+    assert.equal(getToken.calls.count, 0);
+  });
+
+  it('sends an expiring token when there is no getter to replace it (the API decides)', async () => {
+    const token = customerToken('c1', { expiresInSeconds: 30 });
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    await makeClient({ customerToken: token }).getSummary();
+    assert.equal(seen[0]!.headers.get('authorization'), bearer(token));
+  });
+
+  it('is signed_out, without a request, when there is no token or the getter answers null', async () => {
+    const requests = watchRequests();
+    for (const client of [makeClient(), makeClient({ getCustomerToken: () => null })]) {
+      assert.equal((await failure(client.getSummary())).code, 'signed_out');
+      assert.equal((await failure(client.claimBirthdayReward())).code, 'signed_out');
+      assert.equal((await failure(client.setBirthday(birthday))).code, 'signed_out');
+    }
+    assert.deepEqual(requests, []);
+  });
+
+  it('is unauthorized, without a request, when the getter fails', async () => {
+    const requests = watchRequests();
+    const cause = new Error('session backend down');
+    const client = makeClient({
+      getCustomerToken: () => {
+        throw cause;
+      },
+    });
+    const error = await failure(client.getSummary());
+    assert.equal(error.code, 'unauthorized');
+    assert.equal(error.cause, cause);
+    assert.deepEqual(requests, []);
+  });
+});
+
+describe('a refused token', () => {
+  for (const [code, finalCode] of [
+    ['token_expired', 'token_expired'],
+    ['token_invalid', 'unauthorized'],
+  ] as const) {
+    it(`after a 401 ${code}, is replaced once and the request retried once`, async () => {
+      const [stale, fresh] = [customerToken('c1'), customerToken('c1')];
+      const getToken = getter(stale, fresh);
+      const seen = serve('get', paths.summary, ({ headers }) =>
+        headers.get('authorization') === bearer(fresh) ? HttpResponse.json(summary) : problem(401, code),
+      );
+      const client = makeClient({ getCustomerToken: getToken });
+      assert.deepEqual(await client.getSummary(), summary);
+      assert.equal(getToken.calls.count, 2);
+      assert.deepEqual(
+        seen.map(({ headers }) => headers.get('authorization')),
+        [bearer(stale), bearer(fresh)],
+      );
+    });
+
+    it(`after a second 401 ${code}, fails with ${finalCode} without asking again`, async () => {
+      const getToken = getter(customerToken('c1'), customerToken('c1'), customerToken('c1'));
+      const seen = serve('get', paths.summary, () => problem(401, code));
+      const client = makeClient({ getCustomerToken: getToken });
+      const error = await failure(client.getSummary());
+      assert.equal(error.code, finalCode);
+      assert.equal(error.status, 401);
+      assert.equal(error.problem?.code, code);
+      assert.equal(getToken.calls.count, 2, 'the first token and one replacement, no loop');
+      assert.equal(seen.length, 2);
+    });
+  }
+
+  it('is replaced once for several requests it failed at the same time', async () => {
+    const [stale, fresh] = [customerToken('c1'), customerToken('c1')];
+    const getToken = getter(stale, fresh, customerToken('c1'));
+    const answer = ({ headers }: { headers: Headers }) =>
+      headers.get('authorization') === bearer(stale) ? problem(401, 'token_expired') : undefined;
+    serve('get', paths.summary, (request) => answer(request) ?? HttpResponse.json(summary));
+    serve('get', paths.pointsHistory, (request) => answer(request) ?? HttpResponse.json(pointsHistory));
+    serve('get', surveyPaths.eligible, (request) => answer(request) ?? HttpResponse.json(eligibleSurvey));
+    const client = makeClient({ getCustomerToken: getToken });
+    await Promise.all([client.getSummary(), client.getPointsHistory(), client.getEligibleSurvey('post_purchase')]);
+    assert.equal(getToken.calls.count, 2, 'one token, then one replacement for all three');
+  });
+
+  it('is not replaced again when a request it failed comes back after the replacement', async () => {
+    const [stale, fresh] = [customerToken('c1'), customerToken('c1')];
+    const getToken = getter(stale, fresh, customerToken('c1'));
+    let summaryDone!: () => void;
+    const summaryAnswered = new Promise<void>((resolve) => (summaryDone = resolve));
+    serve('get', paths.summary, ({ headers }) => {
+      if (headers.get('authorization') === bearer(stale)) return problem(401, 'token_expired');
+      summaryDone();
+      return HttpResponse.json(summary);
+    });
+    const histories = serve('get', paths.pointsHistory, async ({ headers }) => {
+      if (headers.get('authorization') !== bearer(stale)) return HttpResponse.json(pointsHistory);
+      await summaryAnswered; // this refusal arrives once the summary's retry already has the fresh token
+      return problem(401, 'token_expired');
+    });
+    const client = makeClient({ getCustomerToken: getToken });
+    await Promise.all([client.getSummary(), client.getPointsHistory()]);
+    assert.equal(getToken.calls.count, 2, 'the history retries with the token the summary already replaced');
+    assert.equal(histories.at(-1)!.headers.get('authorization'), bearer(fresh));
+  });
+
+  it('fails at once with a static token: token_expired, one request', async () => {
+    const seen = serve('get', paths.summary, () => problem(401, 'token_expired'));
+    const error = await failure(makeClient({ customerToken: customerToken('c1') }).getSummary());
+    assert.equal(error.code, 'token_expired');
+    assert.equal(seen.length, 1);
+  });
+
+  it('is not replaced for a 401 that is not about the token', async () => {
+    const getToken = getter(customerToken('c1'), customerToken('c1'));
+    const seen = serve('get', paths.summary, () => problem(401, 'publishable_key_invalid'));
+    const error = await failure(makeClient({ getCustomerToken: getToken }).getSummary());
+    assert.equal(error.code, 'unauthorized');
+    assert.equal(getToken.calls.count, 1);
+    assert.equal(seen.length, 1);
+  });
+
+  it('is replaced for a write too, which then goes through', async () => {
+    const [stale, fresh] = [customerToken('c1'), customerToken('c1')];
+    const seen = serve('put', paths.birthday, ({ headers }) =>
+      headers.get('authorization') === bearer(fresh)
+        ? HttpResponse.json(birthdayStatus)
+        : problem(401, 'token_expired'),
+    );
+    const client = makeClient({ getCustomerToken: getter(stale, fresh) });
+    assert.deepEqual(await client.setBirthday(birthday), { status: 'sent', result: birthdayStatus });
+    assert.equal(seen.length, 2);
+    assert.equal(await client.pendingWrites(), 0);
+  });
+});
+
+describe('identify and logout', () => {
+  it('identify(token) clears the caches, emits identity, and the next read uses the new token', async () => {
+    const [first, second] = [customerToken('c1'), customerToken('c2')];
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    const programs = serve('get', paths.program, () => HttpResponse.json(program));
+    const client = makeClient({ customerToken: first });
+    await client.getSummary();
+    await client.getProgram();
+    const identity = nextChange(client, 'identity');
+    await client.identify(second);
+    await identity;
+    await client.getSummary();
+    await client.getProgram();
+    assert.deepEqual(
+      seen.map(({ headers }) => headers.get('authorization')),
+      [bearer(first), bearer(second)],
+    );
+    assert.equal(programs.length, 2, 'every cache is cleared');
+  });
+
+  it('identify(getter) asks the new getter for the next read', async () => {
+    const second = customerToken('c2');
+    const getToken = getter(second);
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    const client = makeClient({ customerToken: customerToken('c1') });
+    await client.getSummary();
+    const changes = recordChanges(client);
+    await client.identify(getToken);
+    assert.deepEqual(
+      changes.filter(({ type }) => type === 'identity'),
+      [{ type: 'identity' }],
+    );
+    await client.getSummary();
+    assert.equal(seen.length, 2);
+    assert.equal(seen[1]!.headers.get('authorization'), bearer(second));
+  });
+
+  it('logout() clears the caches and emits identity; customer calls are then signed_out', async () => {
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    serve('get', paths.program, () => HttpResponse.json(program));
+    const client = makeClient({ customerToken: customerToken('c1') });
+    await client.getSummary();
+    const changes = recordChanges(client);
+    await client.logout();
+    assert.deepEqual(
+      changes.filter(({ type }) => type === 'identity'),
+      [{ type: 'identity' }],
+    );
+    assert.equal((await failure(client.getSummary())).code, 'signed_out');
+    assert.equal(seen.length, 1, 'the previous customer’s summary is not served');
+    assert.deepEqual(await client.getProgram(), program, 'a guest still reads the program');
+  });
+
+  it('does not keep the previous customer’s read that was in flight', async () => {
+    const [first, second] = [customerToken('c1'), customerToken('c2')];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const seen = serve('get', paths.summary, async ({ headers }) => {
+      if (headers.get('authorization') === bearer(first)) await released;
+      return HttpResponse.json(summary);
+    });
+    const client = makeClient({ customerToken: first });
+    const pending = client.getSummary();
+    await settle();
+    await client.identify(second);
+    release();
+    await pending;
+    await client.getSummary();
+    assert.deepEqual(
+      seen.map(({ headers }) => headers.get('authorization')),
+      [bearer(first), bearer(second)],
+    );
+  });
+
+  it('gives the next customer a new idempotency key for the birthday claim', async () => {
+    const seen = serve('post', paths.birthdayClaim, () => HttpResponse.json(birthdayClaimResult));
+    const client = makeClient({ customerToken: customerToken('c1') });
+    await client.claimBirthdayReward();
+    await client.identify(customerToken('c2'));
+    await client.claimBirthdayReward();
+    const [first, second] = seen.map(({ headers }) => headers.get('idempotency-key'));
+    assert.ok(first && second);
+    assert.notEqual(first, second);
+  });
+
+  it('drops the previous customer’s queued writes and never sends them under the new token', async () => {
+    let online = false;
+    const [first, second] = [customerToken('c1'), customerToken('c2')];
+    const seen = serve('put', paths.birthday, () =>
+      online ? HttpResponse.json(birthdayStatus) : HttpResponse.error(),
+    );
+    const storage = new MemoryOutboxStorage();
+    const client = makeClient({ customerToken: first, outboxStorage: storage });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    assert.equal(await client.pendingWrites(), 1);
+    const attempts = seen.length;
+
+    await client.identify(second);
+    assert.equal(await client.pendingWrites(), 0);
+    assert.deepEqual(await storage.list(), [], 'gone from the device too');
+    online = true;
+    await client.flush();
+    assert.ok(
+      seen.slice(attempts).every(({ headers }) => headers.get('authorization') === bearer(first)),
+      'a write of the first customer never goes out with the second customer’s token',
+    );
+    assert.equal(seen.filter(({ headers }) => headers.get('authorization') === bearer(second)).length, 0);
+  });
+
+  it('tries once more to send the queued writes on logout', async () => {
+    let online = false;
+    const token = customerToken('c1');
+    const delivered: Seen[] = [];
+    serve('put', paths.birthday, (request) => {
+      if (!online) return HttpResponse.error();
+      delivered.push(request);
+      return HttpResponse.json(birthdayStatus);
+    });
+    const client = makeClient({ customerToken: token });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    online = true;
+    await client.logout();
+    assert.equal(delivered.length, 1);
+    assert.equal(delivered[0]!.headers.get('authorization'), bearer(token));
+  });
+
+  it('drops the queued writes on logout', async () => {
+    serve('put', paths.birthday, () => HttpResponse.error());
+    const storage = new MemoryOutboxStorage();
+    const client = makeClient({ customerToken: customerToken('c1'), outboxStorage: storage });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    await client.logout();
+    assert.equal(await client.pendingWrites(), 0);
+    assert.deepEqual(await storage.list(), []);
+  });
+
+  it('keeps the queued writes when identify switches to another token of the same customer, and sends them with it', async () => {
+    let online = false;
+    const [first, second] = [customerToken('c1'), customerToken('c1')];
+    const delivered: Seen[] = [];
+    serve('put', paths.birthday, (request) => {
+      if (!online) return HttpResponse.error();
+      delivered.push(request);
+      return HttpResponse.json(birthdayStatus);
+    });
+    const client = makeClient({ customerToken: first });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    await client.identify(second);
+    assert.equal(await client.pendingWrites(), 1);
+    online = true;
+    await client.flush();
+    assert.equal(await client.pendingWrites(), 0);
+    assert.equal(delivered.length, 1);
+    assert.equal(delivered[0]!.headers.get('authorization'), bearer(second));
+    assert.deepEqual(delivered[0]!.body, birthday);
+  });
+});

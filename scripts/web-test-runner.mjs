@@ -1,0 +1,123 @@
+// Shared web-test-runner setup: real Chromium against the real reference API (started once per run).
+// Each package's web-test-runner.config.mjs calls `loyaltyTestRunnerConfig` with its own files; the
+// runner and its plugins are resolved from that package, which declares them as devDependencies.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { startApi } from './start-api.mjs';
+import { summaryFileReporter } from './wtr-summary-reporter.mjs';
+
+const DEMO_SECRET_KEY = process.env.LOYALTY_DEMO_SECRET_KEY ?? 'sk_demo_loyalty_elements_not_secret';
+
+/**
+ * Starts the API in `serverStart`, stops it in `serverStop`, tells the browser its URL
+ * (`/__loyalty-test-env.json`), and answers test-only server commands that need the demo program's
+ * secret key, which never goes to the browser:
+ * - `loyalty-create-customer` `{ name? }`: a new customer of the demo program; resolves with its id;
+ * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey.
+ */
+function loyaltyApiPlugin() {
+  /** @type {{ baseUrl: string, stop: () => Promise<void> } | undefined} */
+  let api;
+  let customers = 0;
+
+  /** @param {string} path @param {RequestInit} [init] */
+  async function admin(path, init = {}) {
+    if (!api) throw new Error('the loyalty API is not running');
+    const response = await fetch(`${api.baseUrl.replace(/\/+$/, '')}${path}`, {
+      ...init,
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${DEMO_SECRET_KEY}`,
+      },
+    });
+    const body = await response.text();
+    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${body}`);
+    return JSON.parse(body);
+  }
+
+  return {
+    name: 'loyalty-api',
+    async serverStart({ config, server }) {
+      // LOYALTY_TEST_API_BASE points the suite at an API that is already running.
+      const external = process.env.LOYALTY_TEST_API_BASE;
+      if (external) {
+        api = { baseUrl: external, stop: async () => {} };
+        return;
+      }
+      // The API answers browsers only from allowed origins: allow this test server's own.
+      const address = server?.address();
+      const port = address && typeof address === 'object' ? address.port : config.port;
+      const origins = [...new Set([config.hostname ?? 'localhost', 'localhost', '127.0.0.1'])].map(
+        (host) => `http://${host}:${port}`,
+      );
+      const started = Date.now();
+      api = await startApi({ env: { LOYALTY_ALLOWED_ORIGINS: origins.join(',') } });
+      console.log(`[loyalty-api] ${api.baseUrl} (ready in ${Date.now() - started} ms)`);
+    },
+    async serverStop() {
+      await api?.stop();
+      api = undefined;
+    },
+    serve(context) {
+      if (context.path !== '/__loyalty-test-env.json') return undefined;
+      if (!api) return { status: 503, body: '{"error":"the loyalty API is not running"}', type: 'json' };
+      return { body: JSON.stringify({ apiBase: api.baseUrl }), type: 'json' };
+    },
+    async executeCommand({ command, payload }) {
+      if (command === 'loyalty-create-customer') {
+        customers += 1;
+        const id = `test-${process.pid}-${Date.now().toString(36)}-${customers}`;
+        const name = typeof payload?.name === 'string' ? payload.name : `Test shopper ${customers}`;
+        await admin(`/v1/admin/customers/${encodeURIComponent(id)}`, {
+          method: 'PUT',
+          body: JSON.stringify({ name }),
+        });
+        return id;
+      }
+      if (command === 'loyalty-survey-results') {
+        return admin(`/v1/admin/surveys/${encodeURIComponent(String(payload?.surveyId))}/results`);
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * The configuration of one package's browser tests.
+ * @param {{ files: string[], tsconfig: string | URL }} options `tsconfig`: the package's, for esbuild; the
+ *   runner and its plugins are resolved from its folder.
+ */
+export function loyaltyTestRunnerConfig({ files, tsconfig }) {
+  const tsconfigPath = tsconfig instanceof URL ? fileURLToPath(tsconfig) : tsconfig;
+  const requireTooling = createRequire(tsconfigPath);
+  const { defaultReporter } = requireTooling('@web/test-runner');
+  const { chromeLauncher } = requireTooling('@web/test-runner-chrome');
+  const { esbuildPlugin } = requireTooling('@web/dev-server-esbuild');
+  return {
+    files,
+    nodeResolve: true,
+    concurrency: 1,
+    testFramework: { config: { timeout: 15_000 } },
+    testsFinishTimeout: 180_000,
+    browsers: [
+      chromeLauncher({
+        launchOptions: {
+          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+          headless: true,
+          args: [
+            '--no-sandbox',
+            '--headless=new',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+    ],
+    plugins: [loyaltyApiPlugin(), esbuildPlugin({ ts: true, tsconfig: tsconfigPath })],
+    reporters: [defaultReporter(), summaryFileReporter()],
+  };
+}
