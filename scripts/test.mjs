@@ -10,6 +10,8 @@ const nodeSuite = (name, dir, pattern, browser = false) => ({ name, kind: 'node'
 const SUITES = [
   { name: 'typecheck', kind: 'check', args: ['typecheck'] },
   { name: 'lint', kind: 'check', args: ['lint'] },
+  // Builds and packs each publishable package: publint, attw, Node imports, no server code in the browser bundle.
+  { name: 'packages', kind: 'script', script: 'scripts/check-packages.mjs' },
   nodeSuite('contract', 'packages/contract', /\.test\.ts$/),
   nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
   // The SDK in Chromium: IndexedDB, localStorage, Web Locks and `online` (test-browser/*.browser-test.ts).
@@ -82,6 +84,22 @@ function runSuite(suite) {
       stdio: 'inherit',
     });
     return status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  }
+  if (suite.kind === 'script') {
+    // The script prints its own closing "N passed, N failed" line.
+    const { status, stdout } = spawnSync(process.execPath, [join(repoRoot, suite.script)], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    process.stdout.write(stdout);
+    const match = /^(\d+) passed, (\d+) failed/m.exec(stdout);
+    const totals = match
+      ? { passed: Number(match[1]), failed: Number(match[2]), skipped: 0 }
+      : { passed: 0, failed: 1, skipped: 0 };
+    if (status !== 0 && totals.failed === 0) totals.failed = 1;
+    return totals;
   }
   if (suite.kind === 'wtr') {
     const summaryFile = join(scratch, `${suite.name}.json`);
