@@ -134,6 +134,32 @@ export const DEMO_SEED = {
         atRisk: null,
       },
     },
+    'demo-diamond': {
+      name: 'Wang Fang',
+      locale: 'zh-CN',
+      timezone: null,
+      // A leap-day birthday: celebrated on 28 February in common years.
+      birthday: { month: 2, day: 29, calendar: 'gregorian' },
+      ledger: [
+        { type: 'earn', points: 3_000, reason: 'Spring tea tasting', daysAgo: 200 },
+        // Enough on its own to hold Diamond for the whole window: the top tier, not at risk.
+        { type: 'earn', points: 21_000, reason: 'Company gift order', daysAgo: 15 },
+        // Spends the soonest-expiring points: 2 000 of the 3 000.
+        { type: 'redeem', points: 2_000, reason: 'Yixing teapot', daysAgo: 5 },
+      ],
+      expected: {
+        balance: 22_000,
+        pending: 0,
+        lifetimeEarned: 24_000,
+        earnedInWindow: 24_000,
+        tierId: 'diamond',
+        expiring: [
+          { points: 1_000, earnedDaysAgo: 200 },
+          { points: 21_000, earnedDaysAgo: 15 },
+        ],
+        atRisk: null,
+      },
+    },
     'demo-birthday': {
       name: 'Zhou Xin',
       locale: 'zh-CN',
