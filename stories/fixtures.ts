@@ -1,7 +1,7 @@
 // Every fixture the stories show, in one file, typed with the API contract: when the contract
 // grows (tiers, pending points, birthdays, …) the type checker points at each fixture to update,
 // and the fake API (support/fake-api.ts) serves whatever is here.
-import type { Problem, Program, Summary, TierRef } from '@loyalty-elements/contract';
+import type { BirthdayClaimResult, Problem, Program, Summary, TierRef } from '@loyalty-elements/contract';
 
 type ProgramFixture = Summary['program'];
 
@@ -66,6 +66,56 @@ export const programs = {
         ...tiers.diamond,
         threshold: 20_000,
         metric: 'points',
+        window: { type: 'rolling', months: 12 },
+        benefits: [
+          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+          { en: '10% off every order', 'zh-CN': '全场九折' },
+          { en: 'Private tea tastings', 'zh-CN': '私享品茶会' },
+        ],
+      },
+    ],
+  }),
+  /** The same tea house with tiers by spend (fen, CNY) in a rolling 12 months: Silver ¥2,000, Gold ¥8,000, Diamond ¥30,000. */
+  teaHouseBySpend: program({
+    ...teaHouse,
+    timezone: 'Asia/Shanghai',
+    currency: 'CNY',
+    pointsExpiryMonths: 12,
+    birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
+    tiers: [
+      {
+        ...tiers.member,
+        threshold: 0,
+        metric: 'spend',
+        window: { type: 'rolling', months: 12 },
+        benefits: [{ en: 'Birthday reward', 'zh-CN': '生日礼遇' }],
+      },
+      {
+        ...tiers.silver,
+        threshold: 200_000,
+        metric: 'spend',
+        window: { type: 'rolling', months: 12 },
+        benefits: [
+          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+        ],
+      },
+      {
+        ...tiers.gold,
+        threshold: 800_000,
+        metric: 'spend',
+        window: { type: 'rolling', months: 12 },
+        benefits: [
+          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+          { en: '5% off every order', 'zh-CN': '全场九五折' },
+        ],
+      },
+      {
+        ...tiers.diamond,
+        threshold: 3_000_000,
+        metric: 'spend',
         window: { type: 'rolling', months: 12 },
         benefits: [
           { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
@@ -177,6 +227,67 @@ export const summaries = {
     },
     birthday: null,
   }),
+  /** Like `demo-gold` in the reference API: Gold, on the way to Diamond, but Gold is at risk when old points leave the window. */
+  goldAtRisk: summary({
+    customer: { id: 'demo-gold', name: 'Alex Chen', locale: 'en', timezone: 'America/Los_Angeles' },
+    program: teaHouse,
+    points: {
+      balance: 4_300,
+      pending: 0,
+      lifetimeEarned: 8_800,
+      expiring: [{ points: 2_500, expiresAt: '2027-03-10T18:00:00.000Z' }],
+    },
+    tier: {
+      current: tiers.gold,
+      next: tiers.diamond,
+      progress: { metric: 'points', qualified: 5_800, nextThreshold: 20_000, remaining: 14_200 },
+      windowEndsAt: '2026-12-31T20:00:00.000Z',
+      atRisk: { retainThreshold: 5_000, remaining: 3_200 },
+    },
+    birthday: null,
+  }),
+  /** At the top tier and safely there: a full bar. */
+  diamondTop: summary({
+    customer: { id: 'diamond-shopper', name: 'Chen Jing', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
+    program: teaHouse,
+    points: { balance: 18_400, pending: 0, lifetimeEarned: 52_000, expiring: [] },
+    tier: {
+      current: tiers.diamond,
+      next: null,
+      progress: { metric: 'points', qualified: 26_500, nextThreshold: null, remaining: 0 },
+      windowEndsAt: '2027-02-14T04:00:00.000Z',
+      atRisk: null,
+    },
+    birthday: null,
+  }),
+  /** Tiers by spend (`programs.teaHouseBySpend`): ¥3,380 of ¥8,000 toward Gold. */
+  spendSilver: summary({
+    customer: { id: 'spend-shopper', name: 'Li Na', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
+    program: teaHouse,
+    points: { balance: 3_380, pending: 0, lifetimeEarned: 3_380, expiring: [] },
+    tier: {
+      current: tiers.silver,
+      next: tiers.gold,
+      progress: { metric: 'spend', qualified: 338_000, nextThreshold: 800_000, remaining: 462_000 },
+      windowEndsAt: '2027-04-30T04:00:00.000Z',
+      atRisk: null,
+    },
+    birthday: null,
+  }),
+  /** Tiers by spend, Gold at risk: ¥380 more by 31 December keeps it. */
+  spendAtRisk: summary({
+    customer: { id: 'spend-gold', name: 'Zhang Wei', locale: 'zh-CN', timezone: 'Asia/Shanghai' },
+    program: teaHouse,
+    points: { balance: 9_100, pending: 0, lifetimeEarned: 9_100, expiring: [] },
+    tier: {
+      current: tiers.gold,
+      next: tiers.diamond,
+      progress: { metric: 'spend', qualified: 910_000, nextThreshold: 3_000_000, remaining: 2_090_000 },
+      windowEndsAt: '2026-12-31T04:00:00.000Z',
+      atRisk: { retainThreshold: 800_000, remaining: 38_000 },
+    },
+    birthday: null,
+  }),
 };
 
 /** Error answers (RFC 9457 problem details), as the reference API sends them. */
@@ -194,5 +305,84 @@ export const problems = {
     status: 401,
     code: 'token_expired',
     detail: 'The customer token has expired.',
+  }),
+};
+
+/**
+ * `<loyalty-birthday-greeting>`: summaries around a birthday, what `PUT /v1/me/birthday` and
+ * `POST /v1/me/birthday/claim` answer, and what they refuse. "Today" is 2026-11-25 in Asia/Shanghai.
+ */
+export const birthdays = {
+  /** Lin Mei's birthday is today: the reward can be claimed. */
+  inWindow: summary({
+    ...summaries.linMei,
+    birthday: {
+      month: 11,
+      day: 25,
+      calendar: 'gregorian',
+      inWindow: true,
+      claimable: true,
+      claimedThisYear: false,
+      nextBirthday: '2026-11-25',
+    },
+  }),
+  /** The same day, after the claim: 200 more points. */
+  claimed: summary({
+    ...summaries.linMei,
+    points: { ...summaries.linMei.points, balance: 3_100, lifetimeEarned: 3_580 },
+    birthday: {
+      month: 11,
+      day: 25,
+      calendar: 'gregorian',
+      inWindow: true,
+      claimable: false,
+      claimedThisYear: true,
+      nextBirthday: '2026-11-25',
+    },
+  }),
+  /** Born on 29 February: in 2027, a common year, celebrated on 28 February. */
+  leapDay: summary({
+    ...summaries.alexChen,
+    birthday: {
+      month: 2,
+      day: 29,
+      calendar: 'gregorian',
+      inWindow: false,
+      claimable: false,
+      claimedThisYear: false,
+      nextBirthday: '2027-02-28',
+    },
+  }),
+  /** The `birthday_bonus` the claim writes (`BirthdayClaimResult`). */
+  claimResult: {
+    entry: {
+      id: 'entry-birthday-2026',
+      type: 'birthday_bonus',
+      points: 200,
+      reason: 'Birthday reward',
+      createdAt: '2026-11-25T02:00:00.000Z',
+      expiresAt: '2027-11-25T02:00:00.000Z',
+      pendingUntil: null,
+      spend: null,
+      balanceAfter: 3_100,
+    },
+    balance: 3_100,
+    birthdayYear: 2026,
+  } satisfies BirthdayClaimResult,
+  /** A claim outside the window (409). */
+  outsideWindow: problem({
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code: 'birthday_outside_window',
+    detail: 'The birthday reward can be claimed only around the birthday; the next window opens on 2027-09-08.',
+  }),
+  /** A birthday already on file may change once a year (409). */
+  changeLimited: problem({
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code: 'birthday_change_limited',
+    detail: 'A birthday can change once every 365 days; yours can change again on 2027-03-02.',
   }),
 };

@@ -29,6 +29,26 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 }
 
 const balanceValue = (page: Page) => page.locator('loyalty-points-balance [part~="value"]');
+const WIDGETS = 'loyalty-points-balance, loyalty-tier-progress, loyalty-birthday-greeting';
+
+/** Waits until every widget on the page has left its loading state; returns each one's state. */
+async function settledStates(page: Page): Promise<Record<string, string>> {
+  await page.waitForFunction(
+    (selector) => {
+      const widgets = [...document.querySelectorAll<HTMLElement & { state?: string }>(selector)];
+      return widgets.length === 3 && widgets.every((widget) => widget.state && widget.state !== 'loading');
+    },
+    WIDGETS,
+    { timeout: 15_000 },
+  );
+  return page.evaluate(
+    (selector) =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement & { state: string }>(selector)].map((w) => [w.localName, w.state]),
+      ),
+    WIDGETS,
+  );
+}
 
 function shownNumber(text: string | null): number {
   return Number((text ?? '').replace(/[^\d]/g, ''));
@@ -56,6 +76,70 @@ describe('the demo storefront', () => {
     await balanceValue(page).waitFor();
     assert.equal(shownNumber(await balanceValue(page).textContent()), before + 125);
     assert.deepEqual(problems, [], 'no console errors and no Content-Security-Policy violations');
+    await page.close();
+  });
+
+  it('shows every demo shopper all three widgets, from one summary and one program request', async () => {
+    for (const shopper of ['demo-shopper', 'demo-gold', 'demo-diamond', 'demo-new', 'demo-birthday']) {
+      const requests: string[] = [];
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (request.method() === 'GET' && pathname.startsWith('/v1/')) requests.push(pathname);
+      });
+      await page.goto(`${stack.storefrontUrl}/?shopper=${shopper}&lang=en`);
+      const states = await settledStates(page);
+      assert.deepEqual(
+        Object.values(states).filter((state) => state !== 'ready' && state !== 'empty'),
+        [],
+        `${shopper}: ${JSON.stringify(states)}`,
+      );
+      assert.deepEqual(
+        requests.filter((path) => path !== '/v1/demo/customer-token').sort(),
+        ['/v1/me/summary', '/v1/program'],
+        `${shopper}: the API requests of one page view`,
+      );
+      assert.deepEqual(problems, [], `${shopper}: no console errors and no Content-Security-Policy violations`);
+      await page.close();
+    }
+  });
+
+  it('claims the birthday reward once on a double click, and the balance and tier widgets follow without a reload', async () => {
+    const { page, problems } = await open('/?shopper=demo-birthday&lang=en');
+    await settledStates(page);
+    const before = shownNumber(await balanceValue(page).textContent());
+    await page.evaluate(() => {
+      const tier = document.querySelector('loyalty-tier-progress')!;
+      (window as unknown as { tierUpdates: number }).tierUpdates = 0;
+      tier.addEventListener('loyalty-ready', () => (window as unknown as { tierUpdates: number }).tierUpdates++);
+    });
+    const claim = page.locator('loyalty-birthday-greeting [part~="button"]');
+    await claim.dblclick();
+
+    await page.waitForFunction(
+      (expected) => {
+        const value = document
+          .querySelector('loyalty-points-balance')
+          ?.shadowRoot?.querySelector('[part~="value"]')?.textContent;
+        return Number((value ?? '').replace(/[^\d]/g, '')) === expected;
+      },
+      before + 200,
+      { timeout: 15_000 },
+    );
+    await page.waitForFunction(() => (window as unknown as { tierUpdates: number }).tierUpdates > 0);
+    const title = page.locator('loyalty-birthday-greeting [part~="title"]');
+    assert.match((await title.textContent()) ?? '', /200/);
+
+    // One claim, whatever the clicks: the balance grew by exactly one reward, and stays so after a reload.
+    await page.reload();
+    await settledStates(page);
+    assert.equal(shownNumber(await balanceValue(page).textContent()), before + 200);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

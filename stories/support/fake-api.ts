@@ -5,9 +5,17 @@
 // Each scenario has its own path prefix (`https://loyalty-api.example/<scenario>/v1/me/summary`),
 // so stories shown together on one docs page never fight over a single set of handlers.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { PROBLEM_CONTENT_TYPE, paths, type Problem, type Program, type Summary } from '@loyalty-elements/contract';
-import { createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
-import { problems, programs, summaries } from '../fixtures.ts';
+import {
+  PROBLEM_CONTENT_TYPE,
+  paths,
+  type BirthdayRequest,
+  type BirthdayStatus,
+  type Problem,
+  type Program,
+  type Summary,
+} from '@loyalty-elements/contract';
+import { MemoryOutboxStorage, createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
+import { birthdays, problems, programs, summaries } from '../fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -37,6 +45,12 @@ export interface Scenario {
   timeoutMs?: number;
   /** The request fails on purpose (served from FAILING_API_ORIGIN). */
   failsOnPurpose?: boolean;
+  /** How the fake API answers `PUT /v1/me/birthday`. */
+  setBirthday?: (request: Request) => Response | Promise<Response>;
+  /** How the fake API answers `POST /v1/me/birthday/claim`. */
+  claim?: Answer;
+  /** Forgets what the scenario remembers (a saved birthday, a claim): see `resetScenario`. */
+  reset?: () => void;
 }
 
 const json =
@@ -52,11 +66,106 @@ const never: Answer = async () => {
   return new HttpResponse(null, { status: 204 });
 };
 
+/** The fake API's "today" for birthdays (Asia/Shanghai), like the fixtures'. */
+const FAKE_TODAY = Date.UTC(2026, 10, 25);
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * Where a birthday stands on FAKE_TODAY with a ±7-day window. Gregorian dates are exact (29 February
+ * falls on 28 February in common years). The fake API knows no lunar calendar: it places a lunar
+ * birthday a month after the same Gregorian date (农历八月十五 → 15 September), close enough for a story.
+ */
+function fakeStanding(birthday: BirthdayRequest): Omit<BirthdayStatus, 'month' | 'day' | 'calendar'> {
+  const lunar = birthday.calendar === 'chinese-lunar';
+  const month = lunar ? (birthday.month % 12) + 1 : birthday.month;
+  const celebrations = [2025, 2026, 2027].map((year) => {
+    const leap = year % 4 === 0;
+    const day = month === 2 && birthday.day > 28 && !leap ? 28 : Math.min(birthday.day, lunar ? 28 : 31);
+    return Date.UTC(year, month - 1, day);
+  });
+  const inWindow = celebrations.some((time) => Math.abs(time - FAKE_TODAY) <= 7 * DAY_MS);
+  const next = celebrations.find((time) => time >= FAKE_TODAY) ?? celebrations[2]!;
+  return { inWindow, claimable: inWindow, claimedThisYear: false, nextBirthday: isoDate(next) };
+}
+
+/**
+ * A birthday scenario's answers: it remembers, while the page is open, the birthday saved and the
+ * reward claimed, so a story can go from the invitation to the greeting, or from the greeting to
+ * "200 points added". `save`: how `PUT /v1/me/birthday` goes.
+ */
+function birthdayDesk(
+  start: Summary,
+  { save = 'ok' }: { save?: 'ok' | 'offline' | 'refused' } = {},
+): Pick<Scenario, 'summary' | 'setBirthday' | 'claim' | 'reset'> {
+  let current = start;
+  return {
+    reset: () => (current = start),
+    summary: () => HttpResponse.json(current),
+    setBirthday: async (request) => {
+      if (save === 'offline') return HttpResponse.error();
+      if (save === 'refused') return problem(birthdays.changeLimited)();
+      const birthday = (await request.json()) as BirthdayRequest;
+      const status: BirthdayStatus = { ...birthday, ...fakeStanding(birthday) };
+      current = { ...current, birthday: status };
+      return HttpResponse.json(status);
+    },
+    claim: () => {
+      if (!current.birthday?.claimable) return problem(birthdays.outsideWindow)();
+      const balance = current.points.balance + birthdays.claimResult.entry.points;
+      current = {
+        ...current,
+        points: { ...current.points, balance },
+        birthday: { ...current.birthday, claimable: false, claimedThisYear: true },
+      };
+      const { entry } = birthdays.claimResult;
+      return HttpResponse.json(
+        { ...birthdays.claimResult, balance, entry: { ...entry, balanceAfter: balance } },
+        {
+          status: 201,
+        },
+      );
+    },
+  };
+}
+
+/** The scenarios of `<loyalty-birthday-greeting>`. */
+const birthdayScenarios = {
+  'birthday-unknown': { label: 'Birthday unknown (Sam Lee): saving works', ...birthdayDesk(summaries.samLee) },
+  'birthday-today': { label: 'Birthday today (Lin Mei): 200 points to claim', ...birthdayDesk(birthdays.inWindow) },
+  'birthday-claimed': { label: 'Birthday today, reward already claimed', ...birthdayDesk(birthdays.claimed) },
+  'birthday-lunar': { label: 'Birthday 农历八月十五: outside the window', ...birthdayDesk(summaries.linMei) },
+  'birthday-leap-day': { label: 'Birthday 29 February: next on 28 February', ...birthdayDesk(birthdays.leapDay) },
+  'birthday-offline': {
+    label: 'Birthday unknown: saving while offline',
+    ...birthdayDesk(summaries.samLee, { save: 'offline' }),
+    failsOnPurpose: true,
+  },
+  'birthday-refused': {
+    label: 'Birthday unknown: the save is refused (409)',
+    ...birthdayDesk(summaries.samLee, { save: 'refused' }),
+    failsOnPurpose: true,
+  },
+} satisfies Record<string, Scenario>;
+
 export const scenarios = {
   'lin-mei': { label: 'Lin Mei: 2,900 points, Silver', summary: json(summaries.linMei) },
   'alex-chen': { label: 'Alex Chen: 1,234,567 points, Diamond', summary: json(summaries.alexChen) },
   'sam-lee': { label: 'Sam Lee: new, 0 points', summary: json(summaries.samLee) },
   'long-names': { label: 'Very long names', summary: json(summaries.longNames) },
+  'gold-at-risk': { label: 'Alex Chen: Gold at risk', summary: json(summaries.goldAtRisk) },
+  'top-tier': { label: 'Chen Jing: Diamond, top tier', summary: json(summaries.diamondTop) },
+  spend: {
+    label: 'Li Na: tiers by spend, ¥3,380 of ¥8,000',
+    summary: json(summaries.spendSilver),
+    program: json(programs.teaHouseBySpend),
+  },
+  'spend-at-risk': {
+    label: 'Zhang Wei: tiers by spend, Gold at risk',
+    summary: json(summaries.spendAtRisk),
+    program: json(programs.teaHouseBySpend),
+  },
+  ...birthdayScenarios,
   loading: { label: 'Loading (the API never answers)', summary: never, timeoutMs: 24 * 60 * 60 * 1000 },
   timeout: { label: 'Timed out (after 1.5 s)', summary: never, timeoutMs: 1_500, failsOnPurpose: true },
   'network-error': { label: 'Network error', summary: () => HttpResponse.error(), failsOnPurpose: true },
@@ -105,6 +214,14 @@ export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].fla
     if (!scenario) return notFound('program', String(params.scenario));
     return (scenario.program ?? json(programs.teaHouse))();
   }),
+  http.put(`${origin}/:scenario${paths.birthday}`, ({ params, request }) => {
+    const answer = scenarioOf(String(params.scenario))?.setBirthday;
+    return answer ? answer(request) : notFound('birthday', String(params.scenario));
+  }),
+  http.post(`${origin}/:scenario${paths.birthdayClaim}`, ({ params }) => {
+    const answer = scenarioOf(String(params.scenario))?.claim;
+    return answer ? answer() : notFound('birthday claim', String(params.scenario));
+  }),
 ]);
 
 const clients = new Map<ScenarioName, LoyaltyClient>();
@@ -124,8 +241,22 @@ export function clientFor(name: ScenarioName): LoyaltyClient | undefined {
       publishableKey: FAKE_PUBLISHABLE_KEY,
       customerToken: scenario.signedIn === false ? null : FAKE_CUSTOMER_TOKEN,
       timeoutMs: scenario.timeoutMs,
+      // Writes live as long as the page: nothing a story saved is sent again by another story.
+      outboxStorage: new MemoryOutboxStorage(),
     });
     clients.set(name, client);
   }
   return client;
+}
+
+/**
+ * Starts a scenario afresh: forgets what its fake API remembers (a saved birthday, a claim) and
+ * what its client cached, so a story that saves or claims plays the same way however often it is
+ * shown. For a story's `loaders`.
+ */
+export function resetScenario(name: ScenarioName): void {
+  const scenario: Scenario = scenarios[name];
+  scenario.reset?.();
+  clients.get(name)?.close();
+  clients.delete(name);
 }

@@ -1,6 +1,13 @@
 // Side-effect free: importing this entry defines no elements. Register with `define/*` files or `Class.define()`.
 export { LoyaltyElement, type ColorScheme } from './base/loyalty-element.ts';
 export { LoyaltyPointsBalance, type PointsBalanceState } from './points-balance/points-balance.ts';
+export {
+  LoyaltyBirthdayGreeting,
+  type BirthdayGreetingState,
+  type BirthdayGreetingView,
+  type OutsideWindowMode,
+} from './birthday-greeting/birthday-greeting.ts';
+export { LoyaltyTierProgress, type TierProgressState } from './tier-progress/tier-progress.ts';
 
 export {
   loyaltyClientContext,
@@ -53,6 +60,8 @@ export type {
   LoyaltyReadyEvent,
   LoyaltyErrorEvent,
   LoyaltySignInRequestedEvent,
+  LoyaltyBirthdaySavedEvent,
+  LoyaltyBirthdayClaimedEvent,
 } from './events/events.ts';
 
 export type { LoyaltyClient, LoyaltyError, LoyaltyErrorCode, Summary, LocalizedText } from '@loyalty-elements/sdk';

@@ -6,10 +6,16 @@ import {
   type LoyaltyChange,
   type LoyaltyClient,
 } from '@loyalty-elements/sdk';
-import { LoyaltyPointsBalance, getSharedClient, setSharedClient } from '@loyalty-elements/components';
+import {
+  LoyaltyBirthdayGreeting,
+  LoyaltyPointsBalance,
+  LoyaltyTierProgress,
+  getSharedClient,
+  setSharedClient,
+} from '@loyalty-elements/components';
 
 /** Every element the drop-in defines. */
-const ELEMENTS = [LoyaltyPointsBalance];
+const ELEMENTS = [LoyaltyPointsBalance, LoyaltyTierProgress, LoyaltyBirthdayGreeting];
 
 export interface EmbedOptions {
   apiBase: string;

@@ -1,4 +1,10 @@
-import type { LoyaltyError, Summary } from '@loyalty-elements/sdk';
+import type {
+  BirthdayClaimResult,
+  BirthdayRequest,
+  BirthdayStatus,
+  LoyaltyError,
+  Summary,
+} from '@loyalty-elements/sdk';
 
 /** Fired when an element has the signed-in customer's data and shows it. `detail` is the summary. */
 export type LoyaltyReadyEvent = CustomEvent<Summary>;
@@ -12,11 +18,27 @@ export type LoyaltyErrorEvent = CustomEvent<LoyaltyError>;
 /** Fired by a guest's "Sign in" button when the element has no `sign-in-url`; the page opens its sign-in. */
 export type LoyaltySignInRequestedEvent = CustomEvent<null>;
 
+/**
+ * Fired by `<loyalty-birthday-greeting>` when the shopper saved their birthday: sent to the API
+ * (`queued: false`, `status` is the API's answer) or kept on the device to be sent when it is back
+ * online (`queued: true`, `status` is null).
+ */
+export type LoyaltyBirthdaySavedEvent = CustomEvent<{
+  birthday: BirthdayRequest;
+  queued: boolean;
+  status: BirthdayStatus | null;
+}>;
+
+/** Fired by `<loyalty-birthday-greeting>` when the birthday reward was claimed. `detail` is the API's answer. */
+export type LoyaltyBirthdayClaimedEvent = CustomEvent<BirthdayClaimResult>;
+
 /** Every event the loyalty elements fire: all bubble and are composed (they cross shadow roots). */
 export interface LoyaltyEventMap {
   'loyalty-ready': LoyaltyReadyEvent;
   'loyalty-error': LoyaltyErrorEvent;
   'loyalty-sign-in-requested': LoyaltySignInRequestedEvent;
+  'loyalty-birthday-saved': LoyaltyBirthdaySavedEvent;
+  'loyalty-birthday-claimed': LoyaltyBirthdayClaimedEvent;
 }
 
 export type LoyaltyEventName = keyof LoyaltyEventMap;
@@ -27,5 +49,7 @@ declare global {
     'loyalty-ready': LoyaltyReadyEvent;
     'loyalty-error': LoyaltyErrorEvent;
     'loyalty-sign-in-requested': LoyaltySignInRequestedEvent;
+    'loyalty-birthday-saved': LoyaltyBirthdaySavedEvent;
+    'loyalty-birthday-claimed': LoyaltyBirthdayClaimedEvent;
   }
 }
