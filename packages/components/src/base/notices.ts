@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isLoyaltyError } from '@loyalty-elements/sdk';
 import type { Translation } from '../locales/en.ts';
 
-/** Plain words for what went wrong: the network, the session, or something else. */
-export function errorMessage(t: Translation, error: unknown): string {
-  if (!isLoyaltyError(error)) return t.errorOther;
+/** Plain words for a failure every widget can meet (the network, a timeout, the session), or undefined. */
+export function commonErrorMessage(t: Translation, error: unknown): string | undefined {
+  if (!isLoyaltyError(error)) return undefined;
   switch (error.code) {
     case 'network':
       return t.errorNetwork;
@@ -12,10 +12,16 @@ export function errorMessage(t: Translation, error: unknown): string {
       return t.errorTimeout;
     case 'unauthorized':
     case 'token_expired':
+    case 'signed_out':
       return t.errorSession;
     default:
-      return t.errorOther;
+      return undefined;
   }
+}
+
+/** Plain words for what went wrong: the network, the session, or else `fallback`. */
+export function errorMessage(t: Translation, error: unknown, fallback: string = t.errorOther): string {
+  return commonErrorMessage(t, error) ?? fallback;
 }
 
 /** An http(s) or relative URL for a link; anything else (`javascript:`, `data:` …) is dropped. */
@@ -40,12 +46,14 @@ export function renderGuestNotice(options: {
   locale: string;
   signInUrl: string | null | undefined;
   onSignIn: () => void;
+  /** What to say instead of the shared invitation. */
+  message?: string | undefined;
 }): TemplateResult {
   const { t, locale } = options;
   const href = safeUrl(options.signInUrl);
   return html`
     <div part="base" class="base base--notice" tabindex="-1" lang=${locale}>
-      <p part="message" class="message">${t.guestMessage}</p>
+      <p part="message" class="message">${options.message ?? t.guestMessage}</p>
       ${
         href
           ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
@@ -73,4 +81,9 @@ export function renderErrorNotice(options: {
       }
     </div>
   `;
+}
+
+/** After a retry re-rendered the card, puts focus on its first action, or on the card itself. */
+export function focusFirstAction(root: ParentNode, actions = '[part~="button"], [part~="link"]'): void {
+  (root.querySelector<HTMLElement>(actions) ?? root.querySelector<HTMLElement>('[part~="base"]'))?.focus();
 }

@@ -10,6 +10,7 @@ import {
   type Summary,
 } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
+import { commonErrorMessage, errorMessage, renderErrorNotice, renderGuestNotice } from '../base/notices.ts';
 import { ClientChangesController } from '../client/client-changes-controller.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
@@ -233,11 +234,15 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
     const content = this.#data.render({
       loading: () => this.#renderLoading(s),
       ready: (data) => this.#renderReady(t, s, data),
-      guest: () => this.#renderGuest(t),
+      guest: () =>
+        renderGuestNotice({ t, locale: this.#i18n.locale, signInUrl: this.signInUrl, onSignIn: this.#requestSignIn }),
       error: (error) =>
-        this.#data.client
-          ? this.#renderError(t, loadErrorMessage(t, error), true)
-          : this.#renderError(t, t.errorNoClient, false),
+        renderErrorNotice({
+          t,
+          locale: this.#i18n.locale,
+          message: this.#data.client ? errorMessage(t, error) : t.errorNoClient,
+          onRetry: this.#data.client ? this.#retry : undefined,
+        }),
     });
     // One live region for every state, so what it says is announced politely when it changes.
     return html`${content}<span
@@ -572,35 +577,6 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
     return html` (<span lang="zh-CN">${chineseLunarDate(birthday.month, birthday.day)}</span>)`;
   }
 
-  #renderGuest(t: Translation): TemplateResult {
-    const href = safeUrl(this.signInUrl);
-    return html`
-      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
-        <p part="message" class="message">${t.guestMessage}</p>
-        ${
-          href
-            ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
-            : html`<button part="button" class="button" type="button" @click=${this.#requestSignIn}>
-                ${t.signIn}
-              </button>`
-        }
-      </div>
-    `;
-  }
-
-  #renderError(t: Translation, message: string, canRetry: boolean): TemplateResult {
-    return html`
-      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
-        <p part="message" class="message" role="alert">${message}</p>
-        ${
-          canRetry
-            ? html`<button part="button" class="button" type="button" @click=${this.#retry}>${t.retry}</button>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
   #gregorianMonthName(month: number): string {
     return new Intl.DateTimeFormat(this.#i18n.locale, {
       month: this.#strings.gregorianMonthStyle,
@@ -825,27 +801,6 @@ export function formatIsoDate(iso: string, locale: string): string {
   );
 }
 
-/** Plain words for a failed load: the network, the session, or something else. */
-function loadErrorMessage(t: Translation, error: unknown): string {
-  return commonMessage(t, error) ?? t.errorOther;
-}
-
-function commonMessage(t: Translation, error: unknown): string | undefined {
-  if (!isLoyaltyError(error)) return undefined;
-  switch (error.code) {
-    case 'network':
-      return t.errorNetwork;
-    case 'timeout':
-      return t.errorTimeout;
-    case 'unauthorized':
-    case 'token_expired':
-    case 'signed_out':
-      return t.errorSession;
-    default:
-      return undefined;
-  }
-}
-
 /** Plain words for a save the API refused or that failed. */
 function saveErrorMessage(t: Translation, s: BirthdayGreetingStrings, error: unknown): string {
   if (isLoyaltyError(error)) {
@@ -857,7 +812,7 @@ function saveErrorMessage(t: Translation, s: BirthdayGreetingStrings, error: unk
     }
     if (error.code === 'invalid_request') return s.invalidDate;
   }
-  return commonMessage(t, error) ?? s.saveFailed;
+  return commonErrorMessage(t, error) ?? s.saveFailed;
 }
 
 /** Plain words for a claim the API refused or that failed. */
@@ -874,20 +829,7 @@ function claimErrorMessage(t: Translation, s: BirthdayGreetingStrings, error: un
         return s.notSet;
     }
   }
-  return commonMessage(t, error) ?? s.claimFailed;
-}
-
-/** An http(s) or relative URL for a link; anything else (`javascript:`, `data:` …) is dropped. */
-function safeUrl(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  try {
-    const base = typeof document !== 'undefined' ? document.baseURI : 'https://invalid.invalid/';
-    const { protocol } = new URL(trimmed, base);
-    return protocol === 'https:' || protocol === 'http:' ? trimmed : undefined;
-  } catch {
-    return undefined;
-  }
+  return commonErrorMessage(t, error) ?? s.claimFailed;
 }
 
 declare global {

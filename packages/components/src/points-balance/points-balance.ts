@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyClient, Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
-import { errorMessage, renderErrorNotice, renderGuestNotice, safeUrl } from '../base/notices.ts';
+import { errorMessage, renderErrorNotice, renderGuestNotice, safeUrl, focusFirstAction } from '../base/notices.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { Translation } from '../locales/en.ts';
@@ -128,10 +128,7 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
     if (this.#refocus && state !== 'loading') {
       // The retry button went away while loading: put focus back somewhere sensible.
       this.#refocus = false;
-      const target =
-        this.renderRoot.querySelector<HTMLElement>('[part~="button"], [part~="link"]') ??
-        this.renderRoot.querySelector<HTMLElement>('[part~="base"]');
-      target?.focus();
+      focusFirstAction(this.renderRoot);
     }
   }
 

@@ -1,18 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import {
-  isLoyaltyError,
-  type LocalizedText,
-  type LoyaltyClient,
-  type Program,
-  type Summary,
-} from '@loyalty-elements/sdk';
+import type { LocalizedText, LoyaltyClient, Program, Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
+import { errorMessage, renderErrorNotice, renderGuestNotice, focusFirstAction } from '../base/notices.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
-import type { Translation } from '../locales/en.ts';
-import { formatNumber } from '../locales/locales.ts';
+import { formatDate as formatDateIn, formatNumber } from '../locales/locales.ts';
 import { tierProgressStyles } from './tier-progress.styles.ts';
 import { tierProgressStrings, type TierProgressStrings } from './tier-progress.strings.ts';
 
@@ -148,11 +142,21 @@ export class LoyaltyTierProgress extends LoyaltyElement {
     return this.#data.render({
       loading: () => this.#renderLoading(s),
       ready: (data) => (this.variant === 'compact' ? this.#renderCompact(s, data) : this.#renderFull(s, data)),
-      guest: () => this.#renderGuest(t, s),
+      guest: () =>
+        renderGuestNotice({
+          t,
+          locale: this.#i18n.locale,
+          signInUrl: this.signInUrl,
+          onSignIn: this.#requestSignIn,
+          message: s.guestMessage,
+        }),
       error: (error) =>
-        this.#data.client
-          ? this.#renderError(t, errorMessage(t, s, error), true)
-          : this.#renderError(t, s.errorNoClient, false),
+        renderErrorNotice({
+          t,
+          locale: this.#i18n.locale,
+          message: this.#data.client ? errorMessage(t, error, s.errorOther) : s.errorNoClient,
+          onRetry: this.#data.client ? this.#retry : undefined,
+        }),
     });
   }
 
@@ -161,10 +165,7 @@ export class LoyaltyTierProgress extends LoyaltyElement {
     if (this.#refocus && this.#data.state !== 'loading') {
       // The retry button went away while loading: put focus back somewhere sensible.
       this.#refocus = false;
-      const target =
-        this.renderRoot.querySelector<HTMLElement>('[part~="button"], [part~="link"], [part~="benefits-toggle"]') ??
-        this.renderRoot.querySelector<HTMLElement>('[part~="base"]');
-      target?.focus();
+      focusFirstAction(this.renderRoot, '[part~="button"], [part~="link"], [part~="benefits-toggle"]');
     }
   }
 
@@ -294,35 +295,6 @@ export class LoyaltyTierProgress extends LoyaltyElement {
           : html`<p class="message">${s.noBenefits}</p>`
       }
     </div>`;
-  }
-
-  #renderGuest(t: Translation, s: TierProgressStrings): TemplateResult {
-    const href = safeUrl(this.signInUrl);
-    return html`
-      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
-        <p part="message" class="message">${s.guestMessage}</p>
-        ${
-          href
-            ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
-            : html`<button part="button" class="button" type="button" @click=${this.#requestSignIn}>
-                ${t.signIn}
-              </button>`
-        }
-      </div>
-    `;
-  }
-
-  #renderError(t: Translation, message: string, canRetry: boolean): TemplateResult {
-    return html`
-      <div part="base" class="base base--notice" tabindex="-1" lang=${this.#i18n.locale}>
-        <p part="message" class="message" role="alert">${message}</p>
-        ${
-          canRetry
-            ? html`<button part="button" class="button" type="button" @click=${this.#retry}>${t.retry}</button>`
-            : nothing
-        }
-      </div>
-    `;
   }
 
   /** Everything the ready state says, formatted for the element's locale and the customer's time zone. */
@@ -455,46 +427,9 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   });
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A date for a locale, in a time zone: "Jun 3, 2027", "2027年6月3日". */
 export function formatDate(iso: string, locale: string, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(iso));
-}
-
-/** Plain words for what went wrong: the network, the session, or something else. */
-function errorMessage(t: Translation, s: TierProgressStrings, error: unknown): string {
-  if (!isLoyaltyError(error)) return s.errorOther;
-  switch (error.code) {
-    case 'network':
-      return t.errorNetwork;
-    case 'timeout':
-      return t.errorTimeout;
-    case 'unauthorized':
-    case 'token_expired':
-      return t.errorSession;
-    default:
-      return s.errorOther;
-  }
-}
-
-/** An http(s) or relative URL for a link; anything else (`javascript:`, `data:` …) is dropped. */
-function safeUrl(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  try {
-    const base = typeof document !== 'undefined' ? document.baseURI : 'https://invalid.invalid/';
-    const { protocol } = new URL(trimmed, base);
-    return protocol === 'https:' || protocol === 'http:' ? trimmed : undefined;
-  } catch {
-    return undefined;
-  }
+  return formatDateIn(iso, locale, { dateStyle: 'medium', timeZone });
 }
 
 /**
