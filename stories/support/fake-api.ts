@@ -8,14 +8,19 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   PROBLEM_CONTENT_TYPE,
   paths,
+  surveyPaths,
   type BirthdayRequest,
   type BirthdayStatus,
   type Problem,
   type Program,
   type Summary,
+  type SurveyDefinition,
+  type SurveyDismissal,
+  type SurveyResponse,
+  type SurveyResponseUpdate,
 } from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
-import { birthdays, problems, programs, summaries } from '../fixtures.ts';
+import { birthdays, problems, programs, summaries, surveys } from '../fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -49,6 +54,12 @@ export interface Scenario {
   setBirthday?: (request: Request) => Response | Promise<Response>;
   /** How the fake API answers `POST /v1/me/birthday/claim`. */
   claim?: Answer;
+  /** How the fake API answers `GET /v1/me/surveys/eligible`. */
+  eligibleSurvey?: Answer;
+  /** How the fake API answers `PUT /v1/me/surveys/responses/{responseId}`. */
+  saveSurveyResponse?: (request: Request, responseId: string) => Response | Promise<Response>;
+  /** How the fake API answers `POST /v1/me/surveys/{surveyId}/dismissals`. */
+  dismissSurvey?: (surveyId: string) => Response | Promise<Response>;
   /** Forgets what the scenario remembers (a saved birthday, a claim): see `resetScenario`. */
   reset?: () => void;
 }
@@ -148,6 +159,64 @@ const birthdayScenarios = {
   },
 } satisfies Record<string, Scenario>;
 
+/**
+ * A survey scenario's answers: `survey` is eligible, and every write is answered as the API would
+ * (or, with `save: 'offline'`, fails as if the network were down).
+ */
+function surveyDesk(
+  survey: SurveyDefinition,
+  { save = 'ok' }: { save?: 'ok' | 'offline' } = {},
+): Pick<Scenario, 'summary' | 'eligibleSurvey' | 'saveSurveyResponse' | 'dismissSurvey'> {
+  return {
+    // A completed response makes the SDK read the summary again (the survey may have earned points).
+    summary: json(summaries.linMei),
+    eligibleSurvey: () => HttpResponse.json({ survey }),
+    saveSurveyResponse: async (request, responseId) => {
+      if (save === 'offline') return HttpResponse.error();
+      const update = (await request.json()) as SurveyResponseUpdate;
+      const now = new Date().toISOString();
+      const response: SurveyResponse = {
+        id: responseId,
+        surveyId: update.surveyId,
+        version: update.version,
+        sequence: update.sequence,
+        answers: update.answers,
+        contactConsent: update.contactConsent ?? false,
+        status: update.complete ? 'complete' : 'partial',
+        createdAt: now,
+        updatedAt: now,
+        completedAt: update.complete ? now : null,
+      };
+      return HttpResponse.json(response);
+    },
+    dismissSurvey: (surveyId) => {
+      const dismissal: SurveyDismissal = { surveyId, version: survey.version, dismissedAt: new Date().toISOString() };
+      return HttpResponse.json(dismissal, { status: 201 });
+    },
+  };
+}
+
+/** The scenarios of `<loyalty-satisfaction-survey>`. */
+const surveyScenarios = {
+  'survey-nps': {
+    label: 'Survey after an order: NPS (detractors are asked more)',
+    ...surveyDesk(surveys.postPurchase),
+  },
+  'survey-csat': {
+    label: 'Survey on the account page: CSAT stars, CES, service quality',
+    ...surveyDesk(surveys.accountCsat),
+  },
+  'survey-delivery': {
+    label: 'Survey after delivery: faces, single choice, free text',
+    ...surveyDesk(surveys.delivery),
+  },
+  'survey-offline': {
+    label: 'Survey after an order, answered offline',
+    ...surveyDesk(surveys.postPurchase, { save: 'offline' }),
+    failsOnPurpose: true,
+  },
+} satisfies Record<string, Scenario>;
+
 export const scenarios = {
   'lin-mei': { label: 'Lin Mei: 2,900 points, Silver', summary: json(summaries.linMei) },
   'alex-chen': { label: 'Alex Chen: 1,234,567 points, Diamond', summary: json(summaries.alexChen) },
@@ -166,6 +235,7 @@ export const scenarios = {
     program: json(programs.teaHouseBySpend),
   },
   ...birthdayScenarios,
+  ...surveyScenarios,
   loading: { label: 'Loading (the API never answers)', summary: never, timeoutMs: 24 * 60 * 60 * 1000 },
   timeout: { label: 'Timed out (after 1.5 s)', summary: never, timeoutMs: 1_500, failsOnPurpose: true },
   'network-error': { label: 'Network error', summary: () => HttpResponse.error(), failsOnPurpose: true },
@@ -221,6 +291,18 @@ export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].fla
   http.post(`${origin}/:scenario${paths.birthdayClaim}`, ({ params }) => {
     const answer = scenarioOf(String(params.scenario))?.claim;
     return answer ? answer() : notFound('birthday claim', String(params.scenario));
+  }),
+  http.get(`${origin}/:scenario${surveyPaths.eligible}`, ({ params }) => {
+    const answer = scenarioOf(String(params.scenario))?.eligibleSurvey;
+    return answer ? answer() : notFound('eligible survey', String(params.scenario));
+  }),
+  http.put(`${origin}/:scenario${surveyPaths.responsePattern}`, ({ params, request }) => {
+    const answer = scenarioOf(String(params.scenario))?.saveSurveyResponse;
+    return answer ? answer(request, String(params.responseId)) : notFound('survey response', String(params.scenario));
+  }),
+  http.post(`${origin}/:scenario${surveyPaths.dismissalsPattern}`, ({ params }) => {
+    const answer = scenarioOf(String(params.scenario))?.dismissSurvey;
+    return answer ? answer(String(params.surveyId)) : notFound('survey dismissal', String(params.scenario));
   }),
 ]);
 

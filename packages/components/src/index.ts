@@ -8,6 +8,7 @@ export {
   type OutsideWindowMode,
 } from './birthday-greeting/birthday-greeting.ts';
 export { LoyaltyTierProgress, type TierProgressState } from './tier-progress/tier-progress.ts';
+export { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from './satisfaction-survey/satisfaction-survey.ts';
 
 export {
   loyaltyClientContext,

@@ -9,13 +9,14 @@ import {
 import {
   LoyaltyBirthdayGreeting,
   LoyaltyPointsBalance,
+  LoyaltySatisfactionSurvey,
   LoyaltyTierProgress,
   getSharedClient,
   setSharedClient,
 } from '@loyalty-elements/components';
 
 /** Every element the drop-in defines. */
-const ELEMENTS = [LoyaltyPointsBalance, LoyaltyTierProgress, LoyaltyBirthdayGreeting];
+const ELEMENTS = [LoyaltyPointsBalance, LoyaltyTierProgress, LoyaltyBirthdayGreeting, LoyaltySatisfactionSurvey];
 
 export interface EmbedOptions {
   apiBase: string;

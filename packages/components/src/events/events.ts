@@ -5,6 +5,7 @@ import type {
   LoyaltyError,
   Summary,
 } from '@loyalty-elements/sdk';
+import type { NpsGroup, SurveyAnswer } from '@loyalty-elements/contract';
 
 /** Fired when an element has the signed-in customer's data and shows it. `detail` is the summary. */
 export type LoyaltyReadyEvent = CustomEvent<Summary>;
@@ -32,6 +33,43 @@ export type LoyaltyBirthdaySavedEvent = CustomEvent<{
 /** Fired by `<loyalty-birthday-greeting>` when the birthday reward was claimed. `detail` is the API's answer. */
 export type LoyaltyBirthdayClaimedEvent = CustomEvent<BirthdayClaimResult>;
 
+/** Fired by `<loyalty-satisfaction-survey>` when a survey appears; `responseId` names the response its answers go to. */
+export type LoyaltySurveyShownEvent = CustomEvent<{
+  surveyId: string;
+  version: number;
+  responseId: string;
+  trigger: string;
+}>;
+
+/**
+ * Fired by `<loyalty-satisfaction-survey>` each time an answer was saved: sent to the API
+ * (`queued: false`) or kept on the device to be sent later (`queued: true`). `answer` is null when
+ * the answer was cleared.
+ */
+export type LoyaltySurveyAnswerEvent = CustomEvent<{
+  surveyId: string;
+  responseId: string;
+  questionId: string;
+  answer: SurveyAnswer | null;
+  sequence: number;
+  queued: boolean;
+}>;
+
+/** Fired by `<loyalty-satisfaction-survey>` once, when the response completed. `npsGroup` is null without an NPS answer. */
+export type LoyaltySurveySubmittedEvent = CustomEvent<{
+  surveyId: string;
+  responseId: string;
+  npsGroup: NpsGroup | null;
+  queued: boolean;
+}>;
+
+/** Fired by `<loyalty-satisfaction-survey>` when the shopper closed the survey (the dismissal is recorded). */
+export type LoyaltySurveyDismissedEvent = CustomEvent<{
+  surveyId: string;
+  responseId: string;
+  queued: boolean;
+}>;
+
 /** Every event the loyalty elements fire: all bubble and are composed (they cross shadow roots). */
 export interface LoyaltyEventMap {
   'loyalty-ready': LoyaltyReadyEvent;
@@ -39,6 +77,10 @@ export interface LoyaltyEventMap {
   'loyalty-sign-in-requested': LoyaltySignInRequestedEvent;
   'loyalty-birthday-saved': LoyaltyBirthdaySavedEvent;
   'loyalty-birthday-claimed': LoyaltyBirthdayClaimedEvent;
+  'loyalty-survey-shown': LoyaltySurveyShownEvent;
+  'loyalty-survey-answer': LoyaltySurveyAnswerEvent;
+  'loyalty-survey-submitted': LoyaltySurveySubmittedEvent;
+  'loyalty-survey-dismissed': LoyaltySurveyDismissedEvent;
 }
 
 export type LoyaltyEventName = keyof LoyaltyEventMap;
@@ -51,5 +93,9 @@ declare global {
     'loyalty-sign-in-requested': LoyaltySignInRequestedEvent;
     'loyalty-birthday-saved': LoyaltyBirthdaySavedEvent;
     'loyalty-birthday-claimed': LoyaltyBirthdayClaimedEvent;
+    'loyalty-survey-shown': LoyaltySurveyShownEvent;
+    'loyalty-survey-answer': LoyaltySurveyAnswerEvent;
+    'loyalty-survey-submitted': LoyaltySurveySubmittedEvent;
+    'loyalty-survey-dismissed': LoyaltySurveyDismissedEvent;
   }
 }

@@ -1,0 +1,58 @@
+import type { StringTable } from '../locales/locales.ts';
+
+/** English strings of `<loyalty-satisfaction-survey>`; the shape every other locale fills. */
+const en = {
+  /** What the live region says when the survey appears, e.g. "Survey: How was your order?". */
+  appeared: (title: string) => `Survey: ${title}`,
+  /** Progress in step mode, e.g. "2 of 4". */
+  progress: (current: number, total: number) => `${current} of ${total}`,
+  /** A scale's value followed by its end label, as read by a screen reader: "0, Not at all likely". */
+  endLabel: (value: string, label: string) => `${value}, ${label}`,
+  /** A star of a CSAT scale, e.g. "3 stars". */
+  stars: (value: number) => (value === 1 ? '1 star' : `${value} stars`),
+  /** The faces of a CSAT scale, from 1 to 5. */
+  faces: ['Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Very happy'] as readonly string[],
+  required: 'Required',
+  otherLabel: 'Please tell us more',
+  /** Under a free-text box: how many characters are left. */
+  charactersLeft: (left: string) => `${left} characters left`,
+  /** When a multiple-choice question allows only so many. */
+  chooseUpTo: (count: number) => `Choose up to ${count}.`,
+  next: 'Next',
+  back: 'Back',
+  submit: 'Submit',
+  submitting: 'Sending…',
+  close: 'Close the survey',
+  missingAnswer: 'Please answer this question to go on.',
+  missingAnswers: 'Please answer the questions marked as required.',
+  queued: 'Saved on this device — we’ll send it when you’re back online.',
+  saveFailed: 'We couldn’t save your answer. Please try again.',
+  thanks: 'Thank you for your feedback!',
+};
+
+export type SatisfactionSurveyStrings = typeof en;
+
+const zhCN: SatisfactionSurveyStrings = {
+  appeared: (title) => `问卷：${title}`,
+  progress: (current, total) => `第 ${current} 题，共 ${total} 题`,
+  endLabel: (value, label) => `${value}，${label}`,
+  stars: (value) => `${value} 星`,
+  faces: ['非常不开心', '不开心', '一般', '开心', '非常开心'],
+  required: '必答',
+  otherLabel: '请具体说明',
+  charactersLeft: (left) => `还可输入 ${left} 字`,
+  chooseUpTo: (count) => `最多选择 ${count} 项。`,
+  next: '下一题',
+  back: '上一题',
+  submit: '提交',
+  submitting: '正在提交…',
+  close: '关闭问卷',
+  missingAnswer: '请先回答这道题。',
+  missingAnswers: '请回答标为必答的问题。',
+  queued: '已保存在此设备上——恢复联网后我们会自动提交。',
+  saveFailed: '无法保存您的回答，请重试。',
+  thanks: '感谢您的反馈！',
+};
+
+/** Every string of `<loyalty-satisfaction-survey>`, per supported locale. */
+export const satisfactionSurveyStrings = { en, 'zh-CN': zhCN } satisfies StringTable<SatisfactionSurveyStrings>;

@@ -1,0 +1,263 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from '@loyalty-elements/components';
+import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { widgetsSettled } from './support/widgets.ts';
+
+interface Args {
+  /** Which survey, or which failure, the fake API serves (stories/support/fake-api.ts). */
+  scenario: ScenarioName;
+  trigger: string;
+  placement: 'inline' | 'card';
+  mode: 'all' | 'step';
+  'color-scheme': '' | 'light' | 'dark';
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function surveyIn(canvas: HTMLElement): LoyaltySatisfactionSurvey {
+  const widget = canvas.querySelector('loyalty-satisfaction-survey');
+  if (!widget) throw new Error('The story shows no <loyalty-satisfaction-survey>');
+  return widget;
+}
+
+/** Waits until the widget shows `view` (the fake API answers at once). */
+async function untilView(widget: LoyaltySatisfactionSurvey, view: SatisfactionSurveyView, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (widget.view !== view) {
+    if (Date.now() > deadline) throw new Error(`<loyalty-satisfaction-survey> shows "${widget.view}", not "${view}"`);
+    await pause(25);
+  }
+  await widget.updateComplete;
+}
+
+/** Picks a value of a scale with the mouse, as a shopper would. */
+async function rate(widget: LoyaltySatisfactionSurvey, name: string, value: number): Promise<void> {
+  const radio = widget.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
+  if (!radio) throw new Error(`<loyalty-satisfaction-survey> has no ${name} option ${value}`);
+  radio.click();
+  await widget.updateComplete;
+}
+
+/** Ticks an option of a choice question. */
+async function choose(widget: LoyaltySatisfactionSurvey, questionId: string, optionId: string): Promise<void> {
+  widget.shadowRoot!.querySelector<HTMLInputElement>(`#q-${questionId} input[value="${optionId}"]`)?.click();
+  await widget.updateComplete;
+}
+
+async function submit(widget: LoyaltySatisfactionSurvey): Promise<void> {
+  widget.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await untilView(widget, 'thanks');
+}
+
+/** A story's play: the survey appears, then `steps` answer it. */
+const answering =
+  (steps: (widget: LoyaltySatisfactionSurvey) => Promise<void>) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    await widgetsSettled(canvasElement, 'ready');
+    const widget = surveyIn(canvasElement);
+    await untilView(widget, 'survey');
+    await steps(widget);
+  };
+
+const meta = {
+  title: 'Widgets/Satisfaction survey',
+  component: 'loyalty-satisfaction-survey',
+  tags: ['autodocs'],
+  args: {
+    scenario: 'survey-nps',
+    trigger: 'post_purchase',
+    placement: 'inline',
+    mode: 'all',
+    'color-scheme': '',
+  },
+  argTypes: {
+    scenario: {
+      name: 'scenario',
+      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
+      control: {
+        type: 'select',
+        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
+      },
+      options: scenarioNames,
+      table: { category: 'story' },
+    },
+    trigger: { control: 'text' },
+    placement: { control: { type: 'inline-radio' }, options: ['inline', 'card'] },
+    mode: { control: { type: 'inline-radio' }, options: ['all', 'step'] },
+    'color-scheme': {
+      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
+      options: ['', 'light', 'dark'],
+    },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The satisfaction survey: NPS 0–10 (detractors are asked what went wrong and may leave a complaint with ' +
+          'consent to be contacted), CSAT in stars or faces, CES, service quality, single and multiple choice with ' +
+          '"other", free text, and a thank-you for promoters, passives and detractors. Every answer is saved as it is ' +
+          'given; offline, it is kept on the device. The fake API (`stories/support/fake-api.ts`) answers every ' +
+          'write. Switch language, colour scheme and direction in the toolbar.',
+      },
+    },
+  },
+  // Every story starts afresh: the page forgets a survey another story answered or dismissed.
+  loaders: [
+    ({ args }) => {
+      LoyaltySatisfactionSurvey.forgetFinishedSurveys();
+      resetScenario(args.scenario);
+    },
+  ],
+  render: ({ scenario, trigger, placement, mode, 'color-scheme': colorScheme }) => html`
+    <loyalty-satisfaction-survey
+      .client=${clientFor(scenario)}
+      trigger=${trigger}
+      placement=${placement}
+      mode=${mode}
+      color-scheme=${ifDefined(colorScheme || undefined)}
+    ></loyalty-satisfaction-survey>
+  `,
+  play: async ({ canvasElement }) => {
+    await widgetsSettled(canvasElement, 'ready');
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+// Question types
+
+export const Nps: Story = {
+  name: 'NPS 0–10',
+};
+
+export const DetractorFollowUp: Story = {
+  name: 'NPS detractor: what went wrong, and a complaint',
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 3);
+    await choose(widget, 'what_went_wrong', 'late_delivery');
+    await choose(widget, 'what_went_wrong', 'other');
+  }),
+};
+
+export const CsatCesServiceQuality: Story = {
+  name: 'CSAT stars, CES and service quality',
+  args: { scenario: 'survey-csat', trigger: 'account_page' },
+  play: answering(async (widget) => {
+    await rate(widget, 'csat', 4);
+    await rate(widget, 'ces', 6);
+  }),
+};
+
+export const FacesChoiceFreeText: Story = {
+  name: 'CSAT faces, single choice with "other", free text',
+  args: { scenario: 'survey-delivery', trigger: 'order_tracking' },
+  play: answering(async (widget) => {
+    await rate(widget, 'mood', 4);
+    await choose(widget, 'channel', 'other');
+  }),
+};
+
+// Thank-you variants
+
+export const ThanksPromoter: Story = {
+  name: 'Thank-you: promoter',
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 10);
+    await submit(widget);
+  }),
+};
+
+export const ThanksPassive: Story = {
+  name: 'Thank-you: passive',
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 7);
+    await submit(widget);
+  }),
+};
+
+export const ThanksDetractor: Story = {
+  name: 'Thank-you: detractor',
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 2);
+    await submit(widget);
+  }),
+};
+
+// Placement and mode
+
+export const DismissibleCard: Story = {
+  name: 'Dismissible card',
+  args: { placement: 'card' },
+};
+
+export const StepMode: Story = {
+  name: 'One question at a time',
+  args: { mode: 'step' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 5);
+  }),
+};
+
+export const SavedOnDevice: Story = {
+  name: 'Answered offline: saved on this device',
+  args: { scenario: 'survey-offline' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 9);
+    const deadline = Date.now() + 5_000;
+    while (!widget.shadowRoot!.querySelector('[part~="note"]')?.textContent?.trim()) {
+      if (Date.now() > deadline) throw new Error('The survey never said the answer was kept on the device');
+      await pause(25);
+    }
+  }),
+};
+
+// Language, colour scheme, direction
+
+export const InChinese: Story = {
+  name: 'In Chinese (zh-CN)',
+  globals: { locale: 'zh-CN' },
+};
+
+export const StepModeInChinese: Story = {
+  name: 'One question at a time, in Chinese (zh-CN)',
+  args: { mode: 'step', placement: 'card' },
+  globals: { locale: 'zh-CN' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 4);
+  }),
+};
+
+export const FallbackLanguage: Story = {
+  name: 'In Chinese, the survey in English only (falls back)',
+  args: { scenario: 'survey-delivery', trigger: 'order_tracking' },
+  globals: { locale: 'zh-CN' },
+};
+
+export const Dark: Story = {
+  args: { placement: 'card' },
+  globals: { scheme: 'dark' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 6);
+  }),
+};
+
+export const DarkStars: Story = {
+  name: 'Dark, stars',
+  args: { scenario: 'survey-csat', trigger: 'account_page' },
+  globals: { scheme: 'dark' },
+  play: answering(async (widget) => {
+    await rate(widget, 'csat', 3);
+  }),
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left',
+  args: { placement: 'card' },
+  globals: { direction: 'rtl' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 8);
+  }),
+};
