@@ -79,7 +79,7 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
-  it('shows every demo shopper all three widgets, from one summary and one program request', async () => {
+  it('shows every demo shopper the widgets from one summary, one program and one survey request', async () => {
     for (const shopper of ['demo-shopper', 'demo-gold', 'demo-diamond', 'demo-new', 'demo-birthday']) {
       const requests: string[] = [];
       const page = await browser.newPage();
@@ -101,7 +101,7 @@ describe('the demo storefront', () => {
       );
       assert.deepEqual(
         requests.filter((path) => path !== '/v1/demo/customer-token').sort(),
-        ['/v1/me/summary', '/v1/program'],
+        ['/v1/me/summary', '/v1/me/surveys/eligible', '/v1/program'],
         `${shopper}: the API requests of one page view`,
       );
       assert.deepEqual(problems, [], `${shopper}: no console errors and no Content-Security-Policy violations`);

@@ -1,0 +1,75 @@
+// The satisfaction survey on the real storefront and API: a detractor answers the post-purchase
+// survey with the keyboard and the mouse, and the admin API shows the follow-up and the NPS result.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
+import { createShopper, followUps, surveyVersionResults, waitFor } from './support/loyalty-api.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+const SURVEY_ID = 'post-purchase-nps';
+const survey = (page: Page, selector: string) => page.locator(`loyalty-satisfaction-survey ${selector}`);
+
+let stack: Stack;
+let browser: Browser;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function view(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view,
+  );
+}
+
+describe('the survey on the storefront', () => {
+  it('takes a detractor’s answers, and the admin API shows the follow-up and the NPS result', async () => {
+    const customerId = await createShopper(stack.apiBase, 'survey-e2e');
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${stack.storefrontUrl}/?shopper=${encodeURIComponent(customerId)}&lang=en`);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view === 'survey',
+      undefined,
+      { timeout: 15_000 },
+    );
+
+    // The 0–10 scale with the keyboard: focus its first radio, move right three times, select.
+    await survey(page, 'input[name="nps"][value="0"]').focus();
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await survey(page, 'fieldset#q-what_went_wrong').waitFor();
+    await survey(page, 'fieldset#q-what_went_wrong input[value="late_delivery"]').check();
+    await survey(page, '[part~="textarea"]').fill('The tea arrived two weeks late.');
+    await survey(page, '[part~="consent"] input').check();
+    await survey(page, 'button[type="submit"]').dblclick();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view === 'thanks',
+    );
+    assert.equal(await view(page), 'thanks');
+
+    const results = await waitFor('the completed response in the admin results', async () => {
+      const found = await surveyVersionResults(stack.apiBase, SURVEY_ID, 1);
+      return found.responses.complete === 1 ? found : undefined;
+    });
+    assert.equal(results.responses.total, 1, 'one response, however many writes and clicks');
+    assert.equal(results.nps?.detractors, 1);
+    assert.equal(results.nps?.score, -100);
+    const [followUp, ...others] = (await followUps(stack.apiBase)).filter((item) => item.customer.id === customerId);
+    assert.equal(others.length, 0, 'one follow-up');
+    assert.equal(followUp?.nps, 3);
+    assert.deepEqual(followUp?.comments, [{ questionId: 'complaint', text: 'The tea arrived two weeks late.' }]);
+    assert.ok(followUp && followUp.dimensions.length > 0, 'what went wrong is tagged by service-quality dimension');
+    assert.deepEqual(problems, [], 'no console errors and no Content-Security-Policy violations');
+    await page.close();
+  });
+});
