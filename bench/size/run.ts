@@ -1,6 +1,6 @@
-// `pnpm --filter @loyalty-elements/bench size`: what the kit costs a page. Bundles each entry for the
-// browser as a merchant's build would (esbuild, minified, ES2022) and prints minified, gzip and brotli
-// bytes. `--json` prints the rows as JSON.
+// `pnpm --filter @loyalty-elements/bench size`: what the kit costs a page, beside what a merchant would
+// use instead, in the same run. Bundles each entry for the browser as a merchant's build would
+// (esbuild, minified, ES2022) and prints minified, gzip and brotli bytes. `--json` prints the rows as JSON.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -26,6 +26,29 @@ const ENTRIES: Array<{ name: string; contents: string }> = [
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
   },
   {
+    name: 'SurveyJS: one NPS question, CSS',
+    contents: `
+      import 'survey-core/survey-core.css';
+      import { Model } from 'survey-core';
+      import { renderSurvey } from 'survey-js-ui';
+      const model = new Model({
+        elements: [{ type: 'rating', name: 'nps', title: 'How likely are you to recommend us?', rateMin: 0, rateMax: 10 }],
+      });
+      renderSurvey(model, document.body);
+    `,
+  },
+  {
+    name: 'Shoelace: rating, progress bar',
+    contents: `
+      import '@shoelace-style/shoelace/dist/components/rating/rating.js';
+      import '@shoelace-style/shoelace/dist/components/progress-bar/progress-bar.js';
+    `,
+  },
+  {
+    name: '@voucherify/sdk: client side',
+    contents: `import { VoucherifyClientSide } from '@voucherify/sdk'; globalThis.client = VoucherifyClientSide;`,
+  },
+  {
     name: 'Lit alone (the floor)',
     contents: `import { LitElement, html, css } from 'lit'; globalThis.lit = [LitElement, html, css];`,
   },
@@ -38,6 +61,7 @@ interface Row {
   brotli: number;
 }
 
+/** Every file the bundle makes (the script, and a stylesheet when it imports CSS), compressed one by one. */
 async function measure(contents: string): Promise<Omit<Row, 'name'>> {
   const result = await build({
     stdin: { contents, resolveDir: here, loader: 'ts' },
@@ -46,14 +70,17 @@ async function measure(contents: string): Promise<Omit<Row, 'name'>> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    outdir: 'out',
+    loader: { '.woff': 'empty', '.woff2': 'empty', '.ttf': 'empty', '.svg': 'dataurl' },
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]!.contents;
+  const files = result.outputFiles.filter((file) => !file.path.endsWith('.map'));
+  const total = (size: (code: Uint8Array) => number) => files.reduce((sum, file) => sum + size(file.contents), 0);
   return {
-    minified: code.byteLength,
-    gzip: gzipSync(code, { level: 9 }).byteLength,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
+    minified: total((code) => code.byteLength),
+    gzip: total((code) => gzipSync(code, { level: 9 }).byteLength),
+    brotli: total((code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength),
   };
 }
 
