@@ -18,6 +18,7 @@ import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiBase, apiClient, customerClient, demoToken, gatedClient } from '../test-support/api.ts';
+import { box } from '../test-support/layout.ts';
 
 const s = birthdayGreetingStrings.en;
 const z = birthdayGreetingStrings['zh-CN'];
@@ -90,11 +91,6 @@ async function ready(el: LoyaltyBirthdayGreeting): Promise<Summary> {
 async function showing(el: LoyaltyBirthdayGreeting, view: LoyaltyBirthdayGreeting['view']): Promise<void> {
   await waitUntil(() => el.view === view, `expected the ${view} view, saw ${el.state}/${el.view}`, { timeout: 10_000 });
   await el.updateComplete;
-}
-
-function box(element: Element | null): { width: number; height: number } {
-  const { width, height } = element!.getBoundingClientRect();
-  return { width, height };
 }
 
 /** Today's month and day where the shopper lives. */

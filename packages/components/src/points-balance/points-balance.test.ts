@@ -20,6 +20,7 @@ import {
   gatedClient,
   summaryOf,
 } from '../test-support/api.ts';
+import { box, expectSameBox } from '../test-support/layout.ts';
 
 type Part =
   | 'base'
@@ -60,16 +61,6 @@ async function ready(el: LoyaltyPointsBalance): Promise<Summary> {
   await settled(el);
   expect(el.state, `state (message: ${text(el, 'message')})`).to.equal('ready');
   return el.summary!;
-}
-
-function box(element: Element | null): { width: number; height: number } {
-  const { width, height } = element!.getBoundingClientRect();
-  return { width, height };
-}
-
-function expectSameBox(actual: { width: number; height: number }, expected: { width: number; height: number }): void {
-  expect(Math.abs(actual.width - expected.width), `width ${actual.width} vs ${expected.width}`).to.be.at.most(1);
-  expect(Math.abs(actual.height - expected.height), `height ${actual.height} vs ${expected.height}`).to.be.at.most(1);
 }
 
 const format = (locale: string, value: number) => new Intl.NumberFormat(locale).format(value);

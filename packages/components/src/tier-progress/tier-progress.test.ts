@@ -20,6 +20,7 @@ import {
   gatedClient,
   summaryOf,
 } from '../test-support/api.ts';
+import { box, expectSameBox } from '../test-support/layout.ts';
 
 const s = tierProgressStrings;
 
@@ -80,16 +81,6 @@ function bar(el: LoyaltyTierProgress) {
 /** How much of the track the indicator fills, 0–1. */
 function filled(el: LoyaltyTierProgress): number {
   return part(el, 'indicator')!.getBoundingClientRect().width / part(el, 'track')!.getBoundingClientRect().width;
-}
-
-function box(element: Element | null): { width: number; height: number } {
-  const { width, height } = element!.getBoundingClientRect();
-  return { width, height };
-}
-
-function expectSameBox(actual: { width: number; height: number }, expected: { width: number; height: number }): void {
-  expect(Math.abs(actual.width - expected.width), `width ${actual.width} vs ${expected.width}`).to.be.at.most(1);
-  expect(Math.abs(actual.height - expected.height), `height ${actual.height} vs ${expected.height}`).to.be.at.most(1);
 }
 
 const format = (locale: string, value: number) => new Intl.NumberFormat(locale).format(value);
