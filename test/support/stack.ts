@@ -7,7 +7,8 @@ import { startApiLink, type ApiLink } from './api-link.ts';
 export const DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 export const DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on loopback. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
@@ -30,14 +31,16 @@ export interface Stack {
 export interface StackOptions {
   /** Pages reach the API through a link the test can cut (see api-link.ts). Default false. */
   cuttableApi?: boolean;
+  /** More origins the API accepts calls from, beside the storefront's. */
+  allowedOrigins?: string[];
 }
 
 /** The reference API on a fresh database, and the demo storefront pointing at it, as a shopper meets them. */
-export async function startStack({ cuttableApi = false }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ cuttableApi = false, allowedOrigins = [] }: StackOptions = {}): Promise<Stack> {
   const storefrontPort = await freePort();
   const storefrontOrigin = `http://localhost:${storefrontPort}`;
   const api: { baseUrl: string; stop(): Promise<void> } = await startApi({
-    env: { LOYALTY_ALLOWED_ORIGINS: storefrontOrigin },
+    env: { LOYALTY_ALLOWED_ORIGINS: [storefrontOrigin, ...allowedOrigins].join(',') },
   });
   const apiBase = api.baseUrl.replace('127.0.0.1', 'localhost');
   const link = cuttableApi ? await startApiLink(apiBase) : undefined;

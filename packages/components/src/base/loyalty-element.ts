@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LoyaltyEventDetail, LoyaltyEventMap, LoyaltyEventName } from '../events/events.ts';
 
@@ -38,6 +38,35 @@ export class LoyaltyElement extends LitElement {
    */
   @property({ attribute: 'color-scheme', reflect: true })
   colorScheme: ColorScheme | undefined;
+
+  #hydrating = false;
+
+  /**
+   * True while the element renders what a server can know: under Lit SSR, and in the first update of an
+   * element the server rendered (its shadow root came with the page), which Lit hydrates. Hydration needs
+   * that render to be the server's, so it is the loading state, in the language of the element's own
+   * `lang`, whatever the client or the page already knows; the real state follows in the next update.
+   * Read by the shared controllers; not part of an element's documented API.
+   * @internal
+   */
+  get serverRendering(): boolean {
+    return isServer || this.#hydrating;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A shadow root that exists before Lit makes one was declared in the page's HTML.
+    this.#hydrating = this.shadowRoot !== null;
+    return super.createRenderRoot();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#hydrating) {
+      this.#hydrating = false;
+      // After this update, not during it: an update requested inside one is what Lit warns about.
+      queueMicrotask(() => this.requestUpdate());
+    }
+  }
 
   /** Dispatches a typed `loyalty-*` CustomEvent that bubbles and crosses shadow roots. */
   protected emit<K extends LoyaltyEventName>(

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   isLoyaltyError,
@@ -212,7 +212,8 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#focusWithin = this.matches(':focus-within');
+    // willUpdate runs under Lit SSR too, where elements have no `matches`.
+    this.#focusWithin = !isServer && this.matches(':focus-within');
     const data = this.#data.value;
     if (!data) {
       this.#view = undefined;

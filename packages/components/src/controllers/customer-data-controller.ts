@@ -69,6 +69,7 @@ export class CustomerDataController<T> implements ReactiveController {
   }
 
   get state(): CustomerDataState {
+    if (this.#host.serverRendering) return 'loading';
     if (!this.#clients.client) return 'error';
     switch (this.#task.status) {
       case TaskStatus.COMPLETE:

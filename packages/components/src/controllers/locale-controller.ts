@@ -1,10 +1,12 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { LocalizedText } from '@loyalty-elements/sdk';
 import type { Translation } from '../locales/en.ts';
 import {
+  DEFAULT_LOCALE,
   formatDate,
   formatNumber,
   getTranslation,
+  normalizeLocale,
   pickLocalized,
   resolveLocale,
   type LoyaltyLocale,
@@ -23,6 +25,8 @@ function notifyAll(): void {
 }
 
 function watch(controller: LocaleController): void {
+  // A server (Lit SSR, even with a global DOM shim) has no document to watch, nor languages that change.
+  if (isServer) return;
   watchers.add(controller);
   if (documentObserver || typeof MutationObserver === 'undefined') return;
   documentObserver = new MutationObserver(notifyAll);
@@ -54,32 +58,38 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The resolved locale: `en` or `zh-CN`. */
+  /**
+   * The resolved locale: `en` or `zh-CN`. While the host renders what a server can know (see
+   * `LoyaltyElement.serverRendering`), only its own `lang`: a server sees no ancestors and no browser.
+   */
   get locale(): LoyaltyLocale {
+    if ((this.#host as Host & { serverRendering?: boolean }).serverRendering) {
+      return normalizeLocale(this.#host.getAttribute('lang')?.trim() || DEFAULT_LOCALE);
+    }
     return this.#locale;
   }
 
   /** The string table for the resolved locale. */
   get t(): Translation {
-    return getTranslation(this.#locale);
+    return getTranslation(this.locale);
   }
 
   /** A widget's own strings in the resolved locale. */
   strings<T>(table: StringTable<T>): T {
-    return table[this.#locale];
+    return table[this.locale];
   }
 
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-    return formatNumber(value, this.#locale, options);
+    return formatNumber(value, this.locale, options);
   }
 
   /** A date in the resolved locale; pass `timeZone` (the customer's) in `options`. */
   formatDate(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
-    return formatDate(value, this.#locale, options);
+    return formatDate(value, this.locale, options);
   }
 
   pick(text: LocalizedText | null | undefined): string {
-    return pickLocalized(text, this.#locale);
+    return pickLocalized(text, this.locale);
   }
 
   /** Re-resolves the locale and asks the host to render again when it changed. */

@@ -36,6 +36,8 @@ export function normalizeLocale(tag: string | null | undefined): LoyaltyLocale {
 
 /** The nearest non-empty `lang`, from `element` itself up through its ancestors and shadow hosts. */
 export function closestLang(element: Element): string | undefined {
+  // A server's DOM shim (Lit SSR) has attributes but no tree.
+  if (typeof element.closest !== 'function') return element.getAttribute('lang')?.trim() || undefined;
   let node: Element | null = element;
   while (node) {
     const found: Element | null = node.closest('[lang]');
@@ -62,7 +64,7 @@ function hostOf(node: Node): Element | null {
 export function resolveLocale(element?: Element | null): LoyaltyLocale {
   const tag =
     (element ? closestLang(element) : undefined) ||
-    (typeof document !== 'undefined' ? document.documentElement.lang.trim() : '') ||
+    (typeof document !== 'undefined' ? (document.documentElement?.lang.trim() ?? '') : '') ||
     (typeof navigator !== 'undefined' ? navigator.language : '') ||
     DEFAULT_LOCALE;
   return normalizeLocale(tag);
