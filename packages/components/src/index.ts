@@ -63,6 +63,10 @@ export type {
   LoyaltySignInRequestedEvent,
   LoyaltyBirthdaySavedEvent,
   LoyaltyBirthdayClaimedEvent,
+  LoyaltySurveyShownEvent,
+  LoyaltySurveyAnswerEvent,
+  LoyaltySurveySubmittedEvent,
+  LoyaltySurveyDismissedEvent,
 } from './events/events.ts';
 
 export type { LoyaltyClient, LoyaltyError, LoyaltyErrorCode, Summary, LocalizedText } from '@loyalty-elements/sdk';
