@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./packages/embed/dist', import.meta.url)),
-    emptyOutDir: true,
+    // The embed package's build script empties dist/ first; tsc then adds the module entries beside this file.
+    emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
     lib: {

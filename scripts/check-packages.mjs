@@ -1,20 +1,47 @@
-// `node scripts/check-packages.mjs`: checks what npm users would get from the publishable packages. Each one is
-// built (tsc, src → dist/), packed with `pnpm pack` (which applies `publishConfig` and turns `workspace:*` into
-// versions; `npm pack` does neither), and its tarball is checked: the packed manifest, publint and attw. The
-// tarballs are then unpacked into a scratch site's node_modules: Node must import every entry point, and the SDK's
-// browser entry, bundled as a site would bundle it, must contain no server-only code.
+// `node scripts/check-packages.mjs`: checks what npm users would get from the publishable packages. `pnpm build`
+// builds them all (tsc, src → dist/, plus the embed's CDN file and the components' custom-elements.json); each is
+// packed with `pnpm pack` (which applies `publishConfig` and turns `workspace:*` into versions; `npm pack` does
+// neither), and its tarball is checked: the packed manifest, publint and attw. The tarballs are then unpacked into a
+// scratch site's node_modules: Node must import every module entry point (as a server-rendering framework would),
+// and the browser entries, bundled as a site would bundle them, must contain no server-only code.
 // Prints one line per check (`ok  …` or `FAIL …` followed by the tool's output), then `N passed, N failed`;
 // exits with 1 if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { pnpmCommand, repoRoot } from './setup.mjs';
 
-/** The publishable packages, in build order (the SDK depends on the contract). */
-const PACKAGES = ['packages/contract', 'packages/sdk'];
+/**
+ * The publishable packages, each depending only on those before it. `untyped` entry points are not modules with
+ * types (attw leaves them out); `browserOnly` ones are classic scripts for a <script> tag (Node does not import them).
+ */
+const PACKAGES = [
+  { dir: 'packages/contract' },
+  { dir: 'packages/sdk' },
+  { dir: 'packages/components', untyped: ['./custom-elements.json'] },
+  { dir: 'packages/embed', untyped: ['./loyalty-elements.js'], browserOnly: ['./loyalty-elements.js'] },
+  { dir: 'packages/react' },
+];
+
+/** Browser entries bundled from the tarballs: none may contain server-only code. */
+const BROWSER_ENTRIES = [
+  '@loyalty-elements/sdk',
+  '@loyalty-elements/components',
+  '@loyalty-elements/embed/pure',
+  '@loyalty-elements/react',
+];
 
 /** The SDK's browser entry must not pull in any of these: they only come with server-only code. */
 const SERVER_ONLY = ['SignJWT', 'node:', 'createHash'];
@@ -61,19 +88,43 @@ function exportTargets(exports) {
   return Object.values(exports).flatMap(exportTargets);
 }
 
-/** Problems with a packed package.json: entry points must be built files, and no `workspace:` range may remain. */
-function manifestProblems(manifest) {
+/** The files a target names in the unpacked package (a `*` matches within one folder level, as in `exports`). */
+function filesFor(packageDir, target) {
+  if (!target.includes('*')) return existsSync(join(packageDir, target)) ? [target] : [];
+  const folder = dirname(target);
+  const [prefix, suffix] = target.slice(folder.length + 1).split('*');
+  const entries = existsSync(join(packageDir, folder)) ? readdirSync(join(packageDir, folder)) : [];
+  return entries
+    .filter((name) => name.startsWith(prefix) && name.endsWith(suffix) && name.length > prefix.length + suffix.length)
+    .map((name) => `${folder}/${name}`);
+}
+
+/**
+ * Problems with a packed package.json: entry points must be built files that are in the tarball, no `workspace:`
+ * range may remain, and a `customElements` manifest must be packed and name only packed modules.
+ */
+function manifestProblems(manifest, packageDir) {
   const problems = [];
   if (!manifest.exports) problems.push('no "exports"');
-  for (const target of exportTargets(manifest.exports)) {
-    if (target !== './package.json' && !target.startsWith('./dist/')) problems.push(`exports → ${target}`);
-  }
-  for (const field of ['main', 'types', 'module']) {
-    if (manifest[field] && !manifest[field].startsWith('./dist/')) problems.push(`${field} → ${manifest[field]}`);
+  const targets = [...exportTargets(manifest.exports), ...['main', 'types', 'module'].map((f) => manifest[f])];
+  for (const target of targets.filter(Boolean)) {
+    if (/(?<!\.d)\.ts$/.test(target)) problems.push(`${target}: a TypeScript source as an entry point`);
+    else if (!filesFor(packageDir, target).length) problems.push(`${target}: not in the tarball`);
   }
   for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
     for (const [name, range] of Object.entries(manifest[field] ?? {})) {
       if (range.startsWith('workspace:')) problems.push(`${field}.${name} is still ${range}`);
+    }
+  }
+  if (manifest.customElements) {
+    const file = join(packageDir, manifest.customElements);
+    if (!existsSync(file)) problems.push(`customElements → ${manifest.customElements}: not in the tarball`);
+    else {
+      const { modules = [] } = JSON.parse(readFileSync(file, 'utf8'));
+      if (!modules.length) problems.push(`${manifest.customElements} lists no modules`);
+      for (const { path } of modules) {
+        if (!existsSync(join(packageDir, path))) problems.push(`${manifest.customElements} names ${path}: not packed`);
+      }
     }
   }
   return problems;
@@ -97,19 +148,27 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const scratch = mkdtempSync(join(tmpdir(), 'loyalty-packages-'));
 // The unpacked tarballs, laid out as in a site's node_modules.
 const consumer = join(scratch, 'site');
-const names = new Set(
-  PACKAGES.map((dir) => JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')).name),
-);
+const nameOf = (dir) => JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')).name;
+const names = new Set(PACKAGES.map(({ dir }) => nameOf(dir)));
 
 try {
-  /** name → { dir, manifest } of each package that built, packed and unpacked with a sound package.json. */
-  const unpacked = new Map();
-  for (const dir of PACKAGES) {
-    const cwd = join(repoRoot, dir);
-    const { name } = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+  const build = run(pnpmBin, [...pnpmPrefix, 'run', 'build']);
+  report(build.ok, 'pnpm build: every publishable package and the CDN file', build.output);
 
-    const build = run(pnpmBin, [...pnpmPrefix, 'run', 'build'], cwd);
-    if (!report(build.ok, `build ${name}`, build.output)) continue;
+  // changesets reads its config and the pending changesets, and plans the next versions.
+  const plan = join(scratch, 'changeset-plan.json');
+  const changesets = run(bin('changeset'), ['status', '--output', plan]);
+  report(
+    changesets.ok && existsSync(plan),
+    'changeset status: config and pending changesets are valid',
+    changesets.output,
+  );
+
+  /** name → { dir, manifest, browserOnly } of each package that packed and unpacked with a sound package.json. */
+  const unpacked = new Map();
+  for (const { dir, untyped = [], browserOnly = [] } of build.ok ? PACKAGES : []) {
+    const cwd = join(repoRoot, dir);
+    const name = nameOf(dir);
 
     const pack = run(pnpmBin, [...pnpmPrefix, 'pack', '--json', '--pack-destination', scratch], cwd);
     let tarball;
@@ -126,15 +185,16 @@ try {
     let problems = [untar.output];
     if (untar.ok) {
       const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
-      problems = manifestProblems(manifest);
-      if (!problems.length) unpacked.set(name, { dir, manifest });
+      problems = manifestProblems(manifest, target);
+      if (!problems.length) unpacked.set(name, { dir, manifest, target, browserOnly });
     }
     report(!problems.length, `packed package.json ${name}`, problems.join('\n'));
 
     const publint = run(bin('publint'), ['run', tarball, '--strict']);
     report(publint.ok, `publint ${name}`, publint.output);
 
-    const attw = run(bin('attw'), [tarball, ...ATTW_FLAGS, ...ATTW_IGNORED_RULES]);
+    const excluded = untyped.length ? ['--exclude-entrypoints', ...untyped] : [];
+    const attw = run(bin('attw'), [tarball, ...ATTW_FLAGS, ...ATTW_IGNORED_RULES, ...excluded]);
     report(attw.ok, `attw ${name}`, attw.output);
   }
 
@@ -151,51 +211,78 @@ try {
       }
     }
   }
+  // Peer dependencies a site brings itself (React for the React wrappers): the workspace's copies.
+  for (const { dir, manifest } of unpacked.values()) {
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+      const link = join(consumer, 'node_modules', peer);
+      const installed = join(repoRoot, dir, 'node_modules', peer);
+      if (names.has(peer) || existsSync(link) || !existsSync(installed)) continue;
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(realpathSync(installed), link, 'junction');
+    }
+  }
 
-  // Node imports every entry point of the packed packages (catches, say, `.ts` imports left in the JavaScript).
-  for (const [name, { manifest }] of unpacked) {
-    const subpaths = Object.keys(manifest.exports).filter((key) => key.startsWith('.') && key !== './package.json');
-    const specifiers = (subpaths.length ? subpaths : ['.']).map((subpath) => name + subpath.slice(1));
+  // Node imports every module entry point of the packed packages, as a server-rendering framework (Next.js, Nuxt)
+  // would, with no DOM: catches `.ts` imports left in the JavaScript and browser globals touched at import time.
+  for (const [name, { manifest, target, browserOnly }] of unpacked) {
+    const specifiers = Object.entries(manifest.exports)
+      .filter(([subpath]) => subpath.startsWith('.') && !subpath.endsWith('.json') && !browserOnly.includes(subpath))
+      .flatMap(([subpath, targets]) => {
+        if (!subpath.includes('*')) return [name + subpath.slice(1)];
+        // `./define/*` → one specifier per packed file it matches.
+        const pattern = exportTargets(targets).find((path) => path.endsWith('.js'));
+        const [before, after] = pattern.split('*');
+        return filesFor(target, pattern).map(
+          (file) => name + subpath.slice(1).replace('*', file.slice(before.length, file.length - after.length)),
+        );
+      });
     const script = `for (const specifier of ${JSON.stringify(specifiers)}) await import(specifier);`;
     const imported = run(process.execPath, ['--input-type=module', '--eval', script], consumer);
     report(imported.ok, `node import ${specifiers.join(', ')}`, imported.output);
   }
 
-  // The browser entry, bundled from the tarballs as a site's bundler would. The search for server-only code runs on
-  // a bundle whose identifiers are not minified, since minifying renames classes such as jose's SignJWT; the sizes
+  // The browser entries, bundled from the tarballs as a site's bundler would. The search for server-only code runs
+  // on a bundle whose identifiers are not minified, since minifying renames classes such as jose's SignJWT; the sizes
   // are those of the fully minified bundle. A bundle of `./server` is the control: the search must find SignJWT there.
-  if (!unpacked.has('@loyalty-elements/sdk') || !unpacked.has('@loyalty-elements/contract')) {
-    report(
-      false,
-      'browser bundle @loyalty-elements/sdk',
-      'not checked: the SDK or the contract did not build and pack cleanly (see above)',
-    );
-  } else {
-    const bundle = async (specifier, options) => {
-      const result = await (
-        await loadEsbuild()
-      ).build({
-        stdin: { contents: `export * from '${specifier}';`, resolveDir: consumer, sourcefile: 'site.js' },
-        bundle: true,
-        platform: 'browser',
-        format: 'esm',
-        write: false,
-        logLevel: 'silent',
-        ...options,
-      });
-      return result.outputFiles[0].contents;
-    };
-    const readable = { minifyWhitespace: true, minifySyntax: true };
-    const serverOnlyIn = (bytes) => SERVER_ONLY.filter((text) => Buffer.from(bytes).includes(text));
+  const bundle = async (specifier, options) => {
+    const result = await (
+      await loadEsbuild()
+    ).build({
+      stdin: { contents: `export * from '${specifier}';`, resolveDir: consumer, sourcefile: 'site.js' },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      // React is the site's own; the check is about what this kit adds.
+      external: ['react', 'react/*'],
+      ...options,
+    });
+    return result.outputFiles[0].contents;
+  };
+  const readable = { minifyWhitespace: true, minifySyntax: true };
+  const serverOnlyIn = (bytes) => SERVER_ONLY.filter((text) => Buffer.from(bytes).includes(text));
+  for (const specifier of BROWSER_ENTRIES) {
+    const owner = [...unpacked.keys()].find((name) => specifier === name || specifier.startsWith(`${name}/`));
+    if (!owner) {
+      report(false, `browser bundle ${specifier}`, 'not checked: its package did not build and pack cleanly (above)');
+      continue;
+    }
     try {
-      const found = serverOnlyIn(await bundle('@loyalty-elements/sdk', readable));
-      const minified = await bundle('@loyalty-elements/sdk', { minify: true });
+      const found = serverOnlyIn(await bundle(specifier, readable));
+      const minified = await bundle(specifier, { minify: true });
       const sizes = `${kB(minified.length)} minified, ${kB(brotliCompressSync(minified).length)} brotli`;
       report(
         !found.length,
-        `browser bundle @loyalty-elements/sdk: no server-only code (${sizes})`,
+        `browser bundle ${specifier}: no server-only code (${sizes})`,
         `contains ${found.join(', ')}`,
       );
+    } catch (error) {
+      report(false, `browser bundle ${specifier}`, String(error.message ?? error));
+    }
+  }
+  if (unpacked.has('@loyalty-elements/sdk')) {
+    try {
       const control = serverOnlyIn(await bundle('@loyalty-elements/sdk/server', readable));
       report(
         control.includes('SignJWT'),
@@ -203,7 +290,7 @@ try {
         'SignJWT not found in the server entry: the check above cannot see server-only code any more',
       );
     } catch (error) {
-      report(false, 'browser bundle @loyalty-elements/sdk', String(error.message ?? error));
+      report(false, 'browser bundle @loyalty-elements/sdk/server', String(error.message ?? error));
     }
   }
 } finally {

@@ -6,7 +6,7 @@ import { installDependencies, pnpm, repoRoot } from './setup.mjs';
 import { startApi } from './start-api.mjs';
 
 installDependencies();
-pnpm(['--filter', '@loyalty-elements/embed', 'build']);
+pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
 
 const apiPort = process.env.PORT ?? '8787';
 const storefrontPort = process.env.STOREFRONT_PORT ?? '8080';

@@ -32,7 +32,7 @@ installDependencies();
 const env = { ...process.env };
 if (selected.some((suite) => suite.browser)) env.CHROME_PATH = ensureChromium();
 const postgresUrl = selected.some((suite) => suite.postgres) ? ensurePostgres() : null;
-if (selected.some((suite) => suite.name === 'e2e')) pnpm(['--filter', '@loyalty-elements/embed', 'build']);
+if (selected.some((suite) => suite.name === 'e2e')) pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
 
 function testFiles(dir, pattern) {
   const found = [];

@@ -1,12 +1,14 @@
 // `cem analyze` reads this file and writes custom-elements.json: the manifest behind Storybook's
 // docs pages and editors' autocompletion. The Storybook scripts regenerate it; it is not committed.
 //
-// Beyond what `--litelement` finds on its own, three small plugins keep the manifest complete
+// Beyond what `--litelement` finds on its own, four small plugins keep the manifest complete
 // without anyone repeating themselves:
 //   1. an element's tag comes from its `static tagName` (what `LoyaltyElement.define()` uses);
 //   2. every element lists the global `--loyalty-*` tokens, with their light and dark defaults and
 //      descriptions read from src/themes/tokens.ts (the one place they are written down);
-//   3. private members (`#field`, `private`) are not API and are left out.
+//   3. private members (`#field`, `private`) are not API and are left out;
+//   4. module paths name the published JavaScript (`dist/…/x.js`), not the TypeScript sources, since
+//      the npm package ships the manifest with dist/ only.
 
 const TOKENS_MODULE = 'src/themes/tokens.ts';
 
@@ -118,6 +120,27 @@ function hidePrivateMembersPlugin() {
   };
 }
 
+/** `src/points-balance/points-balance.ts` → `dist/points-balance/points-balance.js`. */
+const publishedPath = (path) => path.replace(/^src\/(.*)\.ts$/, 'dist/$1.js');
+
+function publishedPathsPlugin() {
+  return {
+    name: 'loyalty-published-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      const rewrite = (value) => {
+        if (Array.isArray(value)) value.forEach(rewrite);
+        else if (value && typeof value === 'object') {
+          for (const [key, inner] of Object.entries(value)) {
+            if ((key === 'path' || key === 'module') && typeof inner === 'string') value[key] = publishedPath(inner);
+            else rewrite(inner);
+          }
+        }
+      };
+      rewrite(customElementsManifest.modules);
+    },
+  };
+}
+
 function* elements(manifest) {
   for (const module of manifest.modules ?? []) {
     for (const declaration of module.declarations ?? []) {
@@ -131,6 +154,7 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/test-support/**'],
   outdir: '.',
   litelement: true,
-  // Order matters: tags first, so the token plugin sees which declarations are elements.
-  plugins: [tagNamePlugin(), globalTokensPlugin(), hidePrivateMembersPlugin()],
+  // Order matters: tags first, so the token plugin sees which declarations are elements; paths last,
+  // since the token plugin finds its module by its source path.
+  plugins: [tagNamePlugin(), globalTokensPlugin(), hidePrivateMembersPlugin(), publishedPathsPlugin()],
 };
