@@ -8,4 +8,5 @@ export * from './customers.ts';
 export * from './errors.ts';
 export * from './demo.ts';
 export * from './surveys.ts';
+export * from './rewards.ts';
 export * from './http.ts';

@@ -21,6 +21,7 @@ import {
   surveyPaths,
 } from './surveys.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
+import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
 /** Who may call an operation: a shopper's page, anyone with the publishable key, or the merchant's backend. */
 type Auth = 'customer' | 'publishable' | 'secret' | 'demo';
@@ -110,6 +111,22 @@ export const OPERATIONS: Record<string, Operation> = {
     response: SurveyDismissal,
     status: 201,
   },
+  getRewards: {
+    method: 'get',
+    path: rewardPaths.rewards,
+    summary: 'Rewards on offer, what locks each (tier, stock, points), and the latest redemptions',
+    auth: 'customer',
+    response: CustomerRewards,
+  },
+  redeemReward: {
+    method: 'post',
+    path: rewardPaths.redeemPattern,
+    summary: 'Spend points on a reward and get its code, once per idempotency key',
+    auth: 'customer',
+    response: RedeemResult,
+    status: 201,
+    idempotent: true,
+  },
   upsertCustomer: {
     method: 'put',
     path: paths.customerPattern,
@@ -143,6 +160,21 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     query: FollowUpListQuery,
     response: FollowUpPage,
+  },
+  listRewardCatalogue: {
+    method: 'get',
+    path: rewardPaths.catalogue,
+    summary: 'The rewards catalogue, active or not, with how many of each were redeemed',
+    auth: 'secret',
+    response: RewardCatalogue,
+  },
+  putReward: {
+    method: 'put',
+    path: rewardPaths.rewardPattern,
+    summary: 'Create (201) or replace (200) a reward of the catalogue',
+    auth: 'secret',
+    body: RewardDraft,
+    response: Reward,
   },
   getDemoCustomerToken: {
     method: 'get',

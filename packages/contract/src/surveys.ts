@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Identifier, LocalizedText } from './primitives.ts';
+import { Identifier, LocalizedText, PositivePoints } from './primitives.ts';
 
 // ─── Building blocks ────────────────────────────────────────────────────────────────────────────
 
@@ -30,8 +30,16 @@ export const OptionId = slug();
  */
 export const SurveyTrigger = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/, 'Use a snake_case word.'));
 export type SurveyTrigger = z.infer<typeof SurveyTrigger>;
-/** The triggers the kit's own pages use. */
-export const KNOWN_SURVEY_TRIGGERS = ['post_purchase', 'account_page'] as const;
+/** The triggers the kit's own pages use. `program_exit`: a customer leaving the program or cancelling. */
+export const KNOWN_SURVEY_TRIGGERS = ['post_purchase', 'account_page', 'program_exit'] as const;
+
+/**
+ * Why customers leave (the exit interview's reasons): price, product, service, market (they moved away),
+ * technology (a better one elsewhere) and the company's reputation. An exit survey's choice options name one.
+ */
+export const DEPARTURE_REASONS = ['price', 'product', 'service', 'market', 'technology', 'reputation'] as const;
+export const DepartureReason = z.enum(DEPARTURE_REASONS);
+export type DepartureReason = z.infer<typeof DepartureReason>;
 
 /** Inclusive answer ranges of the rating questions. */
 export const SCALE_RANGES = {
@@ -93,6 +101,8 @@ export const ChoiceOption = z.object({
   dimension: z.optional(ServiceQualityDimension),
   /** "Other": choosing it lets the shopper type `otherText`. At most one per question. */
   other: z.optional(z.boolean()),
+  /** The reason for leaving this option stands for, counted in the results' departures. */
+  departureReason: z.optional(DepartureReason),
 });
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
@@ -170,12 +180,17 @@ export const SurveyDraft = z.object({
   intro: z.optional(LocalizedText),
   questions: Questions,
   thanks: z.optional(SurveyThanks),
+  /**
+   * Points granted once per response when it completes, whatever the answers: the score never changes the
+   * reward. Absent: no reward.
+   */
+  completionReward: z.optional(PositivePoints),
 });
 export type SurveyDraft = z.infer<typeof SurveyDraft>;
 
 /**
- * A published survey. Changing its title, intro, questions or thanks publishes a new `version`;
- * responses stay pinned to the version they were started on.
+ * A published survey. Changing its title, intro, questions, thanks or completion reward publishes a
+ * new `version`; responses stay pinned to the version they were started on, and earn its reward.
  */
 export const SurveyDefinition = z.extend(SurveyDraft, { version: z.int().check(z.gte(1)) });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
@@ -391,6 +406,8 @@ export const SurveyResponse = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   completedAt: z.nullable(z.iso.datetime({ offset: true })),
+  /** Points the completion earned (the survey's `completionReward`); null before completion or without one. */
+  pointsAwarded: z.nullable(PositivePoints),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 
@@ -540,6 +557,18 @@ export const SurveyVersionResults = z.object({
   ces: z.nullable(CesResult),
   questions: z.array(QuestionResult),
   dimensions: z.array(DimensionResult),
+  /**
+   * Why customers left, from choice options that name a `departureReason`: every reason, in the order of
+   * DEPARTURE_REASONS, with how many respondents chose it and their share (%) of `respondents`. Null when no
+   * question of the version names a reason.
+   */
+  departures: z.nullable(
+    z.object({
+      /** Respondents who chose at least one reason. */
+      respondents: Count,
+      reasons: z.array(z.object({ reason: DepartureReason, count: Count, share: Stat })),
+    }),
+  ),
 });
 export type SurveyVersionResults = z.infer<typeof SurveyVersionResults>;
 

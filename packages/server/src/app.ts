@@ -21,6 +21,8 @@ import { adminCustomersRoute } from './routes/admin-customers.ts';
 import { adminSurveysRoute } from './routes/admin-surveys.ts';
 import { surveysRoute } from './routes/surveys.ts';
 import { apiReferenceRoutes } from './routes/api-reference.ts';
+import { rewardsRoutes } from './routes/rewards.ts';
+import { adminRewardsRoutes } from './routes/admin-rewards.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -80,6 +82,8 @@ export function createApp(deps: AppDeps): Hono {
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);
   adminSurveysRoute(app, context);
+  rewardsRoutes(app, context);
+  adminRewardsRoutes(app, context);
   if (demo) demoTokenRoute(app, context);
   apiReferenceRoutes(app);
 

@@ -1,10 +1,11 @@
 import type { SurveyDraft } from '@loyalty-elements/contract';
 import type { Queryable } from './store/database.ts';
-import { publishSurveyIn } from './domain/surveys/definitions.ts';
+import { contentOf, findSurvey, publishSurveyIn } from './domain/surveys/definitions.ts';
 
 /**
- * The demo program's surveys, asked of every shopper (sampling 1.0). Tests and the widget's demo
- * read ids from here.
+ * The demo program's surveys, asked of every shopper (sampling 1.0): after an order (completing it
+ * earns 50 points), on the account page, and when a shopper leaves the program. Tests and the
+ * widget's demo read ids from here.
  */
 export const DEMO_SURVEYS = {
   postPurchase: {
@@ -13,6 +14,7 @@ export const DEMO_SURVEYS = {
     status: 'active',
     samplingRate: 1,
     recontactDays: 90,
+    completionReward: 50,
     title: { en: 'How was your order?', 'zh-CN': '这次购物体验如何？' },
     intro: { en: 'Two quick questions, under a minute.', 'zh-CN': '两个小问题，不到一分钟。' },
     questions: [
@@ -144,15 +146,100 @@ export const DEMO_SURVEYS = {
     ],
     thanks: { default: { en: 'Thank you for your feedback!', 'zh-CN': '感谢您的反馈！' } },
   },
+  programExit: {
+    id: 'program-exit',
+    trigger: 'program_exit',
+    status: 'active',
+    samplingRate: 1,
+    recontactDays: 365,
+    title: { en: 'Sorry to see you go', 'zh-CN': '很遗憾您要离开' },
+    intro: {
+      en: 'One question before you leave: it helps us do better.',
+      'zh-CN': '离开前请回答一个问题，帮助我们做得更好。',
+    },
+    questions: [
+      {
+        kind: 'single_choice',
+        id: 'reason',
+        required: true,
+        text: { en: 'Why are you leaving?', 'zh-CN': '您为什么要离开？' },
+        description: { en: 'Choose the main reason.', 'zh-CN': '请选择最主要的原因。' },
+        options: [
+          { id: 'price', departureReason: 'price', text: { en: 'It costs too much', 'zh-CN': '价格太高' } },
+          {
+            id: 'product',
+            departureReason: 'product',
+            text: { en: 'The teas no longer suit me', 'zh-CN': '茶品不再适合我' },
+          },
+          {
+            id: 'service',
+            departureReason: 'service',
+            text: { en: 'I was unhappy with the service', 'zh-CN': '对服务不满意' },
+          },
+          {
+            id: 'moved',
+            departureReason: 'market',
+            text: { en: 'I moved away', 'zh-CN': '我搬走了' },
+          },
+          {
+            id: 'better_elsewhere',
+            departureReason: 'technology',
+            text: {
+              en: 'Another shop’s app or website works better for me',
+              'zh-CN': '别家的应用或网站更好用',
+            },
+          },
+          {
+            id: 'trust',
+            departureReason: 'reputation',
+            text: { en: 'I have lost trust in Demo Tea House', 'zh-CN': '我对 Demo Tea House 失去了信任' },
+          },
+        ],
+      },
+      {
+        kind: 'free_text',
+        id: 'comment',
+        text: { en: 'Anything else you would like to tell us?', 'zh-CN': '还有什么想告诉我们的吗？' },
+        placeholder: { en: 'Optional', 'zh-CN': '选填' },
+        maxLength: 1000,
+      },
+    ],
+    thanks: {
+      default: {
+        en: 'Thank you for telling us. You are always welcome back.',
+        'zh-CN': '感谢您告诉我们。欢迎您随时回来。',
+      },
+    },
+  },
 } satisfies Record<string, SurveyDraft>;
 
 /**
- * Publishes the demo surveys the program does not have yet (a restart or a merchant's edits are
- * left alone). Runs inside the demo seed's transaction.
+ * Publishes the demo surveys the program does not have yet, and the completion reward of a demo
+ * survey still exactly as an earlier seed published it (without one) as its next version, keeping
+ * its status, trigger, sampling and recontact. A restart or a merchant's edits are left alone.
+ * Runs inside the demo seed's transaction.
  */
 export async function seedDemoSurveys(tx: Queryable, programId: string): Promise<void> {
-  for (const draft of Object.values(DEMO_SURVEYS)) {
-    const existing = await tx.query('SELECT 1 FROM surveys WHERE program_id = $1 AND id = $2', [programId, draft.id]);
-    if (existing.length === 0) await publishSurveyIn(tx, programId, draft);
+  for (const draft of Object.values(DEMO_SURVEYS) as SurveyDraft[]) {
+    const current = await findSurvey(tx, programId, draft.id);
+    if (current === undefined) {
+      await publishSurveyIn(tx, programId, draft);
+    } else if (draft.completionReward !== undefined && (await isSeededWithoutReward(tx, programId, draft))) {
+      const { trigger, status, samplingRate, recontactDays } = current;
+      await publishSurveyIn(tx, programId, { ...draft, trigger, status, samplingRate, recontactDays });
+    }
   }
+}
+
+/** Whether the survey's current version is `draft` as an earlier seed published it: without its reward. */
+async function isSeededWithoutReward(tx: Queryable, programId: string, draft: SurveyDraft): Promise<boolean> {
+  const { completionReward: _reward, ...earlier } = draft;
+  const [row] = await tx.query<{ same: boolean }>(
+    `SELECT v.content = $3::jsonb AS same
+       FROM surveys s
+       JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version
+      WHERE s.program_id = $1 AND s.id = $2`,
+    [programId, draft.id, JSON.stringify(contentOf(earlier))],
+  );
+  return row?.same === true;
 }

@@ -1,4 +1,4 @@
-import type { Birthday, BirthdayReward, LocalizedText, TierMetric } from '@loyalty-elements/contract';
+import type { Birthday, BirthdayReward, LocalizedText, RewardDraft, TierMetric } from '@loyalty-elements/contract';
 import type { Database, Queryable } from './store/database.ts';
 import { findCustomer, insertCustomer } from './domain/customers.ts';
 import { applyEntryLocked, expireLapsedLocked, type EntryDraft } from './domain/ledger.ts';
@@ -178,6 +178,88 @@ export const DEMO_SEED = {
       },
     },
   },
+  /**
+   * The demo catalogue, so each shopper sees a different mix: demo-shopper (Silver, 2 900) can afford the
+   * tea and the discount, is locked out of express shipping by tier and is 600 short of the gift tin;
+   * demo-new can afford nothing; demo-gold unlocks express shipping, demo-diamond the private tasting too.
+   */
+  rewards: [
+    {
+      id: 'free-jasmine-tea',
+      name: { en: 'A free pot of jasmine tea', 'zh-CN': '免费茉莉花茶一壶' },
+      description: {
+        en: 'Any size, in the shop or with your next order.',
+        'zh-CN': '任意规格，可到店享用或随下一单寄出。',
+      },
+      pointsCost: 300,
+      requiredTierId: null,
+      stock: null,
+      validityDays: 30,
+      availableFrom: null,
+      availableUntil: null,
+      active: true,
+    },
+    {
+      id: 'ten-percent-off',
+      name: { en: '10% off your next order', 'zh-CN': '下一单九折' },
+      description: {
+        en: 'Enter the code at checkout; one order, no minimum spend.',
+        'zh-CN': '结账时输入兑换码即可，限一单，无最低消费。',
+      },
+      pointsCost: 1_000,
+      requiredTierId: null,
+      stock: null,
+      validityDays: 30,
+      availableFrom: null,
+      availableUntil: null,
+      active: true,
+    },
+    {
+      id: 'free-express-shipping',
+      name: { en: 'Free express shipping', 'zh-CN': '免费顺丰速运' },
+      description: {
+        en: 'Next-day delivery on one order, for Gold members and above.',
+        'zh-CN': '一单次日达，金卡及以上会员专享。',
+      },
+      pointsCost: 800,
+      requiredTierId: 'gold',
+      stock: null,
+      validityDays: 90,
+      availableFrom: null,
+      availableUntil: null,
+      active: true,
+    },
+    {
+      id: 'da-hong-pao-gift-tin',
+      name: { en: 'Limited Da Hong Pao gift tin', 'zh-CN': '限量大红袍礼罐' },
+      description: {
+        en: 'Wuyi rock tea from this spring’s first picking; only five tins.',
+        'zh-CN': '今春头采武夷岩茶，仅限五罐。',
+      },
+      pointsCost: 3_500,
+      requiredTierId: null,
+      stock: 5,
+      validityDays: 60,
+      availableFrom: null,
+      availableUntil: null,
+      active: true,
+    },
+    {
+      id: 'private-tasting',
+      name: { en: 'Private tea tasting for two', 'zh-CN': '双人私享品茶会' },
+      description: {
+        en: 'An hour with our tea master, for Diamond members.',
+        'zh-CN': '与茶艺师共度一小时，钻石卡会员专享。',
+      },
+      pointsCost: 8_000,
+      requiredTierId: 'diamond',
+      stock: null,
+      validityDays: 180,
+      availableFrom: null,
+      availableUntil: null,
+      active: true,
+    },
+  ],
 } as const satisfies DemoSeedShape;
 
 export type DemoCustomerId = keyof typeof DEMO_SEED.customers;
@@ -227,6 +309,7 @@ interface DemoSeedShape {
       };
     }
   >;
+  rewards: ReadonlyArray<{ id: string } & RewardDraft>;
 }
 
 export interface DemoKeys {
@@ -238,7 +321,7 @@ export interface DemoKeys {
  * Creates the demo program with its tiers, shoppers and ledgers in one transaction, unless it
  * exists. An existing demo program gets its keys brought in line with `keys`, so the configured
  * demo keys always work, and a demo program seeded by an earlier version gets what it lacks (the
- * 0002 settings, tier benefits, shoppers added since). Returns whether it created the program.
+ * 0002 settings, tier benefits, shoppers and rewards added since). Returns whether it created the program.
  *
  * `now` is the moment of seeding: the ledgers are written as history up to it, and `demo-birthday`'s
  * birthday is its date in the program's time zone. That birthday is stored, not recomputed: after a
@@ -274,8 +357,35 @@ export async function seedDemo(db: Database, keys: DemoKeys, now: Date = new Dat
     }
     await seedProgramSettings(tx, created);
     await seedCustomers(tx, now);
+    await seedRewards(tx, now);
     return created;
   });
+}
+
+/** Adds the demo rewards the program does not have yet; rewards already there keep the merchant's edits. */
+async function seedRewards(tx: Queryable, now: Date): Promise<void> {
+  for (const reward of DEMO_SEED.rewards as DemoSeedShape['rewards']) {
+    await tx.query(
+      `INSERT INTO rewards (program_id, id, name, description, points_cost, required_tier_id, stock, validity_days,
+                            available_from, available_until, active, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+       ON CONFLICT (program_id, id) DO NOTHING`,
+      [
+        DEMO_SEED.program.id,
+        reward.id,
+        JSON.stringify(reward.name),
+        JSON.stringify(reward.description),
+        reward.pointsCost,
+        reward.requiredTierId,
+        reward.stock,
+        reward.validityDays,
+        reward.availableFrom,
+        reward.availableUntil,
+        reward.active,
+        now,
+      ],
+    );
+  }
 }
 
 /** The 0002 settings and the tiers. On an existing program, only what an earlier version left unset. */

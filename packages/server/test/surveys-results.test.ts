@@ -5,7 +5,7 @@ import { surveyPaths, type SurveyDefinition, type SurveyResponseUpdate } from '@
 import { DEMO_SURVEYS } from '../src/seed-surveys.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem } from './support/http.ts';
-import { adminGet, dismiss, publish, resultsOf, save, testSurvey } from './support/surveys.ts';
+import { adminGet, dismiss, eligible, exitSurvey, publish, resultsOf, save, testSurvey } from './support/surveys.ts';
 
 let server: TestServer;
 let survey: SurveyDefinition;
@@ -234,6 +234,7 @@ describe('GET /v1/admin/surveys/{surveyId}/results', () => {
     const [version] = results.versions;
     assert.deepEqual(version?.responses, { total: 0, complete: 0, partial: 0 });
     assert.equal(version?.nps, null, 'no NPS question');
+    assert.equal(version?.departures, null, 'no option names a reason for leaving');
     assert.deepEqual(version?.csat, {
       answered: 0,
       satisfied: 0,
@@ -257,5 +258,79 @@ describe('GET /v1/admin/surveys/{surveyId}/results', () => {
     );
     await expectProblem(await adminGet(server, surveyPaths.results(survey.id), null), 401, 'secret_key_invalid');
     await expectProblem(await adminGet(server, surveyPaths.results(survey.id), 'sk_wrong'), 401, 'secret_key_invalid');
+  });
+});
+
+describe('departures in the results', () => {
+  test('break down why customers left, by reason, from complete and partial responses', async () => {
+    const exit = await publish(server, exitSurvey());
+    const answers: Array<{ answers: Answers; complete: boolean }> = [
+      { answers: { why: { option: 'price' } }, complete: true },
+      { answers: { why: { option: 'price' } }, complete: false },
+      // Price twice (the main reason and the fees) counts once for this respondent.
+      { answers: { why: { option: 'price' }, also: { options: ['fees', 'website'] } }, complete: true },
+      { answers: { why: { option: 'moved' }, also: { options: ['nothing'] } }, complete: true },
+      { answers: { why: { option: 'trust' }, comment: 'Read the news' }, complete: false },
+      { answers: { why: { option: 'service' } }, complete: true },
+      // No reason named: not a respondent of the departures.
+      { answers: { why: { option: 'other', otherText: 'Just because' } }, complete: true },
+      { answers: {}, complete: false },
+    ];
+    for (const { answers: given, complete } of answers) {
+      await save(server, await createDemoCustomer(server), randomUUID(), {
+        surveyId: exit.id,
+        version: exit.version,
+        sequence: 1,
+        answers: given,
+        complete,
+      });
+    }
+    const [version] = (await resultsOf(server, exit.id)).versions;
+    assert.deepEqual(version?.responses, { total: 8, complete: 5, partial: 3 });
+    assert.deepEqual(version?.departures, {
+      respondents: 6,
+      reasons: [
+        { reason: 'price', count: 3, share: 50 },
+        { reason: 'product', count: 0, share: 0 },
+        { reason: 'service', count: 1, share: 16.7 },
+        { reason: 'market', count: 1, share: 16.7 },
+        { reason: 'technology', count: 1, share: 16.7 },
+        { reason: 'reputation', count: 1, share: 16.7 },
+      ],
+    });
+  });
+
+  test('list every reason, with no share, before anyone answers', async () => {
+    const exit = await publish(server, exitSurvey());
+    const [version] = (await resultsOf(server, exit.id)).versions;
+    assert.deepEqual(version?.departures, {
+      respondents: 0,
+      reasons: ['price', 'product', 'service', 'market', 'technology', 'reputation'].map((reason) => ({
+        reason,
+        count: 0,
+        share: null,
+      })),
+    });
+  });
+
+  test('the demo exit survey is asked at program_exit and its answers count as departures', async () => {
+    const before = (await resultsOf(server, DEMO_SURVEYS.programExit.id)).versions.at(-1)?.departures;
+    const customerId = await createDemoCustomer(server);
+    const { survey: offered } = await eligible(server, customerId, 'program_exit');
+    assert.ok(offered);
+    assert.equal(offered.id, DEMO_SURVEYS.programExit.id);
+    await save(server, customerId, randomUUID(), {
+      surveyId: offered.id,
+      version: offered.version,
+      sequence: 1,
+      answers: { reason: { option: 'better_elsewhere' }, comment: 'Their app is faster.' },
+      complete: true,
+    });
+    const after = (await resultsOf(server, offered.id)).versions.find((v) => v.version === offered.version);
+    const count = (departures: typeof before, reason: string) =>
+      departures?.reasons.find((entry) => entry.reason === reason)?.count ?? 0;
+    assert.equal((after?.departures?.respondents ?? 0) - (before?.respondents ?? 0), 1);
+    assert.equal(count(after?.departures, 'technology') - count(before, 'technology'), 1);
+    assert.equal(count(after?.departures, 'price') - count(before, 'price'), 0);
   });
 });

@@ -79,4 +79,20 @@ test('0002 turns an old ledger into batches that add up to the same balances', a
     "SELECT benefits FROM tiers WHERE program_id = 'demo' AND id = 'gold'",
   );
   assert.ok((benefits?.benefits.length ?? 0) > 0);
+
+  // The demo rewards it lacks are added; those it has keep the merchant's edits.
+  const rewardIds = async () =>
+    (await db.query<{ id: string }>("SELECT id FROM rewards WHERE program_id = 'demo' ORDER BY id")).map((r) => r.id);
+  const seededRewards = DEMO_SEED.rewards.map((reward) => reward.id).sort();
+  assert.deepEqual(await rewardIds(), seededRewards);
+  await db.exec(`
+    UPDATE rewards SET points_cost = 1 WHERE id = 'free-jasmine-tea';
+    DELETE FROM rewards WHERE id = 'private-tasting';
+  `);
+  await seedDemo(db, { publishableKey: DEFAULT_DEMO_PUBLISHABLE_KEY, secretKey: DEFAULT_DEMO_SECRET_KEY });
+  assert.deepEqual(await rewardIds(), seededRewards);
+  const [tea] = await db.query<{ points_cost: unknown }>(
+    "SELECT points_cost FROM rewards WHERE id = 'free-jasmine-tea'",
+  );
+  assert.equal(Number(tea?.points_cost), 1);
 });

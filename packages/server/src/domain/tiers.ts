@@ -1,5 +1,13 @@
 import type { Tier } from './programs.ts';
-import { addMonths } from './time.ts';
+import { addMonths, DAY_MS } from './time.ts';
+
+/**
+ * Where to start reading qualifying activity for a standing at `now`: a few days more than the window,
+ * since month lengths vary; {@link tierStanding} draws the exact line.
+ */
+export function activitySince(windowMonths: number, now: Date): Date {
+  return new Date(addMonths(now, -windowMonths).getTime() - 4 * DAY_MS);
+}
 
 /** The highest tier whose threshold `qualified` reaches; the lowest tier if none does. */
 export function currentTier(tiers: readonly Tier[], qualified: number): Tier {

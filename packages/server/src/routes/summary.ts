@@ -5,8 +5,7 @@ import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
 import { ensureExpired, pointsOverview, qualifyingActivity } from '../domain/ledger.ts';
 import type { Program } from '../domain/programs.ts';
-import { tierStanding } from '../domain/tiers.ts';
-import { addMonths, DAY_MS } from '../domain/time.ts';
+import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
 import { conditionalJson, signedInCustomer } from './request.ts';
 
@@ -21,8 +20,7 @@ export function summaryRoute(app: Hono, context: AppContext): void {
 /** Everything the widgets show about one customer at `now`: profile, points, tier and birthday. */
 export async function customerSummary(db: Database, program: Program, customer: Customer, now: Date): Promise<Summary> {
   await ensureExpired(db, program.id, customer.id, now);
-  // A few days more than the window: month lengths vary, and tierStanding draws the exact line.
-  const since = new Date(addMonths(now, -program.tierWindowMonths).getTime() - 4 * DAY_MS);
+  const since = activitySince(program.tierWindowMonths, now);
   const [points, activity, birthday] = await Promise.all([
     pointsOverview(db, program.id, customer.id, now),
     qualifyingActivity(db, program, customer.id, since, now),

@@ -44,7 +44,7 @@ export function surveysRoute(app: Hono, context: AppContext): void {
     const responseId = parseOrThrow(ResponseId, c.req.param('responseId'), 'path.responseId');
     const update = parseOrThrow(SurveyResponseUpdate, await readJson(c), 'body');
 
-    const outcome = await saveResponse(db, { programId: program.id, customerId, responseId, update });
+    const outcome = await saveResponse(db, { program, customerId, responseId, update, now: context.now() });
     switch (outcome.kind) {
       case 'saved':
         return respond(c, outcome.response, outcome.created ? 201 : 200);

@@ -182,6 +182,50 @@ export function testSurvey(overrides: Partial<SurveyDraft> = {}): SurveyDraft {
   };
 }
 
+/**
+ * An exit survey on its own trigger: why the shopper leaves (one option per departure reason, and
+ * an "other" that names none), then what else made them go (tagged too), then free text.
+ */
+export function exitSurvey(overrides: Partial<SurveyDraft> = {}): SurveyDraft {
+  return {
+    id: uniqueSurveyId(),
+    trigger: uniqueTrigger(),
+    status: 'active',
+    samplingRate: 1,
+    recontactDays: 365,
+    title: en('Sorry to see you go'),
+    questions: [
+      {
+        kind: 'single_choice',
+        id: 'why',
+        required: true,
+        text: en('Why are you leaving?'),
+        options: [
+          { id: 'price', departureReason: 'price', text: en('Too expensive') },
+          { id: 'product', departureReason: 'product', text: en('The products') },
+          { id: 'service', departureReason: 'service', text: en('The service') },
+          { id: 'moved', departureReason: 'market', text: en('I moved away') },
+          { id: 'app', departureReason: 'technology', text: en('A better app elsewhere') },
+          { id: 'trust', departureReason: 'reputation', text: en('I lost trust') },
+          { id: 'other', other: true, text: en('Something else') },
+        ],
+      },
+      {
+        kind: 'multiple_choice',
+        id: 'also',
+        text: en('Anything else?'),
+        options: [
+          { id: 'fees', departureReason: 'price', text: en('Delivery fees') },
+          { id: 'website', departureReason: 'technology', text: en('The website') },
+          { id: 'nothing', text: en('Nothing else') },
+        ],
+      },
+      { kind: 'free_text', id: 'comment', text: en('Tell us more') },
+    ],
+    ...overrides,
+  };
+}
+
 export function publish(server: TestServer, draft: SurveyDraft): Promise<SurveyDefinition> {
   return publishSurvey(server.db, DEMO_SEED.program.id, draft);
 }

@@ -9,12 +9,13 @@ import {
 } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../../store/database.ts';
 
-/** The versioned part of a survey: what a response is pinned to. */
+/** The versioned part of a survey: what a response is pinned to, its completion reward included. */
 export interface SurveyContent {
   title: LocalizedText;
   intro?: LocalizedText;
   questions: SurveyQuestion[];
   thanks?: SurveyThanks;
+  completionReward?: number;
 }
 
 interface SurveyRow {
@@ -91,9 +92,10 @@ export async function surveyVersions(
 }
 
 /**
- * Creates a survey, or updates one: a change of title, intro, questions or thanks publishes a new
- * version (responses keep the version they started on); trigger, status, sampling and recontact
- * apply to the survey as a whole. Throws on a draft the contract refuses.
+ * Creates a survey, or updates one: a change of title, intro, questions, thanks or completion reward
+ * publishes a new version (responses keep the version they started on, and so the reward it
+ * offered); trigger, status, sampling and recontact apply to the survey as a whole. Throws on a
+ * draft the contract refuses.
  */
 export function publishSurvey(db: Database, programId: string, draft: SurveyDraft): Promise<SurveyDefinition> {
   return db.transaction((tx) => publishSurveyIn(tx, programId, draft));
@@ -148,10 +150,12 @@ export async function publishSurveyIn(tx: Queryable, programId: string, input: S
   });
 }
 
-function contentOf(draft: SurveyDraft): SurveyContent {
+/** The versioned part of a draft, as stored in `survey_versions.content`. */
+export function contentOf(draft: SurveyDraft): SurveyContent {
   const content: SurveyContent = { title: draft.title, questions: draft.questions };
   if (draft.intro !== undefined) content.intro = draft.intro;
   if (draft.thanks !== undefined) content.thanks = draft.thanks;
+  if (draft.completionReward !== undefined) content.completionReward = draft.completionReward;
   return content;
 }
 
@@ -168,5 +172,6 @@ function toDefinition(row: SurveyRow): SurveyDefinition {
   };
   if (row.content.intro !== undefined) definition.intro = row.content.intro;
   if (row.content.thanks !== undefined) definition.thanks = row.content.thanks;
+  if (row.content.completionReward !== undefined) definition.completionReward = row.content.completionReward;
   return definition;
 }

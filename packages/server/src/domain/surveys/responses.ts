@@ -12,7 +12,10 @@ import {
   type SurveyStatus,
 } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../../store/database.ts';
-import { findSurvey, findSurveyVersion } from './definitions.ts';
+import { lockCustomer } from '../customers.ts';
+import type { LedgerProgram } from '../ledger.ts';
+import { grantCompletionReward } from './completion-rewards.ts';
+import { findSurvey, findSurveyVersion, type SurveyContent } from './definitions.ts';
 import { raiseFollowUpIfDue } from './follow-ups.ts';
 
 export interface ResponseRow {
@@ -27,16 +30,20 @@ export interface ResponseRow {
   created_at: Date | string;
   updated_at: Date | string;
   completed_at: Date | string | null;
+  points_awarded: number | string | null;
 }
 
-const RESPONSE_COLUMNS =
-  'id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, created_at, updated_at, completed_at';
+const RESPONSE_COLUMNS = `id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, created_at,
+  updated_at, completed_at, points_awarded`;
 
 export interface SaveResponseInput {
-  programId: string;
+  /** The program, as the ledger needs it for a completion reward. */
+  program: LedgerProgram;
   customerId: string;
   responseId: string;
   update: SurveyResponseUpdate;
+  /** When a completion reward is earned (the ledger entry's time). */
+  now: Date;
 }
 
 export type SaveResponseOutcome =
@@ -55,10 +62,15 @@ export type SaveResponseOutcome =
 /**
  * Applies one write of a response under a row lock, so concurrent writes of one response take
  * turns: the highest sequence wins, and only the first completing write completes it (and raises
- * its follow-up).
+ * its follow-up and grants its version's completion reward, in the same transaction).
+ *
+ * The customer's row lock comes first, as in every ledger write: inserting a response takes a share
+ * lock on the customer's row (its foreign key), so two writes that each inserted a response and then
+ * locked the customer for a reward would wait for each other.
  */
 export function saveResponse(db: Database, input: SaveResponseInput): Promise<SaveResponseOutcome> {
   return db.transaction(async (tx) => {
+    await lockCustomer(tx, input.program.id, input.customerId);
     const existing = await lockResponse(tx, input.responseId);
     if (existing !== undefined) return updateResponse(tx, existing, input);
     const created = await createResponse(tx, input);
@@ -93,7 +105,8 @@ async function lockResponse(tx: Queryable, responseId: string): Promise<Response
 }
 
 async function createResponse(tx: Queryable, input: SaveResponseInput): Promise<SaveResponseOutcome | 'taken'> {
-  const { programId, customerId, responseId, update } = input;
+  const { customerId, responseId, update } = input;
+  const programId = input.program.id;
   const version = await findSurveyVersion(tx, programId, update.surveyId, update.version);
   if (version === undefined || version.status === 'draft') {
     const survey = await findSurvey(tx, programId, update.surveyId);
@@ -127,8 +140,8 @@ async function createResponse(tx: Queryable, input: SaveResponseInput): Promise<
     ],
   );
   if (row === undefined) return 'taken';
-  if (row.completed_at !== null) await raiseFollowUpIfDue(tx, row, version.content.questions);
-  return { kind: 'saved', response: toResponse(row), created: true };
+  const saved = row.completed_at === null ? row : await onCompleted(tx, input, row, version.content);
+  return { kind: 'saved', response: toResponse(saved), created: true };
 }
 
 async function updateResponse(
@@ -136,7 +149,8 @@ async function updateResponse(
   existing: ResponseRow,
   input: SaveResponseInput,
 ): Promise<SaveResponseOutcome> {
-  const { programId, customerId, update } = input;
+  const { customerId, update } = input;
+  const programId = input.program.id;
   if (existing.program_id !== programId || existing.customer_id !== customerId) return { kind: 'response_not_found' };
   const current = toResponse(existing);
   if (current.surveyId !== update.surveyId || current.version !== update.version) {
@@ -169,8 +183,31 @@ async function updateResponse(
     ],
   );
   if (row === undefined) throw new Error(`Survey response ${existing.id} vanished under its lock`);
-  if (row.completed_at !== null) await raiseFollowUpIfDue(tx, row, version.content.questions);
-  return { kind: 'saved', response: toResponse(row), created: false };
+  const saved = row.completed_at === null ? row : await onCompleted(tx, input, row, version.content);
+  return { kind: 'saved', response: toResponse(saved), created: false };
+}
+
+/**
+ * What the write that completes a response does, once: raise its follow-up if due, and grant the
+ * completion reward of its version (whatever the answers). Returns the row as completed.
+ */
+async function onCompleted(
+  tx: Queryable,
+  input: SaveResponseInput,
+  row: ResponseRow,
+  content: SurveyContent,
+): Promise<ResponseRow> {
+  await raiseFollowUpIfDue(tx, row, content.questions);
+  if (content.completionReward === undefined) return row;
+  const points = await grantCompletionReward(tx, {
+    program: input.program,
+    customerId: row.customer_id,
+    surveyId: row.survey_id,
+    responseId: row.id,
+    points: content.completionReward,
+    now: input.now,
+  });
+  return { ...row, points_awarded: points };
 }
 
 /**
@@ -224,5 +261,6 @@ export function toResponse(row: ResponseRow): SurveyResponse {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString(),
+    pointsAwarded: row.points_awarded === null ? null : toNumber(row.points_awarded),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  DEPARTURE_REASONS,
   SCALE_RANGES,
   SERVICE_QUALITY_DIMENSIONS,
   chosenOptions,
@@ -6,6 +7,7 @@ import {
   npsGroup,
   type CesResult,
   type CsatResult,
+  type DepartureReason,
   type DimensionResult,
   type NpsResult,
   type QuestionResult,
@@ -101,6 +103,7 @@ export function versionResults(
     ces: withoutIds(first('ces')),
     questions,
     dimensions: dimensionResults(content.questions, responses),
+    departures: departureResults(content.questions, responses),
   };
 }
 
@@ -229,6 +232,47 @@ function dimensionResults(
       },
     };
   });
+}
+
+/**
+ * Why customers left, from the choice options that name a departure reason: per reason, how many
+ * respondents chose it (once each, however many of its options they chose) and their share of the
+ * respondents who chose any reason. Null when no option names one.
+ */
+function departureResults(
+  questions: readonly SurveyQuestion[],
+  responses: readonly ResultResponse[],
+): SurveyVersionResults['departures'] {
+  const reasonsOf = questions.flatMap((question) =>
+    question.kind === 'single_choice' || question.kind === 'multiple_choice'
+      ? question.options.flatMap((option) =>
+          option.departureReason === undefined
+            ? []
+            : [{ questionId: question.id, optionId: option.id, reason: option.departureReason }],
+        )
+      : [],
+  );
+  if (reasonsOf.length === 0) return null;
+
+  const counts = new Map<DepartureReason, number>(DEPARTURE_REASONS.map((reason) => [reason, 0]));
+  let respondents = 0;
+  for (const response of responses) {
+    const chosen = new Set(
+      reasonsOf
+        .filter(({ questionId, optionId }) => chosenOptions(response.answers[questionId]).includes(optionId))
+        .map(({ reason }) => reason),
+    );
+    if (chosen.size === 0) continue;
+    respondents += 1;
+    for (const reason of chosen) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return {
+    respondents,
+    reasons: DEPARTURE_REASONS.map((reason) => {
+      const count = counts.get(reason) ?? 0;
+      return { reason, count, share: respondents === 0 ? null : round((count * 100) / respondents, 1) };
+    }),
+  };
 }
 
 function distribution(scores: readonly number[], range: { min: number; max: number }) {

@@ -1,0 +1,422 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  REDEMPTIONS_LISTED,
+  type CustomerReward,
+  type CustomerRewards,
+  type LocalizedText,
+  type RedeemResult,
+  type Redemption,
+  type Reward,
+  type RewardDraft,
+  type RewardLock,
+} from '@loyalty-elements/contract';
+import { toNumber, type Database, type Queryable } from '../store/database.ts';
+import { lockCustomer, type Customer } from './customers.ts';
+import {
+  applyEntryLocked,
+  ensureExpired,
+  pointsOverview,
+  qualifyingActivity,
+  toLedgerEntry,
+  writeOnce,
+  type EntryRow,
+} from './ledger.ts';
+import type { Program, Tier } from './programs.ts';
+import { activitySince, tierStanding } from './tiers.ts';
+import { DAY_MS } from './time.ts';
+
+/**
+ * The rewards catalogue and redemptions. A redemption locks the customer's row (as every ledger write
+ * does), then the reward's row, and in that one transaction checks the reward, debits the points
+ * through the ledger, counts the code against the stock and records it: a reward is never oversold
+ * and a balance never goes negative, whatever the concurrency.
+ */
+
+interface RewardRow {
+  id: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  points_cost: unknown;
+  required_tier_id: string | null;
+  stock: unknown;
+  redeemed: unknown;
+  validity_days: unknown;
+  available_from: Date | string | null;
+  available_until: Date | string | null;
+  active: boolean;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const REWARD_COLUMNS = `id, name, description, points_cost, required_tier_id, stock, redeemed, validity_days,
+  available_from, available_until, active, created_at, updated_at`;
+
+/** A reward is on offer while it is active and `available_from <= now < available_until`; `now` is parameter `at`. */
+function onOffer(at: string): string {
+  return `(active AND (available_from IS NULL OR available_from <= ${at})
+    AND (available_until IS NULL OR available_until > ${at}))`;
+}
+
+// ─── Admin ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The whole catalogue, active or not, by points cost then id. */
+export async function rewardCatalogue(db: Queryable, programId: string): Promise<Reward[]> {
+  const rows = await db.query<RewardRow>(
+    `SELECT ${REWARD_COLUMNS} FROM rewards WHERE program_id = $1 ORDER BY points_cost, id`,
+    [programId],
+  );
+  return rows.map(toReward);
+}
+
+/**
+ * Creates or replaces a reward. What was redeemed and when it was created are kept; `stock` counts
+ * the codes already issued, so replacing a reward with the same draft changes nothing.
+ */
+export async function putReward(
+  db: Database,
+  programId: string,
+  rewardId: string,
+  draft: RewardDraft,
+  now: Date,
+): Promise<{ reward: Reward; created: boolean }> {
+  const values = [
+    programId,
+    rewardId,
+    JSON.stringify(draft.name),
+    JSON.stringify(draft.description),
+    draft.pointsCost,
+    draft.requiredTierId,
+    draft.stock,
+    draft.validityDays,
+    draft.availableFrom,
+    draft.availableUntil,
+    draft.active,
+    now,
+  ];
+  return db.transaction(async (tx) => {
+    // ON CONFLICT waits for a concurrent create of the same id, then leaves the update to us.
+    const [inserted] = await tx.query<RewardRow>(
+      `INSERT INTO rewards (program_id, id, name, description, points_cost, required_tier_id, stock, validity_days,
+                            available_from, available_until, active, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+       ON CONFLICT (program_id, id) DO NOTHING
+       RETURNING ${REWARD_COLUMNS}`,
+      values,
+    );
+    if (inserted !== undefined) return { reward: toReward(inserted), created: true };
+    const [updated] = await tx.query<RewardRow>(
+      `UPDATE rewards
+          SET name = $3, description = $4, points_cost = $5, required_tier_id = $6, stock = $7, validity_days = $8,
+              available_from = $9, available_until = $10, active = $11, updated_at = $12
+        WHERE program_id = $1 AND id = $2
+        RETURNING ${REWARD_COLUMNS}`,
+      values,
+    );
+    if (updated === undefined) throw new Error(`Reward ${rewardId} exists but cannot be updated`);
+    return { reward: toReward(updated), created: false };
+  });
+}
+
+// ─── The shopper's view ─────────────────────────────────────────────────────────────────────────
+
+/** The rewards on offer to the customer at `now`, what locks each, and their latest redemptions. */
+export async function customerRewards(
+  db: Database,
+  program: Program,
+  customerId: string,
+  now: Date,
+): Promise<CustomerRewards> {
+  await ensureExpired(db, program.id, customerId, now);
+  const [{ balance }, tier, rows, redemptions] = await Promise.all([
+    pointsOverview(db, program.id, customerId, now),
+    currentTier(db, program, customerId, now),
+    db.query<RewardRow>(
+      `SELECT ${REWARD_COLUMNS} FROM rewards WHERE program_id = $1 AND ${onOffer('$2')} ORDER BY points_cost, id`,
+      [program.id, now],
+    ),
+    db.query<RedemptionRow>(
+      `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE program_id = $1 AND customer_id = $2
+        ORDER BY seq DESC LIMIT $3`,
+      [program.id, customerId, REDEMPTIONS_LISTED],
+    ),
+  ]);
+  return {
+    balance,
+    rewards: rows.map((row) => toCustomerReward(row, program.tiers, tier, balance)),
+    redemptions: redemptions.map(toRedemption),
+  };
+}
+
+async function currentTier(db: Queryable, program: Program, customerId: string, now: Date): Promise<Tier> {
+  const since = activitySince(program.tierWindowMonths, now);
+  const activity = await qualifyingActivity(db, program, customerId, since, now);
+  return tierStanding(program.tiers, activity, program.tierWindowMonths, now).current;
+}
+
+function toCustomerReward(row: RewardRow, tiers: readonly Tier[], tier: Tier, balance: number): CustomerReward {
+  const pointsCost = toNumber(row.points_cost);
+  const requiredTier = row.required_tier_id === null ? null : findTier(tiers, row.required_tier_id);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    pointsCost,
+    requiredTier: requiredTier && { id: requiredTier.id, name: requiredTier.name },
+    stock: stockLeft(row),
+    validityDays: row.validity_days === null ? null : toNumber(row.validity_days),
+    availableUntil: row.available_until === null ? null : iso(row.available_until),
+    lockedBy: lockOf(row, requiredTier, tier, balance),
+    pointsNeeded: Math.max(0, pointsCost - balance),
+  };
+}
+
+/** Why the customer cannot redeem the reward now, the first that applies: tier, stock, points. */
+function lockOf(row: RewardRow, requiredTier: Tier | null, tier: Tier, balance: number): RewardLock | null {
+  if (requiredTier !== null && tier.threshold < requiredTier.threshold) return 'tier';
+  if (stockLeft(row) === 0) return 'out_of_stock';
+  if (balance < toNumber(row.points_cost)) return 'points';
+  return null;
+}
+
+function findTier(tiers: readonly Tier[], id: string): Tier {
+  const tier = tiers.find((candidate) => candidate.id === id);
+  if (tier === undefined) throw new Error(`A reward requires tier ${id}, which the program does not have`);
+  return tier;
+}
+
+function stockLeft(row: RewardRow): number | null {
+  return row.stock === null ? null : Math.max(0, toNumber(row.stock) - toNumber(row.redeemed));
+}
+
+// ─── Redeeming ──────────────────────────────────────────────────────────────────────────────────
+
+export type RedeemOutcome =
+  | { kind: 'created'; result: RedeemResult }
+  | { kind: 'replayed'; result: RedeemResult }
+  | { kind: 'customer_not_found' }
+  | { kind: 'reward_not_found' }
+  | { kind: 'reward_unavailable' }
+  | { kind: 'reward_tier_required'; requiredTier: Tier; currentTier: Tier }
+  | { kind: 'reward_out_of_stock' }
+  | { kind: 'insufficient_points'; balance: number; pointsCost: number }
+  | { kind: 'idempotency_key_reused' };
+
+/**
+ * Redeems a reward for the customer exactly once per idempotency key: spends its points cost
+ * (soonest-expiring points first) and issues a code. A refusal writes nothing but lapsed points' expiry.
+ */
+export async function redeemReward(
+  db: Database,
+  program: Program,
+  customerId: string,
+  rewardId: string,
+  idempotencyKey: string,
+  now: Date,
+): Promise<RedeemOutcome> {
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([customerId, 'reward_redeem', rewardId]))
+    .digest('base64url');
+  let customer: Customer | undefined;
+  let tierLock: { requiredTier: Tier; currentTier: Tier } | undefined;
+  let pointsCost = 0;
+  let redemption: RedemptionRow | undefined;
+
+  const outcome = await writeOnce(
+    db,
+    program.id,
+    idempotencyKey,
+    requestHash,
+    async (tx) => {
+      customer = await lockCustomer(tx, program.id, customerId);
+      return customer === undefined ? 'customer_not_found' : undefined;
+    },
+    async (tx) => {
+      if (customer === undefined) return { kind: 'customer_not_found' };
+      // Locked until the end of the transaction: the checks below hold until the redemption commits.
+      const [reward] = await tx.query<RewardRow & { on_offer: boolean }>(
+        `SELECT ${REWARD_COLUMNS}, ${onOffer('$3')} AS on_offer FROM rewards WHERE program_id = $1 AND id = $2
+           FOR NO KEY UPDATE`,
+        [program.id, rewardId, now],
+      );
+      if (reward === undefined) return { kind: 'reward_not_found' };
+      if (!reward.on_offer) return { kind: 'reward_unavailable' };
+      if (reward.required_tier_id !== null) {
+        const requiredTier = findTier(program.tiers, reward.required_tier_id);
+        const tier = await currentTier(tx, program, customerId, now);
+        if (tier.threshold < requiredTier.threshold) {
+          tierLock = { requiredTier, currentTier: tier };
+          return { kind: 'reward_tier_required' };
+        }
+      }
+      if (stockLeft(reward) === 0) return { kind: 'reward_out_of_stock' };
+
+      pointsCost = toNumber(reward.points_cost);
+      const debit = await applyEntryLocked(
+        tx,
+        program,
+        customerId,
+        { type: 'redeem', points: -pointsCost, reason: localized(reward.name, customer.locale, rewardId) },
+        { idempotencyKey, requestHash },
+        now,
+      );
+      if (debit.kind !== 'created') return debit;
+
+      const counted = await tx.query(
+        `UPDATE rewards SET redeemed = redeemed + 1
+          WHERE program_id = $1 AND id = $2 AND (stock IS NULL OR redeemed < stock)
+          RETURNING id`,
+        [program.id, rewardId],
+      );
+      if (counted.length === 0) throw new Error(`Reward ${rewardId} ran out of stock under its row lock`);
+      const validityDays = reward.validity_days === null ? null : toNumber(reward.validity_days);
+      redemption = await insertRedemption(tx, {
+        programId: program.id,
+        customerId,
+        rewardId,
+        rewardName: reward.name,
+        pointsSpent: pointsCost,
+        entryId: debit.row.id,
+        redeemedAt: now,
+        expiresAt: validityDays === null ? null : new Date(now.getTime() + validityDays * DAY_MS),
+      });
+      return debit;
+    },
+  );
+
+  switch (outcome.kind) {
+    case 'created': {
+      if (redemption === undefined) throw new Error('A redemption was written without its record');
+      return { kind: 'created', result: redeemResult(redemption, outcome.row) };
+    }
+    case 'replayed': {
+      const [stored] = await db.query<RedemptionRow>(
+        `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE program_id = $1 AND entry_id = $2`,
+        [program.id, outcome.row.id],
+      );
+      if (stored === undefined) return { kind: 'idempotency_key_reused' };
+      return { kind: 'replayed', result: redeemResult(stored, outcome.row) };
+    }
+    case 'reward_tier_required':
+      if (tierLock === undefined) throw new Error('Refused for its tier, but no tier was compared');
+      return { kind: 'reward_tier_required', ...tierLock };
+    case 'insufficient_points':
+      return { kind: 'insufficient_points', balance: outcome.balance, pointsCost };
+    case 'customer_not_found':
+    case 'reward_not_found':
+    case 'reward_unavailable':
+    case 'reward_out_of_stock':
+    case 'idempotency_key_reused':
+      return { kind: outcome.kind };
+  }
+}
+
+function redeemResult(redemption: RedemptionRow, entry: EntryRow): RedeemResult {
+  return {
+    redemption: toRedemption(redemption),
+    entry: toLedgerEntry(entry),
+    balance: toNumber(entry.balance_after),
+  };
+}
+
+/** The text in `locale`, else English, else any language there is. */
+function localized(text: LocalizedText, locale: string | null, fallback: string): string {
+  return (locale === null ? undefined : text[locale]) ?? text.en ?? Object.values(text)[0] ?? fallback;
+}
+
+// ─── Redemptions and their codes ────────────────────────────────────────────────────────────────
+
+interface RedemptionRow {
+  id: string;
+  reward_id: string;
+  reward_name: LocalizedText;
+  points_spent: unknown;
+  code: string;
+  redeemed_at: Date | string;
+  expires_at: Date | string | null;
+}
+
+const REDEMPTION_COLUMNS = 'id, reward_id, reward_name, points_spent, code, redeemed_at, expires_at';
+
+interface NewRedemption {
+  programId: string;
+  customerId: string;
+  rewardId: string;
+  rewardName: LocalizedText;
+  pointsSpent: number;
+  entryId: string;
+  redeemedAt: Date;
+  expiresAt: Date | null;
+}
+
+/** Tries this many fresh codes before giving up; with 2^50 codes, a second try is already rare. */
+const CODE_ATTEMPTS = 5;
+
+async function insertRedemption(tx: Queryable, redemption: NewRedemption): Promise<RedemptionRow> {
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    // DO NOTHING on a taken code keeps the transaction usable, so the next code can be tried in it.
+    const [row] = await tx.query<RedemptionRow>(
+      `INSERT INTO reward_redemptions
+         (id, program_id, customer_id, reward_id, reward_name, points_spent, code, entry_id, redeemed_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (program_id, code) DO NOTHING
+       RETURNING ${REDEMPTION_COLUMNS}`,
+      [
+        randomUUID(),
+        redemption.programId,
+        redemption.customerId,
+        redemption.rewardId,
+        JSON.stringify(redemption.rewardName),
+        redemption.pointsSpent,
+        rewardCode(),
+        redemption.entryId,
+        redemption.redeemedAt,
+        redemption.expiresAt,
+      ],
+    );
+    if (row !== undefined) return row;
+  }
+  throw new Error(`No free reward code after ${CODE_ATTEMPTS} attempts`);
+}
+
+/** 32 characters without 0, O, 1 or I, so a code read aloud or copied by hand comes out right. */
+export const REWARD_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** `LE-` and ten random characters in two groups of five (`LE-7KQ2M-XH94D`): 50 random bits. */
+export function rewardCode(): string {
+  const chars = Array.from(randomBytes(10), (byte) => REWARD_CODE_ALPHABET[byte % REWARD_CODE_ALPHABET.length]);
+  return `LE-${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
+}
+
+function toRedemption(row: RedemptionRow): Redemption {
+  return {
+    id: row.id,
+    rewardId: row.reward_id,
+    rewardName: row.reward_name,
+    pointsSpent: toNumber(row.points_spent),
+    code: row.code,
+    redeemedAt: iso(row.redeemed_at),
+    expiresAt: row.expires_at === null ? null : iso(row.expires_at),
+  };
+}
+
+function toReward(row: RewardRow): Reward {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    pointsCost: toNumber(row.points_cost),
+    requiredTierId: row.required_tier_id,
+    stock: row.stock === null ? null : toNumber(row.stock),
+    validityDays: row.validity_days === null ? null : toNumber(row.validity_days),
+    availableFrom: row.available_from === null ? null : iso(row.available_from),
+    availableUntil: row.available_until === null ? null : iso(row.available_until),
+    active: row.active,
+    redeemed: toNumber(row.redeemed),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
