@@ -2,10 +2,13 @@ import {
   BirthdayClaimResult,
   BirthdayRequest,
   BirthdayStatus,
+  CustomerRewards,
   EligibleSurvey,
   PointsHistory,
   PointsHistoryQuery,
   Program,
+  RedeemResult,
+  RewardId,
   Summary,
   SurveyDismissal,
   SurveyDismissalRequest,
@@ -13,11 +16,12 @@ import {
   SurveyResponseUpdate,
   SurveyTrigger,
   paths,
+  rewardPaths,
   surveyPaths,
 } from '@loyalty-elements/contract';
 import { ReadCache } from './cache/read-cache.ts';
 import { Changes, type LoyaltyChangeListener } from './changes.ts';
-import { LoyaltyError } from './errors.ts';
+import { LoyaltyError, isTransient } from './errors.ts';
 import { randomId } from './ids.ts';
 import { Outbox } from './outbox/outbox.ts';
 import type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
@@ -68,6 +72,14 @@ export interface LoyaltyClient {
   setBirthday(birthday: BirthdayRequest): Promise<WriteOutcome<BirthdayStatus>>;
   /** Claims this year's birthday reward. Repeated and concurrent calls claim once. */
   claimBirthdayReward(): Promise<BirthdayClaimResult>;
+  /** The rewards on offer to the customer (with what locks each), their balance and latest redemptions. */
+  getRewards(options?: { revalidate?: boolean }): Promise<CustomerRewards>;
+  /**
+   * Redeems a reward for points and resolves with the code it issued. Concurrent calls for one reward
+   * redeem once; a call after one whose outcome is unknown (network, timeout, 5xx) repeats its
+   * idempotency key, so it can never spend twice. Not queued: offline, it rejects with `network`.
+   */
+  redeemReward(rewardId: string): Promise<RedeemResult>;
   /** The survey to show for `trigger`, or `survey: null` with the reason there is none. */
   getEligibleSurvey(trigger: SurveyTrigger): Promise<EligibleSurvey>;
   /** A response as stored, e.g. to resume it after a reload. */
@@ -144,6 +156,9 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   /** One key per customer and page: a second claim replays the first instead of claiming twice. */
   let claimKey: string | undefined;
   let claiming: Promise<BirthdayClaimResult> | undefined;
+  /** Per reward: the key of a redemption whose outcome is unknown, repeated by the next try. */
+  const redeemKeys = new Map<string, string>();
+  const redeeming = new Map<string, Promise<RedeemResult>>();
 
   const outbox = new Outbox({
     storage: options.outboxStorage,
@@ -206,6 +221,22 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     if (!cached && summary) changes.emit({ type: 'summary', summary });
   }
 
+  /**
+   * After a redemption: the rewards are read afresh (their balance, locks, stock and history changed),
+   * and widgets showing the summary hear the new one. The rewards are asked for first, so a widget
+   * that reloads on hearing the summary shares that request.
+   */
+  function afterRedeem(): void {
+    const shown = cache.has(rewardPaths.rewards);
+    cache.invalidate(rewardPaths.rewards);
+    if (shown) void readRewards(true).catch(() => undefined);
+    void refreshSummary();
+  }
+
+  function readRewards(revalidate?: boolean): Promise<CustomerRewards> {
+    return read(rewardPaths.rewards, rewardPaths.rewards, CustomerRewards, true, maxAgeMs, undefined, revalidate);
+  }
+
   async function queue<T>(
     kind: QueuedWriteKind,
     id: string,
@@ -241,6 +272,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     cache.clear();
     claimKey = undefined;
     claiming = undefined;
+    redeemKeys.clear();
+    redeeming.clear();
     changes.emit({ type: 'identity' });
   }
 
@@ -291,6 +324,51 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
           claiming = undefined;
         });
       return claiming;
+    },
+
+    getRewards: (readOptions) => readRewards(readOptions?.revalidate),
+
+    redeemReward: async (rewardId) => {
+      const id = checkInput(RewardId, rewardId, 'The reward id');
+      const pending = redeeming.get(id);
+      if (pending) return pending;
+      let key = redeemKeys.get(id);
+      if (!key) {
+        key = randomId();
+        redeemKeys.set(id, key);
+      }
+      const forgetKey = () => {
+        if (redeemKeys.get(id) === key) redeemKeys.delete(id);
+      };
+      const request: Promise<RedeemResult> = transport
+        .send({
+          method: 'post',
+          path: rewardPaths.redeem(id),
+          schema: RedeemResult,
+          asCustomer: true,
+          idempotencyKey: key,
+        })
+        .then(
+          (answer) => {
+            if (answer.kind !== 'fresh') throw new LoyaltyError('invalid_response', 'The redemption answered 304');
+            forgetKey();
+            afterRedeem();
+            return answer.data;
+          },
+          (error: unknown) => {
+            // Refused (or never sent): the next try is a new redemption. Otherwise the points may have been
+            // spent without an answer reaching the page, and the next try must replay this one.
+            const unknownOutcome =
+              error instanceof LoyaltyError && (isTransient(error) || error.code === 'invalid_response');
+            if (!unknownOutcome) forgetKey();
+            throw error;
+          },
+        )
+        .finally(() => {
+          if (redeeming.get(id) === request) redeeming.delete(id);
+        });
+      redeeming.set(id, request);
+      return request;
     },
 
     getEligibleSurvey: async (trigger) => {

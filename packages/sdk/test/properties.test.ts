@@ -7,14 +7,17 @@ import { http, HttpResponse } from 'msw';
 import {
   BirthdayClaimResult,
   BirthdayStatus,
+  CustomerRewards,
   EligibleSurvey,
   PROBLEM_CODES,
   PointsHistory,
   Program,
+  RedeemResult,
   Summary,
   SurveyDismissal,
   SurveyResponse,
   paths,
+  rewardPaths,
   surveyPaths,
 } from '@loyalty-elements/contract';
 import { isLoyaltyError, type LoyaltyClient, type LoyaltyErrorCode, type WriteOutcome } from '../src/index.ts';
@@ -23,9 +26,11 @@ import { api, customerToken, makeClient, url, useApi } from './support/api.ts';
 import {
   birthdayClaimResult,
   birthdayStatus,
+  customerRewards,
   eligibleSurvey,
   pointsHistory,
   program,
+  redeemResult,
   responseId,
   summary,
   surveyDismissal,
@@ -54,6 +59,8 @@ const schemas: Array<[string, Schema, unknown]> = [
   ['EligibleSurvey', EligibleSurvey, eligibleSurvey],
   ['SurveyResponse', SurveyResponse, surveyResponse],
   ['SurveyDismissal', SurveyDismissal, surveyDismissal],
+  ['CustomerRewards', CustomerRewards, customerRewards],
+  ['RedeemResult', RedeemResult, redeemResult],
 ];
 
 /** Parses or fails, never throws; what it accepts it accepts again unchanged. */
@@ -187,6 +194,22 @@ const methods: Method[] = [
     fixture: birthdayClaimResult,
     schema: BirthdayClaimResult,
     call: (c) => c.claimBirthdayReward(),
+  },
+  {
+    name: 'getRewards',
+    method: 'get',
+    path: rewardPaths.rewards,
+    fixture: customerRewards,
+    schema: CustomerRewards,
+    call: (c) => c.getRewards(),
+  },
+  {
+    name: 'redeemReward',
+    method: 'post',
+    path: rewardPaths.redeemPattern,
+    fixture: redeemResult,
+    schema: RedeemResult,
+    call: (c) => c.redeemReward('free-coffee'),
   },
   {
     name: 'getEligibleSurvey',

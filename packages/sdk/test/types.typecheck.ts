@@ -8,6 +8,7 @@ import {
   LoyaltyError,
   type BirthdayClaimResult,
   type BirthdayStatus,
+  type CustomerRewards,
   type EligibleSurvey,
   type LoyaltyChange,
   type LoyaltyClient,
@@ -15,6 +16,8 @@ import {
   type PointsHistory,
   type Problem,
   type Program,
+  type RedeemResult,
+  type RewardLock,
   type Summary,
   type SurveyDismissal,
   type SurveyResponse,
@@ -36,6 +39,11 @@ export function typeTests(client: LoyaltyClient, update: SurveyResponseUpdate): 
     WriteOutcome<BirthdayStatus>
   >();
   expectTypeOf(client.claimBirthdayReward()).resolves.toEqualTypeOf<BirthdayClaimResult>();
+  expectTypeOf(client.getRewards()).resolves.toEqualTypeOf<CustomerRewards>();
+  expectTypeOf(client.getRewards({ revalidate: true })).resolves.toEqualTypeOf<CustomerRewards>();
+  expectTypeOf(client.redeemReward('free-coffee')).resolves.toEqualTypeOf<RedeemResult>();
+  expectTypeOf<CustomerRewards['rewards'][number]['lockedBy']>().toEqualTypeOf<RewardLock | null>();
+  expectTypeOf<RewardLock>().toEqualTypeOf<'tier' | 'out_of_stock' | 'points'>();
   expectTypeOf(client.getEligibleSurvey('post_purchase')).resolves.toEqualTypeOf<EligibleSurvey>();
   expectTypeOf(client.getSurveyResponse('id')).resolves.toEqualTypeOf<SurveyResponse>();
   expectTypeOf(client.saveSurveyResponse('id', update)).resolves.toEqualTypeOf<WriteOutcome<SurveyResponse>>();
@@ -98,6 +106,8 @@ export function typeTests(client: LoyaltyClient, update: SurveyResponseUpdate): 
   void client.saveSurveyResponse('id', { ...update, sequence: '2' });
   // @ts-expect-error the answers are required
   void client.saveSurveyResponse('id', { surveyId: 'nps', version: 1, sequence: 1 });
+  // @ts-expect-error a reward id is a string
+  void client.redeemReward(42);
   // @ts-expect-error the limit is a number
   void client.getPointsHistory({ limit: '10' });
   // @ts-expect-error a summary is not a program

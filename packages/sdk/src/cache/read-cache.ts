@@ -24,6 +24,8 @@ export class ReadCache {
   readonly #now: () => number;
   /** Bumped by `clear`: answers to requests sent before it are not kept. */
   #epoch = 0;
+  /** Bumped per key by `invalidate`: an answer to a request sent before it is not kept. */
+  readonly #invalidations = new Map<string, number>();
   /** Called when a key that had an answer gets a different one. */
   readonly #onChange: (key: string, data: unknown) => void;
 
@@ -40,6 +42,7 @@ export class ReadCache {
       return Promise.resolve(entry.data as T);
     }
     const epoch = this.#epoch;
+    const invalidation = this.#invalidations.get(key) ?? 0;
     const request = (async () => {
       let answer = await fetch(entry?.etag);
       const current = this.#entries.get(key);
@@ -56,7 +59,7 @@ export class ReadCache {
           });
         }
       }
-      if (epoch === this.#epoch) {
+      if (epoch === this.#epoch && invalidation === (this.#invalidations.get(key) ?? 0)) {
         this.#entries.set(key, { data: answer.data, etag: answer.etag, storedAt: this.#now() });
         const changed = current !== undefined && (answer.etag === undefined || answer.etag !== current.etag);
         if (changed) this.#onChange(key, answer.data);
@@ -72,6 +75,16 @@ export class ReadCache {
   /** True when `key` has an answer stored. */
   has(key: string): boolean {
     return this.#entries.has(key);
+  }
+
+  /**
+   * Forgets the answer to `key` and any read of it in flight (a write changed it): the next read asks
+   * the API for the whole answer, and what a read sent before now brings back is not kept.
+   */
+  invalidate(key: string): void {
+    this.#invalidations.set(key, (this.#invalidations.get(key) ?? 0) + 1);
+    this.#entries.delete(key);
+    this.#inFlight.delete(key);
   }
 
   /** Forgets every answer and every read in flight (another customer signed in). */

@@ -2,9 +2,11 @@
 import type {
   BirthdayClaimResult,
   BirthdayStatus,
+  CustomerRewards,
   EligibleSurvey,
   PointsHistory,
   Program,
+  RedeemResult,
   Summary,
   SurveyDefinition,
   SurveyDismissal,
@@ -190,6 +192,7 @@ export const surveyResponse: SurveyResponse = {
   createdAt: '2026-06-01T08:00:00.000Z',
   updatedAt: '2026-06-01T08:00:05.000Z',
   completedAt: null,
+  pointsAwarded: null,
 };
 
 export const completedSurveyResponse: SurveyResponse = {
@@ -220,3 +223,87 @@ export function storedResponse(update: SurveyResponseUpdate): SurveyResponse {
     completedAt: complete ? '2026-06-01T08:01:00.000Z' : null,
   };
 }
+
+/** `GET /v1/me/rewards` for the summary's customer (2,900 points, Silver): one reward of each kind. */
+export const customerRewards: CustomerRewards = {
+  balance: 2900,
+  rewards: [
+    {
+      id: 'free-coffee',
+      name: { en: 'Free coffee', 'zh-CN': '免费咖啡' },
+      description: { en: 'Any size, any blend.', 'zh-CN': '任意杯型。' },
+      pointsCost: 500,
+      requiredTier: null,
+      stock: null,
+      validityDays: 30,
+      availableUntil: null,
+      lockedBy: null,
+      pointsNeeded: 0,
+    },
+    {
+      id: 'tea-set',
+      name: { en: 'Tea set' },
+      description: { en: 'Four cups and a pot.' },
+      pointsCost: 3200,
+      requiredTier: null,
+      stock: 12,
+      validityDays: null,
+      availableUntil: '2027-01-31T16:00:00.000Z',
+      lockedBy: 'points',
+      pointsNeeded: 300,
+    },
+    {
+      id: 'gold-tasting',
+      name: { en: 'Private tasting' },
+      description: { en: 'For Gold members.' },
+      pointsCost: 1000,
+      requiredTier: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
+      stock: null,
+      validityDays: 90,
+      availableUntil: null,
+      lockedBy: 'tier',
+      pointsNeeded: 0,
+    },
+  ],
+  redemptions: [],
+};
+
+export const redeemResult: RedeemResult = {
+  redemption: {
+    id: '6f1b8a5e-3c2d-4e1f-9a0b-7c8d9e0f1a2b',
+    rewardId: 'free-coffee',
+    rewardName: { en: 'Free coffee', 'zh-CN': '免费咖啡' },
+    pointsSpent: 500,
+    code: 'TEA-7K2M-Q9XD',
+    redeemedAt: '2026-06-01T08:00:00.000Z',
+    expiresAt: '2026-07-01T08:00:00.000Z',
+  },
+  entry: {
+    id: 'e4',
+    type: 'redeem',
+    points: -500,
+    reason: 'Free coffee',
+    createdAt: '2026-06-01T08:00:00.000Z',
+    expiresAt: null,
+    pendingUntil: null,
+    spend: null,
+    balanceAfter: 2400,
+  },
+  balance: 2400,
+};
+
+/** The rewards after `redeemResult`: 500 points fewer, the redemption listed. */
+export const rewardsAfterRedeem: CustomerRewards = {
+  ...customerRewards,
+  balance: 2400,
+  rewards: customerRewards.rewards.map((reward) =>
+    reward.id === 'tea-set' ? { ...reward, pointsNeeded: 800 } : reward,
+  ),
+  redemptions: [redeemResult.redemption],
+};
+
+/** The summary after `redeemResult`. */
+export const summaryAfterRedeem: Summary = {
+  ...summary,
+  points: { ...summary.points, balance: 2400 },
+};
