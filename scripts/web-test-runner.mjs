@@ -1,6 +1,7 @@
 // Shared web-test-runner setup: real Chromium against the real reference API (started once per run).
 // Each package's web-test-runner.config.mjs calls `loyaltyTestRunnerConfig` with its own files; the
 // runner and its plugins are resolved from that package, which declares them as devDependencies.
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startApi } from './start-api.mjs';
@@ -13,7 +14,10 @@ const DEMO_SECRET_KEY = process.env.LOYALTY_DEMO_SECRET_KEY ?? 'sk_demo_loyalty_
  * (`/__loyalty-test-env.json`), and answers test-only server commands that need the demo program's
  * secret key, which never goes to the browser:
  * - `loyalty-create-customer` `{ name? }`: a new customer of the demo program; resolves with its id;
- * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey.
+ * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
+ * - `loyalty-earn-points` `{ customerId, points }`: credits a customer with spendable points; resolves with the entry;
+ * - `loyalty-put-reward` `{ rewardId, reward }`: creates or replaces a reward of the demo catalogue (`reward` is a
+ *   `RewardDraft`); resolves with the stored reward.
  */
 function loyaltyApiPlugin() {
   /** @type {{ baseUrl: string, stop: () => Promise<void> } | undefined} */
@@ -29,6 +33,7 @@ function loyaltyApiPlugin() {
         Accept: 'application/json',
         'Content-Type': 'application/json',
         Authorization: `Bearer ${DEMO_SECRET_KEY}`,
+        ...init.headers,
       },
     });
     const body = await response.text();
@@ -77,6 +82,20 @@ function loyaltyApiPlugin() {
       }
       if (command === 'loyalty-survey-results') {
         return admin(`/v1/admin/surveys/${encodeURIComponent(String(payload?.surveyId))}/results`);
+      }
+      if (command === 'loyalty-earn-points') {
+        const customerId = encodeURIComponent(String(payload?.customerId));
+        return admin(`/v1/admin/customers/${customerId}/transactions`, {
+          method: 'POST',
+          headers: { 'Idempotency-Key': randomUUID() },
+          body: JSON.stringify({ type: 'earn', points: Number(payload?.points), reason: 'Test credit' }),
+        });
+      }
+      if (command === 'loyalty-put-reward') {
+        return admin(`/v1/admin/rewards/${encodeURIComponent(String(payload?.rewardId))}`, {
+          method: 'PUT',
+          body: JSON.stringify(payload?.reward),
+        });
       }
       return undefined;
     },

@@ -550,3 +550,69 @@ export const surveys = {
     ],
   }),
 };
+
+/** Surveys with a completion reward, and the exit survey: like the reference API's demo surveys. */
+export const rewardSurveys = {
+  /** The post-purchase survey as the demo seeds it: completing it earns 50 points, whatever the score. */
+  postPurchase: survey({ ...surveys.postPurchase, completionReward: 50 }),
+  /** When a shopper leaves the program: why (each option names a reason for leaving), and a comment. */
+  programExit: survey({
+    id: 'program-exit',
+    version: 1,
+    trigger: 'program_exit',
+    status: 'active',
+    samplingRate: 1,
+    recontactDays: 365,
+    title: { en: 'Sorry to see you go', 'zh-CN': '很遗憾您要离开' },
+    intro: {
+      en: 'One question before you leave: it helps us do better.',
+      'zh-CN': '离开前请回答一个问题，帮助我们做得更好。',
+    },
+    questions: [
+      {
+        kind: 'single_choice',
+        id: 'reason',
+        required: true,
+        text: { en: 'Why are you leaving?', 'zh-CN': '您为什么要离开？' },
+        description: { en: 'Choose the main reason.', 'zh-CN': '请选择最主要的原因。' },
+        options: [
+          { id: 'price', departureReason: 'price', text: { en: 'It costs too much', 'zh-CN': '价格太高' } },
+          {
+            id: 'product',
+            departureReason: 'product',
+            text: { en: 'The teas no longer suit me', 'zh-CN': '茶品不再适合我' },
+          },
+          {
+            id: 'service',
+            departureReason: 'service',
+            text: { en: 'I was unhappy with the service', 'zh-CN': '对服务不满意' },
+          },
+          { id: 'moved', departureReason: 'market', text: { en: 'I moved away', 'zh-CN': '我搬走了' } },
+          {
+            id: 'better_elsewhere',
+            departureReason: 'technology',
+            text: { en: 'Another shop’s app or website works better for me', 'zh-CN': '别家的应用或网站更好用' },
+          },
+          {
+            id: 'trust',
+            departureReason: 'reputation',
+            text: { en: 'I have lost trust in Demo Tea House', 'zh-CN': '我对 Demo Tea House 失去了信任' },
+          },
+        ],
+      },
+      {
+        kind: 'free_text',
+        id: 'comment',
+        text: { en: 'Anything else you would like to tell us?', 'zh-CN': '还有什么想告诉我们的吗？' },
+        placeholder: { en: 'Optional', 'zh-CN': '选填' },
+        maxLength: 1000,
+      },
+    ],
+    thanks: {
+      default: {
+        en: 'Thank you for telling us. You are always welcome back.',
+        'zh-CN': '感谢您告诉我们。欢迎您随时回来。',
+      },
+    },
+  }),
+};

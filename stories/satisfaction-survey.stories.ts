@@ -51,6 +51,15 @@ async function submit(widget: LoyaltySatisfactionSurvey): Promise<void> {
   await untilView(widget, 'thanks');
 }
 
+/** Waits until a part of the widget says something. */
+async function untilText(widget: LoyaltySatisfactionSurvey, part: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!widget.shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.trim()) {
+    if (Date.now() > deadline) throw new Error(`<loyalty-satisfaction-survey> shows no ${part}`);
+    await pause(25);
+  }
+}
+
 /** A story's play: the survey appears, then `steps` answer it. */
 const answering =
   (steps: (widget: LoyaltySatisfactionSurvey) => Promise<void>) =>
@@ -98,8 +107,10 @@ const meta = {
           'The satisfaction survey: NPS 0–10 (detractors are asked what went wrong and may leave a complaint with ' +
           'consent to be contacted), CSAT in stars or faces, CES, service quality, single and multiple choice with ' +
           '"other", free text, and a thank-you for promoters, passives and detractors. Every answer is saved as it is ' +
-          'given; offline, it is kept on the device. The fake API (`stories/support/fake-api.ts`) answers every ' +
-          'write. Switch language, colour scheme and direction in the toolbar.',
+          'given; offline, it is kept on the device. A survey with a completion reward says what answering earns, ' +
+          'and the thank-you what it earned. The exit survey asks why a shopper leaves the program. The fake API ' +
+          '(`stories/support/fake-api.ts`) answers every write. Switch language, colour scheme and direction in the ' +
+          'toolbar.',
       },
     },
   },
@@ -182,6 +193,69 @@ export const ThanksDetractor: Story = {
   name: 'Thank-you: detractor',
   play: answering(async (widget) => {
     await rate(widget, 'nps', 2);
+    await submit(widget);
+  }),
+};
+
+// Completion reward
+
+export const RewardOffered: Story = {
+  name: 'Reward: answer to earn 50 points',
+  args: { scenario: 'survey-reward' },
+};
+
+export const ThanksWithReward: Story = {
+  name: 'Thank-you with the points earned',
+  args: { scenario: 'survey-reward' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 9);
+    await submit(widget);
+    await untilText(widget, 'reward');
+  }),
+};
+
+export const ThanksWithRewardInChinese: Story = {
+  name: 'Thank-you with the points earned, in Chinese (zh-CN)',
+  args: { scenario: 'survey-reward', placement: 'card' },
+  globals: { locale: 'zh-CN' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 3);
+    await submit(widget);
+    await untilText(widget, 'reward');
+  }),
+};
+
+export const RewardOnItsWay: Story = {
+  name: 'Thank-you offline: the points come once the answers are sent',
+  args: { scenario: 'survey-reward-offline' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 10);
+    await submit(widget);
+    await untilText(widget, 'reward');
+  }),
+};
+
+// Exit survey
+
+export const ExitSurvey: Story = {
+  name: 'Exit survey: why are you leaving?',
+  args: { scenario: 'survey-exit', trigger: 'program_exit', placement: 'card' },
+  play: answering(async (widget) => {
+    await choose(widget, 'reason', 'moved');
+  }),
+};
+
+export const ExitSurveyInChinese: Story = {
+  name: 'Exit survey, in Chinese (zh-CN)',
+  args: { scenario: 'survey-exit', trigger: 'program_exit', placement: 'card' },
+  globals: { locale: 'zh-CN' },
+};
+
+export const ExitSurveyThanks: Story = {
+  name: 'Exit survey: thank-you',
+  args: { scenario: 'survey-exit', trigger: 'program_exit', placement: 'card' },
+  play: answering(async (widget) => {
+    await choose(widget, 'reason', 'better_elsewhere');
     await submit(widget);
   }),
 };

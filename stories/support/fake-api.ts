@@ -8,11 +8,14 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   PROBLEM_CONTENT_TYPE,
   paths,
+  rewardPaths,
   surveyPaths,
   type BirthdayRequest,
   type BirthdayStatus,
+  type CustomerRewards,
   type Problem,
   type Program,
+  type RedeemResult,
   type Summary,
   type SurveyDefinition,
   type SurveyDismissal,
@@ -20,7 +23,8 @@ import {
   type SurveyResponseUpdate,
 } from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
-import { birthdays, problems, programs, summaries, surveys } from '../fixtures.ts';
+import { birthdays, problems, programs, rewardSurveys, summaries, surveys } from '../fixtures.ts';
+import { customerRewards, refusals } from '../rewards-fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -60,6 +64,10 @@ export interface Scenario {
   saveSurveyResponse?: (request: Request, responseId: string) => Response | Promise<Response>;
   /** How the fake API answers `POST /v1/me/surveys/{surveyId}/dismissals`. */
   dismissSurvey?: (surveyId: string) => Response | Promise<Response>;
+  /** How the fake API answers `GET /v1/me/rewards`. Default: the summary's failure, if it fails. */
+  rewards?: Answer;
+  /** How the fake API answers `POST /v1/me/rewards/{rewardId}/redeem`. */
+  redeem?: (rewardId: string) => Response | Promise<Response>;
   /** Forgets what the scenario remembers (a saved birthday, a claim): see `resetScenario`. */
   reset?: () => void;
 }
@@ -186,6 +194,7 @@ function surveyDesk(
         createdAt: now,
         updatedAt: now,
         completedAt: update.complete ? now : null,
+        pointsAwarded: update.complete ? (survey.completionReward ?? null) : null,
       };
       return HttpResponse.json(response);
     },
@@ -215,6 +224,156 @@ const surveyScenarios = {
     ...surveyDesk(surveys.postPurchase, { save: 'offline' }),
     failsOnPurpose: true,
   },
+  'survey-reward': {
+    label: 'Survey after an order that earns 50 points',
+    ...surveyDesk(rewardSurveys.postPurchase),
+  },
+  'survey-reward-offline': {
+    label: 'Survey that earns 50 points, answered offline',
+    ...surveyDesk(rewardSurveys.postPurchase, { save: 'offline' }),
+    failsOnPurpose: true,
+  },
+  'survey-exit': {
+    label: 'Exit survey: why the shopper leaves the program',
+    ...surveyDesk(rewardSurveys.programExit),
+  },
+} satisfies Record<string, Scenario>;
+
+/**
+ * A rewards scenario's answers: it remembers, while the page is open, what was redeemed, so a story
+ * can go from the catalogue to an issued code, and the balance (the summary's too) drops. `redeem`:
+ * how `POST /v1/me/rewards/{rewardId}/redeem` goes: issued, refused with a problem (after which the
+ * list reads as `after` says), failed as if the network were down, or never answered.
+ */
+function rewardsDesk(
+  start: CustomerRewards,
+  {
+    redeem = 'ok',
+    after,
+  }: { redeem?: 'ok' | 'offline' | 'pending' | Problem; after?: (rewards: CustomerRewards) => CustomerRewards } = {},
+): Pick<Scenario, 'summary' | 'rewards' | 'redeem' | 'reset'> {
+  let current = start;
+  let summary = summaries.linMei;
+  let issued = 0;
+  return {
+    reset: () => {
+      current = start;
+      summary = summaries.linMei;
+      issued = 0;
+    },
+    summary: () => HttpResponse.json(summary),
+    rewards: () => HttpResponse.json(current),
+    redeem: (rewardId) => {
+      if (redeem === 'offline') return HttpResponse.error();
+      if (redeem === 'pending') return never();
+      if (redeem !== 'ok') {
+        if (after) current = after(current);
+        return problem(redeem)();
+      }
+      const reward = current.rewards.find((candidate) => candidate.id === rewardId);
+      if (!reward) return problem(refusals.unavailable)();
+      if (reward.lockedBy === 'points') return problem(refusals.insufficientPoints)();
+      if (reward.lockedBy === 'out_of_stock') return problem(refusals.outOfStock)();
+      if (reward.lockedBy === 'tier') return problem(refusals.tierRequired)();
+      issued += 1;
+      const balance = current.balance - reward.pointsCost;
+      const redeemedAt = new Date(FAKE_TODAY + 2 * 60 * 60 * 1000 + issued * 60_000).toISOString();
+      const expiresAt =
+        reward.validityDays === null
+          ? null
+          : new Date(Date.parse(redeemedAt) + reward.validityDays * DAY_MS).toISOString();
+      const result: RedeemResult = {
+        redemption: {
+          id: `00000000-0000-4000-8000-${String(issued).padStart(12, '0')}`,
+          rewardId,
+          rewardName: reward.name,
+          pointsSpent: reward.pointsCost,
+          code: `TEA-8F3K-${String(issued).padStart(4, '0')}`,
+          redeemedAt,
+          expiresAt,
+        },
+        entry: {
+          id: `entry-redeem-${issued}`,
+          type: 'redeem',
+          points: -reward.pointsCost,
+          reason: reward.name.en ?? rewardId,
+          createdAt: redeemedAt,
+          expiresAt: null,
+          pendingUntil: null,
+          spend: null,
+          balanceAfter: balance,
+        },
+        balance,
+      };
+      current = {
+        balance,
+        rewards: current.rewards.map((candidate) => {
+          const stock = candidate.id === rewardId && candidate.stock !== null ? candidate.stock - 1 : candidate.stock;
+          const pointsNeeded = Math.max(0, candidate.pointsCost - balance);
+          const lockedBy =
+            candidate.lockedBy === 'tier' ? 'tier' : stock === 0 ? 'out_of_stock' : pointsNeeded > 0 ? 'points' : null;
+          return { ...candidate, stock, pointsNeeded, lockedBy };
+        }),
+        redemptions: [result.redemption, ...current.redemptions],
+      };
+      summary = { ...summary, points: { ...summary.points, balance } };
+      return HttpResponse.json(result, { status: 201 });
+    },
+  };
+}
+
+/** The scenarios of `<loyalty-rewards>`. */
+const rewardsScenarios = {
+  rewards: { label: 'Rewards (Lin Mei): every kind of card; redeeming works', ...rewardsDesk(customerRewards.linMei) },
+  'rewards-history': {
+    label: 'Rewards with two earlier redemptions',
+    ...rewardsDesk(customerRewards.withHistory),
+  },
+  'rewards-empty': { label: 'Rewards: none on offer', ...rewardsDesk(customerRewards.empty) },
+  'rewards-refused-points': {
+    label: 'Rewards: the redemption is refused, not enough points (409)',
+    ...rewardsDesk(customerRewards.linMei, { redeem: refusals.insufficientPoints }),
+    failsOnPurpose: true,
+  },
+  'rewards-refused-stock': {
+    label: 'Rewards: the redemption is refused, out of stock (409); the list follows',
+    ...rewardsDesk(customerRewards.linMei, {
+      redeem: refusals.outOfStock,
+      after: (rewards) => ({
+        ...rewards,
+        rewards: rewards.rewards.map((reward) =>
+          reward.id === 'free-jasmine-tea' ? { ...reward, stock: 0, lockedBy: 'out_of_stock' } : reward,
+        ),
+      }),
+    }),
+    failsOnPurpose: true,
+  },
+  'rewards-refused-tier': {
+    label: 'Rewards: the redemption is refused, tier required (409)',
+    ...rewardsDesk(customerRewards.linMei, { redeem: refusals.tierRequired }),
+    failsOnPurpose: true,
+  },
+  'rewards-refused-unavailable': {
+    label: 'Rewards: the redemption is refused, no longer on offer (409); the list follows',
+    ...rewardsDesk(customerRewards.linMei, {
+      redeem: refusals.unavailable,
+      after: (rewards) => ({
+        ...rewards,
+        rewards: rewards.rewards.filter((reward) => reward.id !== 'free-jasmine-tea'),
+      }),
+    }),
+    failsOnPurpose: true,
+  },
+  'rewards-redeeming': {
+    label: 'Rewards: a redemption that never gets an answer (busy)',
+    ...rewardsDesk(customerRewards.linMei, { redeem: 'pending' }),
+    timeoutMs: 24 * 60 * 60 * 1000,
+  },
+  'rewards-offline': {
+    label: 'Rewards: redeeming while offline',
+    ...rewardsDesk(customerRewards.linMei, { redeem: 'offline' }),
+    failsOnPurpose: true,
+  },
 } satisfies Record<string, Scenario>;
 
 export const scenarios = {
@@ -236,6 +395,7 @@ export const scenarios = {
   },
   ...birthdayScenarios,
   ...surveyScenarios,
+  ...rewardsScenarios,
   loading: { label: 'Loading (the API never answers)', summary: never, timeoutMs: 24 * 60 * 60 * 1000 },
   timeout: { label: 'Timed out (after 1.5 s)', summary: never, timeoutMs: 1_500, failsOnPurpose: true },
   'network-error': { label: 'Network error', summary: () => HttpResponse.error(), failsOnPurpose: true },
@@ -304,6 +464,17 @@ export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].fla
     const answer = scenarioOf(String(params.scenario))?.dismissSurvey;
     return answer ? answer(String(params.surveyId)) : notFound('survey dismissal', String(params.scenario));
   }),
+  http.get(`${origin}/:scenario${rewardPaths.rewards}`, async ({ params }) => {
+    const scenario = scenarioOf(String(params.scenario));
+    if (scenario?.rewards) return scenario.rewards();
+    // The loading, error and session scenarios fail (or wait) the same way for the rewards as for the summary.
+    const summary = await scenario?.summary?.();
+    return summary && !summary.ok ? summary : notFound('rewards', String(params.scenario));
+  }),
+  http.post(`${origin}/:scenario${rewardPaths.redeemPattern}`, ({ params }) => {
+    const answer = scenarioOf(String(params.scenario))?.redeem;
+    return answer ? answer(String(params.rewardId)) : notFound('redemption', String(params.scenario));
+  }),
 ]);
 
 const clients = new Map<ScenarioName, LoyaltyClient>();
@@ -332,7 +503,7 @@ export function clientFor(name: ScenarioName): LoyaltyClient | undefined {
 }
 
 /**
- * Starts a scenario afresh: forgets what its fake API remembers (a saved birthday, a claim) and
+ * Starts a scenario afresh: forgets what its fake API remembers (a saved birthday, a claim, a redemption) and
  * what its client cached, so a story that saves or claims plays the same way however often it is
  * shown. For a story's `loaders`.
  */

@@ -9,6 +9,7 @@ export {
 } from './birthday-greeting/birthday-greeting.ts';
 export { LoyaltyTierProgress, type TierProgressState } from './tier-progress/tier-progress.ts';
 export { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from './satisfaction-survey/satisfaction-survey.ts';
+export { LoyaltyRewards, type RewardsState } from './rewards/rewards.ts';
 
 export {
   loyaltyClientContext,
@@ -67,6 +68,15 @@ export type {
   LoyaltySurveyAnswerEvent,
   LoyaltySurveySubmittedEvent,
   LoyaltySurveyDismissedEvent,
+  LoyaltyRewardRedeemedEvent,
 } from './events/events.ts';
 
-export type { LoyaltyClient, LoyaltyError, LoyaltyErrorCode, Summary, LocalizedText } from '@loyalty-elements/sdk';
+export type {
+  LoyaltyClient,
+  LoyaltyError,
+  LoyaltyErrorCode,
+  Summary,
+  LocalizedText,
+  CustomerRewards,
+  RedeemResult,
+} from '@loyalty-elements/sdk';

@@ -9,6 +9,7 @@ import {
 import {
   LoyaltyBirthdayGreeting,
   LoyaltyPointsBalance,
+  LoyaltyRewards,
   LoyaltySatisfactionSurvey,
   LoyaltyTierProgress,
   getSharedClient,
@@ -16,7 +17,13 @@ import {
 } from '@loyalty-elements/components';
 
 /** Every element the drop-in defines. */
-const ELEMENTS = [LoyaltyPointsBalance, LoyaltyTierProgress, LoyaltyBirthdayGreeting, LoyaltySatisfactionSurvey];
+const ELEMENTS = [
+  LoyaltyPointsBalance,
+  LoyaltyTierProgress,
+  LoyaltyBirthdayGreeting,
+  LoyaltySatisfactionSurvey,
+  LoyaltyRewards,
+];
 
 export interface EmbedOptions {
   apiBase: string;

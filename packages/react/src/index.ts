@@ -5,6 +5,7 @@ export { LoyaltyPointsBalance, LoyaltyPointsBalanceElement } from './points-bala
 export { LoyaltyTierProgress, LoyaltyTierProgressElement } from './tier-progress.ts';
 export { LoyaltyBirthdayGreeting, LoyaltyBirthdayGreetingElement } from './birthday-greeting.ts';
 export { LoyaltySatisfactionSurvey, LoyaltySatisfactionSurveyElement } from './satisfaction-survey.ts';
+export { LoyaltyRewards, LoyaltyRewardsElement } from './rewards.ts';
 
 // Widgets without a `client` prop use the page's shared client: set it once, e.g. next to createRoot().
 export { setSharedClient, getSharedClient } from '@loyalty-elements/components';
@@ -19,5 +20,6 @@ export type {
   LoyaltySurveyAnswerEvent,
   LoyaltySurveySubmittedEvent,
   LoyaltySurveyDismissedEvent,
+  LoyaltyRewardRedeemedEvent,
   LoyaltyClient,
 } from '@loyalty-elements/components';

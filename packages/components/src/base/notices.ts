@@ -87,3 +87,10 @@ export function renderErrorNotice(options: {
 export function focusFirstAction(root: ParentNode, actions = '[part~="button"], [part~="link"]'): void {
   (root.querySelector<HTMLElement>(actions) ?? root.querySelector<HTMLElement>('[part~="base"]'))?.focus();
 }
+
+/** A widget's one polite live region, kept across its states, so what it says is announced when it changes. */
+export function renderAnnouncement(locale: string, text: string): TemplateResult {
+  return html`<span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${locale}
+    >${text}</span
+  >`;
+}

@@ -10,7 +10,13 @@ import {
   type Summary,
 } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from '../base/loyalty-element.ts';
-import { commonErrorMessage, errorMessage, renderErrorNotice, renderGuestNotice } from '../base/notices.ts';
+import {
+  commonErrorMessage,
+  errorMessage,
+  renderAnnouncement,
+  renderErrorNotice,
+  renderGuestNotice,
+} from '../base/notices.ts';
 import { ClientChangesController } from '../client/client-changes-controller.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
@@ -245,15 +251,7 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
           onRetry: this.#data.client ? this.#retry : undefined,
         }),
     });
-    // One live region for every state, so what it says is announced politely when it changes.
-    return html`${content}<span
-        class="visually-hidden"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        lang=${this.#i18n.locale}
-        >${this.#announcement}</span
-      >`;
+    return html`${content}${renderAnnouncement(this.#i18n.locale, this.#announcement)}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

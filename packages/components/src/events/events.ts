@@ -3,6 +3,7 @@ import type {
   BirthdayRequest,
   BirthdayStatus,
   LoyaltyError,
+  RedeemResult,
   Summary,
 } from '@loyalty-elements/sdk';
 import type { NpsGroup, SurveyAnswer } from '@loyalty-elements/contract';
@@ -70,6 +71,12 @@ export type LoyaltySurveyDismissedEvent = CustomEvent<{
   queued: boolean;
 }>;
 
+/**
+ * Fired by `<loyalty-rewards>` when a reward was redeemed. `detail` is the API's answer: the `redemption`
+ * (its `code`, `expiresAt`, `pointsSpent`), the `redeem` ledger `entry` and the new `balance`.
+ */
+export type LoyaltyRewardRedeemedEvent = CustomEvent<RedeemResult>;
+
 /** Every event the loyalty elements fire: all bubble and are composed (they cross shadow roots). */
 export interface LoyaltyEventMap {
   'loyalty-ready': LoyaltyReadyEvent;
@@ -81,6 +88,7 @@ export interface LoyaltyEventMap {
   'loyalty-survey-answer': LoyaltySurveyAnswerEvent;
   'loyalty-survey-submitted': LoyaltySurveySubmittedEvent;
   'loyalty-survey-dismissed': LoyaltySurveyDismissedEvent;
+  'loyalty-reward-redeemed': LoyaltyRewardRedeemedEvent;
 }
 
 export type LoyaltyEventName = keyof LoyaltyEventMap;
@@ -97,5 +105,6 @@ declare global {
     'loyalty-survey-answer': LoyaltySurveyAnswerEvent;
     'loyalty-survey-submitted': LoyaltySurveySubmittedEvent;
     'loyalty-survey-dismissed': LoyaltySurveyDismissedEvent;
+    'loyalty-reward-redeemed': LoyaltyRewardRedeemedEvent;
   }
 }

@@ -1,5 +1,10 @@
 import type { StringTable } from '../locales/locales.ts';
 
+// Amounts of points arrive formatted through Intl in the element's locale, with the program's own
+// name for its points (plural, as the API sends it); `count` is the raw number behind an amount.
+
+const plural = new Intl.PluralRules('en');
+
 /** English strings of `<loyalty-satisfaction-survey>`; the shape every other locale fills. */
 const en = {
   /** What the live region says when the survey appears, e.g. "Survey: How was your order?". */
@@ -28,6 +33,17 @@ const en = {
   queued: 'Saved on this device — we’ll send it when you’re back online.',
   saveFailed: 'We couldn’t save your answer. Please try again.',
   thanks: 'Thank you for your feedback!',
+  /** What the points are called when the program's own name is unknown. */
+  pointsName: 'points',
+  /** "50 points", "1 point": the program's name for its points, made singular for one ("Stars" → "Star"). */
+  points: (amount: string, count: number, pointsName: string) =>
+    `${amount} ${plural.select(count) === 'one' && /[^s]s$/i.test(pointsName) ? pointsName.slice(0, -1) : pointsName}`,
+  /** Under the intro of a survey with a completion reward, e.g. "Answer to earn 50 points.". */
+  answerToEarn: (points: string) => `Answer to earn ${points}.`,
+  /** After the thank-you, what completing it earned, e.g. "You earned 50 points.". */
+  earned: (points: string) => `You earned ${points}.`,
+  /** After the thank-you, when the answers wait on the device to be sent. */
+  earnedWhenSent: (points: string) => `We’ll add ${points} once your answers are sent.`,
 };
 
 export type SatisfactionSurveyStrings = typeof en;
@@ -52,6 +68,11 @@ const zhCN: SatisfactionSurveyStrings = {
   queued: '已保存在此设备上——恢复联网后我们会自动提交。',
   saveFailed: '无法保存您的回答，请重试。',
   thanks: '感谢您的反馈！',
+  pointsName: '积分',
+  points: (amount, _count, pointsName) => `${amount} ${pointsName}`,
+  answerToEarn: (points) => `完成问卷即可获得 ${points}。`,
+  earned: (points) => `您获得了 ${points}。`,
+  earnedWhenSent: (points) => `答案发送后，${points}将到账。`,
 };
 
 /** Every string of `<loyalty-satisfaction-survey>`, per supported locale. */

@@ -59,6 +59,7 @@ export const satisfactionSurveyStyles = [
     .note,
     .error,
     .description,
+    .reward,
     .thanks {
       margin: 0;
       overflow-wrap: anywhere;
@@ -303,6 +304,11 @@ export const satisfactionSurveyStyles = [
       font-size: var(--_title-size);
       font-weight: 700;
       line-height: 1.4;
+      color: var(--_title-color);
+    }
+    .reward {
+      font-weight: 600;
+      line-height: 1.5;
       color: var(--_title-color);
     }
   `,

@@ -4,6 +4,8 @@ import {
   DemoCustomerToken,
   paths,
   surveyPaths,
+  type LocalizedText,
+  type Program,
   type SurveyDefinition,
   type SurveyResponseUpdate,
   type SurveyResults,
@@ -113,9 +115,10 @@ class Network {
 
 /**
  * A `fetch` that offers `survey` as the eligible one and answers its writes itself, as the API
- * would: for question kinds and displays the demo seed does not have.
+ * would: for question kinds and displays the demo seed does not have. `pointsName`: the program's
+ * name for its points instead of the real API's.
  */
-function fakeSurveyApi(survey: SurveyDefinition) {
+function fakeSurveyApi(survey: SurveyDefinition, { pointsName }: { pointsName?: LocalizedText } = {}) {
   const writes: SurveyResponseUpdate[] = [];
   const dismissals: string[] = [];
   const json = (body: unknown) =>
@@ -124,6 +127,10 @@ function fakeSurveyApi(survey: SurveyDefinition) {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
     if (path.endsWith(surveyPaths.eligible)) return json({ survey });
+    if (pointsName && path.endsWith(paths.program)) {
+      const program = (await (await fetch(request)).json()) as Program;
+      return json({ ...program, pointsName });
+    }
     if (request.method === 'PUT' && path.includes('/v1/me/surveys/responses/')) {
       const body = (await request.json()) as SurveyResponseUpdate;
       writes.push(body);
@@ -139,6 +146,7 @@ function fakeSurveyApi(survey: SurveyDefinition) {
         createdAt: now,
         updatedAt: now,
         completedAt: body.complete ? now : null,
+        pointsAwarded: body.complete ? (survey.completionReward ?? null) : null,
       });
     }
     if (request.method === 'POST' && path.endsWith('/dismissals')) {
@@ -302,6 +310,7 @@ describe('<loyalty-satisfaction-survey>', () => {
       ]);
       expect(radios(el, 'ces').map((radio) => radio.value)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7']);
       expect(radios(el, 'service_quality-reliability')).to.have.length(5);
+      expect(part(el, 'reward'), 'the survey offers no reward').to.equal(null);
 
       const answered = oneEvent(el, 'loyalty-survey-answer') as Promise<LoyaltySurveyAnswerEvent>;
       await rate(el, 'csat', 4);
@@ -324,8 +333,10 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect((await submitted).detail).to.include({ surveyId: CSAT_SURVEY, npsGroup: null, queued: false });
       await showing(el, 'thanks');
       expect(text(part(el, 'thanks'))).to.equal('Thank you for your feedback!');
+      expect(part(el, 'reward'), 'nothing earned').to.equal(null);
       const response = await client.getSurveyResponse(el.responseId!);
       expect(response.status).to.equal('complete');
+      expect(response.pointsAwarded).to.equal(null);
       expect(response.answers).to.deep.equal({
         csat: 4,
         ces: 6,
@@ -434,6 +445,75 @@ describe('<loyalty-satisfaction-survey>', () => {
       submitButton(el).click();
       await showing(el, 'thanks');
       expect(text(part(el, 'thanks'))).to.equal('Thank you! We will keep improving.');
+    });
+  });
+
+  describe('a completion reward', () => {
+    it('says what answering earns, and after Submit what the response earned', async () => {
+      const client = await shopperClient();
+      const el = await mount(client);
+      await showing(el, 'survey');
+      expect(el.survey!.completionReward).to.equal(50);
+      expect(text(part(el, 'reward'))).to.equal('Answer to earn 50 points.');
+      await rate(el, 'nps', 9);
+      submitButton(el).click();
+      await showing(el, 'thanks');
+      expect(text(part(el, 'thanks'))).to.equal('Thank you! We are glad you enjoyed it.');
+      expect(text(part(el, 'reward'))).to.equal('You earned 50 points.');
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      expect(text(status)).to.equal('Thank you! We are glad you enjoyed it. You earned 50 points.');
+      await expect(el).to.be.accessible();
+
+      const response = await client.getSurveyResponse(el.responseId!);
+      expect(response.pointsAwarded).to.equal(50);
+      expect((await client.getSummary({ revalidate: true })).points.balance).to.equal(50);
+    });
+
+    it('gives a detractor the same, in Chinese with the program’s name for its points', async () => {
+      const client = await shopperClient();
+      const el = await mount(client, { lang: 'zh-CN' });
+      await showing(el, 'survey');
+      expect(text(part(el, 'reward'))).to.equal('完成问卷即可获得 50 积分。');
+      await rate(el, 'nps', 1);
+      await choose(el, 'what_went_wrong', 'slow_replies');
+      submitButton(el).click();
+      await showing(el, 'thanks');
+      expect(text(part(el, 'thanks'))).to.equal('感谢您告诉我们。非常抱歉，我们会尽快改正。');
+      expect(text(part(el, 'reward'))).to.equal('您获得了 50 积分。');
+      expect((await client.getSummary({ revalidate: true })).points.balance).to.equal(50);
+    });
+
+    it('says the points come once answers kept offline are sent, then what they earned', async () => {
+      const network = new Network();
+      const client = await shopperClient({ fetch: network.fetch });
+      const el = await mount(client);
+      await showing(el, 'survey');
+      network.online = false;
+      await rate(el, 'nps', 7);
+      submitButton(el).click();
+      await showing(el, 'thanks');
+      expect(text(part(el, 'note'))).to.equal(s.queued);
+      expect(text(part(el, 'reward'))).to.equal(s.earnedWhenSent('50 points'));
+
+      network.online = true;
+      await client.flush();
+      await waitUntil(() => text(part(el, 'reward')) === 'You earned 50 points.', 'the reward is confirmed');
+      expect(text(part(el, 'note'))).to.equal('');
+      expect((await client.getSurveyResponse(el.responseId!)).pointsAwarded).to.equal(50);
+    });
+
+    it('speaks of one point in the singular, in the program’s own name for its points', async () => {
+      const api = fakeSurveyApi(
+        { ...customSurvey('delivery-reward'), completionReward: 1 },
+        { pointsName: { en: 'Stars', 'zh-CN': '星星' } },
+      );
+      const el = await mount(await shopperClient({ fetch: api.fetch }), { trigger: 'order_tracking' });
+      await showing(el, 'survey');
+      expect(text(part(el, 'reward'))).to.equal('Answer to earn 1 Star.');
+      await rate(el, 'mood', 2);
+      submitButton(el).click();
+      await showing(el, 'thanks');
+      expect(text(part(el, 'reward'))).to.equal('You earned 1 Star.');
     });
   });
 

@@ -94,7 +94,10 @@ function faceIcon(value: number): TemplateResult {
  * all otherwise, and nothing while it asks, so the page never shifts); every answer is saved as it
  * is given, through the client's outbox, under one response id, so nothing is lost offline. A
  * response completes once; a survey answered or dismissed does not come back on the same page.
- * Speaks English and Simplified Chinese (the survey's own text comes from its definition).
+ * When the survey rewards a completed response, it says so under the intro ("Answer to earn 50
+ * points.") and, after Submit, what the response earned ("You earned 50 points."), in the program's
+ * own name for its points. Speaks English and Simplified Chinese (the survey's own text comes from
+ * its definition).
  *
  * @summary Asks the shopper a short satisfaction survey (NPS, CSAT, CES) and saves every answer.
  *
@@ -107,6 +110,7 @@ function faceIcon(value: number): TemplateResult {
  * @csspart base - The survey's box (and the thank-you's).
  * @csspart title - The survey's title.
  * @csspart intro - The line under the title.
+ * @csspart reward - What answering earns (under the intro), and what it earned (after the thank-you).
  * @csspart close - The close button (`placement="card"`).
  * @csspart progress - "2 of 4" in step mode.
  * @csspart form - The form around the questions.
@@ -185,6 +189,12 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
   #step = 0;
   #completing = false;
   #npsGroup: NpsGroup | null = null;
+  /** The program's name for its points, read when the survey offers a reward. */
+  #pointsName: LocalizedText | undefined;
+  /** What the completion earned, as the API said; null while unknown or without a reward. */
+  #pointsAwarded: number | null = null;
+  /** The completion waits on the device, and the survey offers a reward: it is on its way. */
+  #rewardOnItsWay = false;
   #announcement = '';
   #shownEmitted = false;
   #focusNext: string | undefined;
@@ -202,6 +212,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
         if (change.type === 'identity') void this.refresh();
         else if (change.type === 'outbox' && change.pending === 0 && this.#queued) {
           this.#queued = false;
+          if (this.#rewardOnItsWay) void this.#readReward();
           this.requestUpdate();
         }
       },
@@ -252,6 +263,14 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       if (!survey || finishedOnThisPage.has(survey.id)) {
         this.#view = 'hidden';
       } else {
+        if (survey.completionReward !== undefined) {
+          // Usually cached already: the other widgets of the page read the program too.
+          this.#pointsName = await client.getProgram().then(
+            (program) => program.pointsName,
+            () => undefined,
+          );
+          if (load !== this.#loads) return;
+        }
         this.#survey = survey;
         this.#responseId = randomId();
         this.#view = 'survey';
@@ -324,12 +343,14 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       });
       const queued = outcome.status === 'queued';
       this.#settle(sequence, queued);
+      if (outcome.status === 'sent') this.#pointsAwarded = outcome.result.pointsAwarded;
+      else this.#rewardOnItsWay = survey.completionReward !== undefined;
       const nps = survey.questions.find((question) => question.kind === 'nps');
       const score = nps ? answers[nps.id] : undefined;
       this.#npsGroup = typeof score === 'number' ? npsGroup(score) : null;
       finishedOnThisPage.add(survey.id);
       this.#view = 'thanks';
-      this.#announcement = this.#thanksText();
+      this.#announcement = [this.#thanksText(), this.#rewardText()].filter(Boolean).join(' ');
       if (hadFocus) this.#focusNext = 'base';
       this.emit('loyalty-survey-submitted', { surveyId: survey.id, responseId, npsGroup: this.#npsGroup, queued });
     } catch (error) {
@@ -366,6 +387,11 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
             ${
               this.#view === 'survey' && survey.intro
                 ? html`<p part="intro" class="intro">${this.#pick(survey.intro)}</p>`
+                : nothing
+            }
+            ${
+              this.#view === 'survey' && survey.completionReward !== undefined
+                ? html`<p part="reward" class="reward">${s.answerToEarn(this.#points(survey.completionReward))}</p>`
                 : nothing
             }
           </div>
@@ -420,8 +446,10 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
   // ─── Rendering ──────────────────────────────────────────────────────────────────────────────
 
   #renderThanks(s: SatisfactionSurveyStrings): TemplateResult {
+    const reward = this.#rewardText();
     return html`
       <p part="thanks" class="thanks">${this.#thanksText()}</p>
+      ${reward ? html`<p part="reward" class="reward">${reward}</p>` : nothing}
       <p part="note" class="note">${this.#queued ? s.queued : ''}</p>
     `;
   }
@@ -823,6 +851,41 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     return this.#pick((group && thanks[group]) || thanks.default) || s.thanks;
   }
 
+  /**
+   * After the thank-you: what the completion earned, as the API said; or, while the answers wait on
+   * the device, the survey's reward to come. Empty without a reward.
+   */
+  #rewardText(): string {
+    const s = this.#i18n.strings(satisfactionSurveyStrings);
+    if (this.#pointsAwarded !== null) return s.earned(this.#points(this.#pointsAwarded));
+    const reward = this.#survey?.completionReward;
+    return this.#rewardOnItsWay && reward !== undefined ? s.earnedWhenSent(this.#points(reward)) : '';
+  }
+
+  /** "50 points" / "50 积分", in the program's own name for its points when it is known. */
+  #points(count: number): string {
+    const s = this.#i18n.strings(satisfactionSurveyStrings);
+    const name = (this.#pointsName && this.#pick(this.#pointsName)) || s.pointsName;
+    return s.points(this.#i18n.formatNumber(count), count, name);
+  }
+
+  /** Once answers that waited on the device are sent: what the completion earned, from the API. */
+  async #readReward(): Promise<void> {
+    const client = this.#clients.client;
+    const responseId = this.#responseId;
+    if (!client || !responseId) return;
+    try {
+      const response = await client.getSurveyResponse(responseId);
+      if (this.#responseId !== responseId || !this.#rewardOnItsWay) return;
+      this.#rewardOnItsWay = false;
+      this.#pointsAwarded = response.pointsAwarded;
+      this.#announcement = this.#rewardText();
+      this.requestUpdate();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+
   #pick(text: LocalizedText | undefined): string {
     return this.#i18n.pick(text);
   }
@@ -840,6 +903,9 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     this.#step = 0;
     this.#completing = false;
     this.#npsGroup = null;
+    this.#pointsName = undefined;
+    this.#pointsAwarded = null;
+    this.#rewardOnItsWay = false;
     this.#announcement = '';
     this.#shownEmitted = false;
   }

@@ -1,0 +1,115 @@
+import type { StringTable } from '../locales/locales.ts';
+
+/**
+ * English strings of `<loyalty-rewards>`; the shape every other locale fills. `count` arguments are
+ * formatted numbers ("2,900"), `pointsName` what the program calls its points ("points", "积分").
+ */
+const en = {
+  loading: 'Loading rewards…',
+  title: 'Rewards',
+  balance: (count: string, pointsName: string) => `You have ${count} ${pointsName}`,
+
+  // The catalogue.
+  redeem: 'Redeem',
+  lockedByTier: (tier: string) => `${tier} members and above`,
+  lockedByPoints: (count: string, pointsName: string) => `You need ${count} more ${pointsName}`,
+  outOfStock: 'Out of stock',
+  stockLeft: (count: string) => `Only ${count} left`,
+  availableUntil: (date: string) => `Offer ends ${date}`,
+  empty: 'No rewards on offer right now. Check back soon.',
+
+  // Redeeming.
+  confirmQuestion: (reward: string, count: string, pointsName: string) =>
+    `Redeem ${reward} for ${count} ${pointsName}?`,
+  confirmValidity: (days: string) => `Your code will be valid for ${days} days.`,
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  redeeming: 'Redeeming…',
+  tryAgain: 'Try again',
+
+  // The issued code.
+  issuedTitle: (reward: string) => `${reward} redeemed`,
+  codeLabel: 'Your code',
+  copy: 'Copy code',
+  copied: 'Copied',
+  /** The copy failed and the code is selected instead. */
+  copySelected: 'Code selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  validUntil: (date: string) => `Valid until ${date}`,
+  noExpiry: 'Never expires',
+  done: 'Done',
+  /** What the live region says after a redemption. */
+  issuedAnnouncement: (reward: string, code: string) => `${reward} redeemed. Your code is ${code}.`,
+
+  // History.
+  historyToggle: (count: string) => `Your redeemed rewards (${count})`,
+  historyEmpty: 'You haven’t redeemed any rewards yet.',
+  redeemedOn: (date: string) => `Redeemed ${date}`,
+  expiredOn: (date: string) => `Expired ${date}`,
+
+  // Refusals and failures of a redemption.
+  refusedPoints: (pointsName: string) => `You don’t have enough ${pointsName} for this reward any more.`,
+  refusedStock: 'Sorry, this reward has just run out.',
+  refusedTier: (tier: string) => `This reward is for ${tier} members and above.`,
+  refusedTierUnknown: 'This reward is for members of a higher tier.',
+  refusedUnavailable: 'This reward is no longer on offer.',
+  redeemFailed: 'We couldn’t redeem this reward. Please try again.',
+  /** A refusal shown away from its reward's card, which is no longer listed. */
+  aboutReward: (reward: string, message: string) => `${reward}: ${message}`,
+
+  guestMessage: 'Sign in to see the rewards your points can buy.',
+  errorOther: 'Something went wrong while loading the rewards. Please try again.',
+  errorNoClient: 'Rewards can’t be shown: this page isn’t connected to a rewards program yet.',
+};
+
+export type RewardsStrings = typeof en;
+
+const zhCN: RewardsStrings = {
+  loading: '正在加载积分兑换…',
+  title: '积分兑换',
+  balance: (count, pointsName) => `您有 ${count} ${pointsName}`,
+
+  redeem: '兑换',
+  lockedByTier: (tier) => `${tier}及以上会员专享`,
+  lockedByPoints: (count, pointsName) => `还差 ${count} ${pointsName}`,
+  outOfStock: '已兑完',
+  stockLeft: (count) => `仅剩 ${count} 份`,
+  availableUntil: (date) => `兑换截止 ${date}`,
+  empty: '目前没有可兑换的奖励，请稍后再来看看。',
+
+  confirmQuestion: (reward, count, pointsName) => `确定用 ${count} ${pointsName}兑换「${reward}」吗？`,
+  confirmValidity: (days) => `兑换码 ${days} 天内有效。`,
+  confirm: '确认兑换',
+  cancel: '取消',
+  redeeming: '正在兑换…',
+  tryAgain: '重试',
+
+  issuedTitle: (reward) => `已兑换「${reward}」`,
+  codeLabel: '您的兑换码',
+  copy: '复制兑换码',
+  copied: '已复制',
+  copySelected: '已选中兑换码：请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+  validUntil: (date) => `有效期至 ${date}`,
+  noExpiry: '长期有效',
+  done: '完成',
+  issuedAnnouncement: (reward, code) => `已兑换「${reward}」。您的兑换码是 ${code}。`,
+
+  historyToggle: (count) => `我的兑换记录（${count}）`,
+  historyEmpty: '您还没有兑换过奖励。',
+  redeemedOn: (date) => `兑换于 ${date}`,
+  expiredOn: (date) => `已于 ${date} 过期`,
+
+  refusedPoints: (pointsName) => `您的${pointsName}已不足以兑换此奖励。`,
+  refusedStock: '抱歉，此奖励刚刚兑完。',
+  refusedTier: (tier) => `此奖励为${tier}及以上会员专享。`,
+  refusedTierUnknown: '此奖励为更高等级会员专享。',
+  refusedUnavailable: '此奖励已下架。',
+  redeemFailed: '无法兑换此奖励，请重试。',
+  aboutReward: (reward, message) => `「${reward}」：${message}`,
+
+  guestMessage: '登录后即可查看可用积分兑换的奖励。',
+  errorOther: '加载积分兑换时出错，请重试。',
+  errorNoClient: '无法显示积分兑换：此页面尚未接入会员计划。',
+};
+
+/** Every string of `<loyalty-rewards>`, per supported locale. */
+export const rewardsStrings = { en, 'zh-CN': zhCN } satisfies StringTable<RewardsStrings>;
