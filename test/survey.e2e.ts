@@ -1,14 +1,16 @@
 // The satisfaction survey on the real storefront and API: a detractor answers the post-purchase
-// survey with the keyboard and the mouse, and the admin API shows the follow-up and the NPS result.
+// survey with the keyboard and the mouse, and the admin API shows the follow-up and the NPS result; the points the
+// survey offers arrive once; a shopper leaving the program says why, and the admin results count it by reason.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
-import { createShopper, followUps, surveyVersionResults, waitFor } from './support/loyalty-api.ts';
+import { createShopper, followUps, summaryOf, surveyVersionResults, waitFor } from './support/loyalty-api.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const SURVEY_ID = 'post-purchase-nps';
-const survey = (page: Page, selector: string) => page.locator(`loyalty-satisfaction-survey ${selector}`);
+const survey = (page: Page, selector: string, options?: { hasText: string }) =>
+  page.locator(`loyalty-satisfaction-survey ${selector}`, options);
 
 let stack: Stack;
 let browser: Browser;
@@ -69,6 +71,43 @@ describe('the survey on the storefront', () => {
     assert.equal(followUp?.nps, 3);
     assert.deepEqual(followUp?.comments, [{ questionId: 'complaint', text: 'The tea arrived two weeks late.' }]);
     assert.ok(followUp && followUp.dimensions.length > 0, 'what went wrong is tagged by service-quality dimension');
+    // The thank-you says what the answers earned, as the API counted it.
+    await survey(page, '[part~="reward"]', { hasText: 'You earned 50 points' }).waitFor();
+    const summary = await summaryOf(stack.apiBase, customerId);
+    assert.equal(summary.points.balance, 50, 'the completion reward, once, whatever the score');
+    assert.deepEqual(problems, [], 'no console errors and no Content-Security-Policy violations');
+    await page.close();
+  });
+
+  it('asks a shopper leaving the program why, and the admin results count the departure by reason', async () => {
+    const customerId = await createShopper(stack.apiBase, 'exit-e2e');
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${stack.storefrontUrl}/leave?shopper=${encodeURIComponent(customerId)}&lang=en`);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view === 'survey',
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.getByLabel('It costs too much').check();
+    await survey(page, 'button[type="submit"]').click();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view === 'thanks',
+    );
+
+    const results = await waitFor('the departure in the admin results', async () => {
+      const found = await surveyVersionResults(stack.apiBase, 'program-exit', 1);
+      return found.responses.complete === 1 ? found : undefined;
+    });
+    assert.equal(results.departures?.respondents, 1);
+    assert.deepEqual(
+      results.departures?.reasons.filter((reason) => reason.count > 0).map(({ reason, count }) => ({ reason, count })),
+      [{ reason: 'price', count: 1 }],
+    );
     assert.deepEqual(problems, [], 'no console errors and no Content-Security-Policy violations');
     await page.close();
   });

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { renderStorefront } from './render.ts';
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -31,17 +31,19 @@ export function createStorefront(options: StorefrontOptions) {
     c.header('Content-Security-Policy', contentSecurityPolicy);
   });
 
-  app.get('/', async (c) => {
-    const template = await readFile(`${publicDir}index.html`, 'utf8');
-    return c.html(
-      renderStorefront(template, {
+  /** Serves a page template of public/ filled for the shopper and language the query names. */
+  const page = (template: string) => async (c: Context) =>
+    c.html(
+      renderStorefront(await readFile(`${publicDir}${template}`, 'utf8'), {
         apiBase: options.apiBase,
         publishableKey: options.publishableKey,
         shopper: c.req.query('shopper') ?? 'demo-shopper',
         lang: c.req.query('lang') === 'en' ? 'en' : 'zh-CN',
       }),
     );
-  });
+  app.get('/', page('index.html'));
+  // Where a shopper leaves the program: the exit survey asks why.
+  app.get('/leave', page('leave.html'));
   app.get('/loyalty-elements.js', async (c) => {
     try {
       c.header('Content-Type', 'text/javascript; charset=utf-8');

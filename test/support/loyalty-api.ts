@@ -3,9 +3,12 @@
 import {
   FollowUpPage,
   PUBLISHABLE_KEY_HEADER,
+  RewardCatalogue,
+  Summary,
   SurveyResponse,
   SurveyResults,
   type FollowUp,
+  type Reward,
   type SurveyVersionResults,
 } from '@loyalty-elements/contract';
 import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from './stack.ts';
@@ -20,7 +23,7 @@ async function call(apiBase: string, path: string, init: RequestInit = {}): Prom
 async function admin(apiBase: string, path: string, init: RequestInit = {}): Promise<unknown> {
   const response = await call(apiBase, path, {
     ...init,
-    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json', ...init.headers },
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${text}`);
@@ -35,6 +38,35 @@ export async function createShopper(apiBase: string, prefix: string): Promise<st
     body: JSON.stringify({ name: `E2E ${prefix}`, locale: 'en' }),
   });
   return customerId;
+}
+
+/** Credits `points` to a shopper, as the merchant's backend does after an order. */
+export async function award(apiBase: string, customerId: string, points: number): Promise<void> {
+  await admin(apiBase, `/v1/admin/customers/${encodeURIComponent(customerId)}/transactions`, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ type: 'earn', points, reason: 'Order #1001' }),
+  });
+}
+
+/** A shopper's summary, read with a demo token of their own. */
+export async function summaryOf(apiBase: string, customerId: string): Promise<Summary> {
+  const tokenResponse = await call(apiBase, `/v1/demo/customer-token?customer=${encodeURIComponent(customerId)}`);
+  if (!tokenResponse.ok) throw new Error(`The demo token route answered ${tokenResponse.status}`);
+  const { token } = (await tokenResponse.json()) as { token: string };
+  const response = await call(apiBase, '/v1/me/summary', {
+    headers: { Authorization: `Bearer ${token}`, [PUBLISHABLE_KEY_HEADER]: DEMO_PUBLISHABLE_KEY },
+  });
+  if (!response.ok) throw new Error(`GET summary answered ${response.status}: ${await response.text()}`);
+  return Summary.parse(await response.json());
+}
+
+/** One reward of the program's catalogue, as the admin API lists it. */
+export async function catalogueReward(apiBase: string, rewardId: string): Promise<Reward> {
+  const { rewards } = RewardCatalogue.parse(await admin(apiBase, '/v1/admin/rewards'));
+  const found = rewards.find((reward) => reward.id === rewardId);
+  if (!found) throw new Error(`The catalogue has no reward ${rewardId}`);
+  return found;
 }
 
 /** The admin API's results of one version of a survey. */
