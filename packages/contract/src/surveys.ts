@@ -32,6 +32,11 @@ export const SurveyTrigger = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/, 
 export type SurveyTrigger = z.infer<typeof SurveyTrigger>;
 /** The triggers the kit's own pages use. `program_exit`: a customer leaving the program or cancelling. */
 export const KNOWN_SURVEY_TRIGGERS = ['post_purchase', 'account_page', 'program_exit'] as const;
+/**
+ * Triggers the program-wide cooldown after a completed survey does not hold back: a shopper leaving the program is
+ * asked why at that moment, whatever they answered lately (the survey's own recontact period still applies).
+ */
+export const COOLDOWN_EXEMPT_TRIGGERS: readonly string[] = ['program_exit'];
 
 /**
  * Why customers leave (the exit interview's reasons): price, product, service, market (they moved away),

@@ -214,6 +214,15 @@ describe('recontact and cooldown', () => {
     assert.equal((await eligible(server, customerId, second.trigger)).survey?.id, second.id);
   });
 
+  test('a shopper leaving the program is asked why, whatever they answered lately', async () => {
+    const customerId = await createDemoCustomer(server);
+    const postPurchase = (await eligible(server, customerId, 'post_purchase')).survey;
+    assert.ok(postPurchase);
+    await complete(customerId, postPurchase);
+    assert.deepEqual(await eligible(server, customerId, 'account_page'), { survey: null, reason: 'cooldown' });
+    assert.equal((await eligible(server, customerId, 'program_exit')).survey?.id, DEMO_SURVEYS.programExit.id);
+  });
+
   test('a partial response blocks nothing', async () => {
     const survey = await publish(server, testSurvey());
     const customerId = await createDemoCustomer(server);

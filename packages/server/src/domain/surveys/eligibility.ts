@@ -1,4 +1,4 @@
-import type { EligibleSurvey, IneligibleReason } from '@loyalty-elements/contract';
+import { COOLDOWN_EXEMPT_TRIGGERS, type EligibleSurvey, type IneligibleReason } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../../store/database.ts';
 import { activeSurveysForTrigger } from './definitions.ts';
 import { inSample } from './sampling.ts';
@@ -25,7 +25,7 @@ export interface EligibilityInput {
 
 /**
  * At most one survey to ask `customerId` at `trigger` now. In order: a program-wide cooldown after
- * any completed survey; then, per active survey of the trigger (oldest first), the sticky sample
+ * any completed survey (except at COOLDOWN_EXEMPT_TRIGGERS); then, per active survey of the trigger (oldest first), the sticky sample
  * and the survey's recontact period since the customer last completed or dismissed it.
  */
 export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Promise<EligibleSurvey> {
@@ -39,7 +39,8 @@ export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Pr
     [programId, customerId],
   );
   const cooldownDays = await surveyCooldownDays(db, programId);
-  if (completion?.last != null && new Date(completion.last).getTime() > now - cooldownDays * DAY_MS) {
+  const cooling = completion?.last != null && new Date(completion.last).getTime() > now - cooldownDays * DAY_MS;
+  if (cooling && !COOLDOWN_EXEMPT_TRIGGERS.includes(trigger)) {
     return { survey: null, reason: 'cooldown' };
   }
 
