@@ -16,11 +16,12 @@ const singleWidget = (className: string) => `
 `;
 
 const ENTRIES: Array<{ name: string; contents: string }> = [
-  { name: 'drop-in: four widgets, SDK, Lit', contents: `import '@loyalty-elements/embed';` },
+  { name: 'drop-in: five widgets, SDK, Lit', contents: `import '@loyalty-elements/embed';` },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance') },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress') },
   { name: 'birthday greeting alone', contents: singleWidget('LoyaltyBirthdayGreeting') },
   { name: 'satisfaction survey alone', contents: singleWidget('LoyaltySatisfactionSurvey') },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards') },
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
