@@ -17,7 +17,7 @@ import {
   DEMO_PUBLISHABLE_KEY,
   type LoyaltyApi,
 } from '../support/loyalty-api.ts';
-import { parseBrowserBenchOptions, progressLog, type BrowserBenchOptions } from '../support/options.ts';
+import { browserBenchOptionsOrExit, progressLog } from '../support/options.ts';
 import { round } from '../support/stats.ts';
 import { readPage, settledInPage } from './in-page.ts';
 import { formatPageTable, variantOf, type PageReport, type PageSample, type PageViewReport } from './report.ts';
@@ -109,18 +109,8 @@ async function loadOnce(
 }
 
 async function main(): Promise<number> {
-  let options: BrowserBenchOptions;
-  try {
-    const parsed = parseBrowserBenchOptions(process.argv.slice(2), { runs: 10, skipBuild: false });
-    if (parsed === 'help') {
-      console.log(USAGE);
-      return 0;
-    }
-    options = parsed;
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const options = browserBenchOptionsOrExit(process.argv.slice(2), { runs: 10, skipBuild: false }, USAGE);
+  if (typeof options === 'number') return options;
   const log = progressLog(options.json);
   const startedAt = new Date().toISOString();
   const problems: string[] = [];

@@ -25,7 +25,7 @@ import {
   DEMO_PUBLISHABLE_KEY,
   type LoyaltyApi,
 } from '../support/loyalty-api.ts';
-import { parseBrowserBenchOptions, progressLog, type BrowserBenchOptions } from '../support/options.ts';
+import { browserBenchOptionsOrExit, progressLog } from '../support/options.ts';
 import { summarize } from '../support/stats.ts';
 import { buildPage } from './build.ts';
 import type { ReadyReport } from './pages/harness.ts';
@@ -155,18 +155,8 @@ function rowOf(spec: PageSpec, rate: number, samples: RenderSample[]): RenderRow
 }
 
 async function main(): Promise<number> {
-  let options: BrowserBenchOptions;
-  try {
-    const parsed = parseBrowserBenchOptions(process.argv.slice(2), { runs: 20, rates: [1, 4] });
-    if (parsed === 'help') {
-      console.log(USAGE);
-      return 0;
-    }
-    options = parsed;
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const options = browserBenchOptionsOrExit(process.argv.slice(2), { runs: 20, rates: [1, 4] }, USAGE);
+  if (typeof options === 'number') return options;
   const log = progressLog(options.json);
   const startedAt = new Date().toISOString();
   const problems: string[] = [];

@@ -44,3 +44,23 @@ export function parseBrowserBenchOptions(
 export function progressLog(json: boolean): (text: string) => void {
   return json ? (text) => console.error(text) : (text) => console.log(text);
 }
+
+/**
+ * The options of a bench's command line, or the exit code to end with: 0 after printing `usage` for `--help`,
+ * 2 after printing what is wrong and `usage`.
+ */
+export function browserBenchOptionsOrExit(
+  argv: string[],
+  defaults: { runs: number; rates?: number[]; skipBuild?: boolean },
+  usage: string,
+): BrowserBenchOptions | number {
+  try {
+    const parsed = parseBrowserBenchOptions(argv, defaults);
+    if (parsed !== 'help') return parsed;
+    console.log(usage);
+    return 0;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+}
