@@ -12,6 +12,8 @@ const SUITES = [
   { name: 'lint', kind: 'check', args: ['lint'] },
   // Builds and packs each publishable package: publint, attw, Node imports, no server code in the browser bundle.
   { name: 'packages', kind: 'script', script: 'scripts/check-packages.mjs' },
+  // The size budgets: the drop-in, each one-widget page and the SDK, in brotli bytes (bench/size/entries.ts).
+  { name: 'size', kind: 'script', script: 'bench/size/check.ts' },
   nodeSuite('contract', 'packages/contract', /\.test\.ts$/),
   nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
   // The SDK in Chromium: IndexedDB, localStorage, Web Locks and `online` (test-browser/*.browser-test.ts).
@@ -87,7 +89,8 @@ function runSuite(suite) {
   }
   if (suite.kind === 'script') {
     // The script prints its own closing "N passed, N failed" line.
-    const { status, stdout } = spawnSync(process.execPath, [join(repoRoot, suite.script)], {
+    const loader = suite.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const { status, stdout } = spawnSync(process.execPath, [...loader, join(repoRoot, suite.script)], {
       cwd: repoRoot,
       env,
       encoding: 'utf8',

@@ -2,14 +2,8 @@ import { formatTable as formatApiTable, type BenchReport as ApiReport } from '..
 import { formatPageTable } from '../page/report.ts';
 import type { PageReport } from '../page/report.ts';
 import { formatRenderTable, type RenderReport } from '../render/report.ts';
+import type { SizeRow } from '../size/measure.ts';
 import { formatTable } from './table.ts';
-
-export interface SizeRow {
-  name: string;
-  minified: number;
-  gzip: number;
-  brotli: number;
-}
 
 /** What one bench run came to: its JSON document, or why there is none. */
 export interface BenchOutcome<T> {
@@ -61,8 +55,15 @@ export function formatCombinedReport(report: CombinedReport): string {
   if (size.result) {
     out.push(
       formatTable(
-        ['bundle', 'minified', 'gzip', 'brotli'],
-        size.result.map((row) => [row.name, kb(row.minified), kb(row.gzip), kb(row.brotli)]),
+        ['bundle', 'minified', 'gzip', 'brotli', 'budget', 'target'],
+        size.result.map((row) => [
+          row.name,
+          kb(row.minified),
+          kb(row.gzip),
+          kb(row.brotli),
+          row.budget ? kb(row.budget) : '',
+          row.target ? kb(row.target) : '',
+        ]),
       ),
     );
   }

@@ -1,0 +1,83 @@
+// What bench/size bundles: the kit's entries (each with its budget) and the peers a merchant would use instead.
+
+/** A page with one widget: the widget, the SDK client it talks through, and Lit. */
+const singleWidget = (className: string) => `
+  import { createLoyaltyClient } from '@loyalty-elements/sdk';
+  import { ${className}, setSharedClient } from '@loyalty-elements/components';
+  ${className}.define();
+  setSharedClient(createLoyaltyClient({ apiBase: location.origin, publishableKey: 'pk_size' }));
+`;
+
+const KB = 1024;
+
+export interface SizeEntry {
+  name: string;
+  /** The module esbuild bundles, resolved from bench/size. */
+  contents: string;
+  /**
+   * Brotli bytes `pnpm test` (the `size` suite) refuses to exceed: today's figure and a little room, so growth
+   * is a decision someone makes in a commit rather than drift.
+   */
+  budget?: number;
+  /** Where the project wants this bundle to be (the performance issue's goal); printed, not enforced. */
+  target?: number;
+}
+
+export const KIT_ENTRIES: SizeEntry[] = [
+  {
+    name: 'drop-in: five widgets, SDK, Lit',
+    contents: `import '@loyalty-elements/embed';`,
+    budget: 57 * KB,
+    target: 32 * KB,
+  },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 35 * KB, target: 20 * KB },
+  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38.5 * KB, target: 20 * KB },
+  {
+    name: 'birthday greeting alone',
+    contents: singleWidget('LoyaltyBirthdayGreeting'),
+    budget: 40 * KB,
+    target: 20 * KB,
+  },
+  {
+    name: 'satisfaction survey alone',
+    contents: singleWidget('LoyaltySatisfactionSurvey'),
+    budget: 38 * KB,
+    target: 20 * KB,
+  },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40 * KB, target: 20 * KB },
+  {
+    name: 'SDK alone',
+    contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
+    budget: 23 * KB,
+  },
+];
+
+export const PEER_ENTRIES: SizeEntry[] = [
+  {
+    name: 'SurveyJS: one NPS question, CSS',
+    contents: `
+      import 'survey-core/survey-core.css';
+      import { Model } from 'survey-core';
+      import { renderSurvey } from 'survey-js-ui';
+      const model = new Model({
+        elements: [{ type: 'rating', name: 'nps', title: 'How likely are you to recommend us?', rateMin: 0, rateMax: 10 }],
+      });
+      renderSurvey(model, document.body);
+    `,
+  },
+  {
+    name: 'Shoelace: rating, progress bar',
+    contents: `
+      import '@shoelace-style/shoelace/dist/components/rating/rating.js';
+      import '@shoelace-style/shoelace/dist/components/progress-bar/progress-bar.js';
+    `,
+  },
+  {
+    name: '@voucherify/sdk: client side',
+    contents: `import { VoucherifyClientSide } from '@voucherify/sdk'; globalThis.client = VoucherifyClientSide;`,
+  },
+  {
+    name: 'Lit alone (the floor)',
+    contents: `import { LitElement, html, css } from 'lit'; globalThis.lit = [LitElement, html, css];`,
+  },
+];
