@@ -31,6 +31,12 @@ describe('lunar birthdays resolve to the published Gregorian dates', () => {
     test(name, () => assert.equal(celebrated(birthday, year), expected));
   }
 
+  test("a date handed out is the caller's own: changing it does not change the next answer", () => {
+    const first = celebrationDate(lunar(8, 15), 2026);
+    first.day = 1;
+    assert.equal(celebrated(lunar(8, 15), 2026), '2026-09-25');
+  });
+
   test('the first lunar month of 2027 is right where Intl is not (official tables, not ICU)', () => {
     // Every day of 正月 2027 from the official calendar: 初一 2027-02-06 … 廿九 2027-03-06.
     assert.equal(celebrated(lunar(1, 2), 2027), '2027-02-07');

@@ -19,11 +19,27 @@ export function celebrationDate(birthday: Birthday, year: number): PlainDate {
     const day = birthday.month === 2 && birthday.day === 29 && !isLeapYear(year) ? 28 : birthday.day;
     return { year, month: birthday.month, day };
   }
-  const month = LunarMonth.fromYm(year, birthday.month);
-  if (month === null) throw new RangeError(`No lunar month ${birthday.month} in lunar year ${year}`);
+  const key = `${year}-${birthday.month}-${birthday.day}`;
+  let date = lunarCelebrations.get(key);
+  if (date === undefined) {
+    date = lunarToGregorian(year, birthday.month, birthday.day);
+    if (lunarCelebrations.size >= LUNAR_CACHE_LIMIT) lunarCelebrations.clear();
+    lunarCelebrations.set(key, date);
+  }
+  return { ...date };
+}
+
+// A lunar conversion walks lunar-typescript's tables and costs milliseconds; every summary of a shopper with a
+// lunar birthday needs five. The answers never change, so they are kept (at most a few years' worth of dates).
+const LUNAR_CACHE_LIMIT = 4096;
+const lunarCelebrations = new Map<string, PlainDate>();
+
+function lunarToGregorian(year: number, lunarMonth: number, lunarDay: number): PlainDate {
+  const month = LunarMonth.fromYm(year, lunarMonth);
+  if (month === null) throw new RangeError(`No lunar month ${lunarMonth} in lunar year ${year}`);
   // A 30th in a 29-day month is celebrated on the month's last day.
-  const day = Math.min(birthday.day, month.getDayCount());
-  const solar = Lunar.fromYmd(year, birthday.month, day).getSolar();
+  const day = Math.min(lunarDay, month.getDayCount());
+  const solar = Lunar.fromYmd(year, lunarMonth, day).getSolar();
   return { year: solar.getYear(), month: solar.getMonth(), day: solar.getDay() };
 }
 
