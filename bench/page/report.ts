@@ -8,8 +8,14 @@ export interface LayoutShift {
   sources: string[];
 }
 
+/** Marks a request in `apiRequests` that the browser answered from its HTTP cache, without the network. */
+export const FROM_CACHE = '(HTTP cache)';
+
 export interface PageSample {
-  /** `METHOD /v1/path?query` of every request the page sent to the API, CORS preflights included. */
+  /**
+   * `METHOD /v1/path?query` of every request the page sent to the API, CORS preflights included; one the browser
+   * answered from its HTTP cache ends with {@link FROM_CACHE}.
+   */
   apiRequests: string[];
   cls: number;
   shifts: LayoutShift[];
@@ -25,6 +31,7 @@ export interface PageVariant {
   widgets: boolean;
   /** Median count of each request per page view (a request seen in only some runs still counts). */
   apiRequests: Record<string, number>;
+  /** Requests that reached the network (the HTTP cache's answers left out). */
   apiRequestsTotal: Summary;
   cls: Summary;
   mainThreadMs: Summary;
@@ -70,7 +77,7 @@ export function variantOf(widgets: boolean, samples: PageSample[]): PageVariant 
   return {
     widgets,
     apiRequests,
-    apiRequestsTotal: summarize(samples.map((sample) => sample.apiRequests.length)),
+    apiRequestsTotal: summarize(samples.map((sample) => sample.apiRequests.filter(overTheNetwork).length)),
     cls: summarize(samples.map((sample) => sample.cls)),
     mainThreadMs: summarize(samples.map((sample) => sample.mainThreadMs)),
     settledMs: summarize(samples.map((sample) => sample.settledMs)),
@@ -78,6 +85,8 @@ export function variantOf(widgets: boolean, samples: PageSample[]): PageVariant 
     samples,
   };
 }
+
+const overTheNetwork = (request: string) => !request.endsWith(FROM_CACHE);
 
 /** By path, then preflight (OPTIONS) before its request. */
 function byPath(a: string, b: string): number {

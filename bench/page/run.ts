@@ -8,7 +8,7 @@
  */
 import { access } from 'node:fs/promises';
 import os from 'node:os';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { enableMainThreadMetrics, launchChromium, mainThreadTimes, timesBetween } from '../support/chromium.ts';
 import {
   createShopper,
@@ -20,7 +20,14 @@ import {
 import { browserBenchOptionsOrExit, progressLog } from '../support/options.ts';
 import { round } from '../support/stats.ts';
 import { readPage, settledInPage } from './in-page.ts';
-import { formatPageTable, variantOf, type PageReport, type PageSample, type PageViewReport } from './report.ts';
+import {
+  formatPageTable,
+  variantOf,
+  FROM_CACHE,
+  type PageReport,
+  type PageSample,
+  type PageViewReport,
+} from './report.ts';
 import {
   buildEmbed,
   startBenchStorefront,
@@ -34,12 +41,15 @@ interface ViewSpec {
   name: string;
   /** The storefront's `shopper` query parameter: a seeded demo shopper, `guest`, or a new shopper per run. */
   shopper: string | 'new';
+  /** Measure the shopper's second view of the page in the same browser, after an unmeasured first. */
+  repeat?: boolean;
 }
 
 const VIEWS: ViewSpec[] = [
   { id: 'demo-shopper', name: 'demo shopper (Lin Mei)', shopper: 'demo-shopper' },
   { id: 'new-shopper', name: 'new shopper, 120 points', shopper: 'new' },
   { id: 'guest', name: 'guest (signed out)', shopper: 'guest' },
+  { id: 'demo-shopper-again', name: 'demo shopper, next page view', shopper: 'demo-shopper', repeat: true },
 ];
 
 /** After every widget has settled: time for late work (timers, shifts) to land in the figures. */
@@ -55,16 +65,30 @@ const USAGE = `Usage: pnpm --filter @loyalty-elements/bench page [-- options]
   --json           print the results as JSON on stdout (progress goes to stderr)
   --help           show this help`;
 
+/** Opens `url` in `page` and waits until every widget has settled; returns when that was, in page time. */
+async function settledView(page: Page, url: string, widgets: boolean): Promise<number> {
+  await page.goto(url, { waitUntil: 'load', timeout: SETTLE_TIMEOUT_MS });
+  const settled = await page.waitForFunction(settledInPage, widgets, { polling: POLL_MS, timeout: SETTLE_TIMEOUT_MS });
+  return (await settled.jsonValue()) as number;
+}
+
 async function loadOnce(
   browser: Browser,
   url: string,
   widgets: boolean,
+  repeat: boolean,
   apiBase: string,
   normalize: (request: string) => string,
   onProblem: (text: string) => void,
 ): Promise<PageSample> {
   const context = await browser.newContext();
   try {
+    // A next page view: the same browser has shown the page once, so its HTTP and preflight caches are warm.
+    if (repeat) {
+      const first = await context.newPage();
+      await settledView(first, url, widgets);
+      await first.close();
+    }
     const page = await context.newPage();
     page.on('pageerror', (error) => onProblem(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -72,23 +96,27 @@ async function loadOnce(
     });
     const cdp = await context.newCDPSession(page);
     await enableMainThreadMetrics(cdp);
-    // The DevTools protocol reports CORS preflights too, which Playwright's request events leave out.
-    const apiRequests: string[] = [];
+    // The DevTools protocol reports CORS preflights too, which Playwright's request events leave out. A request
+    // the browser answers from its HTTP cache is reported too, then marked as such.
+    const requests = new Map<string, string>();
+    const fromCache = new Set<string>();
     cdp.on('Network.requestWillBeSent', (event) => {
       if (!event.request.url.startsWith(`${apiBase}/v1/`)) return;
       const { pathname, search } = new URL(event.request.url);
-      apiRequests.push(normalize(`${event.request.method} ${pathname}${search}`));
+      requests.set(event.requestId, normalize(`${event.request.method} ${pathname}${search}`));
+    });
+    cdp.on('Network.requestServedFromCache', (event) => fromCache.add(event.requestId));
+    cdp.on('Network.responseReceived', (event) => {
+      if (event.response.fromDiskCache) fromCache.add(event.requestId);
     });
     await cdp.send('Network.enable');
     const before = await mainThreadTimes(cdp);
-    await page.goto(url, { waitUntil: 'load', timeout: SETTLE_TIMEOUT_MS });
-    const settled = await page.waitForFunction(settledInPage, widgets, {
-      polling: POLL_MS,
-      timeout: SETTLE_TIMEOUT_MS,
-    });
-    const settledMs = (await settled.jsonValue()) as number;
+    const settledMs = await settledView(page, url, widgets);
     await page.waitForTimeout(QUIET_MS);
     const after = await mainThreadTimes(cdp);
+    const apiRequests = [...requests].map(([id, request]) =>
+      fromCache.has(id) ? `${request} ${FROM_CACHE}` : request,
+    );
     const { shifts, states } = await page.evaluate(readPage);
     if (widgets) {
       for (const [tag, state] of Object.entries(states)) {
@@ -163,7 +191,7 @@ async function main(): Promise<number> {
             problems.push(`${view.id} ${widgets ? 'with' : 'without'} widgets, run ${round}: ${text}`);
           };
           try {
-            const sample = await loadOnce(browser, url, widgets, apiBase, normalize, onProblem);
+            const sample = await loadOnce(browser, url, widgets, view.repeat ?? false, apiBase, normalize, onProblem);
             if (round > 0) {
               const key = `${view.id}:${widgets}`;
               samples.set(key, [...(samples.get(key) ?? []), sample]);
