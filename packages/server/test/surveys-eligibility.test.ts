@@ -5,7 +5,7 @@ import { PUBLISHABLE_KEY_HEADER, SurveyDefinition, surveyPaths } from '@loyalty-
 import { DEFAULT_SURVEY_COOLDOWN_DAYS } from '../src/domain/surveys/eligibility.ts';
 import { inSample, samplingPoint } from '../src/domain/surveys/sampling.ts';
 import { DEMO_SEED } from '../src/seed.ts';
-import { DEMO_SURVEYS } from '../src/seed-surveys.ts';
+import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { demoToken, expectProblem, parseExactly } from './support/http.ts';
 import {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { SurveyDefinition, SurveyResponseUpdate } from '@loyalty-elements/contract';
-import { DEMO_SURVEYS } from '../src/seed-surveys.ts';
+import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem } from './support/http.ts';
 import {
