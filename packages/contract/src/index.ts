@@ -8,5 +8,6 @@ export * from './customers.ts';
 export * from './errors.ts';
 export * from './demo.ts';
 export * from './surveys.ts';
+export * from './survey-answers.ts';
 export * from './rewards.ts';
 export * from './http.ts';
