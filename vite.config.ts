@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// Builds the <script> drop-in: one IIFE file with Lit, the SDK and every widget inside.
+// Builds the <script> drop-in's loader: one classic IIFE file with the SDK and the shared client, which loads
+// each widget's module (packages/embed/vite.widgets.config.ts) when its tag appears on the page.
 export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./packages/embed/dist', import.meta.url)),
@@ -10,7 +11,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     lib: {
-      entry: fileURLToPath(new URL('./packages/embed/src/index.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./packages/embed/src/cdn.ts', import.meta.url)),
       name: 'LoyaltyElementsEmbed',
       formats: ['iife'],
       fileName: () => 'loyalty-elements.js',

@@ -28,13 +28,8 @@ import {
   type PageSample,
   type PageViewReport,
 } from './report.ts';
-import {
-  buildEmbed,
-  startBenchStorefront,
-  EMBED_FILE,
-  WITHOUT_WIDGETS_PATH,
-  type BenchStorefront,
-} from './storefront.ts';
+import { buildEmbed } from '../support/drop-in.ts';
+import { startBenchStorefront, EMBED_FILE, WITHOUT_WIDGETS_PATH, type BenchStorefront } from './storefront.ts';
 
 interface ViewSpec {
   id: string;

@@ -1,30 +1,14 @@
-import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createStorefront } from '../../examples/storefront/serve.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const EMBED_FILE = fileURLToPath(new URL('../../packages/embed/dist/loyalty-elements.js', import.meta.url));
 
 /** The page without widgets: the storefront's own page with its loader script tag taken out. */
 export const WITHOUT_WIDGETS_PATH = '/bench-without-widgets';
 const LOADER_TAG = /<script\s[^>]*src="\/loyalty-elements\.js"[^>]*>\s*<\/script>\s*/;
-
-/** Builds packages/embed/dist/loyalty-elements.js from the current sources; its output goes to stderr. */
-export function buildEmbed(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['--filter', '@loyalty-elements/embed', 'build:cdn'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 2, 2],
-    });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`pnpm --filter @loyalty-elements/embed build:cdn exited ${code}`)),
-    );
-  });
-}
 
 export interface BenchStorefront {
   /** `http://localhost:<port>`, the origin the API is told to accept. */

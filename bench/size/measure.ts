@@ -1,6 +1,10 @@
 import { build, type Metafile } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildEmbed } from '../support/drop-in.ts';
+import { cdnFiles } from './cdn.ts';
+import type { SizeEntry } from './entries.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -33,16 +37,36 @@ export async function bundle(contents: string) {
 export const brotli = (code: Uint8Array) =>
   brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength;
 
-/** Every file the bundle makes (the script, and a stylesheet when it imports CSS), compressed one by one. */
-export async function measure(contents: string): Promise<Omit<SizeRow, 'name'>> {
-  const result = await bundle(contents);
-  const files = result.outputFiles.filter((file) => !file.path.endsWith('.map'));
-  const total = (size: (code: Uint8Array) => number) => files.reduce((sum, file) => sum + size(file.contents), 0);
+export type Sizes = Omit<SizeRow, 'name'>;
+
+/** The bytes of files a page downloads one by one, each compressed on its own as a server would send it. */
+export function sizesOf(files: Uint8Array[]): Sizes {
+  const total = (size: (code: Uint8Array) => number) => files.reduce((sum, file) => sum + size(file), 0);
   return {
     minified: total((code) => code.byteLength),
     gzip: total((code) => gzipSync(code, { level: 9 }).byteLength),
     brotli: total(brotli),
   };
+}
+
+/** Every file the bundle makes (the script, and a stylesheet when it imports CSS), compressed one by one. */
+export async function measure(contents: string): Promise<Sizes> {
+  const result = await bundle(contents);
+  return sizesOf(result.outputFiles.filter((file) => !file.path.endsWith('.map')).map((file) => file.contents));
+}
+
+/** Files as they were built, compressed one by one. */
+export const measureFiles = (paths: string[]): Sizes => sizesOf(paths.map((path) => readFileSync(path)));
+
+/** Every entry's sizes, in order; builds the drop-in's CDN files first when an entry measures them. */
+export async function measureEntries(entries: SizeEntry[]): Promise<SizeRow[]> {
+  if (entries.some((entry) => entry.dropInWidgets)) await buildEmbed({ quiet: true });
+  const rows: SizeRow[] = [];
+  for (const { name, contents, dropInWidgets, budget, target } of entries) {
+    const sizes = dropInWidgets ? measureFiles(cdnFiles(dropInWidgets)) : await measure(contents ?? '');
+    rows.push({ name, ...sizes, ...(budget ? { budget } : {}), ...(target ? { target } : {}) });
+  }
+  return rows;
 }
 
 /** The package (or workspace package's source folder) a bundled input file belongs to. */

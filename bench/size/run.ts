@@ -1,12 +1,9 @@
 // `pnpm --filter @loyalty-elements/bench size`: what the kit costs a page, beside what a merchant would
 // use instead, in the same run. `--json` prints the rows as JSON; `--breakdown` adds what the drop-in is made of.
-import { breakdown, bundle, measure, type SizeRow } from './measure.ts';
+import { breakdown, bundle, measureEntries } from './measure.ts';
 import { KIT_ENTRIES, PEER_ENTRIES } from './entries.ts';
 
-const rows: SizeRow[] = [];
-for (const { name, contents, budget, target } of [...KIT_ENTRIES, ...PEER_ENTRIES]) {
-  rows.push({ name, ...(await measure(contents)), ...(budget ? { budget } : {}), ...(target ? { target } : {}) });
-}
+const rows = await measureEntries([...KIT_ENTRIES, ...PEER_ENTRIES]);
 
 const kb = (bytes: number | undefined) => (bytes === undefined ? '' : `${(bytes / 1024).toFixed(1)} KB`).padStart(9);
 
@@ -23,8 +20,8 @@ if (process.argv.includes('--json')) {
 }
 
 if (process.argv.includes('--breakdown')) {
-  const dropIn = KIT_ENTRIES[0]!;
-  const { metafile } = await bundle(dropIn.contents);
+  const dropIn = KIT_ENTRIES.find((entry) => entry.contents?.includes('@loyalty-elements/embed'))!;
+  const { metafile } = await bundle(dropIn.contents!);
   console.log(`\n${dropIn.name}, minified bytes by what they come from:`);
   for (const { owner, minified } of breakdown(metafile)) {
     console.log(`${owner.padEnd(52)} ${kb(minified)}`);

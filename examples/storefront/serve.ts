@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { renderStorefront } from './render.ts';
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
-const embedFile = fileURLToPath(new URL('../../packages/embed/dist/loyalty-elements.js', import.meta.url));
+const embedDir = fileURLToPath(new URL('../../packages/embed/dist/', import.meta.url));
 
 export interface StorefrontOptions {
   port: number;
@@ -16,6 +16,11 @@ export interface StorefrontOptions {
   apiBase: string;
   publishableKey: string;
 }
+
+const allowAnyOrigin: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+};
 
 export function createStorefront(options: StorefrontOptions) {
   const app = new Hono();
@@ -44,14 +49,19 @@ export function createStorefront(options: StorefrontOptions) {
   app.get('/', page('index.html'));
   // Where a shopper leaves the program: the exit survey asks why.
   app.get('/leave', page('leave.html'));
+  // The drop-in as a CDN serves it: the loader, and beside it the widget modules it imports when their tags
+  // appear. Any origin may import them, as from a CDN (a page of your own on :8000, say).
+  app.use('/loyalty-elements.js', allowAnyOrigin);
+  app.use('/widgets/*', allowAnyOrigin);
   app.get('/loyalty-elements.js', async (c) => {
     try {
       c.header('Content-Type', 'text/javascript; charset=utf-8');
-      return c.body(await readFile(embedFile, 'utf8'));
+      return c.body(await readFile(`${embedDir}loyalty-elements.js`, 'utf8'));
     } catch {
       return c.text('loyalty-elements.js is not built yet: run `pnpm build` first.', 503);
     }
   });
+  app.use('/widgets/*', serveStatic({ root: embedDir }));
   app.use('/*', serveStatic({ root: publicDir }));
   return app;
 }

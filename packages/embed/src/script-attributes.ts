@@ -1,4 +1,5 @@
-import type { EmbedOptions } from './pure.ts';
+import type { EmbedOptions } from './shared-client.ts';
+import { WIDGET_TAGS, isWidgetTag, type WidgetTag } from './widget-tags.ts';
 
 /**
  * Reads the no-code install from the script tag:
@@ -20,4 +21,20 @@ export function optionsFromScript(script: HTMLOrSVGScriptElement | null): EmbedO
     customerToken: data.customerToken || null,
     customerTokenUrl: data.customerTokenUrl || null,
   };
+}
+
+/**
+ * The widgets the script tag lists in `data-widgets` (tag names, separated by spaces or commas): the loader
+ * fetches them with the page, before its first paint. A name that is no widget is reported and left out.
+ */
+export function widgetsFromScript(script: HTMLOrSVGScriptElement | null): WidgetTag[] {
+  const listed = script instanceof HTMLScriptElement ? (script.dataset.widgets ?? '') : '';
+  const names = listed.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((name) => !isWidgetTag(name));
+  if (unknown.length > 0) {
+    console.error(
+      `loyalty-elements.js: data-widgets names no widget ${unknown.join(', ')}; the widgets are ${WIDGET_TAGS.join(', ')}`,
+    );
+  }
+  return [...new Set(names.filter(isWidgetTag))];
 }

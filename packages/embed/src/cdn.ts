@@ -1,0 +1,40 @@
+// The CDN file, loyalty-elements.js: a classic script that sets up the shared client and `window.LoyaltyElements`
+// at once, and loads each widget's module (widgets/<tag>.js, beside this file) only when its tag is on the page.
+import type { LoyaltyClient } from '@loyalty-elements/sdk';
+import { installGlobal } from './global.ts';
+import { defineWidgetsOnDemand } from './on-demand.ts';
+import { widgetsFromScript } from './script-attributes.ts';
+import { startSharedClient, type EmbedOptions } from './shared-client.ts';
+import type { WidgetTag } from './widget-tags.ts';
+
+// Read while the script runs: the widget modules sit beside the file the page loaded.
+const script = document.currentScript;
+const scriptUrl = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
+const widgetUrl = (tag: WidgetTag) => new URL(`widgets/${tag}.js`, scriptUrl);
+
+// The widgets the tag lists in data-widgets load with the page: render-blocking module scripts, so the page's first
+// paint already shows their loading skeletons and nothing shifts when they arrive. (A browser only lets a script
+// block rendering while it is added to the <head>, before the <body> exists; later, these load like any other.)
+for (const tag of widgetsFromScript(script)) {
+  const module = document.createElement('script');
+  module.type = 'module';
+  module.src = widgetUrl(tag).href;
+  module.setAttribute('blocking', 'render');
+  document.head.append(module);
+}
+
+let watching = false;
+
+function init(options: EmbedOptions): LoyaltyClient {
+  if (!watching) {
+    watching = true;
+    defineWidgetsOnDemand((tag, attempt) => {
+      const url = widgetUrl(tag);
+      if (attempt > 0) url.searchParams.set('attempt', String(attempt));
+      return import(/* @vite-ignore */ url.href);
+    });
+  }
+  return startSharedClient(options);
+}
+
+installGlobal(init);

@@ -1,0 +1,159 @@
+// The CDN drop-in loads a widget's code only when its tag is on the page: a merchant page with one widget
+// downloads that widget's module and the code it shares, no other; a tag added later is loaded then; a module
+// that fails to download is tried again when the page changes; the widgets a script tag lists in data-widgets
+// are on the page's first paint. The page is on its own origin, as a merchant's site is beside a CDN, and talks
+// to the real API.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
+import { freePort, startStack, type Stack } from './support/stack.ts';
+
+type Widget = HTMLElement & { state?: string };
+
+describe('the drop-in loads widgets on demand', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let server: Server;
+  let pageUrl: string;
+
+  before(async () => {
+    const port = await freePort();
+    pageUrl = `http://localhost:${port}`;
+    [stack, browser] = await Promise.all([startStack({ allowedOrigins: [pageUrl] }), launchChromium()]);
+    const tokenUrl = `${stack.apiBase}/v1/demo/customer-token?customer=demo-shopper`;
+    // `/?widgets=a,b`: a page with those tags in its HTML; `&listed=a b`: its script tag's data-widgets.
+    server = createServer((request, response) => {
+      const query = new URL(request.url ?? '/', pageUrl).searchParams;
+      const widgets = query.get('widgets')?.split(',') ?? [];
+      const listed = query.has('listed') ? ` data-widgets="${query.get('listed')}"` : '';
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en">
+  <head>
+    <script src="${stack.storefrontUrl}/loyalty-elements.js" data-api-base="${stack.apiBase}"
+      data-publishable-key="pk_demo_loyalty_elements" data-customer-token-url="${tokenUrl}"${listed}></script>
+  </head>
+  <body>${widgets.map((tag) => `<${tag}></${tag}>`).join('')}<p>The rest of the page</p></body>
+</html>`);
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await stack?.stop();
+  });
+
+  /** A tab whose widget module downloads (file names under widgets/, chunks left out) and console errors are kept. */
+  async function openTab() {
+    const tab = await browser.newPage();
+    const modules: string[] = [];
+    const errors: string[] = [];
+    tab.on('request', (request) => {
+      const match = /\/widgets\/(loyalty-[a-z-]+\.js)/.exec(request.url());
+      if (match) modules.push(match[1]!);
+    });
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    tab.on('pageerror', (error) => errors.push(error.message));
+    return { tab, modules, errors };
+  }
+
+  const ready = (tab: Page, tag: string) =>
+    tab.waitForFunction((name) => document.querySelector<Widget>(name)?.state === 'ready', tag, { timeout: 15_000 });
+
+  it('a page with the balance downloads the balance alone and shows live data', async () => {
+    const { tab, modules, errors } = await openTab();
+    await tab.goto(`${pageUrl}/?widgets=loyalty-points-balance`);
+    await ready(tab, 'loyalty-points-balance');
+    assert.match((await tab.locator('loyalty-points-balance [part~="value"]').textContent()) ?? '', /\d/);
+    const defined = await tab.evaluate(() =>
+      ['loyalty-points-balance', 'loyalty-tier-progress', 'loyalty-satisfaction-survey'].map(
+        (tag) => customElements.get(tag) !== undefined,
+      ),
+    );
+    assert.deepEqual(defined, [true, false, false]);
+    assert.deepEqual(modules, ['loyalty-points-balance.js']);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+
+  it('a widget added after the page loaded is downloaded then, and shares the client', async () => {
+    const { tab, modules, errors } = await openTab();
+    await tab.goto(`${pageUrl}/?widgets=loyalty-points-balance`);
+    await ready(tab, 'loyalty-points-balance');
+    await tab.evaluate(() => {
+      const view = document.createElement('section');
+      view.append(document.createElement('loyalty-tier-progress'));
+      document.body.append(view);
+    });
+    await ready(tab, 'loyalty-tier-progress');
+    assert.deepEqual(modules, ['loyalty-points-balance.js', 'loyalty-tier-progress.js']);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+
+  it('a widget module that fails to download is tried again when the page changes', async () => {
+    const { tab, modules, errors } = await openTab();
+    let refused = 0;
+    await tab.route('**/widgets/loyalty-tier-progress.js', (route) => {
+      refused += 1;
+      return route.abort('internetdisconnected');
+    });
+    await tab.goto(`${pageUrl}/?widgets=loyalty-tier-progress`);
+    const deadline = Date.now() + 10_000;
+    while (!errors.some((error) => error.includes('could not load <loyalty-tier-progress>'))) {
+      assert.ok(Date.now() < deadline, `no error reported; console: ${errors.join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(refused, 1);
+    assert.equal(await tab.evaluate(() => customElements.get('loyalty-tier-progress') !== undefined), false);
+
+    await tab.unroute('**/widgets/loyalty-tier-progress.js');
+    await tab.evaluate(() => document.body.append(document.createElement('p')));
+    await ready(tab, 'loyalty-tier-progress');
+    assert.deepEqual(modules, ['loyalty-tier-progress.js', 'loyalty-tier-progress.js']);
+    await tab.close();
+  });
+
+  /** The page's Cumulative Layout Shift once the balance is ready, its module held back `delayMs` on the way. */
+  async function layoutShift(path: string, delayMs: number) {
+    const { tab, errors } = await openTab();
+    await tab.route('**/widgets/loyalty-points-balance.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await route.continue();
+    });
+    await tab.addInitScript(() => {
+      const page = window as unknown as { shift: number };
+      page.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number }[]) page.shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await tab.goto(`${pageUrl}${path}`);
+    await ready(tab, 'loyalty-points-balance');
+    const shift = await tab.evaluate(() => (window as unknown as { shift: number }).shift);
+    await tab.close();
+    return { shift, errors };
+  }
+
+  it('widgets listed in data-widgets are on the first paint, so the page does not shift when they arrive', async () => {
+    const listed = await layoutShift('/?widgets=loyalty-points-balance&listed=loyalty-points-balance', 400);
+    assert.equal(listed.shift, 0);
+    assert.deepEqual(listed.errors, []);
+    // Unlisted, the same slow module arrives after the first paint and its skeleton pushes the page down.
+    const unlisted = await layoutShift('/?widgets=loyalty-points-balance', 400);
+    assert.ok(unlisted.shift > 0, `layout shift ${unlisted.shift}`);
+  });
+
+  it('a name in data-widgets that is no widget is reported, and the others still load', async () => {
+    const { tab, errors } = await openTab();
+    await tab.goto(`${pageUrl}/?widgets=loyalty-points-balance&listed=loyalty-points-balance,loyalty-wallet`);
+    await ready(tab, 'loyalty-points-balance');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /data-widgets names no widget loyalty-wallet/);
+    await tab.close();
+  });
+});
