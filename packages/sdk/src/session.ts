@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { LoyaltyError } from './errors.ts';
+import { LoyaltyError, isLoyaltyError } from './errors.ts';
 import type { CustomerTokenGetter } from './token-source.ts';
 
 /** A customer token, a function that gets one, or `null` for a guest. */
@@ -127,6 +127,8 @@ export class Session {
         }
         return token || null;
       } catch (cause) {
+        // customerTokenFromUrl says what went wrong itself.
+        if (isLoyaltyError(cause)) throw cause;
         // `fetch` rejects with a TypeError when the network is down: that passes, a refusal does not.
         const offline = cause instanceof TypeError || (typeof navigator !== 'undefined' && navigator.onLine === false);
         if (offline) throw new LoyaltyError('network', 'Could not reach the customer token endpoint', { cause });

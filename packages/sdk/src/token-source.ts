@@ -1,19 +1,28 @@
+import { LoyaltyError } from './errors.ts';
+
 /** Where the client gets the signed-in customer's token: `null` means a guest. */
 export type CustomerTokenGetter = () => string | null | undefined | Promise<string | null | undefined>;
 
 /**
  * A token getter that asks the merchant’s own backend: `GET url`,
  * answering `{ "token": "…" }`, or 401/204 for a guest. Cookies go along to the same origin only.
+ * Its failures are `LoyaltyError`s: `network` when the endpoint cannot be reached, `server` for a 5xx and
+ * `rejected` for 408, 425 and 429 (all passing, so a queued write is retried), `unauthorized` for any other
+ * refusal, and `invalid_response` for an answer without a token.
  */
 export function customerTokenFromUrl(url: string, fetchImpl: typeof fetch = globalThis.fetch): CustomerTokenGetter {
   return async () => {
     const response = await fetchImpl(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (response.status === 401 || response.status === 204) return null;
-    if (!response.ok) throw new Error(`Customer token endpoint ${url} answered ${response.status}`);
-    const body: unknown = await response.json();
+    if (!response.ok) {
+      const { status } = response;
+      const code = status >= 500 ? 'server' : [408, 425, 429].includes(status) ? 'rejected' : 'unauthorized';
+      throw new LoyaltyError(code, `Customer token endpoint ${url} answered ${status}`, { status });
+    }
+    const body: unknown = await response.json().catch(() => undefined);
     const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
     if (typeof token !== 'string' || token === '') {
-      throw new Error(`Customer token endpoint ${url} did not answer { "token": "…" }`);
+      throw new LoyaltyError('invalid_response', `Customer token endpoint ${url} did not answer { "token": "…" }`);
     }
     return token;
   };

@@ -4,12 +4,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpResponse } from 'msw';
 import { paths, surveyPaths } from '@loyalty-elements/contract';
-import { MemoryOutboxStorage } from '../src/index.ts';
+import { MemoryOutboxStorage, customerTokenFromUrl } from '../src/index.ts';
 import {
   bearer,
   customerToken,
   failure,
   makeClient,
+  url,
   nextChange,
   problem,
   recordChanges,
@@ -377,5 +378,80 @@ describe('identify and logout', () => {
     assert.equal(delivered.length, 1);
     assert.equal(delivered[0]!.headers.get('authorization'), bearer(second));
     assert.deepEqual(delivered[0]!.body, birthday);
+  });
+});
+
+describe("a token from the merchant's token route (customerTokenFromUrl)", () => {
+  const tokenPath = '/merchant/loyalty-token';
+  const fromRoute = (respond: () => Response) => {
+    serve('get', tokenPath, respond);
+    return makeClient({ getCustomerToken: customerTokenFromUrl(url(tokenPath)) });
+  };
+
+  it('sends the token the route answers', async () => {
+    const token = customerToken('cust_lin');
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    await fromRoute(() => HttpResponse.json({ token })).getSummary();
+    assert.equal(seen[0]!.headers.get('authorization'), bearer(token));
+  });
+
+  for (const status of [401, 204]) {
+    it(`is a guest (signed_out, no API request) when the route answers ${status}`, async () => {
+      const requests = watchRequests();
+      const error = await failure(fromRoute(() => new HttpResponse(null, { status })).getSummary());
+      assert.equal(error.code, 'signed_out');
+      assert.deepEqual(
+        requests.map((request) => request.url.pathname),
+        [tokenPath],
+      );
+    });
+  }
+
+  for (const [status, code] of [
+    [500, 'server'],
+    [503, 'server'],
+    [429, 'rejected'],
+    [403, 'unauthorized'],
+  ] as const) {
+    it(`fails with ${code} (status ${status}) when the route answers ${status}`, async () => {
+      const error = await failure(fromRoute(() => new HttpResponse('down', { status })).getSummary());
+      assert.equal(error.code, code);
+      assert.equal(error.status, status);
+    });
+  }
+
+  it('fails with invalid_response when the route answers no token', async () => {
+    for (const body of ['{"tok":"x"}', '{"token":""}', 'not json']) {
+      const client = fromRoute(() => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } }));
+      assert.equal((await failure(client.getSummary())).code, 'invalid_response', body);
+    }
+  });
+
+  it('keeps a write queued when the route is down as the token needs replacing, and sends it once it is back', async () => {
+    let routeUp = true;
+    const expiring = customerToken('cust_lin', { expiresInSeconds: 30 });
+    const fresh = customerToken('cust_lin');
+    serve('get', paths.summary, () => HttpResponse.json(summary));
+    const saved = serve('put', paths.birthday, () => HttpResponse.json(birthdayStatus));
+    let handedOut = 0;
+    const client = fromRoute(() => {
+      if (!routeUp) return new HttpResponse(null, { status: 503 });
+      handedOut += 1;
+      return HttpResponse.json({ token: handedOut === 1 ? expiring : fresh });
+    });
+    await client.getSummary();
+
+    routeUp = false;
+    const outcome = await client.setBirthday(birthday);
+    assert.equal(outcome.status, 'queued');
+    assert.equal(outcome.status === 'queued' && outcome.error.code, 'server');
+    assert.equal(await client.pendingWrites(), 1);
+
+    routeUp = true;
+    await client.flush();
+    assert.equal(await client.pendingWrites(), 0);
+    assert.equal(saved.length, 1);
+    assert.equal(saved[0]!.headers.get('authorization'), bearer(fresh));
+    client.close();
   });
 });
