@@ -26,12 +26,13 @@ import { pnpmCommand, repoRoot } from './setup.mjs';
 /**
  * The publishable packages, each depending only on those before it. `untyped` entry points are not modules with
  * types (attw leaves them out); `browserOnly` ones are classic scripts for a <script> tag (Node does not import them).
+ * `cdn`: the package carries the drop-in's CDN files (the loader and the widget modules it imports).
  */
 const PACKAGES = [
   { dir: 'packages/contract' },
   { dir: 'packages/sdk' },
   { dir: 'packages/components', untyped: ['./custom-elements.json'] },
-  { dir: 'packages/embed', untyped: ['./loyalty-elements.js'], browserOnly: ['./loyalty-elements.js'] },
+  { dir: 'packages/embed', untyped: ['./loyalty-elements.js'], browserOnly: ['./loyalty-elements.js'], cdn: true },
   { dir: 'packages/react' },
 ];
 
@@ -130,6 +131,32 @@ function manifestProblems(manifest, packageDir) {
   return problems;
 }
 
+/**
+ * What a CDN serving the packed package would miss: the loader, and every file the widget build's manifest names
+ * (each widget's module and the chunks it imports), which the loader fetches from `widgets/` beside itself.
+ */
+function cdnProblems(packageDir) {
+  const loader = join(packageDir, 'dist/loyalty-elements.js');
+  const manifestFile = join(packageDir, 'dist/widgets/.vite/manifest.json');
+  if (!existsSync(loader)) return ['dist/loyalty-elements.js: not in the tarball'];
+  if (!existsSync(manifestFile)) return ['dist/widgets/.vite/manifest.json: not in the tarball'];
+  const chunks = Object.values(JSON.parse(readFileSync(manifestFile, 'utf8')));
+  const problems = chunks
+    .map((chunk) => `dist/widgets/${chunk.file}`)
+    .filter((file) => !existsSync(join(packageDir, file)))
+    .map((file) => `${file}: not in the tarball`);
+  const entries = chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.file);
+  const loaderText = readFileSync(loader, 'utf8');
+  if (!entries.length) problems.push('the widget build made no modules');
+  for (const entry of entries) {
+    // The loader asks for `widgets/${tag}.js`: each module's tag must be one it knows.
+    const tag = entry.replace(/\.js$/, '');
+    if (!new RegExp(`["'\`]${tag}["'\`]`).test(loaderText))
+      problems.push(`dist/widgets/${entry}: the loader does not know <${tag}>`);
+  }
+  return problems;
+}
+
 /** esbuild, which the repository has through tsx (and Vite) rather than as a direct dependency. */
 async function loadEsbuild() {
   const fromRoot = createRequire(join(repoRoot, 'package.json'));
@@ -153,7 +180,7 @@ const names = new Set(PACKAGES.map(({ dir }) => nameOf(dir)));
 
 try {
   const build = run(pnpmBin, [...pnpmPrefix, 'run', 'build']);
-  report(build.ok, 'pnpm build: every publishable package and the CDN file', build.output);
+  report(build.ok, 'pnpm build: every publishable package and the CDN files', build.output);
 
   // changesets reads its config and the pending changesets, and plans the next versions.
   const plan = join(scratch, 'changeset-plan.json');
@@ -166,7 +193,7 @@ try {
 
   /** name → { dir, manifest, browserOnly } of each package that packed and unpacked with a sound package.json. */
   const unpacked = new Map();
-  for (const { dir, untyped = [], browserOnly = [] } of build.ok ? PACKAGES : []) {
+  for (const { dir, untyped = [], browserOnly = [], cdn = false } of build.ok ? PACKAGES : []) {
     const cwd = join(repoRoot, dir);
     const name = nameOf(dir);
 
@@ -189,6 +216,10 @@ try {
       if (!problems.length) unpacked.set(name, { dir, manifest, target, browserOnly });
     }
     report(!problems.length, `packed package.json ${name}`, problems.join('\n'));
+    if (cdn && untar.ok) {
+      const missing = cdnProblems(target);
+      report(!missing.length, `CDN files of ${name}: the loader and every widget module`, missing.join('\n'));
+    }
 
     const publint = run(bin('publint'), ['run', tarball, '--strict']);
     report(publint.ok, `publint ${name}`, publint.output);
