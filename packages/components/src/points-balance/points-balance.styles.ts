@@ -186,6 +186,21 @@ export const pointsBalanceStyles = [
       block-size: 0.8em;
     }
 
+    /* On a phone the pending and expiry lines stack instead of being cut short; the skeleton's row grows too. */
+    @media (max-width: 30em) {
+      :host {
+        --_meta-row: calc(var(--_meta-size) * 3.5);
+      }
+      .meta {
+        flex-direction: column;
+        gap: 0.25em;
+      }
+      .pending,
+      .expiry {
+        white-space: nowrap;
+      }
+    }
+
     .base--notice {
       display: flex;
       flex-direction: column;

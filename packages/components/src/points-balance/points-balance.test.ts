@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import type { LoyaltyError, Summary } from '@loyalty-elements/sdk';
 import '../define/loyalty-points-balance.ts';
@@ -313,6 +313,34 @@ describe('<loyalty-points-balance>', () => {
       await el.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     });
+
+    for (const lang of ['en', 'zh-CN']) {
+      it(`on a phone, shows pending points and the expiry in full, one above the other, with no shift (${lang})`, async () => {
+        await setViewport({ width: 375, height: 800 });
+        try {
+          const { client, open } = await gatedClient('demo-shopper');
+          const wrapper = await fixture<HTMLDivElement>(html`
+            <div style="inline-size: 343px" lang=${lang}>
+              <loyalty-points-balance .client=${client} rewards-url="/rewards"></loyalty-points-balance>
+            </div>
+          `);
+          const el = wrapper.querySelector('loyalty-points-balance')!;
+          await el.updateComplete;
+          const loading = box(el);
+          open();
+          await ready(el);
+          expectSameBox(box(el), loading);
+          const [pending, expiry] = [part(el, 'pending')!, part(el, 'expiry')!];
+          for (const line of [pending, expiry]) {
+            expect(line.scrollWidth, `"${line.textContent}" is cut short`).to.be.at.most(line.clientWidth);
+          }
+          expect(expiry.getBoundingClientRect().top).to.be.greaterThan(pending.getBoundingClientRect().bottom - 1);
+          await expect(el).to.be.accessible();
+        } finally {
+          await setViewport({ width: 800, height: 600 });
+        }
+      });
+    }
 
     it('says so in Chinese, with Chinese dates', async () => {
       const expected = await summaryOf('demo-shopper');
