@@ -186,18 +186,20 @@ export const pointsBalanceStyles = [
       block-size: 0.8em;
     }
 
-    /* On a phone the pending and expiry lines stack instead of being cut short; the skeleton's row grows too. */
+    /*
+     * On a phone the pending and expiry lines stack, and the expiry may take two lines, instead of being cut short;
+     * the skeleton's row is as tall (three lines).
+     */
     @media (max-width: 30em) {
       :host {
-        --_meta-row: calc(var(--_meta-size) * 3.5);
+        --_meta-row: calc(var(--_meta-size) * 4.25);
       }
       .meta {
         flex-direction: column;
-        gap: 0.25em;
+        gap: 0.125em;
       }
-      .pending,
       .expiry {
-        white-space: nowrap;
+        white-space: normal;
       }
     }
 

@@ -314,13 +314,17 @@ describe('<loyalty-points-balance>', () => {
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     });
 
-    for (const lang of ['en', 'zh-CN']) {
-      it(`on a phone, shows pending points and the expiry in full, one above the other, with no shift (${lang})`, async () => {
-        await setViewport({ width: 375, height: 800 });
+    for (const [shopper, lang, width] of [
+      ['demo-shopper', 'en', 375],
+      ['demo-shopper', 'zh-CN', 375],
+      ['demo-gold', 'en', 320],
+    ] as const) {
+      it(`on a ${width} px phone, shows pending points and the expiry in full, with no shift (${shopper}, ${lang})`, async () => {
+        await setViewport({ width, height: 800 });
         try {
-          const { client, open } = await gatedClient('demo-shopper');
+          const { client, open } = await gatedClient(shopper);
           const wrapper = await fixture<HTMLDivElement>(html`
-            <div style="inline-size: 343px" lang=${lang}>
+            <div style="inline-size: ${width - 32}px" lang=${lang}>
               <loyalty-points-balance .client=${client} rewards-url="/rewards"></loyalty-points-balance>
             </div>
           `);
@@ -330,11 +334,16 @@ describe('<loyalty-points-balance>', () => {
           open();
           await ready(el);
           expectSameBox(box(el), loading);
-          const [pending, expiry] = [part(el, 'pending')!, part(el, 'expiry')!];
-          for (const line of [pending, expiry]) {
+          const [pending, expiry] = [part(el, 'pending'), part(el, 'expiry')!];
+          const meta = expiry.parentElement!;
+          for (const line of [pending, expiry, meta]) {
+            if (!line) continue;
             expect(line.scrollWidth, `"${line.textContent}" is cut short`).to.be.at.most(line.clientWidth);
+            expect(line.scrollHeight, `"${line.textContent}" is cut off below`).to.be.at.most(line.clientHeight + 1);
           }
-          expect(expiry.getBoundingClientRect().top).to.be.greaterThan(pending.getBoundingClientRect().bottom - 1);
+          if (pending) {
+            expect(expiry.getBoundingClientRect().top).to.be.greaterThan(pending.getBoundingClientRect().bottom - 1);
+          }
           await expect(el).to.be.accessible();
         } finally {
           await setViewport({ width: 800, height: 600 });
