@@ -23,15 +23,17 @@ describe('the drop-in loads widgets on demand', () => {
     pageUrl = `http://localhost:${port}`;
     [stack, browser] = await Promise.all([startStack({ allowedOrigins: [pageUrl] }), launchChromium()]);
     const tokenUrl = `${stack.apiBase}/v1/demo/customer-token?customer=demo-shopper`;
-    // `/?widgets=a,b`: a page with those tags in its HTML; `&listed=a b`: its script tag's data-widgets.
+    // `/?widgets=a,b`: a page with those tags in its HTML; `&listed=a b`: its script tag's data-widgets;
+    // `&module`: the file loaded as a module script, which it is not.
     server = createServer((request, response) => {
       const query = new URL(request.url ?? '/', pageUrl).searchParams;
       const widgets = query.get('widgets')?.split(',') ?? [];
       const listed = query.has('listed') ? ` data-widgets="${query.get('listed')}"` : '';
+      const type = query.has('module') ? ' type="module"' : '';
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="en">
   <head>
-    <script src="${stack.storefrontUrl}/loyalty-elements.js" data-api-base="${stack.apiBase}"
+    <script${type} src="${stack.storefrontUrl}/loyalty-elements.js" data-api-base="${stack.apiBase}"
       data-publishable-key="pk_demo_loyalty_elements" data-customer-token-url="${tokenUrl}"${listed}></script>
   </head>
   <body>${widgets.map((tag) => `<${tag}></${tag}>`).join('')}<p>The rest of the page</p></body>
@@ -154,6 +156,17 @@ describe('the drop-in loads widgets on demand', () => {
     await ready(tab, 'loyalty-points-balance');
     assert.equal(errors.length, 1);
     assert.match(errors[0]!, /data-widgets names no widget loyalty-wallet/);
+    await tab.close();
+  });
+
+  it('says how to load it when it cannot tell where its widget modules are', async () => {
+    const { tab, errors } = await openTab();
+    await tab.goto(`${pageUrl}/?widgets=loyalty-points-balance&module`);
+    const deadline = Date.now() + 10_000;
+    while (!errors.some((error) => error.includes('load this file with a classic <script src='))) {
+      assert.ok(Date.now() < deadline, `no error reported; console: ${errors.join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await tab.close();
   });
 });

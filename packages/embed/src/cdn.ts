@@ -7,10 +7,17 @@ import { widgetsFromScript } from './script-attributes.ts';
 import { startSharedClient, type EmbedOptions } from './shared-client.ts';
 import type { WidgetTag } from './widget-tags.ts';
 
-// Read while the script runs: the widget modules sit beside the file the page loaded.
+// Read while the script runs: the widget modules sit beside the file the page loaded. Loaded some other way
+// (a module script, an inline copy), the file cannot tell where it came from, and says so.
 const script = document.currentScript;
-const scriptUrl = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
-const widgetUrl = (tag: WidgetTag) => new URL(`widgets/${tag}.js`, scriptUrl);
+const scriptUrl = script instanceof HTMLScriptElement && script.src ? script.src : undefined;
+if (!scriptUrl) {
+  console.error(
+    'loyalty-elements.js: load this file with a classic <script src="…/loyalty-elements.js"> tag, so it can find ' +
+      `its widgets/ folder; it looks for them beside the page instead (${new URL('widgets/', location.href).href})`,
+  );
+}
+const widgetUrl = (tag: WidgetTag) => new URL(`widgets/${tag}.js`, scriptUrl ?? location.href);
 
 // The widgets the tag lists in data-widgets load with the page: render-blocking module scripts, so the page's first
 // paint already shows their loading skeletons and nothing shifts when they arrive. (A browser only lets a script
