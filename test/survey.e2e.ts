@@ -23,6 +23,15 @@ after(async () => {
   await stack?.stop();
 });
 
+/** Waits until the survey widget has settled in `expected` (it loads in `loading`). */
+async function settledView(page: Page, expected: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view === wanted,
+    expected,
+    { timeout: 15_000 },
+  );
+}
+
 async function view(page: Page): Promise<string | undefined> {
   return page.evaluate(
     () => document.querySelector<HTMLElement & { view?: string }>('loyalty-satisfaction-survey')?.view,
@@ -77,6 +86,60 @@ describe('the survey on the storefront', () => {
     assert.equal(summary.points.balance, 50, 'the completion reward, once, whatever the score');
     assert.deepEqual(problems, [], 'no console errors and no Content-Security-Policy violations');
     await page.close();
+  });
+
+  it('does not ask the API again on the next pages of a shopper who dismissed it', async () => {
+    const customerId = await createShopper(stack.apiBase, 'dismiss-e2e');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    let eligibilityReads = 0;
+    const countEligibilityReads = (tab: Page) =>
+      tab.on('request', (request) => {
+        if (request.method() === 'GET' && new URL(request.url()).pathname === '/v1/me/surveys/eligible') {
+          eligibilityReads += 1;
+        }
+      });
+    const storefront = (lang: string) =>
+      `${stack.storefrontUrl}/?shopper=${encodeURIComponent(customerId)}&lang=${lang}`;
+    countEligibilityReads(page);
+    await page.goto(storefront('en'));
+    await settledView(page, 'survey');
+    // The storefront shows the survey inline, without a close button: the page dismisses it, as a merchant's own does.
+    await page.evaluate(() =>
+      document.querySelector<HTMLElement & { dismiss(): Promise<void> }>('loyalty-satisfaction-survey')!.dismiss(),
+    );
+    await settledView(page, 'hidden');
+    await page.waitForFunction(async () => {
+      const client = (window as { LoyaltyElements?: { client?: { pendingWrites(): Promise<number> } } }).LoyaltyElements
+        ?.client;
+      return (await client?.pendingWrites()) === 0;
+    });
+    assert.equal(eligibilityReads, 1);
+
+    // The next page asks, and hears that the survey waits for its recontact period.
+    await page.reload();
+    await settledView(page, 'hidden');
+    assert.equal(eligibilityReads, 2);
+    // The pages after that know it already, for the tab's session.
+    for (const lang of ['en', 'zh-CN']) {
+      await page.goto(storefront(lang));
+      await settledView(page, 'hidden');
+    }
+    assert.equal(eligibilityReads, 2, 'no eligibility read after the API said no survey is due');
+
+    // Another tab of the same shopper starts its own session and asks once.
+    const otherTab = await context.newPage();
+    countEligibilityReads(otherTab);
+    await otherTab.goto(storefront('en'));
+    await settledView(otherTab, 'hidden');
+    assert.equal(eligibilityReads, 3);
+    assert.deepEqual(problems, [], 'no console errors and no Content-Security-Policy violations');
+    await context.close();
   });
 
   it('asks a shopper leaving the program why, and the admin results count the departure by reason', async () => {

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { enableMainThreadMetrics, launchChromium, mainThreadTimes, timesBetween } from '../support/chromium.ts';
 import {
   createShopper,
+  dismissSurvey,
   freePort,
   startLoyaltyApi,
   DEMO_PUBLISHABLE_KEY,
@@ -34,8 +35,11 @@ import { startBenchStorefront, EMBED_FILE, WITHOUT_WIDGETS_PATH, type BenchStore
 interface ViewSpec {
   id: string;
   name: string;
-  /** The storefront's `shopper` query parameter: a seeded demo shopper, `guest`, or a new shopper per run. */
-  shopper: string | 'new';
+  /**
+   * The storefront's `shopper` query parameter: a seeded demo shopper, `guest`, a new shopper per run (`new`),
+   * or one per run who closed the page's survey (`no-survey-due`).
+   */
+  shopper: string | 'new' | 'no-survey-due';
   /** Measure the shopper's second view of the page in the same browser, after an unmeasured first. */
   repeat?: boolean;
 }
@@ -45,7 +49,12 @@ const VIEWS: ViewSpec[] = [
   { id: 'new-shopper', name: 'new shopper, 120 points', shopper: 'new' },
   { id: 'guest', name: 'guest (signed out)', shopper: 'guest' },
   { id: 'demo-shopper-again', name: 'demo shopper, next page view', shopper: 'demo-shopper', repeat: true },
+  // The usual case: a survey is asked rarely, and the SDK keeps "none due" for the tab's session.
+  { id: 'no-survey-due-again', name: 'shopper with no survey due, next view', shopper: 'no-survey-due', repeat: true },
 ];
+
+/** The survey the storefront's page asks (its `post_purchase` trigger). */
+const STOREFRONT_SURVEY_ID = 'post-purchase-nps';
 
 /** After every widget has settled: time for late work (timers, shifts) to land in the figures. */
 const QUIET_MS = 500;
@@ -78,13 +87,10 @@ async function loadOnce(
 ): Promise<PageSample> {
   const context = await browser.newContext();
   try {
-    // A next page view: the same browser has shown the page once, so its HTTP and preflight caches are warm.
-    if (repeat) {
-      const first = await context.newPage();
-      await settledView(first, url, widgets);
-      await first.close();
-    }
     const page = await context.newPage();
+    // A next page view: the tab has shown the page once, so its HTTP and preflight caches and its
+    // sessionStorage are warm.
+    if (repeat) await settledView(page, url, widgets);
     page.on('pageerror', (error) => onProblem(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') onProblem(`console error: ${message.text()}`);
@@ -161,9 +167,14 @@ async function main(): Promise<number> {
     const apiSeconds = ((performance.now() - apiStarted) / 1000).toFixed(1);
     log(`storefront on ${storefront.url}, API on ${apiBase} (up in ${apiSeconds} s), Chromium ${chromium}`);
 
-    // Every new shopper is made before anything is measured.
-    const newShoppers: string[] = [];
-    for (let i = 0; i <= options.runs; i++) newShoppers.push(await createShopper(apiBase, 'bench-page'));
+    // Every shopper is made before anything is measured.
+    const madeShoppers = { new: [] as string[], 'no-survey-due': [] as string[] };
+    for (let i = 0; i <= options.runs; i++) {
+      madeShoppers.new.push(await createShopper(apiBase, 'bench-page'));
+      const done = await createShopper(apiBase, 'bench-page-no-survey');
+      await dismissSurvey(apiBase, done, STOREFRONT_SURVEY_ID);
+      madeShoppers['no-survey-due'].push(done);
+    }
 
     const samples = new Map<string, PageSample[]>();
     for (let round = 0; round <= options.runs; round++) {
@@ -171,9 +182,11 @@ async function main(): Promise<number> {
       const progress: string[] = [];
       for (let i = 0; i < VIEWS.length; i++) {
         const view = VIEWS[(i + round) % VIEWS.length]!;
-        const shopper = view.shopper === 'new' ? newShoppers[round]! : view.shopper;
+        const made =
+          view.shopper === 'new' || view.shopper === 'no-survey-due' ? madeShoppers[view.shopper] : undefined;
+        const shopper = made ? made[round]! : view.shopper;
         const normalize = (request: string) =>
-          view.shopper === 'new' ? request.replace(`customer=${shopper}`, 'customer=<new shopper>') : request;
+          made ? request.replace(`customer=${shopper}`, 'customer=<new shopper>') : request;
         const query = new URLSearchParams({ shopper, lang: 'en' });
         // Alternate which variant goes first, so neither always follows the other.
         const variants = round % 2 === 0 ? [true, false] : [false, true];

@@ -31,7 +31,8 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 36 * KB,
+    // +0.5 KB for keeping "no survey due" across page views: a page with a survey saves a request per view.
+    budget: 36.5 * KB,
     target: 20 * KB,
   },
   { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 57 * KB, target: 32 * KB },

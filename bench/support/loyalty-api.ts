@@ -58,6 +58,21 @@ export function customerToken(customerId: string): Promise<string> {
   return signCustomerToken({ customerId, secretKey: DEMO_SECRET_KEY, audience: DEMO_PUBLISHABLE_KEY });
 }
 
+/** The shopper closes a survey, as its close button does: the survey waits for its recontact period. */
+export async function dismissSurvey(apiBase: string, customerId: string, surveyId: string): Promise<void> {
+  const path = `/v1/me/surveys/${encodeURIComponent(surveyId)}/dismissals`;
+  const response = await fetch(`${apiBase}${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${await customerToken(customerId)}`,
+      'X-Publishable-Key': DEMO_PUBLISHABLE_KEY,
+      'Content-Type': 'application/json',
+    },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+}
+
 /** A port nothing listens on now, on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
