@@ -59,8 +59,8 @@ export const catalogue = {
     id: 'da-hong-pao-gift-tin',
     name: { en: 'Limited Da Hong Pao gift tin', 'zh-CN': '限量大红袍礼罐' },
     description: {
-      en: 'Wuyi rock tea from this spring’s first picking; only five tins.',
-      'zh-CN': '今春头采武夷岩茶，仅限五罐。',
+      en: 'Wuyi rock tea from this spring’s first picking, roasted over charcoal by hand for three days; only five tins, each with a tasting card.',
+      'zh-CN': '今春头采武夷岩茶，手工炭焙三日；仅限五罐，每罐附品鉴卡。',
     },
     pointsCost: 3_500,
     requiredTier: null,

@@ -319,6 +319,23 @@ export const Narrow: Story = {
   render: (args) => html`<div style="inline-size: 320px">${meta.render(args)}</div>`,
 };
 
+export const NarrowDescriptionOpened: Story = {
+  name: 'On a 320 px phone, a long description opened with More',
+  parameters: shows('ready'),
+  render: Narrow.render,
+  play: async ({ canvasElement }) => {
+    await widgetsSettled(canvasElement, 'ready');
+    const widget = rewardsIn(canvasElement);
+    const more = await until(widget, 'a More button', () =>
+      [...widget.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="more-button"]')].find(
+        (button) => !button.hidden,
+      ),
+    );
+    more.click();
+    await until(widget, 'an opened description', () => more.getAttribute('aria-expanded') === 'true');
+  },
+};
+
 // Loading, guest, errors
 
 export const Loading: Story = {

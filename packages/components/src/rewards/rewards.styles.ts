@@ -125,6 +125,36 @@ export const rewardsStyles = [
       line-height: 1.5;
       color: var(--_color-text-muted);
     }
+    .description--expanded {
+      display: block;
+      -webkit-line-clamp: unset;
+      line-clamp: unset;
+      overflow: visible;
+    }
+    .cost-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 0 0.5em;
+    }
+    /* A text button in the price's row: as tall as the price, so showing it shifts nothing. */
+    .more {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_color-primary);
+      font: inherit;
+      font-size: calc(var(--_font-size) * 0.8125);
+      font-weight: 600;
+      line-height: 1.5;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+      cursor: pointer;
+    }
+    .more[hidden] {
+      display: none;
+    }
     .cost {
       color: var(--_cost-color);
       font-weight: 700;

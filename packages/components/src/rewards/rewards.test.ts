@@ -40,6 +40,7 @@ type Part =
   | 'card-locked'
   | 'name'
   | 'description'
+  | 'more-button'
   | 'cost'
   | 'meta'
   | 'lock'
@@ -694,6 +695,82 @@ describe('<loyalty-rewards>', () => {
       const lefts = new Set(parts(el, 'card').map((item) => Math.round(item.getBoundingClientRect().left)));
       expect(lefts.size, 'one column').to.equal(1);
       for (const item of parts(el, 'card')) expect(item.scrollWidth).to.be.at.most(item.clientWidth);
+    });
+
+    it('cuts a long description at two lines on a phone, and More opens it all without moving the page first', async () => {
+      const long = {
+        en: 'Two tins of our spring Longjing, picked before Qingming and pan-fired by hand in Hangzhou, with a tasting card and a bamboo scoop.',
+        'zh-CN':
+          '两罐明前春茶龙井，清明前采摘，杭州手工炒制，附品鉴卡与竹制茶匙。两罐明前春茶龙井，清明前采摘，杭州手工炒制，附品鉴卡与竹制茶匙。',
+      };
+      await addReward('long-description', {
+        name: { en: 'Spring Longjing pair', 'zh-CN': '明前龙井双罐' },
+        description: long,
+      });
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div style="inline-size: 1200px">
+          <loyalty-rewards .client=${await customerClient('demo-shopper')}></loyalty-rewards>
+        </div>
+      `);
+      const el = wrapper.querySelector('loyalty-rewards')!;
+      await ready(el);
+      const shown = (item: HTMLElement) => {
+        const button = part<HTMLButtonElement>(item, 'more-button');
+        return button !== null && !button.hidden && button.getBoundingClientRect().height > 0;
+      };
+      const cut = (item: HTMLElement) => {
+        const description = part(item, 'description')!;
+        return description.scrollHeight > description.clientHeight + 1;
+      };
+      const longCard = () => card(el, 'Spring Longjing pair');
+      // Wide: cut or not, the button follows the text.
+      expect(shown(longCard())).to.equal(cut(longCard()));
+
+      // A phone: the element narrows, the description is cut, and More appears in the price's row.
+      wrapper.style.inlineSize = '320px';
+      await waitUntil(() => shown(longCard()), 'no More button at 320 px', { timeout: 2_000 });
+      expect(cut(longCard())).to.equal(true);
+      for (const item of parts(el, 'card').filter((other) => other !== longCard())) {
+        expect(shown(item), text(item, 'name')).to.equal(cut(item));
+      }
+      const more = part<HTMLButtonElement>(longCard(), 'more-button')!;
+      expect(clean(more)).to.equal(s.more);
+      expect(more.getAttribute('aria-label')).to.equal(s.moreAbout('Spring Longjing pair'));
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      const withButton = box(longCard());
+      more.hidden = true;
+      expectSameBox(box(longCard()), withButton);
+      more.hidden = false;
+      await expect(el).to.be.accessible();
+
+      // By keyboard: the whole text, and Less closes it again.
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(cut(longCard())).to.equal(false);
+      expect(clean(part(longCard(), 'description'))).to.equal(long.en);
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      expect(clean(more)).to.equal(s.less);
+      expect(active(el)).to.equal(more);
+      expect(shown(longCard())).to.equal(true);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(cut(longCard())).to.equal(true);
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+
+      // In Chinese.
+      const zhWrapper = await fixture<HTMLDivElement>(html`
+        <div style="inline-size: 320px" lang="zh-CN">
+          <loyalty-rewards .client=${await customerClient('demo-shopper')}></loyalty-rewards>
+        </div>
+      `);
+      const zhEl = zhWrapper.querySelector('loyalty-rewards')!;
+      await ready(zhEl);
+      const zhMore = part<HTMLButtonElement>(card(zhEl, '明前龙井双罐'), 'more-button')!;
+      expect(zhMore.hidden).to.equal(false);
+      expect(clean(zhMore)).to.equal(z.more);
+      expect(zhMore.getAttribute('aria-label')).to.equal(z.moreAbout('明前龙井双罐'));
     });
 
     it('lays out right to left', async () => {

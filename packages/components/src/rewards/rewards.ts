@@ -73,7 +73,8 @@ const REFUSALS = new Set([
  * @csspart card - Each reward.
  * @csspart card-locked - A reward the shopper cannot redeem now (also `card`).
  * @csspart name - A reward's name (a heading one level below the title).
- * @csspart description - A reward's description.
+ * @csspart description - A reward's description (two lines at most until the shopper asks for more).
+ * @csspart more-button - "More" / "Less" beside the price, when the description is longer than two lines.
  * @csspart cost - A reward's price in points.
  * @csspart meta - Stock left and the end of the offer, when they apply.
  * @csspart lock - What stands in the way: the tier, the points missing, the stock.
@@ -166,6 +167,11 @@ export class LoyaltyRewards extends LoyaltyElement {
   /** Rewards read again after a refusal, newer than the data they were read over. */
   #fresher: { over: RewardsData; rewards: CustomerRewards } | undefined;
 
+  /** Rewards whose whole description the shopper asked to see. */
+  #expanded = new Set<string>();
+  /** Measures again which descriptions are cut when the element's width changes. */
+  #resizes: ResizeObserver | undefined;
+
   #announcement = '';
   /** Selectors in the shadow root: the first that matches gets focus after the next render. */
   #focusNext: string[] | undefined;
@@ -228,10 +234,23 @@ export class LoyaltyRewards extends LoyaltyElement {
     return html`${content}${renderAnnouncement(this.#i18n.locale, this.#announcement)}`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver === 'undefined') return;
+    this.#resizes ??= new ResizeObserver(() => this.#showMoreButtons());
+    this.#resizes.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resizes?.disconnect();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const { state } = this.#data;
     if (state === 'loading') return;
+    this.#showMoreButtons();
     const root = this.renderRoot;
     const base = root.querySelector<HTMLElement>('[part~="base"]');
     if (this.#focusNext) {
@@ -245,6 +264,19 @@ export class LoyaltyRewards extends LoyaltyElement {
     } else if (this.#focusWithin && !this.matches(':focus-within')) {
       // What had focus went away with new data (a card that changed, a reward no longer on offer).
       (root.querySelector<HTMLElement>('#gone') ?? base)?.focus();
+    }
+  }
+
+  /**
+   * Shows "More" where a description is cut at two lines, and "Less" where it is open. Set on the DOM rather
+   * than rendered: whether text is cut is known only after layout, and the button sits in the price's row, so
+   * showing it moves nothing.
+   */
+  #showMoreButtons(): void {
+    for (const button of this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="more-button"]')) {
+      const description = (this.renderRoot as ShadowRoot).getElementById(button.getAttribute('aria-controls') ?? '');
+      const cut = description !== null && description.scrollHeight > description.clientHeight + 1;
+      button.hidden = !(cut || button.getAttribute('aria-expanded') === 'true');
     }
   }
 
@@ -265,6 +297,7 @@ export class LoyaltyRewards extends LoyaltyElement {
     this.#issued = undefined;
     this.#copy = 'idle';
     this.#fresher = undefined;
+    this.#expanded.clear();
   }
 
   #announce(text: string): void {
@@ -346,6 +379,7 @@ export class LoyaltyRewards extends LoyaltyElement {
     const name = this.#i18n.pick(reward.name);
     const description = this.#i18n.pick(reward.description);
     const locked = reward.lockedBy !== null;
+    const expanded = this.#expanded.has(reward.id);
     const confirming = this.#confirming === reward.id && !locked;
     const busy = this.#redeeming === reward.id;
     const failure = this.#failures.get(reward.id);
@@ -360,12 +394,38 @@ export class LoyaltyRewards extends LoyaltyElement {
         aria-busy=${busy ? 'true' : 'false'}
       >
         <div part="name" class="name" id="name-${reward.id}" role="heading" aria-level=${this.#level + 1}>${name}</div>
-        ${description ? html`<p part="description" class="description">${description}</p>` : nothing}
+        ${
+          description
+            ? html`<p
+                part="description"
+                class="description ${expanded ? 'description--expanded' : ''}"
+                id="description-${reward.id}"
+              >
+                ${description}
+              </p>`
+            : nothing
+        }
         <p class="cost-row">
           <span part="cost" class="cost"
             ><span class="cost-value">${this.#i18n.formatNumber(reward.pointsCost)}</span>
             <span class="points-name">${pointsName}</span></span
           >
+          ${
+            description
+              ? html`<button
+                  part="more-button"
+                  class="more"
+                  type="button"
+                  hidden
+                  aria-controls="description-${reward.id}"
+                  aria-expanded=${expanded ? 'true' : 'false'}
+                  aria-label=${expanded ? s.lessAbout(name) : s.moreAbout(name)}
+                  @click=${() => this.#toggleDescription(reward.id)}
+                >
+                  ${expanded ? s.less : s.more}
+                </button>`
+              : nothing
+          }
         </p>
         ${meta.length ? html`<p part="meta" class="meta">${meta.join(' · ')}</p>` : nothing}
         ${locked ? this.#renderLock(s, reward, pointsName) : nothing}
@@ -684,6 +744,11 @@ export class LoyaltyRewards extends LoyaltyElement {
     this.#focusNext = rewardId ? [`#redeem-${rewardId}`] : [];
     this.requestUpdate();
   };
+
+  #toggleDescription(rewardId: string): void {
+    if (!this.#expanded.delete(rewardId)) this.#expanded.add(rewardId);
+    this.requestUpdate();
+  }
 
   #toggleHistory = (): void => {
     this.historyOpen = !this.historyOpen;
