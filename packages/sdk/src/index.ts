@@ -5,6 +5,7 @@ export { randomId } from './ids.ts';
 export type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
 export {
   IndexedDbOutboxStorage,
+  LOCAL_OUTBOX_LOCK,
   LocalOutboxStorage,
   MemoryOutboxStorage,
   openOutboxStorage,

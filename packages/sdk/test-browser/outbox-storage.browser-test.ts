@@ -2,6 +2,7 @@
 // `openOutboxStorage` picks between them (and memory) when the browser refuses one.
 import {
   IndexedDbOutboxStorage,
+  LOCAL_OUTBOX_LOCK,
   LocalOutboxStorage,
   openOutboxStorage,
   randomId,
@@ -181,6 +182,34 @@ describe('LocalOutboxStorage', () => {
     expect(JSON.parse(localStorage.getItem(LOCAL_STORAGE_KEY) ?? '[]')).to.deep.equal([queued]);
     await storage.remove(queued.id, queued.revision);
     expect(localStorage.getItem(LOCAL_STORAGE_KEY)).to.equal(null);
+  });
+
+  it('keeps another tab’s write that was being saved at the same moment', async () => {
+    const storage = new LocalOutboxStorage(localStorage);
+    const owner = `test:${randomId()}`;
+    const theirs = write(owner);
+    const ours = write(owner);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let theyHaveRead!: () => void;
+    const read = new Promise<void>((resolve) => (theyHaveRead = resolve));
+    // The other tab reads the stored list, then saves it with its write a moment later, as a tab does.
+    const otherTab = navigator.locks.request(LOCAL_OUTBOX_LOCK, async () => {
+      const stored = JSON.parse(localStorage.getItem(LOCAL_STORAGE_KEY) ?? '[]') as QueuedWrite[];
+      theyHaveRead();
+      await released;
+      localStorage.setItem(LOCAL_STORAGE_KEY, JSON.stringify([...stored, theirs]));
+    });
+    try {
+      await read;
+      const saving = storage.put(ours);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await Promise.all([otherTab, saving]);
+    } finally {
+      release();
+    }
+    expect((await writesOf(storage, owner)).map((stored) => stored.id)).to.have.members([theirs.id, ours.id]);
   });
 
   it('reads unreadable contents as empty instead of failing', async () => {

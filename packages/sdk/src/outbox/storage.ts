@@ -52,7 +52,16 @@ export class MemoryOutboxStorage implements OutboxStorage {
   protected save(): void {}
 }
 
-/** Every read and write goes through `localStorage` synchronously, so other tabs see it at once. */
+/**
+ * The Web Lock every tab's `LocalOutboxStorage` holds while it reads, changes and writes back the stored list,
+ * so two tabs writing at once cannot overwrite each other's writes.
+ */
+export const LOCAL_OUTBOX_LOCK = 'loyalty-elements:outbox-storage';
+
+/**
+ * Every read and write goes through `localStorage` synchronously, so other tabs see it at once; each change
+ * holds {@link LOCAL_OUTBOX_LOCK} (where the browser has Web Locks), as IndexedDB's transactions do.
+ */
 export class LocalOutboxStorage extends MemoryOutboxStorage {
   override readonly kind = 'localstorage' as const;
   readonly #storage: Storage;
@@ -60,6 +69,23 @@ export class LocalOutboxStorage extends MemoryOutboxStorage {
   constructor(storage: Storage) {
     super();
     this.#storage = storage;
+  }
+
+  override put(write: QueuedWrite): Promise<void> {
+    return this.#locked(() => super.put(write));
+  }
+
+  override remove(id: string, revision: string): Promise<void> {
+    return this.#locked(() => super.remove(id, revision));
+  }
+
+  override removeOwner(owner: string): Promise<void> {
+    return this.#locked(() => super.removeOwner(owner));
+  }
+
+  #locked(change: () => Promise<void>): Promise<void> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? locks.request(LOCAL_OUTBOX_LOCK, change).then(() => undefined) : change();
   }
 
   protected override load(): void {
