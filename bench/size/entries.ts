@@ -27,7 +27,13 @@ export interface SizeEntry {
 }
 
 export const KIT_ENTRIES: SizeEntry[] = [
-  { name: 'drop-in: all five widgets', dropInWidgets: WIDGET_TAGS, budget: 66 * KB, target: 32 * KB },
+  {
+    name: 'drop-in: all five widgets',
+    dropInWidgets: WIDGET_TAGS,
+    // +1 KB: "no survey due" kept across page views, the rewards' More button, the localStorage outbox's lock.
+    budget: 67 * KB,
+    target: 32 * KB,
+  },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],

@@ -11,11 +11,9 @@ const en = {
 
   // The catalogue.
   redeem: 'Redeem',
-  /** Opens a description cut at two lines; its accessible name (`moreAbout`) names the reward. */
+  /** Opens a description cut at two lines (the button is described by the reward's name). */
   more: 'More',
-  moreAbout: (reward: string) => `More about ${reward}`,
   less: 'Less',
-  lessAbout: (reward: string) => `Less about ${reward}`,
   lockedByTier: (tier: string) => `${tier} members and above`,
   lockedByPoints: (count: string, pointsName: string) => `You need ${count} more ${pointsName}`,
   outOfStock: 'Out of stock',
@@ -75,9 +73,7 @@ const zhCN: RewardsStrings = {
 
   redeem: '兑换',
   more: '展开',
-  moreAbout: (reward: string) => `展开「${reward}」的说明`,
   less: '收起',
-  lessAbout: (reward: string) => `收起「${reward}」的说明`,
   lockedByTier: (tier) => `${tier}及以上会员专享`,
   lockedByPoints: (count, pointsName) => `还差 ${count} ${pointsName}`,
   outOfStock: '已兑完',

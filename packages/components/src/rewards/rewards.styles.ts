@@ -143,13 +143,10 @@ export const rewardsStyles = [
       padding: 0;
       border: 0;
       background: none;
-      color: var(--_color-primary);
       font: inherit;
       font-size: calc(var(--_font-size) * 0.8125);
       font-weight: 600;
       line-height: 1.5;
-      text-decoration: underline;
-      text-underline-offset: 0.2em;
       cursor: pointer;
     }
     .more[hidden] {

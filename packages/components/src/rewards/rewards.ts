@@ -414,12 +414,12 @@ export class LoyaltyRewards extends LoyaltyElement {
             description
               ? html`<button
                   part="more-button"
-                  class="more"
+                  class="link more"
                   type="button"
                   hidden
                   aria-controls="description-${reward.id}"
                   aria-expanded=${expanded ? 'true' : 'false'}
-                  aria-label=${expanded ? s.lessAbout(name) : s.moreAbout(name)}
+                  aria-describedby="name-${reward.id}"
                   @click=${() => this.#toggleDescription(reward.id)}
                 >
                   ${expanded ? s.less : s.more}
