@@ -151,11 +151,27 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
-  it('invites a guest to sign in instead of showing an error', async () => {
-    const { page, problems } = await open('/?shopper=guest&lang=en');
+  it('invites a guest to sign in instead of showing an error, after one API request with no preflight', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    // The DevTools protocol reports CORS preflights, which Playwright's request events leave out.
+    const cdp = await page.context().newCDPSession(page);
+    const requests: string[] = [];
+    cdp.on('Network.requestWillBeSent', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.origin === new URL(stack.apiBase).origin) requests.push(`${request.method} ${url.pathname}`);
+    });
+    await cdp.send('Network.enable');
+    await page.goto(`${stack.storefrontUrl}/?shopper=guest&lang=en`);
     const link = page.locator('loyalty-points-balance [part~="link"]');
     await link.waitFor();
     assert.match((await link.getAttribute('href')) ?? '', /shopper=demo-shopper/);
+    assert.deepEqual(new Set(Object.values(await settledStates(page))), new Set(['guest']));
+    assert.deepEqual(requests, ['GET /v1/program'], 'the program, its key in the URL: no preflight');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -1,6 +1,11 @@
 /** Names shared by the API and its clients, so neither side spells them twice. */
 export const API_VERSION_PREFIX = '/v1';
 export const PUBLISHABLE_KEY_HEADER = 'X-Publishable-Key';
+/**
+ * `GET /v1/program` also takes the publishable key as this query parameter: a cross-origin GET with no custom
+ * header needs no CORS preflight, and the browser's HTTP cache keys the answer by its URL.
+ */
+export const PUBLISHABLE_KEY_QUERY = 'key';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
 

@@ -3,7 +3,7 @@ import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
-import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, paths } from './http.ts';
+import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
 import { Summary } from './summary.ts';
@@ -194,7 +194,7 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
 
 const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   customer: [{ publishableKey: [], customerToken: [] }],
-  publishable: [{ publishableKey: [] }],
+  publishable: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
   secret: [{ secretKey: [] }],
   demo: [],
 };
@@ -262,6 +262,12 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       schemas: { Problem: jsonSchema(Problem, 'output') },
       securitySchemes: {
         publishableKey: { type: 'apiKey', in: 'header', name: PUBLISHABLE_KEY_HEADER },
+        publishableKeyQuery: {
+          type: 'apiKey',
+          in: 'query',
+          name: PUBLISHABLE_KEY_QUERY,
+          description: 'The publishable key in the URL instead: no CORS preflight.',
+        },
         customerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, aud = publishable key)' },
         secretKey: { type: 'http', scheme: 'bearer', description: 'The program’s secret key, sk_…' },
       },

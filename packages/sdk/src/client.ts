@@ -301,7 +301,20 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     apiBase,
     publishableKey: options.publishableKey,
 
-    getProgram: () => read(paths.program, paths.program, Program, false, PROGRAM_MAX_AGE_MS),
+    getProgram: () =>
+      cache.read(
+        paths.program,
+        (etag) =>
+          transport.send({
+            method: 'get',
+            path: paths.program,
+            schema: Program,
+            asCustomer: false,
+            keyInQuery: true,
+            etag,
+          }),
+        { maxAgeMs: PROGRAM_MAX_AGE_MS },
+      ),
 
     getSummary: (readOptions) =>
       read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, readOptions?.revalidate),

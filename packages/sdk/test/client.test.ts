@@ -81,7 +81,7 @@ describe('createLoyaltyClient', () => {
 });
 
 describe('getProgram', () => {
-  it('sends only the publishable key, never the customer token, and returns the program', async () => {
+  it('sends only the publishable key, in the URL, never the customer token, and returns the program', async () => {
     const seen = serve('get', paths.program, () => HttpResponse.json(program));
     let asked = 0;
     const client = makeClient({
@@ -94,7 +94,9 @@ describe('getProgram', () => {
     assert.deepEqual(await client.getProgram(), program);
     assert.equal(seen.length, 1);
     assert.equal(seen[0]!.method, 'GET');
-    assert.equal(seen[0]!.headers.get('x-publishable-key'), publishableKey);
+    // In the URL, not a header: a cross-origin GET with no custom header needs no CORS preflight.
+    assert.equal(seen[0]!.url.searchParams.get('key'), publishableKey);
+    assert.equal(seen[0]!.headers.get('x-publishable-key'), null);
     assert.equal(seen[0]!.headers.get('authorization'), null);
     assert.equal(asked, 0, 'the program needs no customer token');
   });

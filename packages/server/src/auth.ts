@@ -1,6 +1,11 @@
 import { errors, jwtVerify } from 'jose';
 import type { Context } from 'hono';
-import { Identifier, MAX_CUSTOMER_TOKEN_TTL_SECONDS, PUBLISHABLE_KEY_HEADER } from '@loyalty-elements/contract';
+import {
+  Identifier,
+  MAX_CUSTOMER_TOKEN_TTL_SECONDS,
+  PUBLISHABLE_KEY_HEADER,
+  PUBLISHABLE_KEY_QUERY,
+} from '@loyalty-elements/contract';
 import type { Queryable } from './store/database.ts';
 import { findProgramByPublishableKey, findProgramBySecretKey, type Program } from './domain/programs.ts';
 import { ProblemError } from './problem.ts';
@@ -32,15 +37,19 @@ export interface AuthenticatedCustomer {
   customerId: string;
 }
 
-/** The program named by the `X-Publishable-Key` header, or 401 `publishable_key_invalid`. */
-export async function authenticatePublishableKey(c: Context, db: Queryable): Promise<Program> {
-  const publishableKey = c.req.header(PUBLISHABLE_KEY_HEADER);
+/**
+ * The program named by the `X-Publishable-Key` header (or, where `fromQuery` allows it and the header is absent,
+ * the `key` query parameter), or 401 `publishable_key_invalid`.
+ */
+export async function authenticatePublishableKey(c: Context, db: Queryable, fromQuery = false): Promise<Program> {
+  const publishableKey =
+    c.req.header(PUBLISHABLE_KEY_HEADER) ?? (fromQuery ? c.req.query(PUBLISHABLE_KEY_QUERY) : undefined);
   const program = publishableKey ? await findProgramByPublishableKey(db, publishableKey) : undefined;
   if (program === undefined) {
     throw new ProblemError(
       401,
       'publishable_key_invalid',
-      `Send a known publishable key in ${PUBLISHABLE_KEY_HEADER}.`,
+      `Send a known publishable key in ${PUBLISHABLE_KEY_HEADER}${fromQuery ? ` or the ${PUBLISHABLE_KEY_QUERY} query parameter` : ''}.`,
     );
   }
   return program;

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { rateLimiter } from 'hono-rate-limiter';
-import { PUBLISHABLE_KEY_HEADER } from '@loyalty-elements/contract';
+import { PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY } from '@loyalty-elements/contract';
 import { ProblemError, problemResponse } from './problem.ts';
 
 /** Requests per minute; 0 turns a limit off. */
@@ -26,7 +26,7 @@ function clientAddress(c: Context): string {
 
 function apiKey(c: Context): string | null {
   const bearer = c.req.header('Authorization')?.match(/^Bearer\s+(sk_\S+)$/i)?.[1];
-  return bearer ?? c.req.header(PUBLISHABLE_KEY_HEADER) ?? null;
+  return bearer ?? c.req.header(PUBLISHABLE_KEY_HEADER) ?? c.req.query(PUBLISHABLE_KEY_QUERY) ?? null;
 }
 
 function limiter(limit: number, scope: string, key: (c: Context) => string | null): MiddlewareHandler {

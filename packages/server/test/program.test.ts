@@ -43,6 +43,28 @@ describe('GET /v1/program', () => {
     });
   });
 
+  test('takes the publishable key as ?key= instead of the header, for a browser GET without a preflight', async () => {
+    const byHeader = await (await getProgram()).json();
+    const url = `${server.baseUrl}${paths.program}?key=${encodeURIComponent(server.config.demoPublishableKey)}`;
+    const byQuery = await fetch(url);
+    assert.equal(byQuery.status, 200, await byQuery.clone().text());
+    assert.deepEqual(await byQuery.json(), byHeader);
+    await expectProblem(
+      await fetch(`${server.baseUrl}${paths.program}?key=pk_unknown`),
+      401,
+      'publishable_key_invalid',
+    );
+    // The header wins over the query.
+    const both = await fetch(`${server.baseUrl}${paths.program}?key=pk_unknown`, {
+      headers: { [PUBLISHABLE_KEY_HEADER]: server.config.demoPublishableKey },
+    });
+    assert.equal(both.status, 200);
+    await both.body?.cancel();
+    // Only the program takes it: a customer endpoint still needs the header.
+    const summary = await fetch(`${server.baseUrl}${paths.summary}?key=${server.config.demoPublishableKey}`);
+    await expectProblem(summary, 401, 'publishable_key_invalid');
+  });
+
   test('is publicly cacheable for five minutes with a strong ETag, and answers 304 when it matches', async () => {
     const first = await getProgram();
     assert.equal(first.headers.get('cache-control'), 'public, max-age=300');

@@ -1,5 +1,10 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, Problem } from '@loyalty-elements/contract';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  PUBLISHABLE_KEY_HEADER,
+  PUBLISHABLE_KEY_QUERY,
+  Problem,
+} from '@loyalty-elements/contract';
 import { LoyaltyError, codeForStatus } from '../errors.ts';
 import type { Session } from '../session.ts';
 import { retryOptions, type RetrySettings } from './retry-policy.ts';
@@ -16,6 +21,11 @@ export interface RequestSpec<T> {
   schema: Validator<T>;
   /** Sends the customer's token; without it the call needs only the publishable key. */
   asCustomer: boolean;
+  /**
+   * Sends the publishable key in the URL (`?key=`) rather than its header: a GET with no custom header needs
+   * no CORS preflight. Only the program read accepts it.
+   */
+  keyInQuery?: boolean | undefined;
   searchParams?: Record<string, string | number | undefined> | undefined;
   json?: unknown;
   /** Makes a POST safe to repeat, and so retryable. */
@@ -52,14 +62,18 @@ export class Transport {
       prefixUrl: options.apiBase,
       timeout: options.timeoutMs,
       throwHttpErrors: (status) => status !== 304,
-      headers: { Accept: 'application/json', [PUBLISHABLE_KEY_HEADER]: options.publishableKey },
+      headers: { Accept: 'application/json' },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 
   /** `refusedToken`: the token the API refused on the first try; the retry gets a replacement. */
   async send<T>(spec: RequestSpec<T>, refusedToken?: string): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
+    const { publishableKey } = this.#options;
+    const headers: Record<string, string> = spec.keyInQuery ? {} : { [PUBLISHABLE_KEY_HEADER]: publishableKey };
+    const searchParams = spec.keyInQuery
+      ? { ...spec.searchParams, [PUBLISHABLE_KEY_QUERY]: publishableKey }
+      : spec.searchParams;
     let token: string | null = null;
     if (spec.asCustomer) {
       token = await this.#options.session.token({ refused: refusedToken });
@@ -80,7 +94,7 @@ export class Transport {
         headers,
         json: spec.json,
         retry: retryOptions(spec.method, repeatable, this.#options.retry),
-        ...(spec.searchParams ? { searchParams: definedOnly(spec.searchParams) } : {}),
+        ...(searchParams ? { searchParams: definedOnly(searchParams) } : {}),
       });
     } catch (cause) {
       if (cause instanceof HTTPError) {

@@ -4,7 +4,7 @@ import { OPERATIONS, buildOpenApiDocument } from '@loyalty-elements/contract/ope
 
 const AUDIENCE = {
   customer: 'Shopper’s page: X-Publishable-Key + Bearer customer token',
-  publishable: 'Any page: X-Publishable-Key',
+  publishable: 'Any page: X-Publishable-Key, or ?key=',
   secret: 'Merchant backend: Bearer secret key',
   demo: 'Demo mode only',
 } as const;

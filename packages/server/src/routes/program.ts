@@ -8,10 +8,13 @@ import { conditionalJson } from './request.ts';
 /** Shared caches may keep the program for five minutes; clients revalidate with the ETag after. */
 export const PROGRAM_CACHE_CONTROL = 'public, max-age=300';
 
-/** `GET /v1/program`: the program's public settings, by publishable key alone (no customer token). */
+/**
+ * `GET /v1/program`: the program's public settings, by publishable key alone (no customer token), in its header or
+ * in `?key=`, which spares a browser the CORS preflight.
+ */
 export function programRoute(app: Hono, { db }: AppContext): void {
   app.get(paths.program, async (c) => {
-    const program = await authenticatePublishableKey(c, db);
+    const program = await authenticatePublishableKey(c, db, true);
     return conditionalJson(c, toProgramBody(program), PROGRAM_CACHE_CONTROL, PUBLISHABLE_KEY_HEADER);
   });
 }
