@@ -49,7 +49,8 @@ const VIEWS: ViewSpec[] = [
   { id: 'new-shopper', name: 'new shopper, 120 points', shopper: 'new' },
   { id: 'guest', name: 'guest (signed out)', shopper: 'guest' },
   { id: 'demo-shopper-again', name: 'demo shopper, next page view', shopper: 'demo-shopper', repeat: true },
-  // The usual case: a survey is asked rarely, and the SDK keeps "none due" for the tab's session.
+  // The usual case: a survey is asked rarely, and the summary says none is due, so the survey asks nothing.
+  { id: 'no-survey-due', name: 'shopper with no survey due', shopper: 'no-survey-due' },
   { id: 'no-survey-due-again', name: 'shopper with no survey due, next view', shopper: 'no-survey-due', repeat: true },
 ];
 

@@ -176,8 +176,9 @@ function surveyDesk(
   { save = 'ok' }: { save?: 'ok' | 'offline' } = {},
 ): Pick<Scenario, 'summary' | 'eligibleSurvey' | 'saveSurveyResponse' | 'dismissSurvey'> {
   return {
-    // A completed response makes the SDK read the summary again (the survey may have earned points).
-    summary: json(summaries.linMei),
+    // The widget asks for its survey when the summary lists its trigger; a completed response makes the SDK
+    // read the summary again (the survey may have earned points).
+    summary: json({ ...summaries.linMei, surveysDue: [survey.trigger] }),
     eligibleSurvey: () => HttpResponse.json({ survey }),
     saveSurveyResponse: async (request, responseId) => {
       if (save === 'offline') return HttpResponse.error();

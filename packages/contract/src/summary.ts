@@ -3,6 +3,7 @@ import { BirthdayStatus } from './birthday.ts';
 import { ExpiringPoints } from './points.ts';
 import { TierMetric } from './program.ts';
 import { Identifier, IsoDateTime, LocalizedText, Points, TimeZone } from './primitives.ts';
+import { SurveyTrigger } from './surveys.ts';
 
 export const TierRef = z.object({
   id: Identifier,
@@ -80,5 +81,11 @@ export const Summary = z.object({
   tier: TierStatus,
   /** Null until the customer's birthday is known. */
   birthday: z.nullable(BirthdayStatus),
+  /**
+   * The triggers at which a survey is due for the customer now, sorted (`GET /v1/me/surveys/eligible`
+   * gives it). A survey widget whose trigger is not listed shows nothing and asks nothing more. Absent from
+   * an API that predates it: then a client asks for the survey at its trigger.
+   */
+  surveysDue: z.optional(z.array(SurveyTrigger)),
 });
 export type Summary = z.infer<typeof Summary>;

@@ -41,12 +41,19 @@ const summary = {
     claimedThisYear: false,
     nextBirthday: '2026-09-25',
   },
+  surveysDue: ['account_page', 'post_purchase'],
 };
 
 describe('Summary', () => {
   it('accepts a summary and drops fields it does not know, so older clients keep working', () => {
     const parsed = Summary.parse({ ...summary, newField: 1 });
     assert.deepEqual(parsed, summary);
+  });
+
+  it('accepts a summary without surveysDue (an older API), and rejects a trigger that is not snake_case', () => {
+    const { surveysDue: _dropped, ...older } = summary;
+    assert.deepEqual(Summary.parse(older), older);
+    assert.equal(Summary.safeParse({ ...summary, surveysDue: ['Post Purchase'] }).success, false);
   });
 
   it('rejects negative or fractional balances and a missing customer', () => {

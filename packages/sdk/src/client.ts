@@ -19,7 +19,6 @@ import {
   rewardPaths,
   surveyPaths,
 } from '@loyalty-elements/contract';
-import { defaultEligibilityStorage, ineligibleSurveys, type EligibilityStorage } from './cache/ineligible-surveys.ts';
 import { ReadCache } from './cache/read-cache.ts';
 import { Changes, type LoyaltyChangeListener } from './changes.ts';
 import { LoyaltyError, isTransient } from './errors.ts';
@@ -27,7 +26,7 @@ import { randomId } from './ids.ts';
 import { Outbox } from './outbox/outbox.ts';
 import type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
 import type { OutboxStorage } from './outbox/storage.ts';
-import { OPAQUE_OWNER_PREFIX, Session, type CustomerIdentity } from './session.ts';
+import { Session, type CustomerIdentity } from './session.ts';
 import type { CustomerTokenGetter } from './token-source.ts';
 import type { RetrySettings } from './transport/retry-policy.ts';
 import { Transport, type Validator } from './transport/transport.ts';
@@ -51,14 +50,6 @@ export interface LoyaltyClientOptions {
   fetch?: typeof fetch | undefined;
   /** Where queued writes are kept. Default: IndexedDB, else localStorage, else memory. */
   outboxStorage?: OutboxStorage | undefined;
-  /**
-   * How long an answer that no survey is due at a trigger is reused, on this page and the next ones in the
-   * tab, instead of asking again. A survey the merchant starts shows at most this much later. Default 10
-   * minutes; 0 asks every time.
-   */
-  surveyEligibilityMaxAgeMs?: number | undefined;
-  /** Where those answers are kept between page views. Default: `sessionStorage`, else memory. */
-  eligibilityStorage?: EligibilityStorage | null | undefined;
 }
 
 /**
@@ -90,10 +81,10 @@ export interface LoyaltyClient {
    */
   redeemReward(rewardId: string): Promise<RedeemResult>;
   /**
-   * The survey to show for `trigger`, or `survey: null` with the reason there is none. An answer without a
-   * survey is reused for `surveyEligibilityMaxAgeMs` unless `revalidate` is set.
+   * The survey to show for `trigger`, or `survey: null` with the reason there is none. The summary's
+   * `surveysDue` lists the triggers that have one, so a page can skip this request when its trigger is not there.
    */
-  getEligibleSurvey(trigger: SurveyTrigger, options?: { revalidate?: boolean }): Promise<EligibleSurvey>;
+  getEligibleSurvey(trigger: SurveyTrigger): Promise<EligibleSurvey>;
   /** A response as stored, e.g. to resume it after a reload. */
   getSurveyResponse(responseId: string): Promise<SurveyResponse>;
   /** Saves every answer given so far under the client-generated `responseId`, through the outbox. */
@@ -118,8 +109,6 @@ export interface LoyaltyClient {
 const DEFAULT_CACHE_MAX_AGE_MS = 15_000;
 /** The program changes rarely; the API lets shared caches keep it for five minutes. */
 const PROGRAM_MAX_AGE_MS = 5 * 60_000;
-/** A survey the merchant starts reaches a shopper told "none" this much later at most. */
-const DEFAULT_SURVEY_ELIGIBILITY_MAX_AGE_MS = 10 * 60_000;
 /** How long `logout` waits for queued writes to go out before it drops them. */
 const LOGOUT_FLUSH_MS = 3_000;
 
@@ -164,12 +153,6 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     session,
   });
   const changes = new Changes();
-  const ineligible = ineligibleSurveys(
-    options.eligibilityStorage === undefined ? defaultEligibilityStorage() : options.eligibilityStorage,
-    `${apiBase} ${options.publishableKey}`,
-    options.surveyEligibilityMaxAgeMs ?? DEFAULT_SURVEY_ELIGIBILITY_MAX_AGE_MS,
-    now,
-  );
   const cache = new ReadCache(now, (key, data) => {
     if (key === paths.summary) changes.emit({ type: 'summary', summary: data as Summary });
   });
@@ -404,21 +387,11 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       return request;
     },
 
-    getEligibleSurvey: async (trigger, { revalidate } = {}) => {
+    getEligibleSurvey: async (trigger) => {
       const checked = checkInput(SurveyTrigger, trigger, 'The survey trigger');
-      // A token that cannot be had fails the read below, with its own error. An opaque token's owner is the
-      // token itself, which is not written to storage.
-      const owner = await session.owner().then(
-        (current) => (current?.startsWith(OPAQUE_OWNER_PREFIX) ? null : current),
-        () => null,
-      );
-      const kept = owner && !revalidate ? ineligible.get(owner, checked) : undefined;
-      if (kept) return kept;
-      const answer = await read(`${surveyPaths.eligible}?${checked}`, surveyPaths.eligible, EligibleSurvey, true, 0, {
+      return read(`${surveyPaths.eligible}?${checked}`, surveyPaths.eligible, EligibleSurvey, true, 0, {
         trigger: checked,
       });
-      if (owner && session.ownerNow === owner) ineligible.remember(owner, checked, answer);
-      return answer;
     },
 
     getSurveyResponse: async (responseId) => {
@@ -451,20 +424,14 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       const previous = await leave();
       reset(identity);
       const next = await session.owner().catch(() => null);
-      if (previous && previous !== next) {
-        ineligible.forget(previous);
-        await outbox.discard(previous);
-      }
+      if (previous && previous !== next) await outbox.discard(previous);
       if (next) void outbox.flush();
     },
 
     logout: async () => {
       const previous = await leave();
       reset(null);
-      if (previous) {
-        ineligible.forget(previous);
-        await outbox.discard(previous);
-      }
+      if (previous) await outbox.discard(previous);
     },
 
     flush: () => outbox.flush(),

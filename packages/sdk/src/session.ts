@@ -15,9 +15,6 @@ interface TokenClaims {
   owner: string;
 }
 
-/** Begins the owner of an opaque token, which is the token itself: never written to storage. */
-export const OPAQUE_OWNER_PREFIX = 'opaque:';
-
 function readClaims(token: string): TokenClaims {
   try {
     const claims = decodeJwt(token);
@@ -28,7 +25,7 @@ function readClaims(token: string): TokenClaims {
     };
   } catch {
     // An opaque token: the API decides. Its owner is the token itself.
-    return { expiresAt: undefined, owner: `${OPAQUE_OWNER_PREFIX}${token}` };
+    return { expiresAt: undefined, owner: `opaque:${token}` };
   }
 }
 

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MAX_CUSTOMER_TOKEN_TTL_SECONDS, PUBLISHABLE_KEY_HEADER, paths } from '@loyalty-elements/contract';
+import {
+  MAX_CUSTOMER_TOKEN_TTL_SECONDS,
+  PUBLISHABLE_KEY_HEADER,
+  paths,
+  type Summary,
+} from '@loyalty-elements/contract';
+import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { DEMO_SEED, type DemoCustomerId } from '../src/seed.ts';
 import { addMonths, DAY_MS } from '../src/domain/time.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
+import { dismiss } from './support/surveys.ts';
 import { demoToken, expectProblem, getSummary, nowSeconds, signCustomerToken, summaryOf } from './support/http.ts';
 
 let server: TestServer;
@@ -76,6 +83,27 @@ describe('GET /v1/me/summary', () => {
     const earnedAt = new Date(Date.now() - 120 * DAY_MS);
     const leaves = addMonths(earnedAt, DEMO_SEED.program.tierWindowMonths);
     assert.ok(Math.abs(Date.parse(summary.tier.windowEndsAt ?? '') - leaves.getTime()) < 10 * 60_000);
+  });
+
+  test('lists the triggers with a survey due; a dismissal takes its trigger off and changes the ETag', async () => {
+    const customerId = await createDemoCustomer(server);
+    const request = { token: await demoToken(server, customerId), publishableKey: server.config.demoPublishableKey };
+    const before = await getSummary(server, request);
+    const etag = before.headers.get('etag');
+    const triggers = Object.values(DEMO_SURVEYS)
+      .map((survey) => survey.trigger)
+      .sort();
+    assert.deepEqual(((await before.json()) as Summary).surveysDue, triggers);
+
+    const res = await dismiss(server, customerId, DEMO_SURVEYS.postPurchase.id);
+    assert.equal(res.status, 201);
+    await res.body?.cancel();
+    const after = await getSummary(server, { ...request, headers: { 'If-None-Match': etag ?? '' } });
+    assert.equal(after.status, 200, "the page's copy is stale: a 304 would keep the survey due");
+    assert.deepEqual(
+      ((await after.json()) as Summary).surveysDue,
+      triggers.filter((trigger) => trigger !== DEMO_SURVEYS.postPurchase.trigger),
+    );
   });
 
   test('is private, revalidated, and answers 304 to a matching If-None-Match', async () => {

@@ -9,6 +9,7 @@ import {
   type SurveyDefinition,
   type SurveyResponseUpdate,
   type SurveyResults,
+  type Summary,
 } from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, type LoyaltyClient, type LoyaltyClientOptions } from '@loyalty-elements/sdk';
 import '../define/loyalty-satisfaction-survey.ts';
@@ -113,8 +114,15 @@ class Network {
   };
 }
 
+/** The real API's summary for a request, asked whole (a 304 would leave a fake nothing to change). */
+async function wholeSummary(request: Request): Promise<Summary> {
+  const headers = new Headers(request.headers);
+  headers.delete('If-None-Match');
+  return (await (await fetch(request.url, { headers })).json()) as Summary;
+}
+
 /**
- * A `fetch` that offers `survey` as the eligible one and answers its writes itself, as the API
+ * A `fetch` that offers `survey` as the eligible one (its trigger due in the summary) and answers its writes itself, as the API
  * would: for question kinds and displays the demo seed does not have. `pointsName`: the program's
  * name for its points instead of the real API's.
  */
@@ -127,6 +135,10 @@ function fakeSurveyApi(survey: SurveyDefinition, { pointsName }: { pointsName?: 
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
     if (path.endsWith(surveyPaths.eligible)) return json({ survey });
+    if (path.endsWith(paths.summary)) {
+      const summary = await wholeSummary(request);
+      return json({ ...summary, surveysDue: [...new Set([...(summary.surveysDue ?? []), survey.trigger])].sort() });
+    }
     if (pointsName && path.endsWith(paths.program)) {
       const program = (await (await fetch(request)).json()) as Program;
       return json({ ...program, pointsName });
@@ -242,6 +254,40 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect(el.hasAttribute('hidden')).to.equal(true);
       expect(el.getBoundingClientRect().height).to.equal(0);
       expect(el.shadowRoot!.childElementCount).to.equal(0);
+    });
+
+    it('asks for a survey only at a trigger the summary lists as due, sharing the summary with the page', async () => {
+      const asked: string[] = [];
+      const counting: typeof fetch = (input, init) => {
+        const request = new Request(input, init);
+        asked.push(new URL(request.url).pathname);
+        return fetch(request);
+      };
+      const client = await shopperClient({ fetch: counting });
+      const nothingDue = await mount(client, { trigger: 'order_tracking' });
+      await showing(nothingDue, 'hidden');
+      expect(asked, 'the summary only').to.deep.equal([paths.summary]);
+
+      const due = await mount(client, { trigger: 'post_purchase' });
+      await showing(due, 'survey');
+      // The program names the points of the survey's completion reward.
+      expect(asked, 'the cached summary, then the survey').to.deep.equal([
+        paths.summary,
+        surveyPaths.eligible,
+        paths.program,
+      ]);
+    });
+
+    it('asks for its survey when the summary comes from an API that does not list the surveys due', async () => {
+      const olderApi: typeof fetch = async (input, init) => {
+        const request = new Request(input, init);
+        if (!request.url.endsWith(paths.summary)) return fetch(request);
+        const { surveysDue: _unknown, ...summary } = await wholeSummary(request);
+        return new Response(JSON.stringify(summary), { headers: { 'Content-Type': 'application/json' } });
+      };
+      const el = await mount(await shopperClient({ fetch: olderApi }));
+      await showing(el, 'survey');
+      expect(el.survey!.id).to.equal(NPS_SURVEY);
     });
 
     it('shows nothing to a guest', async () => {

@@ -209,7 +209,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       this,
       () => this.#clients.client,
       (change) => {
-        if (change.type === 'identity') void this.refresh();
+        if (change.type === 'identity') void this.#load();
         else if (change.type === 'outbox' && change.pending === 0 && this.#queued) {
           this.#queued = false;
           if (this.#rewardOnItsWay) void this.#readReward();
@@ -245,8 +245,13 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     return this.#survey ? visibleAnswers(this.#survey.questions, this.#answers) : {};
   }
 
-  /** Asks the API again for the eligible survey. Resolves when it has settled. */
-  async refresh(): Promise<void> {
+  /** Asks the API again whether a survey is due, and for it. Resolves when it has settled. */
+  refresh(): Promise<void> {
+    return this.#load(true);
+  }
+
+  /** Loads the survey due at the trigger; `revalidate` asks for the summary even when the page has it. */
+  async #load(revalidate = false): Promise<void> {
     const load = ++this.#loads;
     const client = this.#clients.client;
     this.#reset();
@@ -258,7 +263,13 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       return;
     }
     try {
-      const { survey } = await client.getEligibleSurvey(this.trigger);
+      // The summary, which the page's other widgets read too, lists the triggers with a survey due: most page
+      // views have none, and then this widget asks nothing of its own.
+      const { surveysDue } = await client.getSummary({ revalidate });
+      if (load !== this.#loads) return;
+      const { survey } = (surveysDue ?? [this.trigger]).includes(this.trigger)
+        ? await client.getEligibleSurvey(this.trigger)
+        : { survey: null };
       if (load !== this.#loads) return;
       if (!survey || finishedOnThisPage.has(survey.id)) {
         this.#view = 'hidden';
@@ -369,7 +380,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     if (client !== this.#loadedClient || this.trigger !== this.#loadedTrigger) {
       this.#loadedClient = client;
       this.#loadedTrigger = this.trigger;
-      void this.refresh();
+      void this.#load();
     }
   }
 

@@ -155,6 +155,7 @@ function summaryWith(tier: Summary['tier'], timezone = 'Asia/Shanghai'): Summary
     points: { balance: 1_200, pending: 0, lifetimeEarned: 4_000, expiring: [] },
     tier,
     birthday: null,
+    surveysDue: [],
   };
 }
 

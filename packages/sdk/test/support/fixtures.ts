@@ -68,6 +68,7 @@ export const summary: Summary = {
     atRisk: { retainThreshold: 0, remaining: 1 },
   },
   birthday: birthdayStatus,
+  surveysDue: ['post_purchase'],
 };
 
 /** The same customer after the birthday bonus: another answer, so a change listeners hear about. */

@@ -5,6 +5,7 @@ import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
 import { ensureExpired, pointsOverview, qualifyingActivity } from '../domain/ledger.ts';
 import type { Program } from '../domain/programs.ts';
+import { dueSurveyTriggers } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
 import { conditionalJson, signedInCustomer } from './request.ts';
@@ -17,14 +18,15 @@ export function summaryRoute(app: Hono, context: AppContext): void {
   });
 }
 
-/** Everything the widgets show about one customer at `now`: profile, points, tier and birthday. */
+/** Everything the widgets show about one customer at `now`: profile, points, tier, birthday and surveys due. */
 export async function customerSummary(db: Database, program: Program, customer: Customer, now: Date): Promise<Summary> {
   await ensureExpired(db, program.id, customer.id, now);
   const since = activitySince(program.tierWindowMonths, now);
-  const [points, activity, birthday] = await Promise.all([
+  const [points, activity, birthday, surveysDue] = await Promise.all([
     pointsOverview(db, program.id, customer.id, now),
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
+    dueSurveyTriggers(db, { programId: program.id, customerId: customer.id, now }),
   ]);
   const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now);
   return {
@@ -49,5 +51,6 @@ export async function customerSummary(db: Database, program: Program, customer: 
       atRisk: tier.atRisk,
     },
     birthday,
+    surveysDue,
   };
 }

@@ -14,7 +14,7 @@ import {
 import { publishSurvey } from '../../src/domain/surveys/definitions.ts';
 import { DEMO_SEED } from '../../src/seed.ts';
 import type { TestServer } from './server.ts';
-import { demoToken, parseExactly } from './http.ts';
+import { demoToken, parseExactly, summaryOf } from './http.ts';
 
 const tokens = new Map<string, Promise<string>>();
 
@@ -38,10 +38,22 @@ export async function getEligible(server: TestServer, customerId: string, trigge
 }
 
 /** The eligible survey (or null and why), asserting a 200 that matches the contract exactly. */
+/**
+ * The eligible survey's answer, checked against the summary's `surveysDue`: a page asks for a survey only
+ * when the summary lists its trigger, so the two must agree.
+ */
 export async function eligible(server: TestServer, customerId: string, trigger: string): Promise<EligibleSurvey> {
   const res = await getEligible(server, customerId, trigger);
   assert.equal(res.status, 200, await res.clone().text());
-  return parseExactly(EligibleSurvey, await res.json());
+  const answer = parseExactly(EligibleSurvey, await res.json());
+  const { surveysDue } = await summaryOf(server, customerId);
+  assert.ok(surveysDue, 'the summary lists the surveys due');
+  assert.equal(
+    surveysDue.includes(trigger),
+    answer.survey !== null,
+    `the summary's surveysDue ${JSON.stringify(surveysDue)} agrees with the eligible survey at ${trigger}`,
+  );
+  return answer;
 }
 
 export async function putResponse(

@@ -42,15 +42,12 @@ export async function findSurvey(db: Queryable, programId: string, surveyId: str
   return row && toDefinition(row);
 }
 
-/** Active surveys asked at `trigger`, oldest first: the order eligibility tries them in. */
-export async function activeSurveysForTrigger(
-  db: Queryable,
-  programId: string,
-  trigger: string,
-): Promise<SurveyDefinition[]> {
+/** Active surveys asked at `trigger` (every trigger when left out), oldest first: the order eligibility tries them in. */
+export async function activeSurveys(db: Queryable, programId: string, trigger?: string): Promise<SurveyDefinition[]> {
   const rows = await db.query<SurveyRow>(
-    `${SELECT_CURRENT} WHERE s.program_id = $1 AND s.trigger = $2 AND s.status = 'active' ORDER BY s.created_at, s.id`,
-    [programId, trigger],
+    `${SELECT_CURRENT} WHERE s.program_id = $1 AND s.status = 'active' AND ($2::text IS NULL OR s.trigger = $2)
+      ORDER BY s.created_at, s.id`,
+    [programId, trigger ?? null],
   );
   return rows.map(toDefinition);
 }

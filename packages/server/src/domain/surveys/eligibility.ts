@@ -1,6 +1,11 @@
-import { COOLDOWN_EXEMPT_TRIGGERS, type EligibleSurvey, type IneligibleReason } from '@loyalty-elements/contract';
+import {
+  COOLDOWN_EXEMPT_TRIGGERS,
+  type EligibleSurvey,
+  type IneligibleReason,
+  type SurveyDefinition,
+} from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../../store/database.ts';
-import { activeSurveysForTrigger } from './definitions.ts';
+import { activeSurveys } from './definitions.ts';
 import { inSample } from './sampling.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,10 +34,34 @@ export interface EligibilityInput {
  * and the survey's recontact period since the customer last completed or dismissed it.
  */
 export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Promise<EligibleSurvey> {
-  const { programId, customerId, trigger } = input;
+  const surveys = await activeSurveys(db, input.programId, input.trigger);
+  const answers = await eligibility(db, { ...input, surveys, triggers: [input.trigger] });
+  return answers.get(input.trigger)!;
+}
+
+/**
+ * The triggers at which `eligibleSurvey` would offer `customerId` a survey now, sorted: what the summary
+ * tells a page, so that a survey widget asks for its survey only when there is one.
+ */
+export async function dueSurveyTriggers(db: Queryable, input: Omit<EligibilityInput, 'trigger'>): Promise<string[]> {
+  const surveys = await activeSurveys(db, input.programId);
+  const triggers = [...new Set(surveys.map((survey) => survey.trigger))].sort();
+  const answers = await eligibility(db, { ...input, surveys, triggers });
+  return triggers.filter((trigger) => answers.get(trigger)!.survey !== null);
+}
+
+/** Each of `triggers`' answer, from the active `surveys` (oldest first), with one look at the customer's history. */
+async function eligibility(
+  db: Queryable,
+  input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; triggers: string[] },
+): Promise<Map<string, EligibleSurvey>> {
+  const { programId, customerId, surveys, triggers } = input;
   const now = (input.now ?? new Date()).getTime();
-  const surveys = await activeSurveysForTrigger(db, programId, trigger);
-  if (surveys.length === 0) return { survey: null, reason: 'no_survey' };
+  const answers = new Map<string, EligibleSurvey>();
+  if (surveys.length === 0) {
+    for (const trigger of triggers) answers.set(trigger, { survey: null, reason: 'no_survey' });
+    return answers;
+  }
 
   const [completion] = await db.query<{ last: Date | string | null }>(
     'SELECT max(completed_at) AS last FROM survey_responses WHERE program_id = $1 AND customer_id = $2',
@@ -40,29 +69,37 @@ export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Pr
   );
   const cooldownDays = await surveyCooldownDays(db, programId);
   const cooling = completion?.last != null && new Date(completion.last).getTime() > now - cooldownDays * DAY_MS;
-  if (cooling && !COOLDOWN_EXEMPT_TRIGGERS.includes(trigger)) {
-    return { survey: null, reason: 'cooldown' };
-  }
-
   const sampled = surveys.filter((survey) => inSample(customerId, survey.id, survey.samplingRate));
-  if (sampled.length === 0) return { survey: null, reason: 'not_sampled' };
+  const lastContact =
+    sampled.length === 0
+      ? new Map<string, number>()
+      : await lastContacts(
+          db,
+          programId,
+          customerId,
+          sampled.map((survey) => survey.id),
+        );
 
-  const lastContact = await lastContacts(
-    db,
-    programId,
-    customerId,
-    sampled.map((survey) => survey.id),
-  );
-  let reason: IneligibleReason = 'not_sampled';
-  for (const survey of sampled) {
-    const last = lastContact.get(survey.id);
-    if (last !== undefined && last > now - survey.recontactDays * DAY_MS) {
-      reason = 'recontact';
-      continue;
-    }
-    return { survey };
+  for (const trigger of triggers) {
+    answers.set(trigger, decide(trigger));
   }
-  return { survey: null, reason };
+  return answers;
+
+  function decide(trigger: string): EligibleSurvey {
+    if (!surveys.some((survey) => survey.trigger === trigger)) return { survey: null, reason: 'no_survey' };
+    if (cooling && !COOLDOWN_EXEMPT_TRIGGERS.includes(trigger)) return { survey: null, reason: 'cooldown' };
+    let reason: IneligibleReason = 'not_sampled';
+    for (const survey of sampled) {
+      if (survey.trigger !== trigger) continue;
+      const last = lastContact.get(survey.id);
+      if (last !== undefined && last > now - survey.recontactDays * DAY_MS) {
+        reason = 'recontact';
+        continue;
+      }
+      return { survey };
+    }
+    return { survey: null, reason };
+  }
 }
 
 /** When the customer last completed or dismissed each of `surveyIds` (ms since the epoch). */
