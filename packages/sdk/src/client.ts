@@ -105,6 +105,21 @@ export interface LoyaltyClient {
   close(): void;
 }
 
+interface ReadSpec<T> {
+  path: string;
+  schema: Validator<T>;
+  /** How long a stored answer is served without asking the API. */
+  maxAgeMs: number;
+  /** Tells apart reads of one path with different queries. Default: the path. */
+  key?: string;
+  /** Default true: the read needs the signed-in customer. */
+  asCustomer?: boolean;
+  /** The publishable key goes in the URL, which keeps a cross-origin GET free of a CORS preflight. */
+  keyInQuery?: boolean;
+  query?: Record<string, string | number | undefined>;
+  revalidate?: boolean | undefined;
+}
+
 /** A read served from memory for this long by default. */
 const DEFAULT_CACHE_MAX_AGE_MS = 15_000;
 /** The program changes rarely; the API lets shared caches keep it for five minutes. */
@@ -197,29 +212,22 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   });
   void outbox.resume();
 
-  function read<T>(
-    key: string,
-    path: string,
-    schema: Validator<T>,
-    asCustomer: boolean,
-    ageMs: number,
-    query?: Record<string, string | number | undefined>,
-    revalidate?: boolean,
-  ): Promise<T> {
+  /** A GET through the page's read cache. */
+  function read<T>({ path, schema, key = path, asCustomer = true, keyInQuery, query, ...cached }: ReadSpec<T>) {
     return cache.read(
       key,
-      (etag) => transport.send({ method: 'get', path, schema, asCustomer, etag, searchParams: query }),
-      { maxAgeMs: ageMs, revalidate },
+      (etag) => transport.send({ method: 'get', path, schema, asCustomer, keyInQuery, searchParams: query, etag }),
+      cached,
     );
   }
+
+  const readSummary = (revalidate?: boolean) => read({ path: paths.summary, schema: Summary, maxAgeMs, revalidate });
 
   /** After a write, widgets showing the summary hear the new one. */
   async function refreshSummary(): Promise<void> {
     const cached = cache.has(paths.summary);
     if (!cached && changes.size === 0) return;
-    const summary = await read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, true).catch(
-      () => undefined,
-    );
+    const summary = await readSummary(true).catch(() => undefined);
     // With no summary cached the cache sees no change, but the subscribers asked to hear the new one.
     if (!cached && summary) changes.emit({ type: 'summary', summary });
   }
@@ -237,7 +245,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   }
 
   function readRewards(revalidate?: boolean): Promise<CustomerRewards> {
-    return read(rewardPaths.rewards, rewardPaths.rewards, CustomerRewards, true, maxAgeMs, undefined, revalidate);
+    return read({ path: rewardPaths.rewards, schema: CustomerRewards, maxAgeMs, revalidate });
   }
 
   async function queue<T>(
@@ -285,35 +293,21 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     publishableKey: options.publishableKey,
 
     getProgram: () =>
-      cache.read(
-        paths.program,
-        (etag) =>
-          transport.send({
-            method: 'get',
-            path: paths.program,
-            schema: Program,
-            asCustomer: false,
-            keyInQuery: true,
-            etag,
-          }),
-        { maxAgeMs: PROGRAM_MAX_AGE_MS },
-      ),
+      read({ path: paths.program, schema: Program, asCustomer: false, keyInQuery: true, maxAgeMs: PROGRAM_MAX_AGE_MS }),
 
-    getSummary: (readOptions) =>
-      read(paths.summary, paths.summary, Summary, true, maxAgeMs, undefined, readOptions?.revalidate),
+    getSummary: (readOptions) => readSummary(readOptions?.revalidate),
 
     // Methods that check their arguments are async: a bad argument rejects the promise, it does not throw.
     getPointsHistory: async (query = {}) => {
       const checked = checkInput(PointsHistoryQuery, query, 'The history query');
       const params = { limit: checked.limit, cursor: checked.cursor };
-      return read(
-        `${paths.pointsHistory}?${JSON.stringify(params)}`,
-        paths.pointsHistory,
-        PointsHistory,
-        true,
+      return read({
+        key: `${paths.pointsHistory}?${JSON.stringify(params)}`,
+        path: paths.pointsHistory,
+        schema: PointsHistory,
         maxAgeMs,
-        params,
-      );
+        query: params,
+      });
     },
 
     setBirthday: async (birthday) => {
@@ -389,14 +383,18 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     getEligibleSurvey: async (trigger) => {
       const checked = checkInput(SurveyTrigger, trigger, 'The survey trigger');
-      return read(`${surveyPaths.eligible}?${checked}`, surveyPaths.eligible, EligibleSurvey, true, 0, {
-        trigger: checked,
+      return read({
+        key: `${surveyPaths.eligible}?${checked}`,
+        path: surveyPaths.eligible,
+        schema: EligibleSurvey,
+        maxAgeMs: 0,
+        query: { trigger: checked },
       });
     },
 
     getSurveyResponse: async (responseId) => {
       const path = surveyPaths.response(checkId(responseId, 'The response id'));
-      return read(path, path, SurveyResponse, true, 0);
+      return read({ path, schema: SurveyResponse, maxAgeMs: 0 });
     },
 
     saveSurveyResponse: async (responseId, update) => {
