@@ -1,6 +1,7 @@
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEmbed } from '../support/drop-in.ts';
 import { cdnFiles } from './cdn.ts';
@@ -17,10 +18,32 @@ export interface SizeRow {
   target?: number;
 }
 
-/** Bundles `contents` as a merchant's build would: esbuild, browser, ESM, minified, ES2022. */
-export async function bundle(contents: string) {
+/**
+ * An esbuild plugin that puts an inert stand-in where zod was: every export gives itself back, so the contract's
+ * schemas are still built but check nothing. The bundle is only measured, never run: what validation costs a page.
+ */
+async function withoutZod(): Promise<Plugin> {
+  const zodMini = createRequire(`${here}../../packages/contract/package.json`).resolve('zod/mini');
+  const names = Object.keys((await import(pathToFileURL(zodMini).href)) as object);
+  const contents = `const inert = new Proxy(function () {}, { get: () => inert, apply: () => inert });
+    export { ${names.map((name) => `inert as ${name}`).join(', ')} };`;
+  return {
+    name: 'without-zod',
+    setup(build) {
+      build.onResolve({ filter: /^zod(\/.*)?$/ }, () => ({ path: 'inert-zod', namespace: 'without-zod' }));
+      build.onLoad({ filter: /.*/, namespace: 'without-zod' }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * Bundles `contents` as a merchant's build would: esbuild, browser, ESM, minified, ES2022. `zod: false` leaves
+ * zod's code out (see `withoutZod`).
+ */
+export async function bundle(contents: string, { zod = true }: { zod?: boolean } = {}) {
   return build({
     stdin: { contents, resolveDir: here, loader: 'ts' },
+    plugins: zod ? [] : [await withoutZod()],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -50,8 +73,8 @@ export function sizesOf(files: Uint8Array[]): Sizes {
 }
 
 /** Every file the bundle makes (the script, and a stylesheet when it imports CSS), compressed one by one. */
-export async function measure(contents: string): Promise<Sizes> {
-  const result = await bundle(contents);
+export async function measure(contents: string, options?: { zod?: boolean }): Promise<Sizes> {
+  const result = await bundle(contents, options);
   return sizesOf(result.outputFiles.filter((file) => !file.path.endsWith('.map')).map((file) => file.contents));
 }
 

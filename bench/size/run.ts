@@ -1,6 +1,7 @@
 // `pnpm --filter @loyalty-elements/bench size`: what the kit costs a page, beside what a merchant would
-// use instead, in the same run. `--json` prints the rows as JSON; `--breakdown` adds what the drop-in is made of.
-import { breakdown, bundle, measureEntries } from './measure.ts';
+// use instead, in the same run. `--json` prints the rows as JSON; `--breakdown` adds what the drop-in is made of,
+// and what zod's validation costs each bundle.
+import { breakdown, bundle, measure, measureEntries } from './measure.ts';
 import { KIT_ENTRIES, PEER_ENTRIES } from './entries.ts';
 
 const rows = await measureEntries([...KIT_ENTRIES, ...PEER_ENTRIES]);
@@ -25,5 +26,11 @@ if (process.argv.includes('--breakdown')) {
   console.log(`\n${dropIn.name}, minified bytes by what they come from:`);
   for (const { owner, minified } of breakdown(metafile)) {
     console.log(`${owner.padEnd(52)} ${kb(minified)}`);
+  }
+  console.log("\nWhat checking answers with zod costs (brotli; zod's code left out, every schema inert):");
+  console.log(`${'bundle'.padEnd(34)} ${['with zod', 'without'].map((title) => title.padStart(9)).join(' ')}`);
+  for (const entry of KIT_ENTRIES.filter((kit) => kit.contents)) {
+    const [withZod, without] = await Promise.all([measure(entry.contents!), measure(entry.contents!, { zod: false })]);
+    console.log(`${entry.name.padEnd(34)} ${kb(withZod.brotli)} ${kb(without.brotli)}`);
   }
 }
