@@ -90,7 +90,7 @@ async function loadOnce(
   try {
     const page = await context.newPage();
     // A next page view: the tab has shown the page once, so its HTTP and preflight caches and its
-    // sessionStorage are warm.
+    // storage are warm.
     if (repeat) await settledView(page, url, widgets);
     page.on('pageerror', (error) => onProblem(`page error: ${error.message}`));
     page.on('console', (message) => {
