@@ -19,7 +19,7 @@ import {
   rewardPaths,
   surveyPaths,
 } from '@loyalty-elements/contract';
-import { ReadCache } from './cache/read-cache.ts';
+import { ReadCache, type ReadOptions } from './cache/read-cache.ts';
 import { Changes, type LoyaltyChangeListener } from './changes.ts';
 import { LoyaltyError, isTransient } from './errors.ts';
 import { randomId } from './ids.ts';
@@ -105,11 +105,10 @@ export interface LoyaltyClient {
   close(): void;
 }
 
-interface ReadSpec<T> {
+/** A cached GET: the cache's own options (`maxAgeMs`, `revalidate`) and what to send. */
+interface ReadSpec<T> extends ReadOptions {
   path: string;
   schema: Validator<T>;
-  /** How long a stored answer is served without asking the API. */
-  maxAgeMs: number;
   /** Tells apart reads of one path with different queries. Default: the path. */
   key?: string;
   /** Default true: the read needs the signed-in customer. */
@@ -117,7 +116,6 @@ interface ReadSpec<T> {
   /** The publishable key goes in the URL, which keeps a cross-origin GET free of a CORS preflight. */
   keyInQuery?: boolean;
   query?: Record<string, string | number | undefined>;
-  revalidate?: boolean | undefined;
 }
 
 /** A read served from memory for this long by default. */
