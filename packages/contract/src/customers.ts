@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Birthday } from './birthday.ts';
-import { Identifier, IsoDateTime, TimeZone } from './primitives.ts';
+import { Identifier, IsoDateTime, UserText, TimeZone } from './primitives.ts';
 
 /** A BCP 47 language tag (`en`, `zh-CN`). */
 const Locale = z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'Use a BCP 47 tag such as zh-CN.'));
@@ -11,7 +11,7 @@ const Locale = z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, '
  * not limited (the customer's own changes are, once per 365 days).
  */
 export const CustomerUpsertRequest = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: UserText.check(z.minLength(1), z.maxLength(200)),
   locale: z.optional(z.nullable(Locale)),
   /** Default (null): the program's time zone. */
   timezone: z.optional(z.nullable(TimeZone)),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, Points } from './primitives.ts';
+import { IsoDateTime, Money, Points, UserText } from './primitives.ts';
 
 /**
  * Kinds of ledger entry. Credits: `earn`, `birthday_bonus`, positive `adjust`. Debits: `redeem`,
@@ -45,7 +45,7 @@ export const PointsHistoryQuery = z.object({
   /** Entries per page, 1–100; default 20. */
   limit: z.optional(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(POINTS_HISTORY_MAX_LIMIT))),
   /** `nextCursor` of the previous page. Opaque. */
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  cursor: z.optional(UserText.check(z.minLength(1), z.maxLength(200))),
 });
 export type PointsHistoryQuery = z.infer<typeof PointsHistoryQuery>;
 

@@ -1,14 +1,35 @@
 import * as z from 'zod/mini';
 
+/** A NUL character, or a UTF-16 surrogate without its pair. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for.
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** False for text no database can store as UTF-8: with a NUL character or an unpaired surrogate. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE_TEXT.test(value);
+}
+
+/**
+ * Text a person or a merchant wrote (a name, a reason, an answer, an id): any Unicode but NUL and unpaired
+ * surrogates, which are refused with a message naming the field. Every string a request carries is one;
+ * add length checks with `.check(z.maxLength(n))`.
+ */
+export const UserText = z
+  .string()
+  .check(z.refine(isStorableText, 'Text may not contain a NUL character (U+0000) or an unpaired surrogate.'));
+
 /** Text in several languages, keyed by BCP 47 tag (`en`, `zh-CN`, …). */
-export const LocalizedText = z.record(z.string(), z.string());
+export const LocalizedText = z.record(UserText, UserText);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** A whole, non-negative number of points. */
 export const Points = z.int().check(z.gte(0));
 
 /** An identifier chosen by the merchant (customer id, tier id, …). */
-export const Identifier = z.string().check(z.minLength(1), z.maxLength(128));
+export const Identifier = UserText.check(z.minLength(1), z.maxLength(128));
+
+/** The largest value of a PostgreSQL `integer` column (version numbers, day counts). */
+export const MAX_INT4 = 2_147_483_647;
 
 /** A whole, positive number of points. */
 export const PositivePoints = z.int().check(z.gte(1));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Identifier, LocalizedText, PositivePoints } from './primitives.ts';
+import { Identifier, LocalizedText, MAX_INT4, PositivePoints, UserText } from './primitives.ts';
 import { FREE_TEXT_DEFAULT_MAX_LENGTH, OTHER_TEXT_MAX_LENGTH, SCALE_RANGES } from './survey-answers.ts';
 
 // ─── Building blocks ────────────────────────────────────────────────────────────────────────────
@@ -17,6 +17,9 @@ export type ServiceQualityDimension = z.infer<typeof ServiceQualityDimension>;
 
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const slug = () => z.string().check(z.regex(SLUG, 'Use 1–64 lowercase letters, digits, "_" or "-".'));
+
+/** A survey's version number: 1, 2, … (an `integer` column). */
+export const SurveyVersionNumber = z.int().check(z.gte(1), z.lte(MAX_INT4));
 
 /** Id of a survey, unique in its program (`post-purchase-nps`). */
 export const SurveyId = slug();
@@ -187,7 +190,7 @@ export type SurveyDraft = z.infer<typeof SurveyDraft>;
  * A published survey. Changing its title, intro, questions, thanks or completion reward publishes a
  * new `version`; responses stay pinned to the version they were started on, and earn its reward.
  */
-export const SurveyDefinition = z.extend(SurveyDraft, { version: z.int().check(z.gte(1)) });
+export const SurveyDefinition = z.extend(SurveyDraft, { version: SurveyVersionNumber });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 
 // ─── Answers ────────────────────────────────────────────────────────────────────────────────────
@@ -195,13 +198,13 @@ export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 export const SingleChoiceAnswer = z.object({
   option: OptionId,
   /** Only with the "other" option. */
-  otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
+  otherText: z.optional(UserText.check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
 });
 export type SingleChoiceAnswer = z.infer<typeof SingleChoiceAnswer>;
 export const MultipleChoiceAnswer = z.object({
   options: z.array(OptionId).check(z.minLength(1)),
   /** Only with the "other" option. */
-  otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
+  otherText: z.optional(UserText.check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
 });
 export type MultipleChoiceAnswer = z.infer<typeof MultipleChoiceAnswer>;
 export const ServqualAnswer = z.partialRecord(
@@ -217,7 +220,7 @@ export type ServqualAnswer = z.infer<typeof ServqualAnswer>;
  */
 export const SurveyAnswer = z.union([
   z.int(),
-  z.string().check(z.maxLength(FREE_TEXT_MAX_LENGTH)),
+  UserText.check(z.maxLength(FREE_TEXT_MAX_LENGTH)),
   SingleChoiceAnswer,
   MultipleChoiceAnswer,
   ServqualAnswer,
@@ -237,7 +240,7 @@ export function answerSchema(question: SurveyQuestion): z.core.$ZodType {
       return z.int().check(z.gte(min), z.lte(max));
     }
     case 'free_text':
-      return z.string().check(z.maxLength(question.maxLength ?? FREE_TEXT_DEFAULT_MAX_LENGTH));
+      return UserText.check(z.maxLength(question.maxLength ?? FREE_TEXT_DEFAULT_MAX_LENGTH));
     case 'servqual':
       return z.partialRecord(
         z.enum(question.items.map((item) => item.dimension) as [ServiceQualityDimension, ...ServiceQualityDimension[]]),
@@ -246,7 +249,7 @@ export function answerSchema(question: SurveyQuestion): z.core.$ZodType {
     case 'single_choice': {
       const ids = z.enum(question.options.map((option) => option.id) as [string, ...string[]]);
       return z
-        .object({ option: ids, otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))) })
+        .object({ option: ids, otherText: z.optional(UserText.check(z.maxLength(OTHER_TEXT_MAX_LENGTH))) })
         .check(z.superRefine((answer, ctx) => checkOtherText(question, [answer.option], answer.otherText, ctx)));
     }
     case 'multiple_choice': {
@@ -255,7 +258,7 @@ export function answerSchema(question: SurveyQuestion): z.core.$ZodType {
       return z
         .object({
           options: z.array(ids).check(z.minLength(1), z.maxLength(most)),
-          otherText: z.optional(z.string().check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
+          otherText: z.optional(UserText.check(z.maxLength(OTHER_TEXT_MAX_LENGTH))),
         })
         .check(
           z.superRefine((answer, ctx) => {
@@ -324,7 +327,7 @@ export type EligibleSurvey = z.infer<typeof EligibleSurvey>;
  */
 export const SurveyResponseUpdate = z.object({
   surveyId: SurveyId,
-  version: z.int().check(z.gte(1)),
+  version: SurveyVersionNumber,
   sequence: z.int().check(z.gte(0)),
   answers: SurveyAnswers,
   complete: z.optional(z.boolean()),
@@ -339,7 +342,7 @@ export type SurveyResponseStatus = z.infer<typeof SurveyResponseStatus>;
 export const SurveyResponse = z.object({
   id: z.uuid(),
   surveyId: SurveyId,
-  version: z.int().check(z.gte(1)),
+  version: SurveyVersionNumber,
   sequence: z.int().check(z.gte(0)),
   answers: SurveyAnswers,
   contactConsent: z.boolean(),
@@ -354,7 +357,7 @@ export type SurveyResponse = z.infer<typeof SurveyResponse>;
 
 /** Body of `POST /v1/me/surveys/{surveyId}/dismissals` (may be empty). Safe to repeat. */
 export const SurveyDismissalRequest = z.object({
-  version: z.optional(z.int().check(z.gte(1))),
+  version: z.optional(SurveyVersionNumber),
   responseId: z.optional(z.uuid()),
 });
 export type SurveyDismissalRequest = z.infer<typeof SurveyDismissalRequest>;
@@ -362,7 +365,7 @@ export type SurveyDismissalRequest = z.infer<typeof SurveyDismissalRequest>;
 export const SurveyDismissal = z.object({
   surveyId: SurveyId,
   /** The version dismissed: the one sent, or the survey's current version. */
-  version: z.int().check(z.gte(1)),
+  version: SurveyVersionNumber,
   dismissedAt: z.iso.datetime({ offset: true }),
 });
 export type SurveyDismissal = z.infer<typeof SurveyDismissal>;
@@ -381,7 +384,7 @@ export const FollowUp = z.object({
   status: FollowUpStatus,
   customer: z.object({ id: Identifier, name: z.string(), locale: z.nullable(z.string()) }),
   surveyId: SurveyId,
-  version: z.int().check(z.gte(1)),
+  version: SurveyVersionNumber,
   responseId: z.uuid(),
   nps: z.int().check(z.gte(0), z.lte(10)),
   /** The free-text answers, in question order. */
@@ -397,7 +400,7 @@ export const FollowUpListQuery = z.object({
   status: z.optional(FollowUpStatus),
   /** 1–200, default 50. */
   limit: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'A whole number from 1 to 200.'))),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(UserText.check(z.maxLength(200))),
 });
 export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>;
 
@@ -488,7 +491,7 @@ export const DimensionResult = z.object({
 export type DimensionResult = z.infer<typeof DimensionResult>;
 
 export const SurveyVersionResults = z.object({
-  version: z.int().check(z.gte(1)),
+  version: SurveyVersionNumber,
   /** Every response counts once; scores use the answers of complete and partial responses alike. */
   responses: z.object({ total: Count, complete: Count, partial: Count }),
   dismissals: Count,

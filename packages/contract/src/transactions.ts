@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, Identifier, IsoDateTime, Money, Points } from './primitives.ts';
+import { CurrencyCode, Identifier, IsoDateTime, Money, Points, UserText } from './primitives.ts';
 import { LedgerEntry } from './points.ts';
 
 /** The entry types an admin can post. (`expire` and `birthday_bonus` are written by the API itself.) */
@@ -7,7 +7,7 @@ export const TransactionType = z.enum(['earn', 'redeem', 'adjust']);
 export type TransactionType = z.infer<typeof TransactionType>;
 
 const MAX_POINTS = 100_000_000;
-const reason = z.optional(z.string().check(z.maxLength(500)));
+const reason = z.optional(UserText.check(z.maxLength(500)));
 const positivePoints = z.int().check(z.gte(1), z.lte(MAX_POINTS));
 /** Default: the program's points expiry after the entry. `null`: never expires. */
 const expiresAt = z.optional(z.nullable(IsoDateTime));

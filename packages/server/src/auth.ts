@@ -73,6 +73,9 @@ export async function authenticateCustomer(
   return { program, customerId };
 }
 
+/** How far ahead of this server's clock a token's `iat` may be: clocks drift, but a token is not issued tomorrow. */
+export const MAX_CLOCK_SKEW_SECONDS = 60;
+
 async function verifyCustomerToken(token: string, program: Program, key: CryptoKey): Promise<string> {
   let payload;
   try {
@@ -89,6 +92,9 @@ async function verifyCustomerToken(token: string, program: Program, key: CryptoK
     throw error;
   }
   // requiredClaims guarantees these are present; jose has already checked they are numbers.
+  if ((payload.iat as number) > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+    throw new ProblemError(401, 'token_invalid', 'The customer token was issued in the future (iat).');
+  }
   const lifetime = (payload.exp as number) - (payload.iat as number);
   if (lifetime > MAX_CUSTOMER_TOKEN_TTL_SECONDS) {
     throw new ProblemError(401, 'token_invalid', 'Customer tokens may live at most 24 hours (exp - iat).');
