@@ -11,7 +11,12 @@ pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
 const apiPort = process.env.PORT ?? '8787';
 const storefrontPort = process.env.STOREFRONT_PORT ?? '8080';
 console.log('Starting the loyalty API (the first start creates and seeds its database)…');
-const api = await startApi({ inherit: true, inMemory: false, env: { PORT: apiPort } });
+// Warnings and errors only: one JSON line per request would bury the addresses printed below.
+const api = await startApi({
+  inherit: true,
+  inMemory: false,
+  env: { PORT: apiPort, LOYALTY_LOG_LEVEL: process.env.LOYALTY_LOG_LEVEL ?? 'warn' },
+});
 const apiBase = api.baseUrl.replace('127.0.0.1', 'localhost');
 
 const storefront = spawn(

@@ -8,6 +8,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from './support/stack.ts';
 import { importInNode, startSsrStack, type SsrStack } from './support/ssr-stack.ts';
+import { shopperToken } from './support/loyalty-api.ts';
 
 const CARDS = ['loyalty-points-balance', 'loyalty-tier-progress', 'loyalty-birthday-greeting'];
 const SURVEY = 'loyalty-satisfaction-survey';
@@ -68,8 +69,7 @@ async function createShopper(): Promise<string> {
 
 /** The shopper's balance as the API tells it, read with a token of theirs. */
 async function apiBalance(customerId: string): Promise<number> {
-  const tokenResponse = await fetch(`${stack.apiBase}/v1/demo/customer-token?customer=${customerId}`);
-  const { token } = (await tokenResponse.json()) as { token: string };
+  const token = await shopperToken(customerId);
   const response = await fetch(`${stack.apiBase}/v1/me/summary`, {
     headers: { Authorization: `Bearer ${token}`, 'X-Publishable-Key': DEMO_PUBLISHABLE_KEY },
   });

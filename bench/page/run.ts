@@ -16,6 +16,7 @@ import {
   freePort,
   startLoyaltyApi,
   DEMO_PUBLISHABLE_KEY,
+  DEMO_SECRET_KEY,
   type LoyaltyApi,
 } from '../support/loyalty-api.ts';
 import { browserBenchOptionsOrExit, progressLog } from '../support/options.ts';
@@ -162,7 +163,7 @@ async function main(): Promise<number> {
     const apiStarted = performance.now();
     api = await startLoyaltyApi([origin]);
     const apiBase = api.baseUrl.replace('127.0.0.1', 'localhost');
-    storefront = await startBenchStorefront(port, apiBase, DEMO_PUBLISHABLE_KEY);
+    storefront = await startBenchStorefront(port, apiBase, DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY);
     browser = await launchChromium();
     const chromium = browser.version();
     const apiSeconds = ((performance.now() - apiStarted) / 1000).toFixed(1);

@@ -20,8 +20,8 @@ export interface BenchStorefront {
  * The demo storefront (examples/storefront, its CSP included) on 127.0.0.1, plus one page of the
  * same origin, headers and HTML without the loader: the yardstick for what the widgets add.
  */
-export async function startBenchStorefront(port: number, apiBase: string, publishableKey: string) {
-  const storefront = createStorefront({ port, host: '127.0.0.1', apiBase, publishableKey });
+export async function startBenchStorefront(port: number, apiBase: string, publishableKey: string, secretKey: string) {
+  const storefront = createStorefront({ port, host: '127.0.0.1', apiBase, publishableKey, secretKey });
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({
       port,

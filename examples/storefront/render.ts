@@ -1,3 +1,6 @@
+/** The storefront's own token route: what a merchant's backend serves its pages. */
+export const CUSTOMER_TOKEN_PATH = '/customer-token';
+
 export interface StorefrontPage {
   apiBase: string;
   publishableKey: string;
@@ -10,14 +13,11 @@ const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Fills the page template. A real merchant backend would render its own session's token here; the demo
- * points the embed at the API's demo token route for the chosen shopper instead.
+ * Fills the page template. The embed asks this site's own token route (serve.ts) for the signed-in shopper's
+ * token, as on a merchant's site; a real one reads the shopper from its session, the demo from the query.
  */
 export function renderStorefront(template: string, page: StorefrontPage): string {
-  const tokenUrl =
-    page.shopper === 'guest'
-      ? ''
-      : `${page.apiBase.replace(/\/$/, '')}/v1/demo/customer-token?customer=${encodeURIComponent(page.shopper)}`;
+  const tokenUrl = page.shopper === 'guest' ? '' : `${CUSTOMER_TOKEN_PATH}?shopper=${encodeURIComponent(page.shopper)}`;
   const values: Record<string, string> = {
     API_BASE: page.apiBase,
     PUBLISHABLE_KEY: page.publishableKey,

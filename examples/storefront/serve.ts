@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { renderStorefront } from './render.ts';
+import { signCustomerToken } from '@loyalty-elements/sdk/server';
+import { CUSTOMER_TOKEN_PATH, renderStorefront } from './render.ts';
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 const embedDir = fileURLToPath(new URL('../../packages/embed/dist/', import.meta.url));
@@ -15,7 +16,11 @@ export interface StorefrontOptions {
   host: string;
   apiBase: string;
   publishableKey: string;
+  /** The program's secret key, which signs shoppers' tokens here as it would on a merchant's server. */
+  secretKey: string;
 }
+
+const CUSTOMER_TOKEN_TTL_SECONDS = 60 * 60;
 
 const allowAnyOrigin: MiddlewareHandler = async (c, next) => {
   await next();
@@ -34,6 +39,22 @@ export function createStorefront(options: StorefrontOptions) {
   app.use('*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+  });
+
+  // The merchant backend's part: a token for the signed-in shopper (here, the one the query names).
+  app.get(CUSTOMER_TOKEN_PATH, async (c) => {
+    const customerId = c.req.query('shopper') ?? '';
+    c.header('Cache-Control', 'no-store');
+    if (customerId === '' || customerId === 'guest' || customerId.length > 128) return c.body(null, 401);
+    const token = await signCustomerToken({
+      customerId,
+      secretKey: options.secretKey,
+      audience: options.publishableKey,
+      ttlSeconds: CUSTOMER_TOKEN_TTL_SECONDS,
+    });
+    return c.json({ token });
   });
 
   /** Serves a page template of public/ filled for the shopper and language the query names. */
@@ -86,6 +107,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     host: process.env.STOREFRONT_HOST ?? '127.0.0.1',
     apiBase,
     publishableKey: process.env.LOYALTY_DEMO_PUBLISHABLE_KEY ?? 'pk_demo_loyalty_elements',
+    secretKey: process.env.LOYALTY_DEMO_SECRET_KEY ?? 'sk_demo_loyalty_elements_not_secret',
   });
   console.log(`Storefront ready on ${url} (API ${apiBase})`);
 }

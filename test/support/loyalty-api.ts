@@ -11,6 +11,7 @@ import {
   type Reward,
   type SurveyVersionResults,
 } from '@loyalty-elements/contract';
+import { signCustomerToken } from '@loyalty-elements/sdk/server';
 import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from './stack.ts';
 
 async function call(apiBase: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -49,11 +50,14 @@ export async function award(apiBase: string, customerId: string, points: number)
   });
 }
 
-/** A shopper's summary, read with a demo token of their own. */
+/** A token for any shopper of the demo program, signed with its secret key as the merchant's backend signs one. */
+export function shopperToken(customerId: string): Promise<string> {
+  return signCustomerToken({ customerId, secretKey: DEMO_SECRET_KEY, audience: DEMO_PUBLISHABLE_KEY });
+}
+
+/** A shopper's summary, read with a token of their own. */
 export async function summaryOf(apiBase: string, customerId: string): Promise<Summary> {
-  const tokenResponse = await call(apiBase, `/v1/demo/customer-token?customer=${encodeURIComponent(customerId)}`);
-  if (!tokenResponse.ok) throw new Error(`The demo token route answered ${tokenResponse.status}`);
-  const { token } = (await tokenResponse.json()) as { token: string };
+  const token = await shopperToken(customerId);
   const response = await call(apiBase, '/v1/me/summary', {
     headers: { Authorization: `Bearer ${token}`, [PUBLISHABLE_KEY_HEADER]: DEMO_PUBLISHABLE_KEY },
   });
@@ -94,9 +98,7 @@ export async function storedResponse(
   customerId: string,
   responseId: string,
 ): Promise<SurveyResponse | undefined> {
-  const tokenResponse = await call(apiBase, `/v1/demo/customer-token?customer=${encodeURIComponent(customerId)}`);
-  if (!tokenResponse.ok) throw new Error(`The demo token route answered ${tokenResponse.status}`);
-  const { token } = (await tokenResponse.json()) as { token: string };
+  const token = await shopperToken(customerId);
   const response = await call(apiBase, `/v1/me/surveys/responses/${encodeURIComponent(responseId)}`, {
     headers: { Authorization: `Bearer ${token}`, [PUBLISHABLE_KEY_HEADER]: DEMO_PUBLISHABLE_KEY },
   });

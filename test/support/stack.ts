@@ -49,6 +49,7 @@ export async function startStack({ cuttableApi = false, allowedOrigins = [] }: S
     host: '127.0.0.1',
     apiBase: link?.url ?? apiBase,
     publishableKey: DEMO_PUBLISHABLE_KEY,
+    secretKey: DEMO_SECRET_KEY,
   });
   return {
     apiBase,

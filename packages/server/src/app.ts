@@ -24,6 +24,12 @@ import { apiReferenceRoutes } from './routes/api-reference.ts';
 import { rewardsRoutes } from './routes/rewards.ts';
 import { adminRewardsRoutes } from './routes/admin-rewards.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
+import { healthRoutes } from './routes/health.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { requireJsonBody } from './middleware/json-body.ts';
+import { refuseBrowserOrigin } from './middleware/admin-origin.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -33,8 +39,12 @@ export interface AppDeps {
   demo?: boolean;
   /** Origins allowed to call the customer and demo routes from a browser; `*` allows any. */
   allowedOrigins?: readonly string[];
-  /** Where unexpected errors go; the client only ever sees a bare 500 problem. Default console.error. */
+  /** Request lines and errors, as JSON lines. Default: info and above to standard output. */
+  logger?: Logger;
+  /** Where unexpected errors go, with their stack; the client only ever sees a bare 500 problem. Default: the logger. */
   logError?: (error: unknown) => void;
+  /** True once the server is shutting down: `/readyz` then answers 503. */
+  isStopping?: () => boolean;
   /** Requests per minute per client address and per API key. */
   rateLimits?: RateLimits;
   /** The clock every route and domain rule reads (tests inject one). Default: the system clock. */
@@ -49,19 +59,28 @@ export interface AppContext {
 }
 
 export function createApp(deps: AppDeps): Hono {
-  const { db, demo = false, allowedOrigins = [], logError = (error) => console.error(error) } = deps;
+  const { db, demo = false, allowedOrigins = [] } = deps;
+  const logger = deps.logger ?? createLogger();
+  const logError = deps.logError ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
   const context: AppContext = { db, keys: new ProgramKeys(), now: deps.now ?? (() => new Date()) };
   const app = new Hono();
 
+  app.use('*', securityHeaders, ...requestLog(logger));
   app.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ProblemError(413, 'payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`);
+      onError: (c) => {
+        // The rest of the body is never read: the connection cannot carry another request after it.
+        c.header('Connection', 'close');
+        return problemResponse(
+          c,
+          new ProblemError(413, 'payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`),
+        );
       },
     }),
   );
+  app.use('/v1/admin/*', refuseBrowserOrigin);
   const browserCors = cors({
     origin: allowedOrigins.includes('*') ? '*' : [...allowedOrigins],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -73,7 +92,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/demo/*', browserCors);
   app.use(paths.program, browserCors);
   app.use('/v1/*', ...rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+  app.use('/v1/*', requireJsonBody);
 
+  healthRoutes(app, context, deps.isStopping ?? (() => false));
   programRoute(app, context);
   summaryRoute(app, context);
   pointsHistoryRoute(app, context);

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { LevelWithSilent } from 'pino';
+import { LOG_LEVELS } from './logger.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
 
 /**
@@ -15,6 +17,8 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
  * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
  * | `LOYALTY_RATE_LIMIT_PER_IP` | `1200` | Requests per minute from one client address; `0` turns the limit off. |
  * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. |
+ * | `LOYALTY_LOG_LEVEL` | `info` | `fatal`, `error`, `warn`, `info` (one JSON line per request), `debug`, `trace` or `silent`. Logs go to standard output as JSON lines. |
+ * | `LOYALTY_SHUTDOWN_GRACE_MS` | `10000` | On SIGTERM or SIGINT the server stops accepting connections and gives requests in flight this long to finish before it closes the database and exits. |
  * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: the demo storefront (`:8080`), the React and Vue examples (`:5173`, `:5174` in development, `:4173`, `:4174` in preview) and a page of your own on `:8000`, on `localhost` and `127.0.0.1`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
  */
 export interface ServerConfig {
@@ -28,6 +32,8 @@ export interface ServerConfig {
   demoSecretKey: string;
   allowedOrigins: string[];
   rateLimits: RateLimits;
+  logLevel: LevelWithSilent;
+  shutdownGraceMs: number;
 }
 
 /** `<repo root>/.data/pglite`, next to the packages whatever the working directory. */
@@ -36,6 +42,7 @@ export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 export const DEFAULT_DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** The demo storefront, the React and Vue examples (Vite's development and preview ports), and `python3 -m http.server`. */
 const DEMO_PORTS = [8080, 5173, 5174, 4173, 4174, 8000];
 export const DEFAULT_DEMO_ALLOWED_ORIGINS = DEMO_PORTS.flatMap((port) => [
@@ -60,6 +67,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       perIp: parseCount(env.LOYALTY_RATE_LIMIT_PER_IP, DEFAULT_RATE_LIMITS.perIp, 'LOYALTY_RATE_LIMIT_PER_IP'),
       perKey: parseCount(env.LOYALTY_RATE_LIMIT_PER_KEY, DEFAULT_RATE_LIMITS.perKey, 'LOYALTY_RATE_LIMIT_PER_KEY'),
     },
+    logLevel: parseLogLevel(env.LOYALTY_LOG_LEVEL),
+    shutdownGraceMs: parseCount(env.LOYALTY_SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS, 'LOYALTY_SHUTDOWN_GRACE_MS'),
   };
 }
 
@@ -101,4 +110,12 @@ function parseCount(value: string | undefined, fallback: number, name: string): 
   const count = Number(text);
   if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${text}"`);
   return count;
+}
+
+function parseLogLevel(value: string | undefined): LevelWithSilent {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined) return 'info';
+  const level = LOG_LEVELS.find((known) => known === text);
+  if (level === undefined) throw new Error(`LOYALTY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return level;
 }

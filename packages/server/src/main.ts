@@ -2,10 +2,9 @@
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 try {
-  const server = await startServer(loadConfig());
+  const config = loadConfig();
+  const server = await startServer(config);
   // Scripts wait for exactly this line (and read the port from it): keep its wording.
   console.log(`Loyalty API listening on ${server.url}`);
 
@@ -13,11 +12,11 @@ try {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    // A stuck request must not keep the process alive forever.
+    // Requests in flight get the grace period to finish; a stuck one must not keep the process alive forever.
     setTimeout(() => {
-      console.error(`Still shutting down ${SHUTDOWN_GRACE_MS} ms after ${signal}; exiting.`);
+      console.error(`Still shutting down ${config.shutdownGraceMs} ms after ${signal}; exiting.`);
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
+    }, config.shutdownGraceMs).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -9,6 +9,7 @@ import { openStore } from './store/open.ts';
 import { migrate } from './store/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { expireLapsedPoints } from './domain/ledger.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 export interface ServingApp {
   /** `http://<host>:<port>` with the port actually bound. */
@@ -49,6 +50,8 @@ export interface RunningServer extends ServingApp {
 }
 
 export interface StartOptions {
+  /** Default: a JSON logger at the configured level. */
+  logger?: Logger;
   logError?: (error: unknown) => void;
   /** The clock of the app, the seed and the start-up expiry run. Default: the system clock. */
   now?: () => Date;
@@ -56,7 +59,9 @@ export interface StartOptions {
 
 /** Opens the database, migrates it, seeds the demo program when in demo mode, and serves the API. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openStore(config);
+  let stopping = false;
   try {
     await migrate(db);
     const now = options.now ?? (() => new Date());
@@ -70,14 +75,23 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       demo: config.demo,
       allowedOrigins: config.allowedOrigins,
       rateLimits: config.rateLimits,
+      isStopping: () => stopping,
       ...options,
+      logger,
     });
     const serving = await serveApp(app, config);
+    if (config.demo && !isLoopback(config.host)) {
+      logger.warn(
+        { host: config.host },
+        `Demo mode is listening on ${config.host}, beyond this machine: its secret key is public and its token route signs in any demo shopper. Set LOYALTY_DEMO=false for a real program.`,
+      );
+    }
     return {
       ...serving,
       db,
       seeded,
       close: async () => {
+        stopping = true;
         await serving.close();
         await db.close();
       },
@@ -86,4 +100,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await db.close();
     throw error;
   }
+}
+
+/** True for an address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }

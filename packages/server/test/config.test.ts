@@ -8,6 +8,7 @@ import {
   DEFAULT_DEMO_SECRET_KEY,
   DEFAULT_HOST,
   DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_GRACE_MS,
   loadConfig,
 } from '../src/config.ts';
 import { DEFAULT_RATE_LIMITS } from '../src/rate-limits.ts';
@@ -23,6 +24,8 @@ test('defaults to demo mode on the local data folder', () => {
     demoSecretKey: DEFAULT_DEMO_SECRET_KEY,
     allowedOrigins: DEFAULT_DEMO_ALLOWED_ORIGINS,
     rateLimits: DEFAULT_RATE_LIMITS,
+    logLevel: 'info',
+    shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
   });
   assert.ok(isAbsolute(DEFAULT_DATA_DIR));
   assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);
@@ -53,4 +56,12 @@ test('rejects settings it cannot use', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
   assert.throws(() => loadConfig({ LOYALTY_DEMO: 'maybe' }), /LOYALTY_DEMO/);
+});
+
+test('reads the log level and the shutdown grace period, and refuses what it does not know', () => {
+  const config = loadConfig({ LOYALTY_LOG_LEVEL: ' WARN ', LOYALTY_SHUTDOWN_GRACE_MS: '2500' });
+  assert.equal(config.logLevel, 'warn');
+  assert.equal(config.shutdownGraceMs, 2500);
+  assert.throws(() => loadConfig({ LOYALTY_LOG_LEVEL: 'loud' }), /LOYALTY_LOG_LEVEL must be one of .*silent/);
+  assert.throws(() => loadConfig({ LOYALTY_SHUTDOWN_GRACE_MS: '-1' }), /LOYALTY_SHUTDOWN_GRACE_MS/);
 });

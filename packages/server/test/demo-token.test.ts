@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DemoCustomerToken, paths } from '@loyalty-elements/contract';
 import { createApp } from '../src/app.ts';
+import { createLogger } from '../src/logger.ts';
 import { DEFAULT_DEMO_CUSTOMER_ID, DEMO_SEED } from '../src/seed.ts';
 import { DEMO_TOKEN_TTL_SECONDS } from '../src/routes/demo-token.ts';
 import { serveApp, type ServingApp } from '../src/server.ts';
@@ -59,7 +60,10 @@ describe('GET /v1/demo/customer-token', () => {
 describe('outside demo mode', () => {
   let plain: ServingApp;
   before(async () => {
-    plain = await serveApp(createApp({ db: server.db, demo: false }), { port: 0, host: '127.0.0.1' });
+    plain = await serveApp(createApp({ db: server.db, demo: false, logger: createLogger('silent') }), {
+      port: 0,
+      host: '127.0.0.1',
+    });
   });
   after(() => plain.close());
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PUBLISHABLE_KEY_HEADER, paths } from '@loyalty-elements/contract';
 import { createApp } from '../src/app.ts';
+import { createLogger } from '../src/logger.ts';
 import { serveApp, type ServingApp } from '../src/server.ts';
 import type { Database } from '../src/store/database.ts';
 import { expectProblem } from './support/http.ts';
@@ -18,10 +19,13 @@ const brokenDb: Database = {
 const logged: unknown[] = [];
 let serving: ServingApp;
 before(async () => {
-  serving = await serveApp(createApp({ db: brokenDb, logError: (error) => logged.push(error) }), {
-    port: 0,
-    host: '127.0.0.1',
-  });
+  serving = await serveApp(
+    createApp({ db: brokenDb, logger: createLogger('silent'), logError: (error) => logged.push(error) }),
+    {
+      port: 0,
+      host: '127.0.0.1',
+    },
+  );
 });
 after(() => serving.close());
 

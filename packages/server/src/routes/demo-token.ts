@@ -12,14 +12,16 @@ export const DEMO_TOKEN_TTL_SECONDS = 60 * 60;
 
 /**
  * Plays the merchant backend for the demo pages: signs a customer token with the demo program's
- * secret key. Only mounted in demo mode.
+ * secret key, for the seeded demo shoppers only. Only mounted in demo mode.
  */
 export function demoTokenRoute(app: Hono, { db, keys }: AppContext): void {
   app.get(paths.demoCustomerToken, async (c) => {
     const customerId = parseOrThrow(Identifier, c.req.query('customer') ?? DEFAULT_DEMO_CUSTOMER_ID, 'query.customer');
     const program = await findProgramById(db, DEMO_SEED.program.id);
     if (program === undefined) throw new ProblemError(404, 'not_found', 'The demo program has not been seeded.');
-    const customer = await findCustomer(db, program.id, customerId);
+    // Only the seeded shoppers: a customer a merchant added to the demo program is not anyone's to sign in as.
+    const seeded = Object.hasOwn(DEMO_SEED.customers, customerId);
+    const customer = seeded ? await findCustomer(db, program.id, customerId) : undefined;
     if (customer === undefined) {
       throw new ProblemError(404, 'customer_not_found', `No demo customer "${customerId}".`);
     }

@@ -16,6 +16,7 @@ import {
   type TransactionRequest,
 } from '@loyalty-elements/contract';
 import { createApp } from '../../src/app.ts';
+import { createLogger } from '../../src/logger.ts';
 import { serveApp, type ServingApp } from '../../src/server.ts';
 import { demoToken, parseExactly, postTransaction } from './http.ts';
 import { startTestServer, type TestServer } from './server.ts';
@@ -49,6 +50,7 @@ export async function serveWithClock(
 ): Promise<{ api: TestServer; app: ServingApp }> {
   const app = await serveApp(
     createApp({
+      logger: createLogger('silent'),
       db: server.db,
       demo: server.config.demo,
       allowedOrigins: server.config.allowedOrigins,

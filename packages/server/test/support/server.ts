@@ -23,6 +23,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     // Suites fire hundreds of requests from one address; rate-limits.test.ts turns the limits on.
     LOYALTY_RATE_LIMIT_PER_IP: '0',
     LOYALTY_RATE_LIMIT_PER_KEY: '0',
+    // One JSON line per request would bury the test report; request-log.test.ts reads the lines it needs.
+    LOYALTY_LOG_LEVEL: 'silent',
     ...env,
   };
   const dataDir = settings.LOYALTY_DATA_DIR ?? 'memory://';
