@@ -268,7 +268,7 @@ describe('responses begun while due and completed at once', () => {
   test('20 in parallel: every answer is kept, one earns the reward and raises a follow-up, results count one', async () => {
     const survey = await publish(server, testSurvey({ completionReward: 25 }));
     const customerId = await createDemoCustomer(server);
-    const ids = Array.from({ length: 20 }, () => randomUUID());
+    const ids: string[] = Array.from({ length: 20 }, () => randomUUID());
     const detractor: Answers = { nps: 2, complaint: 'Cold tea' };
     const begun = await Promise.all(ids.map((id) => putResponse(server, customerId, id, write(survey, 1, detractor))));
     for (const res of begun) await expectSaved(res, 201);
