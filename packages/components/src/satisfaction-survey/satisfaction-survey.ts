@@ -445,9 +445,10 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     if (this.#view === 'survey' && !this.#shownEmitted && this.#survey && this.#responseId) {
       this.#shownEmitted = true;
       const survey = this.#survey;
-      // The live region is on the page now: what it says next is announced, politely.
+      // The live region is on the page now: what it says next is announced, politely (unless a
+      // thank-you or a closed survey, answered that fast, already speaks).
       setTimeout(() => {
-        if (this.#survey !== survey) return;
+        if (this.#survey !== survey || this.#view !== 'survey') return;
         this.#announcement = this.#i18n.strings(satisfactionSurveyStrings).appeared(this.#pick(survey.title));
         this.requestUpdate();
       }, 150);
