@@ -315,6 +315,15 @@ export const problems = {
     code: 'token_expired',
     detail: 'The customer token has expired.',
   }),
+  /** A response to a survey no longer due for the shopper (answered or dismissed in another tab). */
+  surveyNotDue: problem({
+    type: 'https://loyalty-elements.dev/problems/survey_not_due',
+    title: 'Survey not due',
+    status: 409,
+    code: 'survey_not_due',
+    detail:
+      'Survey "post-purchase-nps" is not due for you now (you answered a survey recently): it takes no new response.',
+  }),
 };
 
 /**

@@ -108,7 +108,7 @@ const meta = {
           'consent to be contacted), CSAT in stars or faces, CES, service quality, single and multiple choice with ' +
           '"other", free text, and a thank-you for promoters, passives and detractors. Every answer is saved as it is ' +
           'given; offline, it is kept on the device. A survey with a completion reward says what answering earns, ' +
-          'and the thank-you what it earned. The exit survey asks why a shopper leaves the program. The fake API ' +
+          'and the thank-you what it earned. A survey answered in another tab meanwhile says it has closed. The exit survey asks why a shopper leaves the program. The fake API ' +
           '(`stories/support/fake-api.ts`) answers every write. Switch language, colour scheme and direction in the ' +
           'toolbar.',
       },
@@ -232,6 +232,27 @@ export const RewardOnItsWay: Story = {
     await rate(widget, 'nps', 10);
     await submit(widget);
     await untilText(widget, 'reward');
+  }),
+};
+
+// A survey that closed while on show
+
+export const SurveyClosed: Story = {
+  name: 'Closed: the survey was answered in another tab (409 survey_not_due)',
+  args: { scenario: 'survey-closed' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 9);
+    await untilView(widget, 'closed');
+  }),
+};
+
+export const SurveyClosedInChinese: Story = {
+  name: 'Closed, in Chinese (zh-CN)',
+  args: { scenario: 'survey-closed', placement: 'card' },
+  globals: { locale: 'zh-CN' },
+  play: answering(async (widget) => {
+    await rate(widget, 'nps', 9);
+    await untilView(widget, 'closed');
   }),
 };
 

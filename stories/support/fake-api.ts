@@ -169,11 +169,12 @@ const birthdayScenarios = {
 
 /**
  * A survey scenario's answers: `survey` is eligible, and every write is answered as the API would
- * (or, with `save: 'offline'`, fails as if the network were down).
+ * (or, with `save: 'offline'`, fails as if the network were down; with `save: 'not_due'`, is refused
+ * with 409 `survey_not_due`, as when another tab answered the survey first).
  */
 function surveyDesk(
   survey: SurveyDefinition,
-  { save = 'ok' }: { save?: 'ok' | 'offline' } = {},
+  { save = 'ok' }: { save?: 'ok' | 'offline' | 'not_due' } = {},
 ): Pick<Scenario, 'summary' | 'eligibleSurvey' | 'saveSurveyResponse' | 'dismissSurvey'> {
   return {
     // The widget asks for its survey when the summary lists its trigger; a completed response makes the SDK
@@ -182,6 +183,7 @@ function surveyDesk(
     eligibleSurvey: () => HttpResponse.json({ survey }),
     saveSurveyResponse: async (request, responseId) => {
       if (save === 'offline') return HttpResponse.error();
+      if (save === 'not_due') return problem(problems.surveyNotDue)();
       const update = (await request.json()) as SurveyResponseUpdate;
       const now = new Date().toISOString();
       const response: SurveyResponse = {
@@ -232,6 +234,11 @@ const surveyScenarios = {
   'survey-reward-offline': {
     label: 'Survey that earns 50 points, answered offline',
     ...surveyDesk(rewardSurveys.postPurchase, { save: 'offline' }),
+    failsOnPurpose: true,
+  },
+  'survey-closed': {
+    label: 'Survey answered in another tab meanwhile: the answer is refused (409 survey_not_due)',
+    ...surveyDesk(rewardSurveys.postPurchase, { save: 'not_due' }),
     failsOnPurpose: true,
   },
   'survey-exit': {

@@ -320,7 +320,11 @@ export type EligibleSurvey = z.infer<typeof EligibleSurvey>;
  *   arriving late can be ignored.
  * - `sequence` grows with every write of the response. A write whose sequence is not above the
  *   stored one changes nothing and answers the stored state, so retries are harmless.
- * - The response is pinned to `surveyId` and `version` by its first write.
+ * - The response is pinned to `surveyId` and `version` by its first write, which is accepted only
+ *   while the survey is due for the customer (as `GET /v1/me/surveys/eligible` would offer it);
+ *   otherwise it is refused (`survey_not_due`) and nothing is stored.
+ * - Of a customer's responses to one survey, only the first to complete within its recontact period
+ *   (at least a day) earns the completion reward and counts in results; a later one is kept.
  * - `complete: true` completes it, once: required shown questions must be answered; later writes
  *   with `complete: true` change nothing, other later writes are refused (`response_completed`).
  * - `contactConsent`: the shopper agrees to be contacted about their answers. Default false.

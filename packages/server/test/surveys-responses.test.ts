@@ -258,7 +258,8 @@ describe('PUT /v1/me/surveys/responses/{responseId}', () => {
       complete: true,
     });
     assert.equal(kept.version, 1);
-    const wrongQuestion = await putResponse(server, customerId, randomUUID(), {
+    // Another customer (this one has just completed the survey): wish is no question of version 1.
+    const wrongQuestion = await putResponse(server, await createDemoCustomer(server), randomUUID(), {
       surveyId: v1.id,
       version: 1,
       sequence: 1,
@@ -374,11 +375,12 @@ describe('service-recovery follow-ups', () => {
   });
 
   test('none without consent, without text, or for a passive or promoter', async () => {
-    const customerId = await createDemoCustomer(server);
-    const noConsent = await completeWith(customerId, { nps: 2, complaint: 'Awful' }, false);
-    const defaultConsent = await completeWith(customerId, { nps: 2, complaint: 'Awful' });
-    const noText = await completeWith(customerId, { nps: 2, complaint: '   ' }, true);
-    const passive = await completeWith(customerId, { nps: 7 }, true);
+    // One customer each: a completed survey is not due again for its recontact period.
+    const customer = () => createDemoCustomer(server);
+    const noConsent = await completeWith(await customer(), { nps: 2, complaint: 'Awful' }, false);
+    const defaultConsent = await completeWith(await customer(), { nps: 2, complaint: 'Awful' });
+    const noText = await completeWith(await customer(), { nps: 2, complaint: '   ' }, true);
+    const passive = await completeWith(await customer(), { nps: 7 }, true);
     for (const id of [noConsent, defaultConsent, noText, passive]) assert.deepEqual(await followUpsFor(id), []);
   });
 
@@ -397,9 +399,11 @@ describe('service-recovery follow-ups', () => {
   });
 
   test('the list pages newest first and needs the secret key', async () => {
-    const customerId = await createDemoCustomer(server);
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(await completeWith(customerId, { nps: 1, complaint: `Complaint ${i}` }, true));
+    for (let i = 0; i < 3; i++) {
+      const customerId = await createDemoCustomer(server);
+      ids.push(await completeWith(customerId, { nps: 1, complaint: `Complaint ${i}` }, true));
+    }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -33,6 +33,8 @@ const en = {
   queued: 'Saved on this device — we’ll send it when you’re back online.',
   saveFailed: 'We couldn’t save your answer. Please try again.',
   thanks: 'Thank you for your feedback!',
+  /** In place of the questions when the API takes no response: the survey is no longer due for the shopper. */
+  closed: 'This survey has closed. Thank you for your time.',
   /** What the points are called when the program's own name is unknown. */
   pointsName: 'points',
   /** "50 points", "1 point": the program's name for its points, made singular for one ("Stars" → "Star"). */
@@ -68,6 +70,7 @@ const zhCN: SatisfactionSurveyStrings = {
   queued: '已保存在此设备上——恢复联网后我们会自动提交。',
   saveFailed: '无法保存您的回答，请重试。',
   thanks: '感谢您的反馈！',
+  closed: '本次调查已结束，感谢您的参与。',
   pointsName: '积分',
   points: (amount, _count, pointsName) => `${amount} ${pointsName}`,
   answerToEarn: (points) => `完成问卷即可获得 ${points}。`,

@@ -11,11 +11,12 @@ import {
   type SurveyResults,
   type Summary,
 } from '@loyalty-elements/contract';
-import { MemoryOutboxStorage, type LoyaltyClient, type LoyaltyClientOptions } from '@loyalty-elements/sdk';
+import { MemoryOutboxStorage, randomId, type LoyaltyClient, type LoyaltyClientOptions } from '@loyalty-elements/sdk';
 import '../define/loyalty-satisfaction-survey.ts';
 import { LoyaltySatisfactionSurvey } from './satisfaction-survey.ts';
 import { satisfactionSurveyStrings } from './satisfaction-survey.strings.ts';
 import type {
+  LoyaltyErrorEvent,
   LoyaltySurveyAnswerEvent,
   LoyaltySurveyDismissedEvent,
   LoyaltySurveyShownEvent,
@@ -90,6 +91,35 @@ async function shopperClient(options: Partial<LoyaltyClientOptions> = {}): Promi
   });
   clients.push(client);
   return client;
+}
+
+/** Two tabs of one fresh shopper: each its own client and outbox, one token. */
+async function twoTabs(first: Partial<LoyaltyClientOptions> = {}): Promise<[LoyaltyClient, LoyaltyClient]> {
+  const customerToken = await newShopper();
+  const open = async (options: Partial<LoyaltyClientOptions>) => {
+    const client = await apiClient({
+      customerToken,
+      outboxStorage: new MemoryOutboxStorage(),
+      retry: { limit: 0 },
+      ...options,
+    });
+    clients.push(client);
+    return client;
+  };
+  return [await open(first), await open({})];
+}
+
+/** The other tab answers the survey on show, and earns its reward. */
+async function answerElsewhere(client: LoyaltyClient, survey: SurveyDefinition): Promise<void> {
+  const outcome = await client.saveSurveyResponse(randomId(), {
+    surveyId: survey.id,
+    version: survey.version,
+    sequence: 1,
+    answers: { nps: 9 },
+    complete: true,
+  });
+  if (outcome.status !== 'sent' || outcome.result.pointsAwarded !== 50)
+    throw new Error('The other tab’s answer failed');
 }
 
 async function results(surveyId: string): Promise<SurveyResults> {
@@ -774,6 +804,63 @@ describe('<loyalty-satisfaction-survey>', () => {
       await el.submit();
       expect(network.writes.filter((write) => write.complete === true)).to.have.length(1);
       expect(network.writes.map((write) => write.sequence)).to.deep.equal([1, 2]);
+    });
+  });
+
+  describe('a survey that has closed', () => {
+    it('says so when another tab answered it first, and sends the refused answer no more', async () => {
+      const network = new Network();
+      const [tab, otherTab] = await twoTabs({ fetch: network.fetch });
+      const el = await mount(tab);
+      await showing(el, 'survey');
+      await answerElsewhere(otherTab, el.survey!);
+
+      const refused = oneEvent(el, 'loyalty-error') as Promise<LoyaltyErrorEvent>;
+      part<HTMLInputElement>(el, 'radio')!.focus();
+      await rate(el, 'nps', 8);
+      expect((await refused).detail.problem?.code).to.equal('survey_not_due');
+      await showing(el, 'closed');
+      expect(el.state).to.equal('ready');
+      expect(text(part(el, 'closed'))).to.equal('This survey has closed. Thank you for your time.');
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(s.closed);
+      expect(part(el, 'form'), 'the questions are gone').to.equal(null);
+      expect(part(el, 'reward')).to.equal(null);
+      expect(el.shadowRoot!.activeElement, 'focus stays in the survey').to.equal(part(el, 'base'));
+      await expect(el).to.be.accessible();
+
+      // Dropped, not queued: nothing is sent again, and Submit does nothing.
+      const sent = network.writes.length;
+      expect(await tab.pendingWrites()).to.equal(0);
+      await tab.flush();
+      await el.submit();
+      expect(network.writes).to.have.length(sent);
+      expect((await otherTab.getSummary({ revalidate: true })).points.balance, 'one reward').to.equal(50);
+      // Nor does it come back on this page.
+      await showing(await mount(tab), 'hidden');
+    });
+
+    it('replaces the thank-you of answers kept offline once they are refused, in Chinese', async () => {
+      const network = new Network();
+      const [tab, otherTab] = await twoTabs({ fetch: network.fetch });
+      const el = await mount(tab, { lang: 'zh-CN' });
+      await showing(el, 'survey');
+      network.online = false;
+      await rate(el, 'nps', 7);
+      submitButton(el).click();
+      await showing(el, 'thanks');
+      expect(text(part(el, 'reward'))).to.equal(z.earnedWhenSent('50 积分'));
+      await answerElsewhere(otherTab, el.survey!);
+
+      network.online = true;
+      await tab.flush();
+      await showing(el, 'closed');
+      expect(text(part(el, 'closed'))).to.equal('本次调查已结束，感谢您的参与。');
+      expect(part(el, 'reward'), 'no points promised').to.equal(null);
+      expect(part(el, 'note')).to.equal(null);
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(z.closed);
+      expect(await tab.pendingWrites()).to.equal(0);
+      await expect(el).to.be.accessible();
+      expect((await otherTab.getSummary({ revalidate: true })).points.balance, 'one reward').to.equal(50);
     });
   });
 

@@ -6,6 +6,7 @@ import {
   OTHER_TEXT_MAX_LENGTH,
   SCALE_RANGES,
   isAnswered,
+  surveyPaths,
   npsGroup,
   questionVisible,
   visibleAnswers,
@@ -27,12 +28,13 @@ import { satisfactionSurveyStrings, type SatisfactionSurveyStrings } from './sat
 
 /**
  * What the element shows: nothing yet (`loading`), nothing at all (`hidden`: no eligible survey,
- * or answered or dismissed on this page), nothing for a guest (`guest`), the questions (`survey`)
- * or the thank-you (`thanks`).
+ * or answered or dismissed on this page), nothing for a guest (`guest`), the questions (`survey`),
+ * the thank-you (`thanks`), or that the survey has closed (`closed`: the API took no response,
+ * as the survey was no longer due for the shopper, answered or dismissed in another tab).
  */
-export type SatisfactionSurveyView = 'loading' | 'hidden' | 'guest' | 'survey' | 'thanks';
+export type SatisfactionSurveyView = 'loading' | 'hidden' | 'guest' | 'survey' | 'thanks' | 'closed';
 
-/** The state of the element, like the other widgets': `ready` when it shows the survey or its thank-you. */
+/** The state of the element, like the other widgets': `ready` when it shows the survey, its thank-you or that it closed. */
 export type SatisfactionSurveyState = 'loading' | 'hidden' | 'guest' | 'ready';
 
 /** `inline`: part of the page. `card`: a raised card with a close button that records a dismissal. */
@@ -96,8 +98,10 @@ function faceIcon(value: number): TemplateResult {
  * response completes once; a survey answered or dismissed does not come back on the same page.
  * When the survey rewards a completed response, it says so under the intro ("Answer to earn 50
  * points.") and, after Submit, what the response earned ("You earned 50 points."), in the program's
- * own name for its points. Speaks English and Simplified Chinese (the survey's own text comes from
- * its definition).
+ * own name for its points. When the API refuses the response because the survey is no longer due
+ * (answered or dismissed elsewhere, even while the answers waited on the device), the questions give
+ * way to "This survey has closed. Thank you for your time."; the refused write is not sent again.
+ * Speaks English and Simplified Chinese (the survey's own text comes from its definition).
  *
  * @summary Asks the shopper a short satisfaction survey (NPS, CSAT, CES) and saves every answer.
  *
@@ -105,7 +109,7 @@ function faceIcon(value: number): TemplateResult {
  * @fires {LoyaltySurveyAnswerEvent} loyalty-survey-answer - An answer was saved. `detail`: `{ surveyId, responseId, questionId, answer, sequence, queued }`.
  * @fires {LoyaltySurveySubmittedEvent} loyalty-survey-submitted - The response completed. `detail`: `{ surveyId, responseId, npsGroup, queued }`.
  * @fires {LoyaltySurveyDismissedEvent} loyalty-survey-dismissed - The shopper closed the survey. `detail`: `{ surveyId, responseId, queued }`.
- * @fires {LoyaltyErrorEvent} loyalty-error - Asking for the eligible survey failed (the element stays hidden).
+ * @fires {LoyaltyErrorEvent} loyalty-error - Asking for the eligible survey failed (the element stays hidden), or the API refused the response as the survey is not due (`problem.code` `survey_not_due`; the element says the survey has closed).
  *
  * @csspart base - The survey's box (and the thank-you's).
  * @csspart title - The survey's title.
@@ -131,6 +135,7 @@ function faceIcon(value: number): TemplateResult {
  * @csspart note - "Saved on this device" when answers wait to be sent.
  * @csspart error - A missing answer or a failed save.
  * @csspart thanks - The thank-you.
+ * @csspart closed - "This survey has closed", when the API took no response.
  *
  * @cssprop [--loyalty-satisfaction-survey-background=var(--loyalty-color-surface)] - Box background.
  * @cssprop [--loyalty-satisfaction-survey-border-color=var(--loyalty-color-border)] - Box border colour.
@@ -210,7 +215,11 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       () => this.#clients.client,
       (change) => {
         if (change.type === 'identity') void this.#load();
-        else if (change.type === 'outbox' && change.pending === 0 && this.#queued) {
+        else if (change.type === 'write_failed') {
+          // A write that waited on the device and was refused once sent: it is dropped, never retried.
+          const responseId = this.#responseId;
+          if (responseId && change.write.path === surveyPaths.response(responseId)) this.#refused(change.error);
+        } else if (change.type === 'outbox' && change.pending === 0 && this.#queued) {
           this.#queued = false;
           if (this.#rewardOnItsWay) void this.#readReward();
           this.requestUpdate();
@@ -227,7 +236,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
   /** `loading`, `hidden`, `guest`, or `ready` (the survey or its thank-you is on show). */
   get state(): SatisfactionSurveyState {
     const view = this.#view;
-    return view === 'survey' || view === 'thanks' ? 'ready' : view;
+    return view === 'survey' || view === 'thanks' || view === 'closed' ? 'ready' : view;
   }
 
   /** The survey on show, if any. */
@@ -305,7 +314,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     const client = this.#clients.client;
     const responseId = this.#responseId;
     if (!survey || !responseId || this.#view === 'hidden') return;
-    const completed = this.#view === 'thanks';
+    const completed = this.#view === 'thanks' || this.#view === 'closed';
     finishedOnThisPage.add(survey.id);
     this.#view = 'hidden';
     this.requestUpdate();
@@ -365,10 +374,11 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       if (hadFocus) this.#focusNext = 'base';
       this.emit('loyalty-survey-submitted', { surveyId: survey.id, responseId, npsGroup: this.#npsGroup, queued });
     } catch (error) {
+      this.#completing = false;
+      if (this.#refused(error)) return;
       console.error(error);
       this.#saveError = true;
       // A refused completion may be retried: it completes once at most, on the API's side too.
-      this.#completing = false;
     } finally {
       this.requestUpdate();
     }
@@ -387,7 +397,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
   protected override render(): TemplateResult | typeof nothing {
     const s = this.#i18n.strings(satisfactionSurveyStrings);
     const survey = this.#survey;
-    if (!survey || (this.#view !== 'survey' && this.#view !== 'thanks')) return nothing;
+    if (!survey || (this.#view !== 'survey' && this.#view !== 'thanks' && this.#view !== 'closed')) return nothing;
     const locale = this.#i18n.locale;
     return html`
       <section part="base" class="base" aria-labelledby="title" tabindex="-1" lang=${locale}>
@@ -414,14 +424,20 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
               : nothing
           }
         </div>
-        ${this.#view === 'thanks' ? this.#renderThanks(s) : this.#renderForm(s)}
+        ${
+          this.#view === 'thanks'
+            ? this.#renderThanks(s)
+            : this.#view === 'closed'
+              ? html`<p part="closed" class="thanks">${s.closed}</p>`
+              : this.#renderForm(s)
+        }
       </section>
     `;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const hide = this.#view !== 'survey' && this.#view !== 'thanks';
+    const hide = this.#view !== 'survey' && this.#view !== 'thanks' && this.#view !== 'closed';
     if (hide !== this.hasAttribute('hidden') && (hide || this.#hiddenByUs)) {
       this.toggleAttribute('hidden', hide);
       this.#hiddenByUs = hide;
@@ -429,9 +445,10 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     if (this.#view === 'survey' && !this.#shownEmitted && this.#survey && this.#responseId) {
       this.#shownEmitted = true;
       const survey = this.#survey;
-      // The live region is on the page now: what it says next is announced, politely.
+      // The live region is on the page now: what it says next is announced, politely (unless a
+      // thank-you or a closed survey, answered that fast, already speaks).
       setTimeout(() => {
-        if (this.#survey !== survey) return;
+        if (this.#survey !== survey || this.#view !== 'survey') return;
         this.#announcement = this.#i18n.strings(satisfactionSurveyStrings).appeared(this.#pick(survey.title));
         this.requestUpdate();
       }, 150);
@@ -790,6 +807,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
         queued,
       });
     } catch (error) {
+      if (this.#refused(error)) return;
       // A later write carries this answer again: only the latest failure is shown.
       console.error(error);
       if (sequence >= this.#settledSequence) {
@@ -798,6 +816,31 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
       }
     }
     this.requestUpdate();
+  }
+
+  /**
+   * When `error` is the API's refusal of this response because the survey is not due (answered or
+   * dismissed in another tab, or by the time answers kept on the device were sent): says the survey
+   * has closed, once, and returns true. The SDK has dropped the write; nothing is sent again.
+   */
+  #refused(error: unknown): boolean {
+    if (!isLoyaltyError(error) || error.problem?.code !== 'survey_not_due') return false;
+    const survey = this.#survey;
+    if (!survey || this.#view === 'closed' || (this.#view !== 'survey' && this.#view !== 'thanks')) return true;
+    const hadFocus = this.matches(':focus-within');
+    finishedOnThisPage.add(survey.id);
+    this.#view = 'closed';
+    this.#completing = false;
+    this.#queued = false;
+    this.#saveError = false;
+    this.#missing = undefined;
+    this.#rewardOnItsWay = false;
+    this.#pointsAwarded = null;
+    this.#announcement = this.#i18n.strings(satisfactionSurveyStrings).closed;
+    if (hadFocus) this.#focusNext = 'base';
+    this.requestUpdate();
+    this.emit('loyalty-error', error);
+    return true;
   }
 
   #settle(sequence: number, queued: boolean): void {

@@ -6,6 +6,7 @@ import {
   SurveyId,
   SurveyResponseUpdate,
   surveyPaths,
+  type IneligibleReason,
   type SurveyResponse,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
@@ -72,6 +73,8 @@ export function surveysRoute(app: Hono, context: AppContext): void {
           'survey_not_active',
           `Survey "${update.surveyId}" is ${outcome.status}: it takes no new responses.`,
         );
+      case 'survey_not_due':
+        throw new ProblemError(409, 'survey_not_due', notDueDetail(update.surveyId, outcome.reason));
       case 'invalid':
         throw validationFailed(outcome.errors);
     }
@@ -105,6 +108,16 @@ async function signedInCustomer(c: Context, { db, keys }: AppContext): Promise<A
 function respond(c: Context, response: SurveyResponse, status: 200 | 201): Response {
   c.header('Cache-Control', 'private, no-store');
   return c.json(response, status);
+}
+
+function notDueDetail(surveyId: string, reason: IneligibleReason): string {
+  const why: Record<IneligibleReason, string> = {
+    no_survey: 'it is not offered',
+    not_sampled: 'you are outside its sample',
+    recontact: 'you answered or dismissed it recently',
+    cooldown: 'you answered a survey recently',
+  };
+  return `Survey "${surveyId}" is not due for you now (${why[reason]}): it takes no new response.`;
 }
 
 function responseNotFound(responseId: string): ProblemError {

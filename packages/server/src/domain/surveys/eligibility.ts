@@ -50,19 +50,67 @@ export async function dueSurveyTriggers(db: Queryable, input: Omit<EligibilityIn
   return triggers.filter((trigger) => answers.get(trigger)!.survey !== null);
 }
 
+/**
+ * Whether `survey` is due for `customerId` now, by the rules `eligibleSurvey` applies to each survey of
+ * a trigger: null when it is, or why not. Creating a response asks this inside the write's transaction.
+ */
+export async function surveyNotDueReason(
+  db: Queryable,
+  input: Omit<EligibilityInput, 'trigger'> & { survey: SurveyDefinition },
+): Promise<IneligibleReason | null> {
+  const { survey } = input;
+  const history = await contactHistory(db, { ...input, surveys: [survey] });
+  return notDueReason(survey, input.customerId, history);
+}
+
 /** Each of `triggers`' answer, from the active `surveys` (oldest first), with one look at the customer's history. */
 async function eligibility(
   db: Queryable,
   input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; triggers: string[] },
 ): Promise<Map<string, EligibleSurvey>> {
-  const { programId, customerId, surveys, triggers } = input;
-  const now = (input.now ?? new Date()).getTime();
+  const { customerId, surveys, triggers } = input;
   const answers = new Map<string, EligibleSurvey>();
   if (surveys.length === 0) {
     for (const trigger of triggers) answers.set(trigger, { survey: null, reason: 'no_survey' });
     return answers;
   }
+  const history = await contactHistory(db, input);
+  for (const trigger of triggers) {
+    answers.set(trigger, decide(trigger));
+  }
+  return answers;
 
+  function decide(trigger: string): EligibleSurvey {
+    const reasons = new Set<IneligibleReason>();
+    for (const survey of surveys) {
+      if (survey.trigger !== trigger) continue;
+      const reason = notDueReason(survey, customerId, history);
+      if (reason === null) return { survey };
+      reasons.add(reason);
+    }
+    const reason = REASON_ORDER.find((candidate) => reasons.has(candidate)) ?? 'no_survey';
+    return { survey: null, reason };
+  }
+}
+
+/** Which reason a trigger gives when none of its surveys is due for different reasons. */
+const REASON_ORDER: readonly IneligibleReason[] = ['cooldown', 'recontact', 'not_sampled'];
+
+/** What the rules need to know of a customer's past surveys, as of `now`. */
+interface ContactHistory {
+  now: number;
+  /** Within the program-wide cooldown after the customer's last completed survey. */
+  cooling: boolean;
+  /** When the customer last completed or dismissed each sampled survey (ms since the epoch). */
+  lastContact: Map<string, number>;
+}
+
+async function contactHistory(
+  db: Queryable,
+  input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[] },
+): Promise<ContactHistory> {
+  const { programId, customerId, surveys } = input;
+  const now = (input.now ?? new Date()).getTime();
   const [completion] = await db.query<{ last: Date | string | null }>(
     'SELECT max(completed_at) AS last FROM survey_responses WHERE program_id = $1 AND customer_id = $2',
     [programId, customerId],
@@ -79,27 +127,20 @@ async function eligibility(
           customerId,
           sampled.map((survey) => survey.id),
         );
+  return { now, cooling, lastContact };
+}
 
-  for (const trigger of triggers) {
-    answers.set(trigger, decide(trigger));
-  }
-  return answers;
-
-  function decide(trigger: string): EligibleSurvey {
-    if (!surveys.some((survey) => survey.trigger === trigger)) return { survey: null, reason: 'no_survey' };
-    if (cooling && !COOLDOWN_EXEMPT_TRIGGERS.includes(trigger)) return { survey: null, reason: 'cooldown' };
-    let reason: IneligibleReason = 'not_sampled';
-    for (const survey of sampled) {
-      if (survey.trigger !== trigger) continue;
-      const last = lastContact.get(survey.id);
-      if (last !== undefined && last > now - survey.recontactDays * DAY_MS) {
-        reason = 'recontact';
-        continue;
-      }
-      return { survey };
-    }
-    return { survey: null, reason };
-  }
+/**
+ * The rules for one survey, in order: the program-wide cooldown after any completed survey (except at
+ * COOLDOWN_EXEMPT_TRIGGERS), the sticky sample, and the survey's recontact period since the customer
+ * last completed or dismissed it. Null when the survey is due.
+ */
+function notDueReason(survey: SurveyDefinition, customerId: string, history: ContactHistory): IneligibleReason | null {
+  if (history.cooling && !COOLDOWN_EXEMPT_TRIGGERS.includes(survey.trigger)) return 'cooldown';
+  if (!inSample(customerId, survey.id, survey.samplingRate)) return 'not_sampled';
+  const last = history.lastContact.get(survey.id);
+  if (last !== undefined && last > history.now - survey.recontactDays * DAY_MS) return 'recontact';
+  return null;
 }
 
 /** When the customer last completed or dismissed each of `surveyIds` (ms since the epoch). */

@@ -5,6 +5,7 @@ import {
   questionVisible,
   visibleAnswers,
   type FieldError,
+  type IneligibleReason,
   type SurveyAnswers,
   type SurveyQuestion,
   type SurveyResponse,
@@ -16,6 +17,7 @@ import { lockCustomer } from '../customers.ts';
 import type { LedgerProgram } from '../ledger.ts';
 import { grantCompletionReward } from './completion-rewards.ts';
 import { findSurvey, findSurveyVersion, type SurveyContent } from './definitions.ts';
+import { surveyNotDueReason } from './eligibility.ts';
 import { raiseFollowUpIfDue } from './follow-ups.ts';
 
 export interface ResponseRow {
@@ -31,10 +33,12 @@ export interface ResponseRow {
   updated_at: Date | string;
   completed_at: Date | string | null;
   points_awarded: number | string | null;
+  /** False for a completion after the first in its survey's period: stored, never rewarded, left out of results. */
+  counted: boolean;
 }
 
 const RESPONSE_COLUMNS = `id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, created_at,
-  updated_at, completed_at, points_awarded`;
+  updated_at, completed_at, points_awarded, counted`;
 
 export interface SaveResponseInput {
   /** The program, as the ledger needs it for a completion reward. */
@@ -57,12 +61,19 @@ export type SaveResponseOutcome =
   | { kind: 'completed'; response: SurveyResponse }
   | { kind: 'survey_not_found'; detail: string }
   | { kind: 'survey_not_active'; status: SurveyStatus }
+  /** Creating a response for a survey the customer would not be offered now: nothing was stored. */
+  | { kind: 'survey_not_due'; reason: IneligibleReason }
   | { kind: 'invalid'; errors: FieldError[] };
 
 /**
  * Applies one write of a response under a row lock, so concurrent writes of one response take
  * turns: the highest sequence wins, and only the first completing write completes it (and raises
  * its follow-up and grants its version's completion reward, in the same transaction).
+ *
+ * The write that creates a response requires the survey to be due for the customer (the rules of
+ * `eligibleSurvey`); later writes of that response are not checked again, as it began while due.
+ * Of the customer's responses to one survey, only the first to complete within the survey's
+ * recontact period (at least a day) is counted: a later completion is stored, uncounted.
  *
  * The customer's row lock comes first, as in every ledger write: inserting a response takes a share
  * lock on the customer's row (its foreign key), so two writes that each inserted a response and then
@@ -117,6 +128,11 @@ async function createResponse(tx: Queryable, input: SaveResponseInput): Promise<
     return { kind: 'survey_not_found', detail };
   }
   if (version.status !== 'active') return { kind: 'survey_not_active', status: version.status };
+  const survey = await findSurvey(tx, programId, update.surveyId);
+  if (survey === undefined) throw new Error(`Survey ${update.surveyId} vanished`);
+  // Under the customer's row lock: of parallel creations, each sees the ones committed before it.
+  const notDue = await surveyNotDueReason(tx, { programId, customerId, survey, now: input.now });
+  if (notDue !== null) return { kind: 'survey_not_due', reason: notDue };
 
   const checked = checkAnswers(version.content.questions, update);
   if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
@@ -188,8 +204,10 @@ async function updateResponse(
 }
 
 /**
- * What the write that completes a response does, once: raise its follow-up if due, and grant the
- * completion reward of its version (whatever the answers). Returns the row as completed.
+ * What the write that completes a response does, once. The first completion of the survey by the
+ * customer within its reward period is counted: it raises its follow-up if due and grants the
+ * completion reward of its version (whatever the answers). A later one is marked uncounted and does
+ * neither. Returns the row as completed.
  */
 async function onCompleted(
   tx: Queryable,
@@ -197,6 +215,10 @@ async function onCompleted(
   row: ResponseRow,
   content: SurveyContent,
 ): Promise<ResponseRow> {
+  if (await countedCompletionInPeriod(tx, row, input.now)) {
+    await tx.query('UPDATE survey_responses SET counted = false WHERE id = $1', [row.id]);
+    return { ...row, counted: false };
+  }
   await raiseFollowUpIfDue(tx, row, content.questions);
   if (content.completionReward === undefined) return row;
   const points = await grantCompletionReward(tx, {
@@ -208,6 +230,26 @@ async function onCompleted(
     now: input.now,
   });
   return { ...row, points_awarded: points };
+}
+
+/**
+ * Whether another completion of the same survey by the same customer is counted within the survey's
+ * reward period before `now`: its recontact period, and at least one day, so a survey that may be
+ * asked again at once still rewards one completion a day. Runs under the customer's row lock, which
+ * orders the customer's completions.
+ */
+async function countedCompletionInPeriod(tx: Queryable, row: ResponseRow, now: Date): Promise<boolean> {
+  const [found] = await tx.query<{ taken: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1
+         FROM survey_responses r
+         JOIN surveys s ON s.program_id = r.program_id AND s.id = r.survey_id
+        WHERE r.program_id = $1 AND r.customer_id = $2 AND r.survey_id = $3 AND r.id <> $4
+          AND r.counted AND r.completed_at > $5::timestamptz - greatest(s.recontact_days, 1) * interval '1 day'
+     ) AS taken`,
+    [row.program_id, row.customer_id, row.survey_id, row.id, now.toISOString()],
+  );
+  return found?.taken === true;
 }
 
 /**

@@ -31,8 +31,11 @@ export interface ResultResponse {
 }
 
 /**
- * Results of a survey per version (or of one version). Each response counts once, complete or
- * partial; scores use every recorded answer.
+ * Results of a survey per version (or of one version); scores use every recorded answer of the
+ * responses counted. Per customer and version, each counted completed response (one a survey period:
+ * a later completion in the same period is stored uncounted) and, only for a customer with no counted
+ * completion of that version, their latest partial response: a shopper's many unfinished or repeated
+ * attempts weigh as one.
  */
 export async function surveyResults(
   db: Queryable,
@@ -50,9 +53,17 @@ export async function surveyResults(
   }
 
   const rows = await db.query<{ version: number | string; answers: SurveyAnswers; complete: boolean }>(
-    `SELECT version, answers, completed_at IS NOT NULL AS complete
-       FROM survey_responses
-      WHERE program_id = $1 AND survey_id = $2 AND ($3::integer IS NULL OR version = $3)`,
+    `SELECT version, answers, complete
+       FROM (
+         SELECT version, answers, completed_at IS NOT NULL AS complete, counted,
+                row_number() OVER (
+                  PARTITION BY version, customer_id, completed_at IS NULL ORDER BY updated_at DESC, id
+                ) AS latest,
+                bool_or(counted AND completed_at IS NOT NULL) OVER (PARTITION BY version, customer_id) AS completed
+           FROM survey_responses
+          WHERE program_id = $1 AND survey_id = $2 AND ($3::integer IS NULL OR version = $3)
+       ) responses
+      WHERE CASE WHEN complete THEN counted ELSE latest = 1 AND NOT completed END`,
     [programId, surveyId, onlyVersion ?? null],
   );
   const dismissalRows = await db.query<{ version: number | string; count: number | string }>(
