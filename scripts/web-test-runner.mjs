@@ -3,17 +3,34 @@
 // runner and its plugins are resolved from that package, which declares them as devDependencies.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startApi } from './start-api.mjs';
 import { summaryFileReporter } from './wtr-summary-reporter.mjs';
 
 const DEMO_SECRET_KEY = process.env.LOYALTY_DEMO_SECRET_KEY ?? 'sk_demo_loyalty_elements_not_secret';
+const DEMO_PUBLISHABLE_KEY = process.env.LOYALTY_DEMO_PUBLISHABLE_KEY ?? 'pk_demo_loyalty_elements';
+
+/** A customer token signed with the demo program's secret key, as a merchant's backend signs one (jose). */
+async function signDemoToken(customerId) {
+  const serverRequire = createRequire(new URL('../packages/server/package.json', import.meta.url));
+  const { SignJWT } = await import(pathToFileURL(serverRequire.resolve('jose')).href);
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return new SignJWT()
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(customerId)
+    .setAudience(DEMO_PUBLISHABLE_KEY)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + 3600)
+    .sign(new TextEncoder().encode(DEMO_SECRET_KEY));
+}
 
 /**
  * Starts the API in `serverStart`, stops it in `serverStop`, tells the browser its URL
  * (`/__loyalty-test-env.json`), and answers test-only server commands that need the demo program's
  * secret key, which never goes to the browser:
  * - `loyalty-create-customer` `{ name? }`: a new customer of the demo program; resolves with its id;
+ * - `loyalty-customer-token` `{ customerId }`: a token for any customer of the demo program (the API's demo route
+ *   signs only for the seeded shoppers); resolves with the token;
  * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
  * - `loyalty-earn-points` `{ customerId, points }`: credits a customer with spendable points; resolves with the entry;
  * - `loyalty-put-reward` `{ rewardId, reward }`: creates or replaces a reward of the demo catalogue (`reward` is a
@@ -79,6 +96,9 @@ function loyaltyApiPlugin() {
           body: JSON.stringify({ name }),
         });
         return id;
+      }
+      if (command === 'loyalty-customer-token') {
+        return signDemoToken(String(payload?.customerId));
       }
       if (command === 'loyalty-survey-results') {
         return admin(`/v1/admin/surveys/${encodeURIComponent(String(payload?.surveyId))}/results`);

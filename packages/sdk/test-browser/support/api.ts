@@ -1,5 +1,5 @@
 // Helpers that talk to the real reference API started by scripts/web-test-runner.mjs.
-import { DemoCustomerToken, paths, type SurveyResults } from '@loyalty-elements/contract';
+import type { SurveyResults } from '@loyalty-elements/contract';
 import { createLoyaltyClient, type LoyaltyClient, type LoyaltyClientOptions } from '../../src/index.ts';
 import { executeServerCommand } from './testing.ts';
 
@@ -18,7 +18,7 @@ export async function apiBase(): Promise<string> {
 }
 
 /**
- * A shopper of the demo program no other test has used, with a token from the API's demo route:
+ * A shopper of the demo program no other test has used, with a token the test server signs:
  * no survey cooldown, no recontact period, no queued writes of anyone else's.
  */
 export async function newShopper(): Promise<{ customerId: string; token: string }> {
@@ -26,10 +26,9 @@ export async function newShopper(): Promise<{ customerId: string; token: string 
     name: 'Outbox test shopper',
   });
   if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
-  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return { customerId, token: DemoCustomerToken.parse(await response.json()).token };
+  const token = await executeServerCommand<string, { customerId: string }>('loyalty-customer-token', { customerId });
+  if (typeof token !== 'string') throw new Error('The loyalty-customer-token command answered nothing');
+  return { customerId, token };
 }
 
 /** The admin API's results of a survey (the secret key stays with the test server). */
