@@ -13,7 +13,8 @@ const DEMO_SECRET_KEY = process.env.LOYALTY_DEMO_SECRET_KEY ?? 'sk_demo_loyalty_
  * Starts the API in `serverStart`, stops it in `serverStop`, tells the browser its URL
  * (`/__loyalty-test-env.json`), and answers test-only server commands that need the demo program's
  * secret key, which never goes to the browser:
- * - `loyalty-create-customer` `{ name? }`: a new customer of the demo program; resolves with its id;
+ * - `loyalty-create-customer` `{ name?, birthday? }`: a new customer of the demo program, with the birthday the
+ *   merchant has on file (a `Birthday`, not held back by the notice period), if given; resolves with its id;
  * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
  * - `loyalty-earn-points` `{ customerId, points }`: credits a customer with spendable points; resolves with the entry;
  * - `loyalty-put-reward` `{ rewardId, reward }`: creates or replaces a reward of the demo catalogue (`reward` is a
@@ -74,9 +75,10 @@ function loyaltyApiPlugin() {
         customers += 1;
         const id = `test-${process.pid}-${Date.now().toString(36)}-${customers}`;
         const name = typeof payload?.name === 'string' ? payload.name : `Test shopper ${customers}`;
+        const birthday = payload?.birthday ?? undefined;
         await admin(`/v1/admin/customers/${encodeURIComponent(id)}`, {
           method: 'PUT',
-          body: JSON.stringify({ name }),
+          body: JSON.stringify({ name, birthday }),
         });
         return id;
       }
