@@ -756,7 +756,8 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
         const summary = await client.getSummary({ revalidate: true }).catch(() => undefined);
         if (customerId !== this.#customerId) return;
         const firstGift = summary?.birthday ? this.#firstGift(summary.birthday) : null;
-        this.#announce(firstGift ?? this.#strings.recentlySet);
+        // Without a date, the refusal's alert says it in general words.
+        if (firstGift) this.#announce(firstGift);
       }
     } finally {
       this.#claiming = false;
