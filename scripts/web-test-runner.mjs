@@ -28,7 +28,8 @@ async function signDemoToken(customerId) {
  * Starts the API in `serverStart`, stops it in `serverStop`, tells the browser its URL
  * (`/__loyalty-test-env.json`), and answers test-only server commands that need the demo program's
  * secret key, which never goes to the browser:
- * - `loyalty-create-customer` `{ name? }`: a new customer of the demo program; resolves with its id;
+ * - `loyalty-create-customer` `{ name?, birthday? }`: a new customer of the demo program, with the birthday the
+ *   merchant has on file (a `Birthday`, not held back by the notice period), if given; resolves with its id;
  * - `loyalty-customer-token` `{ customerId }`: a token for any customer of the demo program (the API's demo route
  *   signs only for the seeded shoppers); resolves with the token;
  * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
@@ -91,9 +92,10 @@ function loyaltyApiPlugin() {
         customers += 1;
         const id = `test-${process.pid}-${Date.now().toString(36)}-${customers}`;
         const name = typeof payload?.name === 'string' ? payload.name : `Test shopper ${customers}`;
+        const birthday = payload?.birthday ?? undefined;
         await admin(`/v1/admin/customers/${encodeURIComponent(id)}`, {
           method: 'PUT',
-          body: JSON.stringify({ name }),
+          body: JSON.stringify({ name, birthday }),
         });
         return id;
       }

@@ -200,7 +200,7 @@ export const MissingConsent: Story = {
 };
 
 export const SavedToday: Story = {
-  name: 'Saved: the birthday is today → the greeting',
+  name: 'Saved: the birthday is today → the greeting, the first gift next year (notice period)',
   args: { scenario: 'birthday-unknown' },
   parameters: shows('ready', 'greeting'),
   play: async ({ canvasElement }) => {
@@ -303,6 +303,55 @@ export const AlreadyClaimed: Story = {
   name: 'Already claimed this year',
   args: { scenario: 'birthday-claimed' },
   parameters: shows('ready', 'claimed'),
+};
+
+// A birthday set too recently to pay this time (the program's notice period)
+
+export const FirstGiftNextYear: Story = {
+  name: 'Set just now, birthday today: when the first gift comes',
+  args: { scenario: 'birthday-recently-set' },
+  parameters: shows('ready', 'greeting'),
+};
+
+export const FirstGiftNextYearInChinese: Story = {
+  name: 'Set just now, birthday today, in Chinese (zh-CN)',
+  args: { scenario: 'birthday-recently-set' },
+  globals: { locale: 'zh-CN' },
+  parameters: shows('ready', 'greeting'),
+};
+
+export const FirstGiftOutsideWindow: Story = {
+  name: 'Set just now, birthday in ten days: when the first gift comes',
+  args: { scenario: 'birthday-recently-set-soon' },
+  parameters: shows('ready', 'outside'),
+};
+
+const claimRefused: Story['play'] = async ({ canvasElement }) => {
+  await widgetsSettled(canvasElement, 'ready');
+  const widget = greetingIn(canvasElement);
+  await untilView(widget, 'greeting');
+  partOf<HTMLButtonElement>(widget, 'button').click();
+  const deadline = Date.now() + 5_000;
+  while (widget.shadowRoot?.querySelector('[part~="button"]')) {
+    if (Date.now() > deadline) throw new Error('The claim button stayed after birthday_recently_set');
+    await pause(25);
+  }
+  await widget.updateComplete;
+};
+
+export const ClaimRefusedRecentlySet: Story = {
+  name: 'Claim refused (birthday_recently_set): when the first gift comes',
+  args: { scenario: 'birthday-recently-set-refused' },
+  parameters: shows('ready', 'greeting'),
+  play: claimRefused,
+};
+
+export const ClaimRefusedRecentlySetInChinese: Story = {
+  name: 'Claim refused (birthday_recently_set) in Chinese (zh-CN)',
+  args: { scenario: 'birthday-recently-set-refused' },
+  globals: { locale: 'zh-CN' },
+  parameters: shows('ready', 'greeting'),
+  play: claimRefused,
 };
 
 // Outside the birthday window

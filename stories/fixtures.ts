@@ -371,6 +371,37 @@ export const birthdays = {
       nextBirthday: '2027-02-28',
     },
   }),
+  /**
+   * Lin Mei set her birthday (today) herself just now: inside the notice period before its window, so this
+   * birthday pays nothing and the first gift comes next year.
+   */
+  recentlySet: summary({
+    ...summaries.linMei,
+    birthday: {
+      month: 11,
+      day: 25,
+      calendar: 'gregorian',
+      inWindow: true,
+      claimable: false,
+      claimedThisYear: false,
+      nextBirthday: '2026-11-25',
+      firstRewardBirthday: '2027-11-25',
+    },
+  }),
+  /** A birthday set just now, ten days away: its window opens within the notice period, so next year's pays. */
+  recentlySetSoon: summary({
+    ...summaries.linMei,
+    birthday: {
+      month: 12,
+      day: 5,
+      calendar: 'gregorian',
+      inWindow: false,
+      claimable: false,
+      claimedThisYear: false,
+      nextBirthday: '2026-12-05',
+      firstRewardBirthday: '2027-12-05',
+    },
+  }),
   /** The `birthday_bonus` the claim writes (`BirthdayClaimResult`). */
   claimResult: {
     entry: {
@@ -394,6 +425,15 @@ export const birthdays = {
     status: 409,
     code: 'birthday_outside_window',
     detail: 'The birthday reward can be claimed only around the birthday; the next window opens on 2027-09-08.',
+  }),
+  /** A claim of a birthday set too recently to pay this time (409). */
+  recentlySetRefusal: problem({
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code: 'birthday_recently_set',
+    detail:
+      'This birthday was set or changed too recently to pay its reward; the first birthday that pays is on 2027-11-25.',
   }),
   /** A birthday already on file may change once a year (409). */
   changeLimited: problem({

@@ -90,22 +90,36 @@ const FAKE_TODAY = Date.UTC(2026, 10, 25);
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+/** The demo program's notice: a birthday the shopper saves pays only from a window at least this many days away. */
+const NOTICE_DAYS = 30;
+
 /**
- * Where a birthday stands on FAKE_TODAY with a ±7-day window. Gregorian dates are exact (29 February
- * falls on 28 February in common years). The fake API knows no lunar calendar: it places a lunar
- * birthday a month after the same Gregorian date (农历八月十五 → 15 September), close enough for a story.
+ * Where a birthday the shopper saves on FAKE_TODAY stands, with a ±7-day window and the 30-day notice
+ * (a window opening sooner pays nothing: the first gift comes with a later birthday). Gregorian dates
+ * are exact (29 February falls on 28 February in common years). The fake API knows no lunar calendar: it
+ * places a lunar birthday a month after the same Gregorian date (农历八月十五 → 15 September), close
+ * enough for a story.
  */
 function fakeStanding(birthday: BirthdayRequest): Omit<BirthdayStatus, 'month' | 'day' | 'calendar'> {
   const lunar = birthday.calendar === 'chinese-lunar';
   const month = lunar ? (birthday.month % 12) + 1 : birthday.month;
-  const celebrations = [2025, 2026, 2027].map((year) => {
+  const celebrations = [2025, 2026, 2027, 2028].map((year) => {
     const leap = year % 4 === 0;
     const day = month === 2 && birthday.day > 28 && !leap ? 28 : Math.min(birthday.day, lunar ? 28 : 31);
     return Date.UTC(year, month - 1, day);
   });
   const inWindow = celebrations.some((time) => Math.abs(time - FAKE_TODAY) <= 7 * DAY_MS);
-  const next = celebrations.find((time) => time >= FAKE_TODAY) ?? celebrations[2]!;
-  return { inWindow, claimable: inWindow, claimedThisYear: false, nextBirthday: isoDate(next) };
+  const next = celebrations.find((time) => time >= FAKE_TODAY) ?? celebrations[3]!;
+  const opensIn = (time: number) => (time - 7 * DAY_MS - FAKE_TODAY) / DAY_MS;
+  const atHand = celebrations.find((time) => time + 7 * DAY_MS >= FAKE_TODAY) ?? next;
+  const firstPaying = opensIn(atHand) < NOTICE_DAYS ? celebrations.find((time) => opensIn(time) >= NOTICE_DAYS) : null;
+  return {
+    inWindow,
+    claimable: inWindow && !firstPaying,
+    claimedThisYear: false,
+    nextBirthday: isoDate(next),
+    firstRewardBirthday: firstPaying ? isoDate(firstPaying) : null,
+  };
 }
 
 /**
@@ -115,7 +129,7 @@ function fakeStanding(birthday: BirthdayRequest): Omit<BirthdayStatus, 'month' |
  */
 function birthdayDesk(
   start: Summary,
-  { save = 'ok' }: { save?: 'ok' | 'offline' | 'refused' } = {},
+  { save = 'ok', heldBack }: { save?: 'ok' | 'offline' | 'refused'; heldBack?: Summary } = {},
 ): Pick<Scenario, 'summary' | 'setBirthday' | 'claim' | 'reset'> {
   let current = start;
   return {
@@ -130,6 +144,12 @@ function birthdayDesk(
       return HttpResponse.json(status);
     },
     claim: () => {
+      if (heldBack) {
+        // The page's summary was behind: the claim is refused, and the summary now says when the gift comes.
+        current = heldBack;
+        return problem(birthdays.recentlySetRefusal)();
+      }
+      if (current.birthday?.firstRewardBirthday) return problem(birthdays.recentlySetRefusal)();
       if (!current.birthday?.claimable) return problem(birthdays.outsideWindow)();
       const balance = current.points.balance + birthdays.claimResult.entry.points;
       current = {
@@ -155,6 +175,19 @@ const birthdayScenarios = {
   'birthday-claimed': { label: 'Birthday today, reward already claimed', ...birthdayDesk(birthdays.claimed) },
   'birthday-lunar': { label: 'Birthday 农历八月十五: outside the window', ...birthdayDesk(summaries.linMei) },
   'birthday-leap-day': { label: 'Birthday 29 February: next on 28 February', ...birthdayDesk(birthdays.leapDay) },
+  'birthday-recently-set': {
+    label: 'Birthday today, set just now: the first gift comes next year',
+    ...birthdayDesk(birthdays.recentlySet),
+  },
+  'birthday-recently-set-soon': {
+    label: 'Birthday in ten days, set just now: the first gift comes next year',
+    ...birthdayDesk(birthdays.recentlySetSoon),
+  },
+  'birthday-recently-set-refused': {
+    label: 'Birthday today: the claim is refused (409 birthday_recently_set)',
+    ...birthdayDesk(birthdays.inWindow, { heldBack: birthdays.recentlySet }),
+    failsOnPurpose: true,
+  },
   'birthday-offline': {
     label: 'Birthday unknown: saving while offline',
     ...birthdayDesk(summaries.samLee, { save: 'offline' }),

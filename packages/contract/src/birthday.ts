@@ -31,24 +31,39 @@ export const Birthday = z
   .check(z.refine(dayExists, { message: 'That month has no such day.', path: ['day'] }));
 export type Birthday = z.infer<typeof Birthday>;
 
-/** Body of `PUT /v1/me/birthday`. Changing a birthday is allowed once per 365 days after it is first set. */
+/**
+ * Body of `PUT /v1/me/birthday`. Changing a birthday is allowed once per 365 days after it is first set.
+ * A birthday set fewer than the program's `noticeDays` before its reward window opens pays from the next one.
+ */
 export const BirthdayRequest = Birthday;
 export type BirthdayRequest = z.infer<typeof BirthdayRequest>;
 
 /**
  * The customer's birthday and reward state, in their time zone. A "birthday year" starts when a
- * birthday's reward window opens; the reward can be claimed once per birthday year.
+ * birthday's reward window opens; the reward can be claimed once per occurrence of the birthday (its
+ * celebration date). A birthday the customer set shortly before a window opens pays from a later
+ * occurrence (`firstRewardBirthday`), and after a change of date or calendar no occurrence pays within
+ * 365 days of the last one claimed.
  */
 export const BirthdayStatus = z.object({
   ...birthdayFields,
   /** Today (in the customer's time zone) is inside this birthday year's reward window. */
   inWindow: z.boolean(),
-  /** The reward can be claimed now: inside the window, not yet claimed, and the program has a reward. */
+  /**
+   * The reward can be claimed now: inside the window, not yet claimed, not held back (see
+   * `firstRewardBirthday`), and the program has a reward.
+   */
   claimable: z.boolean(),
   /** The reward of the current birthday year was already claimed. */
   claimedThisYear: z.boolean(),
   /** The next celebration on or after today, as a Gregorian date (lunar birthdays resolved). */
   nextBirthday: IsoDate,
+  /**
+   * When the birthday at hand (the one whose window is open, else the next) pays nothing because the
+   * birthday was set or changed too recently: the celebration date (Gregorian) of the first birthday that
+   * will pay. Null when nothing is held back. Absent from an API that predates it.
+   */
+  firstRewardBirthday: z.optional(z.nullable(IsoDate)),
 });
 export type BirthdayStatus = z.infer<typeof BirthdayStatus>;
 
@@ -58,7 +73,10 @@ export const BirthdayClaimResult = z.object({
   entry: LedgerEntry,
   /** The spendable balance after the bonus. */
   balance: z.int().check(z.gte(0)),
-  /** The birthday year claimed: the Gregorian year of a Gregorian birthday, the lunar year of a lunar one. */
+  /**
+   * The birthday year claimed: the Gregorian year of a Gregorian birthday, the lunar year of a lunar one.
+   * A label only: a claim is unique by the occurrence's celebration date, not by this number.
+   */
   birthdayYear: z.int(),
 });
 export type BirthdayClaimResult = z.infer<typeof BirthdayClaimResult>;

@@ -29,13 +29,20 @@ export const ProgramTier = z.object({
 export type ProgramTier = z.infer<typeof ProgramTier>;
 
 /**
- * The birthday reward: `points` granted once per birthday year, claimable from `daysBefore` days
- * before to `daysAfter` days after the birthday (inclusive), counted in the customer's time zone.
+ * The birthday reward: `points` granted once per birthday (each occurrence, by its celebration date),
+ * claimable from `daysBefore` days before to `daysAfter` days after the birthday (inclusive), counted in
+ * the customer's time zone.
  */
 export const BirthdayReward = z.object({
   points: PositivePoints,
   daysBefore: z.int().check(z.gte(0), z.lte(31)),
   daysAfter: z.int().check(z.gte(0), z.lte(31)),
+  /**
+   * A birthday the customer sets or changes fewer than `noticeDays` days before a reward window opens is
+   * saved, but that birthday pays nothing (the next one does); 0: no notice. A birthday the merchant sets
+   * is not held back. Absent from an API that predates it.
+   */
+  noticeDays: z.optional(z.int().check(z.gte(0), z.lte(365))),
 });
 export type BirthdayReward = z.infer<typeof BirthdayReward>;
 

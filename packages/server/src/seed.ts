@@ -1,8 +1,8 @@
-import type { Birthday, BirthdayReward, LocalizedText, RewardDraft, TierMetric } from '@loyalty-elements/contract';
+import type { Birthday, LocalizedText, RewardDraft, TierMetric } from '@loyalty-elements/contract';
 import type { Database, Queryable } from './store/database.ts';
 import { findCustomer, insertCustomer } from './domain/customers.ts';
 import { applyEntryLocked, expireLapsedLocked, type EntryDraft } from './domain/ledger.ts';
-import { findProgramById, type Program } from './domain/programs.ts';
+import { findProgramById, type BirthdayRule, type Program } from './domain/programs.ts';
 import { addMonths, DAY_MS, localDate } from './domain/time.ts';
 import { seedDemoSurveys } from './seed-surveys.ts';
 
@@ -21,7 +21,7 @@ export const DEMO_SEED = {
     currency: 'CNY',
     tierMetric: 'points',
     pointsExpiryMonths: 12,
-    birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
+    birthday: { points: 200, daysBefore: 7, daysAfter: 7, noticeDays: 30 },
   },
   tiers: [
     {
@@ -285,7 +285,7 @@ interface DemoSeedShape {
     currency: string;
     tierMetric: TierMetric;
     pointsExpiryMonths: number | null;
-    birthday: BirthdayReward | null;
+    birthday: BirthdayRule | null;
   };
   tiers: ReadonlyArray<{ id: string; name: LocalizedText; threshold: number; benefits: readonly LocalizedText[] }>;
   customers: Record<
@@ -394,7 +394,7 @@ async function seedProgramSettings(tx: Queryable, created: boolean): Promise<voi
   await tx.query(
     `UPDATE programs
         SET timezone = $2, currency = $3, tier_metric = $4, points_expiry_months = $5, birthday_points = $6,
-            birthday_days_before = $7, birthday_days_after = $8
+            birthday_days_before = $7, birthday_days_after = $8, birthday_notice_days = $10
       WHERE id = $1 AND ($9 OR (points_expiry_months IS NULL AND birthday_points IS NULL AND timezone = 'UTC'))`,
     [
       program.id,
@@ -406,6 +406,7 @@ async function seedProgramSettings(tx: Queryable, created: boolean): Promise<voi
       program.birthday.daysBefore,
       program.birthday.daysAfter,
       created,
+      program.birthday.noticeDays,
     ],
   );
   for (const tier of tiers) {

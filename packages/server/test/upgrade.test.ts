@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEFAULT_DEMO_PUBLISHABLE_KEY, DEFAULT_DEMO_SECRET_KEY } from '../src/config.ts';
-import { pointsOverview } from '../src/domain/ledger.ts';
+import { claimBirthdayReward } from '../src/domain/birthdays.ts';
+import { applyEntryLocked, pointsOverview } from '../src/domain/ledger.ts';
+import { findProgramById, type Program } from '../src/domain/programs.ts';
 import { seedDemo, DEMO_SEED } from '../src/seed.ts';
 import { MEMORY_DATA_DIR, openDatabase, type Database } from '../src/store/database.ts';
 import { loadMigrations, migrate } from '../src/store/migrate.ts';
@@ -95,4 +97,78 @@ test('0002 turns an old ledger into batches that add up to the same balances', a
     "SELECT points_cost FROM rewards WHERE id = 'free-jasmine-tea'",
   );
   assert.equal(Number(tea?.points_cost), 1);
+});
+
+test('0007 keys the claims made before it by their occurrence: a claimed birthday stays claimed', async () => {
+  const old = await openDatabase(MEMORY_DATA_DIR);
+  try {
+    const migrations = await loadMigrations();
+    const before0007 = migrations.findIndex((migration) => migration.version.startsWith('0007_'));
+    assert.ok(before0007 > 0);
+    await migrate(old, migrations.slice(0, before0007));
+    await old.exec(`
+      INSERT INTO programs (id, name, points_name, publishable_key, secret_key, timezone, birthday_points)
+        VALUES ('demo', 'Old Tea House', '{"en":"points"}', 'pk_old', 'sk_old', 'Asia/Shanghai', 200);
+      INSERT INTO tiers (program_id, id, name, threshold) VALUES ('demo', 'member', '{"en":"Member"}', 0);
+      INSERT INTO customers (program_id, id, name, birthday_month, birthday_day, birthday_calendar,
+                             birthday_customer_set_at) VALUES
+        ('demo', 'gregorian', 'G', 12, 30, 'gregorian', NULL),
+        ('demo', 'lunar', 'L', 8, 15, 'chinese-lunar', NULL),
+        ('demo', 'recent', 'R', 12, 5, 'gregorian', '2026-12-01T04:00:00Z');
+    `);
+    // Claims as the version before wrote them: keyed by the birthday year.
+    const program = { id: 'demo', pointsExpiryMonths: null } as unknown as Program;
+    const claims: Array<[string, number, string]> = [
+      ['gregorian', 2026, '2026-12-30T04:00:00Z'],
+      ['lunar', 2026, '2026-09-25T04:00:00Z'],
+    ];
+    for (const [customerId, year, at] of claims) {
+      await old.transaction(async (tx) => {
+        const applied = await applyEntryLocked(
+          tx,
+          program,
+          customerId,
+          { type: 'birthday_bonus', points: 200, reason: 'Birthday reward' },
+          { idempotencyKey: `old-claim-${customerId}`, requestHash: null },
+          new Date(at),
+        );
+        if (applied.kind !== 'created') throw new Error(applied.kind);
+        await tx.query(
+          `INSERT INTO birthday_claims (program_id, customer_id, birthday_year, entry_id, claimed_at)
+           VALUES ('demo', $1, $2, $3, $4)`,
+          [customerId, year, applied.row.id, new Date(at)],
+        );
+      });
+    }
+
+    await migrate(old);
+    const upgraded = await findProgramById(old, 'demo');
+    assert.equal(upgraded?.birthday?.noticeDays, 30, 'the notice period defaults to 30 days');
+    const claim = (customerId: string, at: string) =>
+      claimBirthdayReward(old, upgraded!, customerId, `new-claim-${customerId}-${at}`, new Date(at));
+
+    // Still inside the windows of the occurrences claimed before the upgrade: refused.
+    assert.equal((await claim('gregorian', '2027-01-03T04:00:00Z')).kind, 'birthday_already_claimed');
+    assert.equal((await claim('lunar', '2026-09-30T04:00:00Z')).kind, 'birthday_already_claimed');
+    // The next occurrences pay (the lunar one 355 days later).
+    assert.equal((await claim('gregorian', '2027-12-30T04:00:00Z')).kind, 'created');
+    assert.equal((await claim('lunar', '2027-09-15T04:00:00Z')).kind, 'created');
+    // A birthday the customer set just before the upgrade is held back by the notice period.
+    const recent = await claim('recent', '2026-12-05T04:00:00Z');
+    assert.deepEqual(recent, { kind: 'birthday_recently_set', firstRewardBirthday: { year: 2027, month: 12, day: 5 } });
+
+    const bonuses = await old.query<{ customer_id: string; n: unknown }>(
+      `SELECT customer_id, count(*) AS n FROM ledger_entries WHERE type = 'birthday_bonus'
+        GROUP BY customer_id ORDER BY customer_id`,
+    );
+    assert.deepEqual(
+      bonuses.map((row) => [row.customer_id, Number(row.n)]),
+      [
+        ['gregorian', 2],
+        ['lunar', 2],
+      ],
+    );
+  } finally {
+    await old.close();
+  }
 });

@@ -99,11 +99,16 @@ const en = {
   leapDayNote: 'In years without 29 February, we celebrate on 28 February.',
   alreadyClaimedNote: 'This year’s birthday reward is already in your account.',
 
+  // A birthday set (or changed) shortly before its window pays from a later one.
+  /** `date` is a full date, e.g. "March 15, 2027". */
+  firstGift: (date: string) => `Your first birthday gift comes with your birthday on ${date}.`,
+
   // Refusals and failures of a save or a claim.
   changeLimited: 'Your birthday is already on file, and it can be changed only once a year. Contact us if it’s wrong.',
   invalidDate: 'That date doesn’t exist. Check the month and the day.',
   outsideWindow: 'The birthday reward can be claimed only around your birthday.',
   alreadyClaimed: 'You’ve already claimed this year’s birthday reward.',
+  recentlySet: 'Your birthday was added or changed recently, so your first birthday gift comes with a later birthday.',
   rewardUnavailable: 'There is no birthday reward at the moment.',
   notSet: 'Add your birthday first.',
   saveFailed: 'We couldn’t save your birthday. Please try again.',
@@ -162,10 +167,13 @@ const zhCN: BirthdayGreetingStrings = {
   leapDayNote: '非闰年没有 2 月 29 日，我们会在 2 月 28 日为您庆祝。',
   alreadyClaimedNote: '今年的生日礼遇已发放到您的账户。',
 
+  firstGift: (date) => `您的首份生日礼将在 ${date} 生日时送达。`,
+
   changeLimited: '您的生日已登记，每年只能修改一次。如有错误，请联系我们。',
   invalidDate: '该日期不存在，请检查月份和日期。',
   outsideWindow: '生日礼遇只能在生日前后领取。',
   alreadyClaimed: '您已领取今年的生日礼遇。',
+  recentlySet: '您的生日是最近填写或修改的，首份生日礼将在之后的生日时送达。',
   rewardUnavailable: '目前没有生日礼遇。',
   notSet: '请先填写您的生日。',
   saveFailed: '无法保存您的生日，请重试。',

@@ -11,13 +11,13 @@ import {
   type Summary,
 } from '@loyalty-elements/sdk';
 import '../define/loyalty-birthday-greeting.ts';
-import { LoyaltyBirthdayGreeting, formatIsoDate } from './birthday-greeting.ts';
+import { LoyaltyBirthdayGreeting, formatIsoDate, formatIsoDateWithYear } from './birthday-greeting.ts';
 import { birthdayGreetingStrings, chineseLunarDate } from './birthday-greeting.strings.ts';
 import type { LoyaltyBirthdaySavedEvent } from '../events/events.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
-import { CLOSED_API_BASE, apiBase, apiClient, customerClient, demoToken, gatedClient } from '../test-support/api.ts';
+import { CLOSED_API_BASE, apiBase, apiClient, demoToken } from '../test-support/api.ts';
 import { box } from '../test-support/layout.ts';
 
 const s = birthdayGreetingStrings.en;
@@ -93,23 +93,56 @@ async function showing(el: LoyaltyBirthdayGreeting, view: LoyaltyBirthdayGreetin
   await el.updateComplete;
 }
 
-/** Today's month and day where the shopper lives. */
-function todayIn(timeZone: string): { month: number; day: number } {
-  const fields = new Intl.DateTimeFormat('en-US', { timeZone, month: 'numeric', day: 'numeric' }).formatToParts(
-    new Date(),
-  );
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The date it is at `instant` where the shopper lives. The tests choose birthdays from it (today, or half
+ * a year away), so what the API says about them is the same whatever day the suite runs.
+ */
+function dateIn(timeZone: string, instant = new Date()): { year: number; month: number; day: number } {
+  const fields = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(instant);
   const value = (type: string) => Number(fields.find((field) => field.type === type)!.value);
-  return { month: value('month'), day: value('day') };
+  return { year: value('year'), month: value('month'), day: value('day') };
 }
 
-const birthdayToday = (): BirthdayRequest => ({ ...todayIn(PROGRAM_TIME_ZONE), calendar: 'gregorian' });
+const birthdayIn = (days: number): BirthdayRequest => {
+  const { month, day } = dateIn(PROGRAM_TIME_ZONE, new Date(Date.now() + days * DAY_MS));
+  return { month, day, calendar: 'gregorian' };
+};
+
+const birthdayToday = (): BirthdayRequest => birthdayIn(0);
+
+/** A Gregorian birthday half a year away: outside its window on any day (no 29 February). */
+const birthdayFarAway = (): BirthdayRequest => {
+  const birthday = birthdayIn(182);
+  return { ...birthday, day: Math.min(birthday.day, 28) };
+};
+
+/**
+ * A lunar birthday (the 15th) half a year away: outside its window on any day. `Intl`'s Chinese calendar is
+ * at most a month off the official one, which half a year makes harmless.
+ */
+const lunarBirthdayFarAway = (): BirthdayRequest => {
+  const lunar = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: PROGRAM_TIME_ZONE, month: 'numeric' });
+  const month = parseInt(lunar.formatToParts(new Date()).find((field) => field.type === 'month')!.value, 10);
+  return { month: ((month + 5) % 12) + 1, day: 15, calendar: 'chinese-lunar' };
+};
 
 /**
  * A customer of the demo program that no other test uses (made through the admin API by the test
- * server, which keeps the secret key), with a real token from the demo route.
+ * server, which keeps the secret key), with a real token from the demo route. A `birthday` given here is
+ * the merchant's record: the notice period does not hold it back, so a birthday today can be claimed.
  */
-async function newShopper(name = 'Lin Mei'): Promise<string> {
-  const customerId = await executeServerCommand<string, { name: string }>('loyalty-create-customer', { name });
+async function newShopper(name = 'Lin Mei', birthday?: BirthdayRequest): Promise<string> {
+  const customerId = await executeServerCommand<string, { name: string; birthday?: BirthdayRequest }>(
+    'loyalty-create-customer',
+    { name, ...(birthday ? { birthday } : {}) },
+  );
   if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
   const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -131,13 +164,15 @@ async function clientFor(token: string, options: Partial<LoyaltyClientOptions> =
   return client;
 }
 
-/** A fresh shopper's client, their birthday already set (and the reward claimed, if asked). */
+/** A fresh shopper's client, with the birthday the merchant has on file (not held back), if any. */
 async function shopperWith(birthday: BirthdayRequest | null, name?: string): Promise<LoyaltyClient> {
+  return clientFor(await newShopper(name, birthday ?? undefined));
+}
+
+/** A fresh shopper's client, the birthday set by the shopper just now (held back by the notice period when near). */
+async function shopperWhoSet(birthday: BirthdayRequest, name?: string): Promise<LoyaltyClient> {
   const client = await clientFor(await newShopper(name));
-  if (birthday) {
-    const outcome = await client.setBirthday(birthday);
-    expect(outcome.status).to.equal('sent');
-  }
+  expect((await client.setBirthday(birthday)).status).to.equal('sent');
   return client;
 }
 
@@ -169,6 +204,8 @@ function rewriting(edit: { summary?: (summary: Summary) => Summary; program?: (p
     const headers = new Headers(response.headers);
     headers.delete('content-length');
     headers.delete('content-encoding');
+    // The API's tag names its own body, not the edited one: without it, a revalidation reads the body again.
+    headers.delete('etag');
     return new Response(JSON.stringify(change(await response.json())), { status: 200, headers });
   };
   return rewrite;
@@ -227,7 +264,7 @@ describe('<loyalty-birthday-greeting>', () => {
   describe('loading', () => {
     for (const lang of ['en', 'zh-CN']) {
       it(`shows a busy skeleton of the final size (${lang}), so nothing shifts`, async () => {
-        const { client, open } = await gatedClient('demo-shopper');
+        const { client, open } = await gatedClientFor(await newShopper('Lin Mei', birthdayFarAway()));
         const wrapper = await fixture<HTMLDivElement>(html`
           <div style="inline-size: 360px" lang=${lang}>
             <loyalty-birthday-greeting .client=${client}></loyalty-birthday-greeting>
@@ -258,8 +295,7 @@ describe('<loyalty-birthday-greeting>', () => {
   });
 
   it('keeps the skeleton’s box for the greeting too', async () => {
-    const token = await newShopper('Lin Mei');
-    await (await clientFor(token)).setBirthday(birthdayToday());
+    const token = await newShopper('Lin Mei', birthdayToday());
     const { client, open } = await gatedClientFor(token);
     const wrapper = await fixture<HTMLDivElement>(html`
       <div style="inline-size: 360px"><loyalty-birthday-greeting .client=${client}></loyalty-birthday-greeting></div>
@@ -418,7 +454,7 @@ describe('<loyalty-birthday-greeting>', () => {
       expect(el.view).to.equal('invitation');
     });
 
-    it('saves through the SDK: sent → the greeting, with focus on the claim button and a polite announcement', async () => {
+    it('saves through the SDK: a birthday today is held back, and the greeting says when the first gift comes', async () => {
       const client = await shopperWith(null, 'Lin Mei');
       const el = await mount(client);
       await ready(el);
@@ -432,18 +468,25 @@ describe('<loyalty-birthday-greeting>', () => {
       const event = await savedEvent;
       expect(event.detail.birthday).to.deep.equal(birthday);
       expect(event.detail.queued).to.equal(false);
-      expect(event.detail.status).to.include({ ...birthday, inWindow: true, claimable: true });
+      expect(event.detail.status).to.include({ ...birthday, inWindow: true, claimable: false });
+      const first = event.detail.status!.firstRewardBirthday!;
+      expect(first.slice(0, 4), 'next year’s birthday').to.equal(String(dateIn(PROGRAM_TIME_ZONE).year + 1));
       expect(event.bubbles && event.composed).to.equal(true);
 
       await showing(el, 'greeting');
+      const firstGift = s.firstGift(formatIsoDateWithYear(first, 'en'));
+      expect(firstGift).to.match(/^Your first birthday gift comes with your birthday on [A-Z][a-z]+ \d{1,2}, \d{4}\.$/);
       expect(text(el, 'title')).to.equal('Happy birthday, Lin Mei!');
-      expect(text(el, 'button')).to.equal('Claim your 200 points');
-      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'button'));
-      expect(announced(el)).to.equal(s.saved);
+      expect(text(el, 'message')).to.equal(firstGift);
+      expect(part(el, 'button'), 'no claim button').to.equal(null);
+      expect(el.shadowRoot!.activeElement, 'focus on the card').to.equal(part(el, 'base'));
+      expect(announced(el)).to.equal(`${s.saved} ${firstGift}`);
       // The summary the SDK refreshed now carries the birthday, for every widget on the page.
       await waitUntil(() => el.summary?.birthday !== null, 'the summary refreshed');
-      expect(el.summary!.birthday).to.include(birthday);
+      expect(el.summary!.birthday).to.include({ ...birthday, firstRewardBirthday: first });
+      expect(text(el, 'message')).to.equal(firstGift);
       await expect(el).to.be.accessible();
+      expect(await birthdayBonuses(client)).to.equal(0);
     });
 
     it('keeps a birthday saved offline on the device, says so, and delivers it on flush()', async () => {
@@ -626,8 +669,7 @@ describe('<loyalty-birthday-greeting>', () => {
     });
 
     it('greets without a claim button when the program has no birthday reward', async () => {
-      const token = await newShopper('Lin Mei');
-      await (await clientFor(token)).setBirthday(birthdayToday());
+      const token = await newShopper('Lin Mei', birthdayToday());
       const client = await clientFor(token, {
         fetch: rewriting({
           program: (program) => ({ ...program, birthday: null }),
@@ -667,20 +709,104 @@ describe('<loyalty-birthday-greeting>', () => {
     });
   });
 
-  describe('outside the birthday window', () => {
-    it('says when the next (lunar) birthday is, in English and Chinese, from the API’s date', async () => {
-      const client = await customerClient('demo-shopper');
+  describe('a birthday set too recently to pay this time', () => {
+    it('says when the first gift comes instead of a claim button, in English and Chinese', async () => {
+      const client = await shopperWhoSet(birthdayToday(), 'Lin Mei');
       const el = await mount(client);
       const summary = await ready(el);
       const status = summary.birthday!;
-      expect(status).to.include({ month: 8, day: 15, calendar: 'chinese-lunar', inWindow: false });
+      expect(status).to.include({ inWindow: true, claimable: false, claimedThisYear: false });
+      const first = status.firstRewardBirthday!;
+      expect(first.slice(0, 4)).to.equal(String(dateIn(PROGRAM_TIME_ZONE).year + 1));
+      expect(el.view).to.equal('greeting');
+      expect(text(el, 'message')).to.equal(
+        `Your first birthday gift comes with your birthday on ${formatIsoDateWithYear(first, 'en')}.`,
+      );
+      expect(part(el, 'button')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      el.lang = 'zh-CN';
+      const zhDate = formatIsoDateWithYear(first, 'zh-CN');
+      expect(zhDate).to.match(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+      await waitUntil(() => text(el, 'message') === `您的首份生日礼将在 ${zhDate} 生日时送达。`, 'the Chinese message');
+      expect(text(el, 'title')).to.equal('Lin Mei，生日快乐！');
+      await expect(el).to.be.accessible();
+    });
+
+    it('formats the first gift’s date with its year, without shifting the day', () => {
+      expect(formatIsoDateWithYear('2027-03-15', 'en')).to.equal('March 15, 2027');
+      expect(formatIsoDateWithYear('2027-03-15', 'zh-CN')).to.equal('2027年3月15日');
+      expect(formatIsoDateWithYear('2028-01-01', 'en')).to.equal('January 1, 2028');
+      expect(s.firstGift('15 March 2027')).to.equal(
+        'Your first birthday gift comes with your birthday on 15 March 2027.',
+      );
+      expect(z.firstGift('2027年3月15日')).to.equal('您的首份生日礼将在 2027年3月15日 生日时送达。');
+    });
+
+    it('says it outside the window too, under the next birthday', async () => {
+      // Ten days away: the window opens in three days, far less than the 30-day notice.
+      const client = await shopperWhoSet(birthdayIn(10));
+      const el = await mount(client);
+      const summary = await ready(el);
+      expect(el.view).to.equal('outside');
+      const first = summary.birthday!.firstRewardBirthday!;
+      expect(first > summary.birthday!.nextBirthday).to.equal(true);
+      expect(texts(el, 'note')).to.include(s.firstGift(formatIsoDateWithYear(first, 'en')));
+      await expect(el).to.be.accessible();
+    });
+
+    it('answers a refused claim (409 birthday_recently_set) with the same message, not an error', async () => {
+      // The page read its summary as if the reward were claimable (an API that predates the notice).
+      let summaries = 0;
+      const client = await clientFor(await newShopper('Lin Mei'), {
+        fetch: rewriting({
+          summary: (summary) =>
+            summaries++ === 0 && summary.birthday
+              ? { ...summary, birthday: { ...summary.birthday, claimable: true, firstRewardBirthday: null } }
+              : summary,
+        }),
+      });
+      expect((await client.setBirthday(birthdayToday())).status).to.equal('sent');
+      const el = await mount(client);
+      await ready(el);
+      expect(el.view).to.equal('greeting');
+      const button = part<HTMLButtonElement>(el, 'button')!;
+      expect(text(el, 'button')).to.equal('Claim your 200 points');
+      button.focus();
+      button.click();
+
+      await waitUntil(() => part(el, 'button') === null, 'the claim button gives way', { timeout: 10_000 });
+      await el.updateComplete;
+      const first = el.summary!.birthday!.firstRewardBirthday!;
+      const firstGift = s.firstGift(formatIsoDateWithYear(first, 'en'));
+      expect(text(el, 'message')).to.equal(firstGift);
+      expect(part(el, 'error'), 'no error shown').to.equal(null);
+      expect(announced(el)).to.equal(firstGift);
+      expect(el.shadowRoot!.activeElement, 'focus is not lost').to.equal(part(el, 'base'));
+      expect(await birthdayBonuses(client)).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('outside the birthday window', () => {
+    it('says when the next (lunar) birthday is, in English and Chinese, from the API’s date', async () => {
+      const birthday = lunarBirthdayFarAway();
+      const el = await mount(await shopperWith(birthday));
+      const summary = await ready(el);
+      const status = summary.birthday!;
+      expect(status).to.include({ ...birthday, inWindow: false, firstRewardBirthday: null });
       expect(el.view).to.equal('outside');
       const date = new Intl.DateTimeFormat('en', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
         new Date(`${status.nextBirthday}T00:00:00Z`),
       );
       expect(text(el, 'title')).to.equal(`See you on your birthday — ${date}`);
-      expect(text(el, 'note')).to.equal('That’s your lunar birthday: 8th lunar month, day 15. (农历八月十五)');
-      expect(part(el, 'note')!.querySelector('[lang="zh-CN"]')!.textContent).to.equal('农历八月十五');
+      const lunarName = chineseLunarDate(birthday.month, 15);
+      expect(lunarName).to.match(/^农历.+十五$/);
+      expect(text(el, 'note')).to.equal(
+        `That’s your lunar birthday: ${s.lunarDate(birthday.month, 15)}. (${lunarName})`,
+      );
+      expect(part(el, 'note')!.querySelector('[lang="zh-CN"]')!.textContent).to.equal(lunarName);
       expect(part(el, 'button')).to.equal(null);
       await expect(el).to.be.accessible();
 
@@ -688,7 +814,7 @@ describe('<loyalty-birthday-greeting>', () => {
       const zhDate = formatIsoDate(status.nextBirthday, 'zh-CN');
       await waitUntil(() => text(el, 'title') === `${zhDate}，生日见！`, 'the Chinese title');
       expect(zhDate).to.match(/^\d{1,2}月\d{1,2}日$/);
-      expect(text(el, 'note')).to.equal('即农历八月十五。');
+      expect(text(el, 'note')).to.equal(`即${lunarName}。`);
       await expect(el).to.be.accessible();
     });
 
@@ -734,7 +860,7 @@ describe('<loyalty-birthday-greeting>', () => {
       const el = await fixture<LoyaltyBirthdayGreeting>(
         html`<loyalty-birthday-greeting
           outside-window="hidden"
-          .client=${await customerClient('demo-shopper')}
+          .client=${await shopperWith(birthdayFarAway())}
         ></loyalty-birthday-greeting>`,
       );
       await ready(el);
@@ -921,7 +1047,7 @@ describe('<loyalty-birthday-greeting>', () => {
     });
 
     it('has dark defaults and takes --loyalty-birthday-greeting-* hooks', async () => {
-      const el = await mount(await customerClient('demo-shopper'));
+      const el = await mount(await shopperWith(birthdayFarAway()));
       await ready(el);
       const base = part(el, 'base')!;
       const light = getComputedStyle(base).backgroundColor;

@@ -35,9 +35,11 @@ export type BirthdayGreetingState = CustomerDataState;
  * What the ready state shows:
  * - `invitation`: the birthday is unknown; a form to add it;
  * - `saved-offline`: the birthday is saved on this device and will be sent when it is back online;
- * - `greeting`: inside the birthday window, with a claim button when the reward can be claimed;
+ * - `greeting`: inside the birthday window, with a claim button when the reward can be claimed (or, for a
+ *   birthday set too recently to pay this time, the date the first gift comes);
  * - `claimed`: this year's reward was claimed;
- * - `outside`: outside the window, a quiet "see you on your birthday";
+ * - `outside`: outside the window, a quiet "see you on your birthday" (and when the first gift comes, if
+ *   that birthday will not pay);
  * - `hidden`: outside the window with `outside-window="hidden"`: the host is `hidden`.
  */
 export type BirthdayGreetingView = 'invitation' | 'saved-offline' | 'greeting' | 'claimed' | 'outside' | 'hidden';
@@ -93,9 +95,9 @@ const emptyDraft = (): Draft => ({ calendar: 'gregorian', month: null, day: null
  *
  * @csspart base - The card around every state.
  * @csspart title - The first line: the invitation, the greeting, "200 points added", "See you on your birthday".
- * @csspart message - The line under the title, or the guest or error message.
+ * @csspart message - The line under the title (the gift waiting, or when the first gift comes), or the guest or error message.
  * @csspart icon - The decorative gift (greeting) or check mark (claimed) before the title; drawn in `currentColor`.
- * @csspart note - Extra lines: the lunar date, the 29 February rule, the birthday saved on the device.
+ * @csspart note - Extra lines: the lunar date, the 29 February rule, the birthday saved on the device, when the first gift comes.
  * @csspart form - The invitation form.
  * @csspart fieldset - The group of the birthday's calendar, month and day.
  * @csspart legend - Its caption ("Your birthday").
@@ -319,6 +321,12 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
     return `${this.#i18n.formatNumber(points)} ${this.#i18n.pick(data.summary.program.pointsName)}`;
   }
 
+  /** When a birthday set too recently holds the reward back: "Your first birthday gift comes … on March 15, 2027." */
+  #firstGift(status: BirthdayStatus): string | null {
+    if (!status.firstRewardBirthday) return null;
+    return this.#strings.firstGift(formatIsoDateWithYear(status.firstRewardBirthday, this.#i18n.locale));
+  }
+
   // Rendering
 
   #renderLoading(s: BirthdayGreetingStrings): TemplateResult {
@@ -498,15 +506,20 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
     status: BirthdayStatus,
   ): TemplateResult {
     const name = data.summary.customer.name;
-    const reward = status.claimable ? this.#reward(data) : null;
+    const firstGift = this.#firstGift(status);
+    const reward = status.claimable && !firstGift ? this.#reward(data) : null;
     const busy = this.#claiming;
+    // Held back: the message says when the first gift comes, which is all a refused claim has to say.
+    const claimError = this.#claimError && !(firstGift && isRecentlySet(this.#claimError)) ? this.#claimError : null;
     return html`
       <div part="base" class="base" tabindex="-1" lang=${this.#i18n.locale}>
         <div class="headline">
           ${giftIcon}
           <p part="title" class="title">${s.greetingTitle(name)}</p>
         </div>
-        <p part="message" class="message">${reward ? s.greetingMessage(reward) : s.greetingMessageNoReward}</p>
+        <p part="message" class="message">
+          ${firstGift ?? (reward ? s.greetingMessage(reward) : s.greetingMessageNoReward)}
+        </p>
         ${
           reward
             ? html`<div class="actions">
@@ -523,8 +536,8 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
             : nothing
         }
         ${
-          this.#claimError
-            ? html`<p part="error" class="error" role="alert">${claimErrorMessage(t, s, this.#claimError)}</p>`
+          claimError
+            ? html`<p part="error" class="error" role="alert">${claimErrorMessage(t, s, claimError)}</p>`
             : nothing
         }
       </div>
@@ -554,6 +567,7 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
   #renderOutside(s: BirthdayGreetingStrings, status: BirthdayStatus): TemplateResult {
     const leapDay = status.calendar === 'gregorian' && status.month === 2 && status.day === 29;
     const celebratedOn28 = leapDay && status.nextBirthday.endsWith('-02-28');
+    const firstGift = this.#firstGift(status);
     return html`
       <div part="base" class="base base--quiet" tabindex="-1" lang=${this.#i18n.locale}>
         <p part="title" class="title">${s.outsideTitle(formatIsoDate(status.nextBirthday, this.#i18n.locale))}</p>
@@ -566,6 +580,7 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
         }
         ${celebratedOn28 ? html`<p part="note" class="note">${s.leapDayNote}</p>` : nothing}
         ${status.claimedThisYear ? html`<p part="note" class="note">${s.alreadyClaimedNote}</p>` : nothing}
+        ${firstGift ? html`<p part="note" class="note">${firstGift}</p>` : nothing}
       </div>
     `;
   }
@@ -664,7 +679,8 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
       if (customerId !== this.#customerId) return;
       if (outcome.status === 'sent') {
         this.#saved = outcome.result;
-        this.#announce(this.#strings.saved);
+        const firstGift = this.#firstGift(outcome.result);
+        this.#announce(firstGift ? `${this.#strings.saved} ${firstGift}` : this.#strings.saved);
       } else {
         this.#queued = birthday;
         this.#announce(this.#strings.queuedTitle);
@@ -735,6 +751,14 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
       if (code === 'birthday_already_claimed' || code === 'birthday_outside_window') {
         void client.getSummary({ revalidate: true }).catch(() => undefined);
       }
+      if (code === 'birthday_recently_set') {
+        // The summary says when the first gift comes: read it before saying so.
+        const summary = await client.getSummary({ revalidate: true }).catch(() => undefined);
+        if (customerId !== this.#customerId) return;
+        const firstGift = summary?.birthday ? this.#firstGift(summary.birthday) : null;
+        // Without a date, the refusal's alert says it in general words.
+        if (firstGift) this.#announce(firstGift);
+      }
     } finally {
       this.#claiming = false;
       this.requestUpdate();
@@ -800,6 +824,18 @@ export function formatIsoDate(iso: string, locale: string): string {
   );
 }
 
+/** A plain `YYYY-MM-DD` date with its year, "March 15, 2027" / "2027年3月15日"; the day never shifts (UTC). */
+export function formatIsoDateWithYear(iso: string, locale: string): string {
+  const [year = 2000, month = 1, day = 1] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
+function isRecentlySet(error: unknown): boolean {
+  return isLoyaltyError(error) && error.problem?.code === 'birthday_recently_set';
+}
+
 /** Plain words for a save the API refused or that failed. */
 function saveErrorMessage(t: Translation, s: BirthdayGreetingStrings, error: unknown): string {
   if (isLoyaltyError(error)) {
@@ -826,6 +862,8 @@ function claimErrorMessage(t: Translation, s: BirthdayGreetingStrings, error: un
         return s.rewardUnavailable;
       case 'birthday_not_set':
         return s.notSet;
+      case 'birthday_recently_set':
+        return s.recentlySet;
     }
   }
   return commonErrorMessage(t, error) ?? s.claimFailed;

@@ -1,5 +1,6 @@
 // Test helpers that talk to the real reference API started by web-test-runner.config.mjs.
-import { DemoCustomerToken, paths } from '@loyalty-elements/contract';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { DemoCustomerToken, paths, type Birthday } from '@loyalty-elements/contract';
 import {
   createLoyaltyClient,
   type LoyaltyClient,
@@ -87,4 +88,29 @@ export async function flakyTokenClient(customer: DemoCustomer = 'demo-shopper'):
       return token;
     },
   });
+}
+
+/**
+ * A client signed in as a new customer of the demo program that no other test uses (made through the admin API by
+ * the test server, which keeps the secret key), with the birthday the merchant has on file, if given: a test that
+ * claims a one-time reward claims it for this customer, never for a seeded demo shopper.
+ */
+export async function newCustomerClient(options: { name?: string; birthday?: Birthday } = {}): Promise<LoyaltyClient> {
+  const customerId = await executeServerCommand<string, { name?: string; birthday?: Birthday }>(
+    'loyalty-create-customer',
+    options,
+  );
+  if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
+  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return apiClient({ customerToken: DemoCustomerToken.parse(await response.json()).token });
+}
+
+/** Today's date in the demo program's time zone (Asia/Shanghai) as a Gregorian birthday: inside its window. */
+export function birthdayToday(): Birthday {
+  const fields = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' })
+    .formatToParts(new Date())
+    .reduce<Record<string, number>>((parts, part) => ({ ...parts, [part.type]: Number(part.value) }), {});
+  return { month: fields.month ?? 1, day: fields.day ?? 1, calendar: 'gregorian' };
 }

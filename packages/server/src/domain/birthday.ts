@@ -89,3 +89,76 @@ export function birthdayStanding(birthday: Birthday, today: PlainDate, rule: Bir
 
 /** A customer may change their own birthday once per this many days after setting it. */
 export const BIRTHDAY_CHANGE_INTERVAL_DAYS = 365;
+
+/** After a change of date or calendar, no occurrence pays within this many days of the last one claimed. */
+export const BIRTHDAY_REWARD_GAP_DAYS = 365;
+
+export interface BirthdayRewardRule extends BirthdayWindowRule {
+  /** A birthday the customer set fewer than this many days before an occurrence's window opens: it pays nothing. */
+  noticeDays: number;
+}
+
+/** The latest claim of a customer: the occurrence it celebrated and the birthday it was claimed for. */
+export interface LastBirthdayClaim {
+  celebration: PlainDate;
+  /** Null for a claim whose birthday is not known (made before claims recorded it, birthday since removed). */
+  birthday: Birthday | null;
+}
+
+export interface BirthdayRewardStanding extends BirthdayStanding {
+  /** The current birthday year's occurrence was claimed. */
+  claimed: boolean;
+  /** The occurrence at hand (the current one while its window is open, else the next) pays nothing. */
+  heldBack: boolean;
+  /** When held back: the celebration date of the first later occurrence that pays. */
+  firstRewardBirthday: PlainDate | null;
+}
+
+export function sameBirthday(a: Birthday | null, b: Birthday): boolean {
+  return a !== null && a.month === b.month && a.day === b.day && a.calendar === b.calendar;
+}
+
+/**
+ * Which occurrences of `birthday` pay. An occurrence is its Gregorian celebration date, whatever the
+ * calendar: a lunar and a Gregorian birthday celebrated on the same day are the same occurrence.
+ * - Claimed: the last claim celebrated it (or, for an unchanged birthday, a later or the same date).
+ * - Held back by the notice: the customer set the birthday (on `noticeFrom`, in their time zone; null
+ *   when the merchant did) fewer than `noticeDays` days before the occurrence's window opens.
+ * - Held back by a change: the birthday differs from the one last claimed, and the occurrence is
+ *   fewer than 365 days after the last claimed celebration date. An unchanged birthday pays every
+ *   occurrence once (lunar years are shorter than 365 days).
+ */
+export function birthdayRewardStanding(
+  birthday: Birthday,
+  today: PlainDate,
+  rule: BirthdayRewardRule,
+  noticeFrom: PlainDate | null,
+  lastClaim: LastBirthdayClaim | null,
+): BirthdayRewardStanding {
+  const standing = birthdayStanding(birthday, today, rule);
+  const lastDay = lastClaim === null ? null : dayNumber(lastClaim.celebration);
+  const changed = lastClaim !== null && !sameBirthday(lastClaim.birthday, birthday);
+  const isClaimed = (day: number) => lastDay !== null && (changed ? day === lastDay : day <= lastDay);
+  const isHeld = (day: number) => {
+    const opens = day - rule.daysBefore;
+    if (noticeFrom !== null && Math.max(0, opens - dayNumber(noticeFrom)) < rule.noticeDays) return true;
+    return changed && lastDay !== null && day < lastDay + BIRTHDAY_REWARD_GAP_DAYS;
+  };
+
+  const currentDay = dayNumber(standing.celebration);
+  const todayNumber = dayNumber(today);
+  // The occurrence at hand: the current one until its window closes, then the next.
+  let year = todayNumber <= currentDay + rule.daysAfter ? standing.birthdayYear : standing.birthdayYear + 1;
+  let day = dayNumber(celebrationDate(birthday, year));
+  const heldBack = !isClaimed(day) && isHeld(day);
+  let firstRewardBirthday: PlainDate | null = null;
+  if (heldBack) {
+    // The notice and the gap each reach at most a year ahead: a few occurrences on, one pays.
+    do {
+      year += 1;
+      day = dayNumber(celebrationDate(birthday, year));
+    } while (isHeld(day) || isClaimed(day));
+    firstRewardBirthday = fromDayNumber(day);
+  }
+  return { ...standing, claimed: isClaimed(currentDay), heldBack, firstRewardBirthday };
+}

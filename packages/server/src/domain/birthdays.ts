@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Birthday, BirthdayClaimResult, BirthdayStatus } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
-import { BIRTHDAY_CHANGE_INTERVAL_DAYS, birthdayStanding, type BirthdayWindowRule } from './birthday.ts';
+import {
+  BIRTHDAY_CHANGE_INTERVAL_DAYS,
+  birthdayRewardStanding,
+  celebrationDate,
+  type BirthdayRewardRule,
+  type BirthdayRewardStanding,
+  type LastBirthdayClaim,
+} from './birthday.ts';
 import { lockCustomer, setBirthdayByCustomer, type Customer } from './customers.ts';
 import { applyEntryLocked, toLedgerEntry, writeOnce, type EntryRow } from './ledger.ts';
 import type { Program } from './programs.ts';
@@ -12,17 +19,64 @@ export function customerTimeZone(program: Pick<Program, 'timezone'>, customer: P
   return customer.timezone ?? program.timezone;
 }
 
-/** A program without a birthday reward still greets on the day itself. */
-function windowRule(program: Pick<Program, 'birthday'>): BirthdayWindowRule {
-  return program.birthday ?? { daysBefore: 0, daysAfter: 0 };
+/** A program without a birthday reward still greets on the day itself, and holds nothing back. */
+function rewardRule(program: Pick<Program, 'birthday'>): BirthdayRewardRule {
+  return program.birthday ?? { daysBefore: 0, daysAfter: 0, noticeDays: 0 };
 }
 
-async function isClaimed(db: Queryable, programId: string, customerId: string, year: number): Promise<boolean> {
-  const rows = await db.query(
-    'SELECT 1 FROM birthday_claims WHERE program_id = $1 AND customer_id = $2 AND birthday_year = $3',
-    [programId, customerId, year],
+interface ClaimRow {
+  celebration_date: string | null;
+  birthday_year: unknown;
+  birthday_month: unknown;
+  birthday_day: unknown;
+  birthday_calendar: Birthday['calendar'] | null;
+}
+
+/** The customer's latest claim: the occurrence it celebrated and the birthday it was for. */
+async function lastClaim(db: Queryable, programId: string, customerId: string): Promise<LastBirthdayClaim | null> {
+  const [row] = await db.query<ClaimRow>(
+    `SELECT to_char(celebration_date, 'YYYY-MM-DD') AS celebration_date, birthday_year, birthday_month, birthday_day,
+            birthday_calendar
+       FROM birthday_claims
+      WHERE program_id = $1 AND customer_id = $2
+      ORDER BY claimed_at DESC
+      LIMIT 1`,
+    [programId, customerId],
   );
-  return rows.length > 0;
+  if (row === undefined) return null;
+  const birthday: Birthday | null =
+    row.birthday_month === null || row.birthday_day === null || row.birthday_calendar === null
+      ? null
+      : { month: toNumber(row.birthday_month), day: toNumber(row.birthday_day), calendar: row.birthday_calendar };
+  if (row.celebration_date !== null) {
+    const [year = 0, month = 1, day = 1] = row.celebration_date.split('-').map(Number);
+    return { celebration: { year, month, day }, birthday };
+  }
+  // A claim from before claims recorded their date: the occurrence of its birthday year.
+  if (birthday === null) throw new Error('A birthday claim knows neither its date nor its birthday');
+  return { celebration: celebrationDate(birthday, toNumber(row.birthday_year)), birthday };
+}
+
+/** Where the customer's birthday stands today (in their time zone): window, claim and notice. */
+async function rewardStanding(
+  db: Queryable,
+  program: Program,
+  customer: Customer & { birthday: Birthday },
+  now: Date,
+): Promise<BirthdayRewardStanding> {
+  const timeZone = customerTimeZone(program, customer);
+  const noticeFrom = customer.birthdayNoticeFrom === null ? null : localDate(customer.birthdayNoticeFrom, timeZone);
+  return birthdayRewardStanding(
+    customer.birthday,
+    localDate(now, timeZone),
+    rewardRule(program),
+    noticeFrom,
+    await lastClaim(db, program.id, customer.id),
+  );
+}
+
+function hasBirthday(customer: Customer): customer is Customer & { birthday: Birthday } {
+  return customer.birthday !== null;
 }
 
 /** The summary's birthday block, or null while the birthday is unknown. */
@@ -32,16 +86,18 @@ export async function birthdayStatus(
   customer: Customer,
   now: Date,
 ): Promise<BirthdayStatus | null> {
-  if (customer.birthday === null) return null;
-  const today = localDate(now, customerTimeZone(program, customer));
-  const standing = birthdayStanding(customer.birthday, today, windowRule(program));
-  const claimed = await isClaimed(db, program.id, customer.id, standing.birthdayYear);
+  if (!hasBirthday(customer)) return null;
+  const standing = await rewardStanding(db, program, customer, now);
   return {
     ...customer.birthday,
     inWindow: standing.inWindow,
-    claimable: program.birthday !== null && standing.inWindow && !claimed,
-    claimedThisYear: claimed,
+    claimable: program.birthday !== null && standing.inWindow && !standing.claimed && !standing.heldBack,
+    claimedThisYear: standing.claimed,
     nextBirthday: formatDate(standing.nextBirthday),
+    firstRewardBirthday:
+      program.birthday !== null && standing.firstRewardBirthday !== null
+        ? formatDate(standing.firstRewardBirthday)
+        : null,
   };
 }
 
@@ -79,7 +135,10 @@ export function setCustomerBirthday(
       if (now.getTime() < nextChangeAt.getTime()) return { kind: 'change_limited', nextChangeAt };
     }
     await setBirthdayByCustomer(tx, programId, customerId, birthday, now);
-    return { kind: 'set', customer: { ...customer, birthday, birthdaySetByCustomerAt: now } };
+    return {
+      kind: 'set',
+      customer: { ...customer, birthday, birthdaySetByCustomerAt: now, birthdayNoticeFrom: now },
+    };
   });
 }
 
@@ -87,12 +146,14 @@ export type ClaimOutcome =
   | { kind: 'created' | 'replayed'; result: BirthdayClaimResult }
   | { kind: 'customer_not_found' | 'birthday_not_set' | 'birthday_reward_unavailable' | 'birthday_already_claimed' }
   | { kind: 'birthday_outside_window'; nextWindowOpens: PlainDate }
+  | { kind: 'birthday_recently_set'; firstRewardBirthday: PlainDate }
   | { kind: 'insufficient_points'; balance: number }
   | { kind: 'idempotency_key_reused' };
 
 /**
- * Grants this birthday year's reward once: only inside the window (in the customer's time zone),
- * idempotent by key, and at most one `birthday_bonus` per birthday year whatever the keys.
+ * Grants the reward of the birthday at hand once: only inside the window (in the customer's time zone),
+ * not when the birthday was set too recently (see `birthdayRewardStanding`), idempotent by key, and at
+ * most one `birthday_bonus` per occurrence (celebration date) whatever the keys or the calendar.
  */
 export async function claimBirthdayReward(
   db: Database,
@@ -106,6 +167,7 @@ export async function claimBirthdayReward(
     .digest('base64url');
   let customer: Customer | undefined;
   let outsideWindow: PlainDate | undefined;
+  let firstRewardBirthday: PlainDate | undefined;
   let claimedYear: number | undefined;
 
   const outcome = await writeOnce(
@@ -120,15 +182,17 @@ export async function claimBirthdayReward(
     async (tx) => {
       if (customer === undefined) return { kind: 'customer_not_found' };
       if (program.birthday === null) return { kind: 'birthday_reward_unavailable' };
-      if (customer.birthday === null) return { kind: 'birthday_not_set' };
-      const today = localDate(now, customerTimeZone(program, customer));
-      const standing = birthdayStanding(customer.birthday, today, program.birthday);
+      if (!hasBirthday(customer)) return { kind: 'birthday_not_set' };
+      // The customer row is locked: claims of one customer are decided one at a time.
+      const standing = await rewardStanding(tx, program, customer, now);
       if (!standing.inWindow) {
         outsideWindow = standing.nextWindowOpens;
         return { kind: 'birthday_outside_window' };
       }
-      if (await isClaimed(tx, program.id, customerId, standing.birthdayYear)) {
-        return { kind: 'birthday_already_claimed' };
+      if (standing.claimed) return { kind: 'birthday_already_claimed' };
+      if (standing.heldBack && standing.firstRewardBirthday !== null) {
+        firstRewardBirthday = standing.firstRewardBirthday;
+        return { kind: 'birthday_recently_set' };
       }
       const applied = await applyEntryLocked(
         tx,
@@ -139,10 +203,22 @@ export async function claimBirthdayReward(
         now,
       );
       if (applied.kind === 'created') {
+        const { birthday } = customer;
         await tx.query(
-          `INSERT INTO birthday_claims (program_id, customer_id, birthday_year, entry_id, claimed_at)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [program.id, customerId, standing.birthdayYear, applied.row.id, now],
+          `INSERT INTO birthday_claims (program_id, customer_id, birthday_year, celebration_date, birthday_month,
+                                        birthday_day, birthday_calendar, entry_id, claimed_at)
+           VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9)`,
+          [
+            program.id,
+            customerId,
+            standing.birthdayYear,
+            formatDate(standing.celebration),
+            birthday.month,
+            birthday.day,
+            birthday.calendar,
+            applied.row.id,
+            now,
+          ],
         );
         claimedYear = standing.birthdayYear;
       }
@@ -164,6 +240,9 @@ export async function claimBirthdayReward(
     case 'birthday_outside_window':
       if (outsideWindow === undefined) throw new Error('Outside the window, but no next window');
       return { kind: 'birthday_outside_window', nextWindowOpens: outsideWindow };
+    case 'birthday_recently_set':
+      if (firstRewardBirthday === undefined) throw new Error('Held back, but no first rewarded birthday');
+      return { kind: 'birthday_recently_set', firstRewardBirthday };
     case 'customer_not_found':
     case 'birthday_not_set':
     case 'birthday_reward_unavailable':

@@ -10,6 +10,11 @@ export interface Customer {
   birthday: Birthday | null;
   /** When the customer last set their birthday themselves (the change limit counts from it). */
   birthdaySetByCustomerAt: Date | null;
+  /**
+   * When the customer set the birthday now on file: the program's notice period counts from it. Null when
+   * the merchant set it (the merchant's record is not held back).
+   */
+  birthdayNoticeFrom: Date | null;
   joinedAt: Date;
 }
 
@@ -22,11 +27,13 @@ interface CustomerRow {
   birthday_day: number | null;
   birthday_calendar: Birthday['calendar'] | null;
   birthday_customer_set_at: Date | string | null;
+  birthday_notice_from: Date | string | null;
   created_at: Date | string;
 }
 
 const CUSTOMER_COLUMNS =
-  'id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar, birthday_customer_set_at, created_at';
+  'id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar, birthday_customer_set_at, ' +
+  'birthday_notice_from, created_at';
 
 export async function findCustomer(db: Queryable, programId: string, id: string): Promise<Customer | undefined> {
   const [row] = await db.query<CustomerRow>(
@@ -76,7 +83,9 @@ export async function insertCustomer(db: Queryable, programId: string, customer:
 
 /**
  * Creates or updates a customer (admin). Fields `request` leaves out keep their value; a birthday set
- * here does not count against the customer's own change limit.
+ * here does not count against the customer's own change limit. A birthday the merchant sets or changes
+ * here is the merchant's record and is not held back by the notice period; sending the birthday already
+ * on file changes nothing (a customer's recent entry stays held back).
  */
 export async function upsertCustomer(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
@@ -111,9 +120,11 @@ export async function upsertCustomer(
       const existing = await lockCustomer(tx, programId, id);
       if (existing === undefined) throw new Error(`Customer ${id} exists but cannot be read`);
       const nextBirthday = request.birthday === undefined ? existing.birthday : request.birthday;
+      const birthdayChanged = !sameBirthdayOrBothNone(existing.birthday, nextBirthday);
       await tx.query(
         `UPDATE customers
-            SET name = $3, locale = $4, timezone = $5, birthday_month = $6, birthday_day = $7, birthday_calendar = $8
+            SET name = $3, locale = $4, timezone = $5, birthday_month = $6, birthday_day = $7, birthday_calendar = $8,
+                birthday_notice_from = CASE WHEN $9::boolean THEN NULL ELSE birthday_notice_from END
           WHERE program_id = $1 AND id = $2`,
         [
           programId,
@@ -124,6 +135,7 @@ export async function upsertCustomer(
           nextBirthday?.month ?? null,
           nextBirthday?.day ?? null,
           nextBirthday?.calendar ?? null,
+          birthdayChanged,
         ],
       );
     }
@@ -133,7 +145,7 @@ export async function upsertCustomer(
   });
 }
 
-/** Sets the customer's birthday as the customer did it (the change limit counts from `now`). */
+/** Sets the customer's birthday as the customer did it (the change limit and the notice count from `now`). */
 export async function setBirthdayByCustomer(
   tx: Queryable,
   programId: string,
@@ -142,7 +154,8 @@ export async function setBirthdayByCustomer(
   now: Date,
 ): Promise<void> {
   await tx.query(
-    `UPDATE customers SET birthday_month = $3, birthday_day = $4, birthday_calendar = $5, birthday_customer_set_at = $6
+    `UPDATE customers SET birthday_month = $3, birthday_day = $4, birthday_calendar = $5, birthday_customer_set_at = $6,
+                          birthday_notice_from = $6
       WHERE program_id = $1 AND id = $2`,
     [programId, id, birthday.month, birthday.day, birthday.calendar, now],
   );
@@ -170,6 +183,12 @@ function toCustomer(row: CustomerRow): Customer {
         ? null
         : { month: Number(row.birthday_month), day: Number(row.birthday_day), calendar: row.birthday_calendar },
     birthdaySetByCustomerAt: row.birthday_customer_set_at === null ? null : new Date(row.birthday_customer_set_at),
+    birthdayNoticeFrom: row.birthday_notice_from === null ? null : new Date(row.birthday_notice_from),
     joinedAt: new Date(row.created_at),
   };
+}
+
+function sameBirthdayOrBothNone(a: Birthday | null, b: Birthday | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.month === b.month && a.day === b.day && a.calendar === b.calendar;
 }

@@ -9,6 +9,15 @@ export interface Tier {
   benefits: LocalizedText[];
 }
 
+/** The birthday reward with its notice period (always known on the server). */
+export interface BirthdayRule extends BirthdayReward {
+  /**
+   * A birthday the customer sets or changes fewer than this many days before a reward window opens is saved, but
+   * that occurrence pays nothing; 0: no notice. Birthdays the merchant sets are not held back.
+   */
+  noticeDays: number;
+}
+
 export interface Program {
   id: string;
   name: string;
@@ -23,7 +32,7 @@ export interface Program {
   tierWindowMonths: number;
   /** Default lifetime of earned points; null: they never expire. */
   pointsExpiryMonths: number | null;
-  birthday: BirthdayReward | null;
+  birthday: BirthdayRule | null;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
 }
@@ -42,13 +51,14 @@ interface ProgramRow {
   birthday_points: number | null;
   birthday_days_before: number;
   birthday_days_after: number;
+  birthday_notice_days: number;
   tiers: Array<{ id: string; name: LocalizedText; threshold: number | string; benefits: LocalizedText[] }>;
 }
 
 const SELECT_PROGRAM = `
   SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
-         p.birthday_days_after,
+         p.birthday_days_after, p.birthday_notice_days,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits)
@@ -93,6 +103,7 @@ function toProgram(row: ProgramRow): Program {
             points: toNumber(row.birthday_points),
             daysBefore: toNumber(row.birthday_days_before),
             daysAfter: toNumber(row.birthday_days_after),
+            noticeDays: toNumber(row.birthday_notice_days),
           },
     tiers: row.tiers.map((tier) => ({
       id: tier.id,

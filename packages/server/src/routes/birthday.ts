@@ -61,7 +61,13 @@ export function birthdayRoutes(app: Hono, context: AppContext): void {
           `The birthday reward can be claimed only around the birthday; the next window opens on ${formatDate(outcome.nextWindowOpens)}.`,
         );
       case 'birthday_already_claimed':
-        throw new ProblemError(409, 'birthday_already_claimed', "This birthday year's reward was already claimed.");
+        throw new ProblemError(409, 'birthday_already_claimed', "This birthday's reward was already claimed.");
+      case 'birthday_recently_set':
+        throw new ProblemError(
+          409,
+          'birthday_recently_set',
+          `This birthday was set or changed too recently to pay its reward; the first birthday that pays is on ${formatDate(outcome.firstRewardBirthday)}.`,
+        );
       case 'insufficient_points':
         throw new Error('A birthday bonus is a credit and cannot lack points');
       case 'idempotency_key_reused':
