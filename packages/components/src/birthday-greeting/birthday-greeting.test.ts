@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { DemoCustomerToken, paths } from '@loyalty-elements/contract';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { paths } from '@loyalty-elements/contract';
 import {
   MemoryOutboxStorage,
   type BirthdayClaimResult,
@@ -17,7 +17,7 @@ import type { LoyaltyBirthdaySavedEvent } from '../events/events.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
-import { CLOSED_API_BASE, apiBase, apiClient, demoToken } from '../test-support/api.ts';
+import { CLOSED_API_BASE, apiClient, demoToken, newShopper } from '../test-support/api.ts';
 import { box } from '../test-support/layout.ts';
 
 const s = birthdayGreetingStrings.en;
@@ -134,20 +134,11 @@ const lunarBirthdayFarAway = (): BirthdayRequest => {
 };
 
 /**
- * A customer of the demo program that no other test uses (made through the admin API by the test
- * server, which keeps the secret key), with a real token from the demo route. A `birthday` given here is
- * the merchant's record: the notice period does not hold it back, so a birthday today can be claimed.
+ * A customer of the demo program that no other test uses, and a real token for them. A `birthday` given here is the
+ * merchant's record: the notice period does not hold it back, so a birthday today can be claimed.
  */
-async function newShopper(name = 'Lin Mei', birthday?: BirthdayRequest): Promise<string> {
-  const customerId = await executeServerCommand<string, { name: string; birthday?: BirthdayRequest }>(
-    'loyalty-create-customer',
-    { name, ...(birthday ? { birthday } : {}) },
-  );
-  if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
-  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return DemoCustomerToken.parse(await response.json()).token;
+async function newShopperToken(name = 'Lin Mei', birthday?: BirthdayRequest): Promise<string> {
+  return (await newShopper({ name, ...(birthday ? { birthday } : {}) })).token;
 }
 
 const clients: LoyaltyClient[] = [];
@@ -166,12 +157,12 @@ async function clientFor(token: string, options: Partial<LoyaltyClientOptions> =
 
 /** A fresh shopper's client, with the birthday the merchant has on file (not held back), if any. */
 async function shopperWith(birthday: BirthdayRequest | null, name?: string): Promise<LoyaltyClient> {
-  return clientFor(await newShopper(name, birthday ?? undefined));
+  return clientFor(await newShopperToken(name, birthday ?? undefined));
 }
 
 /** A fresh shopper's client, the birthday set by the shopper just now (held back by the notice period when near). */
 async function shopperWhoSet(birthday: BirthdayRequest, name?: string): Promise<LoyaltyClient> {
-  const client = await clientFor(await newShopper(name));
+  const client = await clientFor(await newShopperToken(name));
   expect((await client.setBirthday(birthday)).status).to.equal('sent');
   return client;
 }
@@ -264,7 +255,7 @@ describe('<loyalty-birthday-greeting>', () => {
   describe('loading', () => {
     for (const lang of ['en', 'zh-CN']) {
       it(`shows a busy skeleton of the final size (${lang}), so nothing shifts`, async () => {
-        const { client, open } = await gatedClientFor(await newShopper('Lin Mei', birthdayFarAway()));
+        const { client, open } = await gatedClientFor(await newShopperToken('Lin Mei', birthdayFarAway()));
         const wrapper = await fixture<HTMLDivElement>(html`
           <div style="inline-size: 360px" lang=${lang}>
             <loyalty-birthday-greeting .client=${client}></loyalty-birthday-greeting>
@@ -295,7 +286,7 @@ describe('<loyalty-birthday-greeting>', () => {
   });
 
   it('keeps the skeleton’s box for the greeting too', async () => {
-    const token = await newShopper('Lin Mei', birthdayToday());
+    const token = await newShopperToken('Lin Mei', birthdayToday());
     const { client, open } = await gatedClientFor(token);
     const wrapper = await fixture<HTMLDivElement>(html`
       <div style="inline-size: 360px"><loyalty-birthday-greeting .client=${client}></loyalty-birthday-greeting></div>
@@ -491,7 +482,7 @@ describe('<loyalty-birthday-greeting>', () => {
 
     it('keeps a birthday saved offline on the device, says so, and delivers it on flush()', async () => {
       const network = new Network();
-      const client = await clientFor(await newShopper('Sam Offline'), { fetch: network.fetch });
+      const client = await clientFor(await newShopperToken('Sam Offline'), { fetch: network.fetch });
       const el = await mount(client);
       await ready(el);
       expect(el.view).to.equal('invitation');
@@ -536,7 +527,7 @@ describe('<loyalty-birthday-greeting>', () => {
     });
 
     it('goes back to the form, entry kept, when a birthday saved offline is refused once sent', async () => {
-      const token = await newShopper();
+      const token = await newShopperToken();
       const network = new Network();
       const client = await clientFor(token, { fetch: network.fetch });
       const el = await mount(client);
@@ -566,7 +557,7 @@ describe('<loyalty-birthday-greeting>', () => {
       await ready(el);
       await fill(el, { month: 3, day: 3, calendar: 'chinese-lunar' });
       const switched = oneEvent(el, 'loyalty-ready');
-      await client.identify(await newShopper('Sam Lee'));
+      await client.identify(await newShopperToken('Sam Lee'));
       await switched;
       await showing(el, 'invitation');
       expect(part<HTMLSelectElement>(el, 'month-select')!.value).to.equal('');
@@ -575,7 +566,7 @@ describe('<loyalty-birthday-greeting>', () => {
     });
 
     it('explains a refusal in plain words and keeps what the shopper entered', async () => {
-      const token = await newShopper();
+      const token = await newShopperToken();
       const client = await clientFor(token);
       const el = await mount(client);
       await ready(el);
@@ -669,7 +660,7 @@ describe('<loyalty-birthday-greeting>', () => {
     });
 
     it('greets without a claim button when the program has no birthday reward', async () => {
-      const token = await newShopper('Lin Mei', birthdayToday());
+      const token = await newShopperToken('Lin Mei', birthdayToday());
       const client = await clientFor(token, {
         fetch: rewriting({
           program: (program) => ({ ...program, birthday: null }),
@@ -759,7 +750,7 @@ describe('<loyalty-birthday-greeting>', () => {
     it('answers a refused claim (409 birthday_recently_set) with the same message, not an error', async () => {
       // The page read its summary as if the reward were claimable (an API that predates the notice).
       let summaries = 0;
-      const client = await clientFor(await newShopper('Lin Mei'), {
+      const client = await clientFor(await newShopperToken('Lin Mei'), {
         fetch: rewriting({
           summary: (summary) =>
             summaries++ === 0 && summary.birthday
@@ -936,7 +927,7 @@ describe('<loyalty-birthday-greeting>', () => {
     it('recovers with the retry button when the page was briefly offline', async () => {
       const network = new Network();
       network.online = false;
-      const client = await clientFor(await newShopper(), { fetch: network.fetch });
+      const client = await clientFor(await newShopperToken(), { fetch: network.fetch });
       const el = await mount(client);
       await settled(el);
       expect(el.state).to.equal('error');

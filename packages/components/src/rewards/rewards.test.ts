@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { DemoCustomerToken, paths, rewardPaths, type RewardDraft } from '@loyalty-elements/contract';
+import { rewardPaths, type RewardDraft } from '@loyalty-elements/contract';
 import {
   MemoryOutboxStorage,
   type CustomerRewards,
@@ -16,7 +16,7 @@ import type { LoyaltyPointsBalance } from '../points-balance/points-balance.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
-import { CLOSED_API_BASE, apiBase, apiClient, customerClient, demoToken, gatedClient } from '../test-support/api.ts';
+import { CLOSED_API_BASE, apiClient, customerClient, demoToken, gatedClient, newShopper } from '../test-support/api.ts';
 import { box, expectSameBox } from '../test-support/layout.ts';
 
 const s = rewardsStrings.en;
@@ -128,22 +128,13 @@ async function clientFor(token: string, options: Partial<LoyaltyClientOptions> =
   return client;
 }
 
-/**
- * A customer of the demo program that no other test uses, credited with `points` (made through the
- * admin API by the test server, which keeps the secret key), and a real token from the demo route.
- */
-async function newShopper(points: number, name = 'Lin Mei'): Promise<{ customerId: string; token: string }> {
-  const customerId = await executeServerCommand<string, { name: string }>('loyalty-create-customer', { name });
-  if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
-  if (points > 0) await executeServerCommand('loyalty-earn-points', { customerId, points });
-  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return { customerId, token: DemoCustomerToken.parse(await response.json()).token };
+/** A customer of the demo program that no other test uses, credited with `points`, and a real token for them. */
+function pointsShopper(points: number, name = 'Lin Mei'): Promise<{ customerId: string; token: string }> {
+  return newShopper({ points, name });
 }
 
 async function shopperClient(points: number, options: Partial<LoyaltyClientOptions> = {}): Promise<LoyaltyClient> {
-  return clientFor((await newShopper(points)).token, options);
+  return clientFor((await pointsShopper(points)).token, options);
 }
 
 type Draft = Partial<RewardDraft> & { name: RewardDraft['name'] };
@@ -322,7 +313,7 @@ describe('<loyalty-rewards>', () => {
     });
 
     it('follows points earned elsewhere: a new summary unlocks what the points now cover, without a skeleton', async () => {
-      const { customerId, token } = await newShopper(200);
+      const { customerId, token } = await pointsShopper(200);
       const client = await clientFor(token);
       const el = await mount(client);
       await ready(el);

@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import {
-  DemoCustomerToken,
   paths,
   surveyPaths,
   type LocalizedText,
@@ -22,7 +21,7 @@ import type {
   LoyaltySurveyShownEvent,
   LoyaltySurveySubmittedEvent,
 } from '../events/events.ts';
-import { apiBase, apiClient } from '../test-support/api.ts';
+import { apiClient, newShopper } from '../test-support/api.ts';
 
 const s = satisfactionSurveyStrings.en;
 const z = satisfactionSurveyStrings['zh-CN'];
@@ -70,13 +69,8 @@ async function showing(el: LoyaltySatisfactionSurvey, view: LoyaltySatisfactionS
 }
 
 /** A new customer of the demo program (no survey answered yet) and a real token for them. */
-async function newShopper(name = 'Survey shopper'): Promise<string> {
-  const customerId = await executeServerCommand<string, { name: string }>('loyalty-create-customer', { name });
-  if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
-  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return DemoCustomerToken.parse(await response.json()).token;
+async function newShopperToken(name = 'Survey shopper'): Promise<string> {
+  return (await newShopper({ name })).token;
 }
 
 const clients: LoyaltyClient[] = [];
@@ -84,7 +78,7 @@ const clients: LoyaltyClient[] = [];
 /** A fresh shopper's client, its outbox in memory and without retries. */
 async function shopperClient(options: Partial<LoyaltyClientOptions> = {}): Promise<LoyaltyClient> {
   const client = await apiClient({
-    customerToken: await newShopper(),
+    customerToken: await newShopperToken(),
     outboxStorage: new MemoryOutboxStorage(),
     retry: { limit: 0 },
     ...options,
@@ -95,7 +89,7 @@ async function shopperClient(options: Partial<LoyaltyClientOptions> = {}): Promi
 
 /** Two tabs of one fresh shopper: each its own client and outbox, one token. */
 async function twoTabs(first: Partial<LoyaltyClientOptions> = {}): Promise<[LoyaltyClient, LoyaltyClient]> {
-  const customerToken = await newShopper();
+  const customerToken = await newShopperToken();
   const open = async (options: Partial<LoyaltyClientOptions>) => {
     const client = await apiClient({
       customerToken,

@@ -90,21 +90,35 @@ export async function flakyTokenClient(customer: DemoCustomer = 'demo-shopper'):
   });
 }
 
+export interface NewShopperOptions {
+  name?: string;
+  /** The birthday the merchant has on file: the notice period does not hold it back, so today's can be claimed. */
+  birthday?: Birthday;
+  /** Spendable points credited through the admin API. */
+  points?: number;
+}
+
 /**
- * A client signed in as a new customer of the demo program that no other test uses (made through the admin API by
- * the test server, which keeps the secret key), with the birthday the merchant has on file, if given: a test that
- * claims a one-time reward claims it for this customer, never for a seeded demo shopper.
+ * A new customer of the demo program that no other test uses, and a real token for them: the test server makes the
+ * customer through the admin API and signs the token, as a merchant's backend does, so the secret key never reaches
+ * the page. A test that claims a one-time reward claims it for such a customer, never for a seeded demo shopper.
  */
-export async function newCustomerClient(options: { name?: string; birthday?: Birthday } = {}): Promise<LoyaltyClient> {
-  const customerId = await executeServerCommand<string, { name?: string; birthday?: Birthday }>(
+export async function newShopper(options: NewShopperOptions = {}): Promise<{ customerId: string; token: string }> {
+  const { points = 0, ...customer } = options;
+  const customerId = await executeServerCommand<string, Omit<NewShopperOptions, 'points'>>(
     'loyalty-create-customer',
-    options,
+    customer,
   );
   if (typeof customerId !== 'string') throw new Error('The loyalty-create-customer command answered nothing');
-  const url = `${await apiBase()}${paths.demoCustomerToken}?customer=${encodeURIComponent(customerId)}`;
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return apiClient({ customerToken: DemoCustomerToken.parse(await response.json()).token });
+  if (points > 0) await executeServerCommand('loyalty-earn-points', { customerId, points });
+  const token = await executeServerCommand<string, { customerId: string }>('loyalty-customer-token', { customerId });
+  if (typeof token !== 'string') throw new Error('The loyalty-customer-token command answered nothing');
+  return { customerId, token };
+}
+
+/** A client signed in as a {@link newShopper}. */
+export async function newCustomerClient(options: NewShopperOptions = {}): Promise<LoyaltyClient> {
+  return apiClient({ customerToken: (await newShopper(options)).token });
 }
 
 /** Today's date in the demo program's time zone (Asia/Shanghai) as a Gregorian birthday: inside its window. */
