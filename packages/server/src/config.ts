@@ -9,7 +9,10 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
  * | `PORT` | `8787` | Port to listen on; `0` picks any free port. |
  * | `HOST` | `127.0.0.1` | Interface to listen on. |
  * | `DATABASE_URL` | unset | A PostgreSQL connection string (`postgres://user:pass@host:5432/db`): the API runs the same migrations and queries there instead of PGlite. |
+ * | `DATABASE_CONNECT_TIMEOUT_MS` | `5000` | How long opening a PostgreSQL connection may take; start-up against a server that does not answer fails after it. |
+ * | `DATABASE_STATEMENT_TIMEOUT_MS` | `10000` | PostgreSQL cancels a statement that runs longer (`statement_timeout`); the request gets 503 `storage_unavailable`. |
  * | `LOYALTY_DATA_DIR` | `<repo root>/.data/pglite` | PGlite data folder (created if missing; relative paths resolve from the working directory); `memory://` keeps everything in memory. |
+ * | `LOYALTY_MIN_FREE_BYTES` | `67108864` (64 MiB) | PGlite refuses writes (503 `storage_unavailable`) while the data folder's disk has less free space; `0` turns the check off. |
  * | `LOYALTY_DEMO` | on | `false`/`0`/`off`/`no` turns demo mode off: no demo seed, no `/v1/demo/*` routes. |
  * | `LOYALTY_DEMO_PUBLISHABLE_KEY` | `pk_demo_loyalty_elements` | Publishable key of the demo program. |
  * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
@@ -28,12 +31,27 @@ export interface ServerConfig {
   demoSecretKey: string;
   allowedOrigins: string[];
   rateLimits: RateLimits;
+  storage: StorageSettings;
+}
+
+export interface StorageSettings {
+  /** PostgreSQL: connection timeout in milliseconds. */
+  connectTimeoutMs: number;
+  /** PostgreSQL: `statement_timeout` in milliseconds. */
+  statementTimeoutMs: number;
+  /** PGlite: free bytes the data folder's file system must keep for writes to be taken. */
+  minFreeBytes: number;
 }
 
 /** `<repo root>/.data/pglite`, next to the packages whatever the working directory. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 10_000,
+  minFreeBytes: 64 * 1024 * 1024,
+};
 export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 export const DEFAULT_DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
 /** The demo storefront, the React and Vue examples (Vite's development and preview ports), and `python3 -m http.server`. */
@@ -59,6 +77,23 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     rateLimits: {
       perIp: parseCount(env.LOYALTY_RATE_LIMIT_PER_IP, DEFAULT_RATE_LIMITS.perIp, 'LOYALTY_RATE_LIMIT_PER_IP'),
       perKey: parseCount(env.LOYALTY_RATE_LIMIT_PER_KEY, DEFAULT_RATE_LIMITS.perKey, 'LOYALTY_RATE_LIMIT_PER_KEY'),
+    },
+    storage: {
+      connectTimeoutMs: parsePositive(
+        env.DATABASE_CONNECT_TIMEOUT_MS,
+        DEFAULT_STORAGE_SETTINGS.connectTimeoutMs,
+        'DATABASE_CONNECT_TIMEOUT_MS',
+      ),
+      statementTimeoutMs: parsePositive(
+        env.DATABASE_STATEMENT_TIMEOUT_MS,
+        DEFAULT_STORAGE_SETTINGS.statementTimeoutMs,
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+      ),
+      minFreeBytes: parseCount(
+        env.LOYALTY_MIN_FREE_BYTES,
+        DEFAULT_STORAGE_SETTINGS.minFreeBytes,
+        'LOYALTY_MIN_FREE_BYTES',
+      ),
     },
   };
 }
@@ -100,5 +135,11 @@ function parseCount(value: string | undefined, fallback: number, name: string): 
   if (text === undefined) return fallback;
   const count = Number(text);
   if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${text}"`);
+  return count;
+}
+
+function parsePositive(value: string | undefined, fallback: number, name: string): number {
+  const count = parseCount(value, fallback, name);
+  if (count === 0) throw new Error(`${name} must be at least 1, got "${value?.trim()}"`);
   return count;
 }

@@ -1,15 +1,28 @@
 #!/usr/bin/env -S node --import tsx
 import { loadConfig } from './config.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { StorageUnavailableError } from './store/errors.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** After a storage fault, how long answers already on their way get before the process exits. */
+const STORAGE_FAILURE_EXIT_MS = 250;
 
+let server: RunningServer | undefined;
 try {
-  const server = await startServer(loadConfig());
+  server = await startServer(loadConfig(), {
+    // The embedded database cannot go on after a storage fault: exit non-zero so a supervisor
+    // restarts the API, which replays PGlite's write-ahead log once the disk has room again.
+    onStorageFailure: (error) => {
+      console.error(`Loyalty API stopping: ${error.message}`);
+      void server?.close().catch(() => undefined);
+      setTimeout(() => process.exit(1), STORAGE_FAILURE_EXIT_MS);
+    },
+  });
   // Scripts wait for exactly this line (and read the port from it): keep its wording.
   console.log(`Loyalty API listening on ${server.url}`);
 
   let stopping = false;
+  const running = server;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -18,7 +31,7 @@ try {
       console.error(`Still shutting down ${SHUTDOWN_GRACE_MS} ms after ${signal}; exiting.`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    server.close().then(
+    running.close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('Error while shutting down:', error);
@@ -29,6 +42,8 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error('Loyalty API failed to start:', error);
+  // An unreachable database or an unusable data folder is an operator's problem, said in one line.
+  if (error instanceof StorageUnavailableError) console.error(`Loyalty API failed to start: ${error.message}`);
+  else console.error('Loyalty API failed to start:', error);
   process.exit(1);
 }

@@ -23,6 +23,7 @@ test('defaults to demo mode on the local data folder', () => {
     demoSecretKey: DEFAULT_DEMO_SECRET_KEY,
     allowedOrigins: DEFAULT_DEMO_ALLOWED_ORIGINS,
     rateLimits: DEFAULT_RATE_LIMITS,
+    storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
   });
   assert.ok(isAbsolute(DEFAULT_DATA_DIR));
   assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);
@@ -53,4 +54,23 @@ test('rejects settings it cannot use', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
   assert.throws(() => loadConfig({ LOYALTY_DEMO: 'maybe' }), /LOYALTY_DEMO/);
+});
+
+test('reads the storage timeouts and the free-space floor', () => {
+  const { storage } = loadConfig({
+    DATABASE_CONNECT_TIMEOUT_MS: ' 1500 ',
+    DATABASE_STATEMENT_TIMEOUT_MS: '250',
+    LOYALTY_MIN_FREE_BYTES: '0',
+  });
+  assert.deepEqual(storage, { connectTimeoutMs: 1_500, statementTimeoutMs: 250, minFreeBytes: 0 });
+  assert.equal(loadConfig({ LOYALTY_MIN_FREE_BYTES: '1048576' }).storage.minFreeBytes, 1_048_576);
+});
+
+test('rejects storage settings that would mean no timeout or no sense', () => {
+  // 0 would mean "wait forever" to node-postgres and PostgreSQL: the hang these settings prevent.
+  assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' }), /DATABASE_CONNECT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ LOYALTY_MIN_FREE_BYTES: '1.5' }), /LOYALTY_MIN_FREE_BYTES/);
 });
