@@ -44,8 +44,9 @@ export interface ApiResult {
   ms: number;
 }
 
-function spawnApi(env: Record<string, string>) {
+function spawnApi(env: Record<string, string>, user: { uid?: number; gid?: number } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', serverMain], {
+    ...user,
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -100,9 +101,13 @@ export async function startApi(env: Record<string, string>, timeoutMs = 90_000):
 }
 
 /** Runs the API expecting it not to start: resolves with its exit code, its output and how long it took. */
-export async function apiThatFails(env: Record<string, string>, timeoutMs = 30_000): Promise<ApiResult> {
+export async function apiThatFails(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  user: { uid?: number; gid?: number } = {},
+): Promise<ApiResult> {
   const started = Date.now();
-  const { child, output, exited } = spawnApi(env);
+  const { child, output, exited } = spawnApi(env, user);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await exited;
   clearTimeout(timer);
