@@ -63,11 +63,19 @@ async function killUnderLoad(store: string, env: Record<string, string>): Promis
   api = undefined;
 }
 
-test('kill -9 of the API on PGlite: restart, retries credit once, balances equal ledgers', async () => {
-  await killUnderLoad('PGlite', { LOYALTY_DATA_DIR: join(dataDir, 'pglite') });
-});
+test(
+  'kill -9 of the API on PGlite: restart, retries credit once, balances equal ledgers',
+  { timeout: 240_000 },
+  async () => {
+    await killUnderLoad('PGlite', { LOYALTY_DATA_DIR: join(dataDir, 'pglite') });
+  },
+);
 
-test('kill -9 of the API on PostgreSQL: restart, retries credit once, balances equal ledgers', async () => {
-  cluster = await startCluster();
-  await killUnderLoad('PostgreSQL', { DATABASE_URL: cluster.url });
-});
+test(
+  'kill -9 of the API on PostgreSQL: restart, retries credit once, balances equal ledgers',
+  { timeout: 240_000 },
+  async () => {
+    cluster = await startCluster();
+    await killUnderLoad('PostgreSQL', { DATABASE_URL: cluster.url });
+  },
+);

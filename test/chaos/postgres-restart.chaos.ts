@@ -40,52 +40,56 @@ async function untilServed(url: string, timeoutMs = 20_000): Promise<number> {
   }
 }
 
-test('PostgreSQL restarted under load: the API stays up, answers 503 meanwhile, and nothing is lost or doubled', async () => {
-  cluster = await startCluster();
-  api = await startApi({ DATABASE_URL: cluster.url, DATABASE_CONNECT_TIMEOUT_MS: '2000' });
-  const { url } = api;
-  const { ids, openings } = await fundedCustomers(url, 'restart', 8, 5_000);
+test(
+  'PostgreSQL restarted under load: the API stays up, answers 503 meanwhile, and nothing is lost or doubled',
+  { timeout: 240_000 },
+  async () => {
+    cluster = await startCluster();
+    api = await startApi({ DATABASE_URL: cluster.url, DATABASE_CONNECT_TIMEOUT_MS: '2000' });
+    const { url } = api;
+    const { ids, openings } = await fundedCustomers(url, 'restart', 8, 5_000);
 
-  const writes: Write[] = [];
-  const outcomes: Outcome[] = [];
-  let recoveryMs = 0;
-  for (const mode of RESTARTS) {
-    const batch = plannedWrites(ids, WRITES_PER_RESTART);
-    let acknowledged = 0;
-    let restarting: Promise<void> | undefined;
-    const batchOutcomes = await sendAll(
-      () => url,
-      batch,
-      10,
-      (outcome) => {
-        if (outcome.kind === 'acknowledged' && ++acknowledged === 10) restarting = cluster!.restart(mode);
-      },
+    const writes: Write[] = [];
+    const outcomes: Outcome[] = [];
+    let recoveryMs = 0;
+    for (const mode of RESTARTS) {
+      const batch = plannedWrites(ids, WRITES_PER_RESTART);
+      let acknowledged = 0;
+      let restarting: Promise<void> | undefined;
+      const batchOutcomes = await sendAll(
+        () => url,
+        batch,
+        10,
+        (outcome) => {
+          if (outcome.kind === 'acknowledged' && ++acknowledged === 10) restarting = cluster!.restart(mode);
+        },
+      );
+      await restarting;
+      assert.ok(api.alive(), `the API process ended during a ${mode} restart:\n${api.output.join('\n')}`);
+      recoveryMs = Math.max(recoveryMs, await untilServed(url));
+      writes.push(...batch);
+      outcomes.push(...batchOutcomes);
+    }
+
+    const counts = tally(outcomes);
+    const bad = outcomes.filter((outcome) => outcome.kind === 'other' || outcome.kind === 'socket');
+    assert.deepEqual(bad, [], 'only 201 or 503 storage_unavailable while PostgreSQL restarts');
+    const withoutRetryAfter = outcomes.filter((outcome) => outcome.kind === 'unavailable' && !outcome.retryAfter);
+    assert.equal(withoutRetryAfter.length, 0, 'every 503 carries Retry-After');
+    assert.ok(api.alive());
+
+    const retried = await retryAll(url, writes, outcomes);
+    const ledgers = await checkLedgers(url, [...openings, ...writes]);
+    report(
+      `PostgreSQL restarted ${RESTARTS.length} times under load (fast and immediate): API pid ${api.child.pid} alive; ` +
+        `${writes.length} writes: ${counts.acknowledged} acknowledged, ${counts.unavailable} answered 503 storage_unavailable ` +
+        `with Retry-After, 0 other answers or dropped sockets; served again within ${recoveryMs} ms of each restart; ` +
+        `retried with their keys: ${retried.acknowledged} replayed, ${retried.committedUnacknowledged} committed ` +
+        `before their 503 replayed, ${retried.appliedOnRetry} applied once; ${ledgers.customers} balances = ledger sums`,
     );
-    await restarting;
-    assert.ok(api.alive(), `the API process ended during a ${mode} restart:\n${api.output.join('\n')}`);
-    recoveryMs = Math.max(recoveryMs, await untilServed(url));
-    writes.push(...batch);
-    outcomes.push(...batchOutcomes);
-  }
-
-  const counts = tally(outcomes);
-  const bad = outcomes.filter((outcome) => outcome.kind === 'other' || outcome.kind === 'socket');
-  assert.deepEqual(bad, [], 'only 201 or 503 storage_unavailable while PostgreSQL restarts');
-  const withoutRetryAfter = outcomes.filter((outcome) => outcome.kind === 'unavailable' && !outcome.retryAfter);
-  assert.equal(withoutRetryAfter.length, 0, 'every 503 carries Retry-After');
-  assert.ok(api.alive());
-
-  const retried = await retryAll(url, writes, outcomes);
-  const ledgers = await checkLedgers(url, [...openings, ...writes]);
-  report(
-    `PostgreSQL restarted ${RESTARTS.length} times under load (fast and immediate): API pid ${api.child.pid} alive; ` +
-      `${writes.length} writes: ${counts.acknowledged} acknowledged, ${counts.unavailable} answered 503 storage_unavailable ` +
-      `with Retry-After, 0 other answers or dropped sockets; served again within ${recoveryMs} ms of each restart; ` +
-      `retried with their keys: ${retried.acknowledged} replayed, ${retried.committedUnacknowledged} committed ` +
-      `before their 503 replayed, ${retried.appliedOnRetry} applied once; ${ledgers.customers} balances = ledger sums`,
-  );
-  const stderr = api.output.filter((line) => /connection lost|Unhandled|57P01/.test(line));
-  report(
-    `the API logged ${stderr.length} connection-loss lines (at most one a second), for example: ${stderr[0] ?? '—'}`,
-  );
-});
+    const stderr = api.output.filter((line) => /connection lost|Unhandled|57P01/.test(line));
+    report(
+      `the API logged ${stderr.length} connection-loss lines (at most one a second), for example: ${stderr[0] ?? '—'}`,
+    );
+  },
+);

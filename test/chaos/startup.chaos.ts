@@ -21,48 +21,60 @@ function failureLine(result: ApiResult): string {
   return lines[0]!;
 }
 
-test('a PostgreSQL port nobody listens on: exits non-zero at once, naming host:port and the refusal', async () => {
-  const port = await freePort();
-  const result = await apiThatFails({ DATABASE_URL: `postgres://loyalty@127.0.0.1:${port}/postgres` });
-  assert.equal(result.code, 1);
-  const line = failureLine(result);
-  assert.ok(line.includes(`127.0.0.1:${port}`) && line.includes('ECONNREFUSED'), line);
-  assert.ok(result.ms < 10_000, `took ${result.ms} ms`);
-  report(`unreachable port: exit ${result.code} after ${result.ms} ms — "${line}"`);
-});
-
-test('a server that accepts and never answers: exits non-zero after the connect timeout, naming host:port', async () => {
-  const sockets: Socket[] = [];
-  const silent = createServer((socket) => void sockets.push(socket));
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  const { port } = silent.address() as { port: number };
-  try {
-    const result = await apiThatFails({
-      DATABASE_URL: `postgres://loyalty@127.0.0.1:${port}/postgres`,
-      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
-    });
+test(
+  'a PostgreSQL port nobody listens on: exits non-zero at once, naming host:port and the refusal',
+  { timeout: 60_000 },
+  async () => {
+    const port = await freePort();
+    const result = await apiThatFails({ DATABASE_URL: `postgres://loyalty@127.0.0.1:${port}/postgres` });
     assert.equal(result.code, 1);
     const line = failureLine(result);
-    assert.ok(line.includes(`127.0.0.1:${port}`) && /no answer within 2000 ms/.test(line), line);
-    assert.ok(sockets.length >= 1, 'the API did connect');
-    assert.ok(result.ms >= CONNECT_TIMEOUT_MS && result.ms < CONNECT_TIMEOUT_MS + 8_000, `took ${result.ms} ms`);
-    report(`silent server: exit ${result.code} after ${result.ms} ms — "${line}"`);
-  } finally {
-    for (const socket of sockets) socket.destroy();
-    silent.close();
-  }
-});
+    assert.ok(line.includes(`127.0.0.1:${port}`) && line.includes('ECONNREFUSED'), line);
+    assert.ok(result.ms < 10_000, `took ${result.ms} ms`);
+    report(`unreachable port: exit ${result.code} after ${result.ms} ms — "${line}"`);
+  },
+);
 
-test('a PGlite data folder the process may not write: exits non-zero naming the folder and the permission', async () => {
-  const dataDir = join(tempDir, 'read-only', 'pglite');
-  mkdirSync(dataDir, { recursive: true });
-  chmodSync(dataDir, 0o555);
-  chmodSync(tempDir, 0o755);
-  // Root may write anywhere: run the API as nobody then.
-  const asRoot = process.getuid?.() === 0;
-  const result = await apiThatFails({ LOYALTY_DATA_DIR: dataDir }, 30_000, asRoot ? { uid: 65534, gid: 65534 } : {});
-  assert.equal(result.code, 1);
-  const line = failureLine(result);
-  assert.ok(line.includes(dataDir) && /not writable/.test(line) && /EACCES/.test(line), line);
-  report(`read-only data folder: exit ${result.code} after ${result.ms} ms — "${line}"`);
-});
+test(
+  'a server that accepts and never answers: exits non-zero after the connect timeout, naming host:port',
+  { timeout: 60_000 },
+  async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const result = await apiThatFails({
+        DATABASE_URL: `postgres://loyalty@127.0.0.1:${port}/postgres`,
+        DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      });
+      assert.equal(result.code, 1);
+      const line = failureLine(result);
+      assert.ok(line.includes(`127.0.0.1:${port}`) && /no answer within 2000 ms/.test(line), line);
+      assert.ok(sockets.length >= 1, 'the API did connect');
+      assert.ok(result.ms >= CONNECT_TIMEOUT_MS && result.ms < CONNECT_TIMEOUT_MS + 8_000, `took ${result.ms} ms`);
+      report(`silent server: exit ${result.code} after ${result.ms} ms — "${line}"`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  },
+);
+
+test(
+  'a PGlite data folder the process may not write: exits non-zero naming the folder and the permission',
+  { timeout: 60_000 },
+  async () => {
+    const dataDir = join(tempDir, 'read-only', 'pglite');
+    mkdirSync(dataDir, { recursive: true });
+    chmodSync(dataDir, 0o555);
+    chmodSync(tempDir, 0o755);
+    // Root may write anywhere: run the API as nobody then.
+    const asRoot = process.getuid?.() === 0;
+    const result = await apiThatFails({ LOYALTY_DATA_DIR: dataDir }, 30_000, asRoot ? { uid: 65534, gid: 65534 } : {});
+    assert.equal(result.code, 1);
+    const line = failureLine(result);
+    assert.ok(line.includes(dataDir) && /not writable/.test(line) && /EACCES/.test(line), line);
+    report(`read-only data folder: exit ${result.code} after ${result.ms} ms — "${line}"`);
+  },
+);

@@ -68,7 +68,7 @@ function spawnApi(env: Record<string, string>, user: { uid?: number; gid?: numbe
 }
 
 /** Starts `packages/server/src/main.ts` and resolves once it prints "Loyalty API listening on <url>". */
-export async function startApi(env: Record<string, string>, timeoutMs = 90_000): Promise<ApiProcess> {
+export async function startApi(env: Record<string, string>, timeoutMs = 180_000): Promise<ApiProcess> {
   const { child, output, exited } = spawnApi(env);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -275,18 +275,22 @@ export function plannedWrites(customerIds: string[], count: number): Write[] {
   });
 }
 
-/** Sends the writes `concurrency` at a time; `onOutcome` sees each answer as it arrives. */
+/**
+ * Sends the writes `concurrency` at a time; `onOutcome` sees each answer as it arrives. Once `stop`
+ * returns true no more are sent: the outcomes of those are absent from the result (it is shorter).
+ */
 export async function sendAll(
   url: () => string,
   writes: Write[],
   concurrency: number,
   onOutcome: (outcome: Outcome, index: number) => void = () => undefined,
+  stop: () => boolean = () => false,
 ): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(writes.length);
+  const outcomes: Outcome[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < writes.length) {
+      while (next < writes.length && !stop()) {
         const index = next++;
         outcomes[index] = await post(url(), writes[index]!);
         onOutcome(outcomes[index]!, index);
@@ -352,8 +356,8 @@ export async function checkLedgers(url: string, writes: Write[]): Promise<{ cust
     const entries: { points: number }[] = [];
     let cursor: string | null = null;
     do {
-      const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
-      const page = await fetch(`${url}/v1/me/points/history?${query}`, { headers });
+      const query: URLSearchParams = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+      const page: Response = await fetch(`${url}/v1/me/points/history?${query}`, { headers });
       assert.equal(page.status, 200, await page.clone().text());
       const body = (await page.json()) as { entries: { points: number }[]; nextCursor: string | null };
       entries.push(...body.entries);

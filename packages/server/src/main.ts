@@ -1,20 +1,19 @@
 #!/usr/bin/env -S node --import tsx
 import { loadConfig } from './config.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer } from './server.ts';
 import { StorageUnavailableError } from './store/errors.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** After a storage fault, how long answers already on their way get before the process exits. */
 const STORAGE_FAILURE_EXIT_MS = 250;
 
-let server: RunningServer | undefined;
 try {
-  server = await startServer(loadConfig(), {
+  const server = await startServer(loadConfig(), {
     // The embedded database cannot go on after a storage fault: exit non-zero so a supervisor
     // restarts the API, which replays PGlite's write-ahead log once the disk has room again.
     onStorageFailure: (error) => {
       console.error(`Loyalty API stopping: ${error.message}`);
-      void server?.close().catch(() => undefined);
+      // Requests meanwhile get 503 without touching the database; then the process ends.
       setTimeout(() => process.exit(1), STORAGE_FAILURE_EXIT_MS);
     },
   });
@@ -22,7 +21,6 @@ try {
   console.log(`Loyalty API listening on ${server.url}`);
 
   let stopping = false;
-  const running = server;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -31,7 +29,7 @@ try {
       console.error(`Still shutting down ${SHUTDOWN_GRACE_MS} ms after ${signal}; exiting.`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    running.close().then(
+    server.close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('Error while shutting down:', error);
