@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
+  apiThatFails,
   checkLedgers,
   fundedCustomers,
   plannedWrites,
@@ -154,15 +155,22 @@ test(
     assert.equal(faultLines.length, 1, victim.output.join('\n'));
     assert.match(faultLines[0]!, /No space left on device|53100/);
 
+    // A supervisor's restart while the disk is still full is refused before PGlite touches the folder.
+    const early = await apiThatFails({ LOYALTY_DATA_DIR: dataDir });
+    assert.equal(early.code, 1);
+    const refusal = early.output.find((line) => line.startsWith('Loyalty API failed to start:')) ?? '';
+    assert.ok(refusal.includes(dataDir) && refusal.includes('LOYALTY_MIN_FREE_BYTES'), early.output.join('\n'));
+
     rmSync(filler);
-    api = await startApi({ LOYALTY_DATA_DIR: dataDir, LOYALTY_MIN_FREE_BYTES: '0' });
+    api = await startApi({ LOYALTY_DATA_DIR: dataDir });
     const retried = await retryAll(api.url, allWrites.slice(customers.length), firstOutcomes.slice(customers.length));
     const ledgers = await checkLedgers(api.url, allWrites);
     report(
       `ENOSPC under ${batch.length} writes: ${counts.acknowledged} acknowledged, ${counts.unavailable} answered 503, ` +
         `${counts.socket} cut off by the exit (sending stopped at the first failure); exit code 1 with "${faultLines[0]}"; after a restart with space ` +
         `${retried.acknowledged} acknowledged replayed, ${retried.committedUnacknowledged} committed-unacknowledged replayed, ` +
-        `${retried.appliedOnRetry} applied once; ${ledgers.customers} balances = ledger sums`,
+        `${retried.appliedOnRetry} applied once; ${ledgers.customers} balances = ledger sums; ` +
+        `a restart on the still-full disk exited ${early.code} in ${early.ms} ms: "${refusal}"`,
     );
   },
 );

@@ -55,7 +55,8 @@ export interface PGliteOptions {
  */
 export async function openDatabase(dataDir: string, options: PGliteOptions = {}): Promise<Database> {
   const inMemory = dataDir.startsWith(MEMORY_DATA_DIR);
-  if (!inMemory) await checkDataDir(dataDir);
+  const minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+  if (!inMemory) await checkDataDir(dataDir, minFreeBytes);
   const stderr: string[] = [];
   let pglite: PGlite;
   try {
@@ -78,7 +79,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   const where = inMemory ? 'PGlite in memory' : `PGlite in ${dataDir}`;
   const log = options.log ?? ((line: string) => console.error(line));
   const onFailure = options.onFailure ?? ((error: StorageFailedError) => log(error.message));
-  const space = inMemory ? undefined : freeSpaceGuard(dataDir, options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES, log);
+  const space = inMemory ? undefined : freeSpaceGuard(dataDir, minFreeBytes, log);
   let failed: StorageFailedError | undefined;
   let closed = false;
   // One statement or transaction at a time, so nothing is queued inside PGlite when a fault shows.
@@ -153,8 +154,11 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   };
 }
 
-/** Creates the data folder and checks this process may write there, naming the folder when not. */
-async function checkDataDir(dataDir: string): Promise<void> {
+/**
+ * Creates the data folder and checks this process may write there and that its disk has room for
+ * recovery and writes, naming the folder when not.
+ */
+async function checkDataDir(dataDir: string, minFreeBytes: number): Promise<void> {
   try {
     await mkdir(dataDir, { recursive: true });
     await access(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
@@ -167,6 +171,14 @@ async function checkDataDir(dataDir: string): Promise<void> {
     throw new StorageUnavailableError(
       `PGlite data folder ${dataDir} is not writable${uid === undefined ? '' : ` by uid ${uid}`}: ${describeCause(error)}`,
       { cause: error },
+    );
+  }
+  // PGlite replays its write-ahead log on open: on a full disk that is the fault we keep away from.
+  const stats = minFreeBytes > 0 ? await statfs(dataDir).catch(() => undefined) : undefined;
+  const free = stats ? Number(stats.bavail) * Number(stats.bsize) : Number.POSITIVE_INFINITY;
+  if (free < minFreeBytes) {
+    throw new StorageUnavailableError(
+      `PGlite data folder ${dataDir} has ${free} bytes free, less than LOYALTY_MIN_FREE_BYTES (${minFreeBytes})`,
     );
   }
 }
