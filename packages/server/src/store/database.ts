@@ -133,8 +133,9 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
         try {
           result = await fn(inside);
         } catch (error) {
-          // After a fault nothing more may reach PGlite, not even ROLLBACK.
-          if (!failed) await inside.exec('ROLLBACK');
+          // After a fault nothing more may reach PGlite, not even ROLLBACK. A failed ROLLBACK
+          // does not hide why the transaction failed.
+          if (!failed) await inside.exec('ROLLBACK').catch(() => undefined);
           throw error;
         }
         await inside.exec('COMMIT').catch(async (error: unknown) => {
