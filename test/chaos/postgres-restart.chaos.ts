@@ -2,11 +2,13 @@
 // up, every answer during the outage is a 201 or a 503 storage_unavailable with Retry-After (never a
 // 500 or a dropped socket), and after recovery every write retried with its key credits once.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, test } from 'node:test';
 import {
   checkLedgers,
   fundedCustomers,
   plannedWrites,
+  post,
   report,
   retryAll,
   sendAll,
@@ -90,6 +92,52 @@ test(
     const stderr = api.output.filter((line) => /connection lost|Unhandled|57P01/.test(line));
     report(
       `the API logged ${stderr.length} connection-loss lines (at most one a second), for example: ${stderr[0] ?? '—'}`,
+    );
+  },
+);
+
+test(
+  'a write whose COMMIT loses its connection after committing answers 503, and its retry replays it: credited once',
+  { timeout: 120_000 },
+  async () => {
+    cluster ??= await startCluster();
+    if (!api?.alive()) api = await startApi({ DATABASE_URL: cluster.url, DATABASE_CONNECT_TIMEOUT_MS: '2000' });
+    const { url } = api;
+    const { ids, openings } = await fundedCustomers(url, 'commit', 1, 1_000);
+    // A synchronous standby that never comes: COMMIT is durable here, then waits for it (wait event
+    // SyncRep) — the moment to cut the connection, so the API cannot know the write committed.
+    await cluster.sql(`ALTER SYSTEM SET synchronous_standby_names = 'absent_standby'`);
+    await cluster.sql('SELECT pg_reload_conf()');
+    const write: Write = {
+      customerId: ids[0]!,
+      idempotencyKey: randomUUID(),
+      body: { type: 'earn', points: 77 },
+      delta: 77,
+    };
+    try {
+      const pending = post(url, write);
+      let pid = '';
+      const deadline = Date.now() + 10_000;
+      while (!pid) {
+        assert.ok(Date.now() < deadline, 'the COMMIT never waited for the standby');
+        pid = await cluster.sql(`SELECT pid FROM pg_stat_activity WHERE wait_event = 'SyncRep' LIMIT 1`);
+        if (!pid) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await cluster.sql(`SELECT pg_terminate_backend(${Number(pid)})`);
+      const outcome = await pending;
+      assert.deepEqual(outcome, { kind: 'unavailable', retryAfter: '2' });
+    } finally {
+      await cluster.sql('ALTER SYSTEM RESET synchronous_standby_names');
+      await cluster.sql('SELECT pg_reload_conf()');
+    }
+    assert.ok(api.alive());
+    const retried = await retryAll(url, [write], [{ kind: 'unavailable', retryAfter: '2' }]);
+    assert.deepEqual(retried, { acknowledged: 0, committedUnacknowledged: 1, appliedOnRetry: 0 });
+    const ledgers = await checkLedgers(url, [...openings, write]);
+    report(
+      `COMMIT cut off after it committed (backend terminated while waiting for a synchronous standby): answered 503 ` +
+        `storage_unavailable with Retry-After; the retry with its key replayed the committed entry; ` +
+        `balance ${ledgers.total} = ledger sum = 1,000 + 77, credited once`,
     );
   },
 );

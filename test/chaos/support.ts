@@ -145,6 +145,8 @@ function asPostgresUser(command: string): string[] {
 export interface Cluster {
   url: string;
   port: number;
+  /** Runs one statement with psql as the superuser and returns its unaligned output. */
+  sql(statement: string): Promise<string>;
   restart(mode: 'fast' | 'immediate'): Promise<void>;
   stop(): Promise<void>;
 }
@@ -171,6 +173,11 @@ export async function startCluster(): Promise<Cluster> {
     port,
     url: `postgres://loyalty@127.0.0.1:${port}/postgres`,
     restart: (mode) => exec(`${pgCtl} -m ${mode} restart`),
+    async sql(statement) {
+      const args = ['-h', '127.0.0.1', '-p', String(port), '-U', 'loyalty', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1'];
+      const { stdout } = await run(`${bin}/psql`, [...args, '-Atc', statement], { timeout: 30_000 });
+      return stdout.trim();
+    },
     async stop() {
       await exec(`${pgCtl} -m immediate stop`).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
