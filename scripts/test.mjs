@@ -22,6 +22,9 @@ const SUITES = [
   { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true },
   { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },
   nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true),
+  // Real processes under faults (test/chaos): kill -9 under load, PostgreSQL restarts, start-up against
+  // absent storage, a full disk under PGlite. Starts a PostgreSQL cluster of its own: needs its binaries.
+  { ...nodeSuite('chaos', 'test', /\.chaos\.ts$/), postgresBinaries: true },
   // Builds Storybook first, then opens every story of the build in Chromium.
   { ...nodeSuite('storybook', 'test', /^storybook\.e2e\.ts$/, true), prepare: buildStorybook },
 ];
@@ -53,6 +56,21 @@ installDependencies();
 const env = { ...process.env };
 if (selected.some((suite) => suite.browser)) env.CHROME_PATH = ensureChromium();
 const postgresUrl = selected.some((suite) => suite.postgres) ? ensurePostgres() : null;
+const postgresBinaries = selected.some((suite) => suite.postgresBinaries) ? ensurePostgresBinaries() : null;
+
+/** The newest `/usr/lib/postgresql/<version>/bin` holding `pg_ctl`, installing Debian's package when root. */
+function ensurePostgresBinaries() {
+  const find = () => {
+    const root = '/usr/lib/postgresql';
+    if (!existsSync(root)) return null;
+    const version = readdirSync(root)
+      .filter((name) => existsSync(join(root, name, 'bin', 'pg_ctl')))
+      .sort((a, b) => Number(b) - Number(a))[0];
+    return version ? join(root, version, 'bin') : null;
+  };
+  if (find() === null) ensurePostgres();
+  return find();
+}
 if (selected.some((suite) => suite.name === 'e2e')) pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
 
 function testFiles(dir, pattern) {
@@ -135,6 +153,9 @@ function runSuite(suite) {
       : { passed: 0, failed: 0, skipped: 0 };
     if (status !== 0 && totals.failed === 0) totals.failed = 1;
     return totals;
+  }
+  if (suite.postgresBinaries && !postgresBinaries) {
+    return { passed: 0, failed: 1, skipped: 0, note: 'no PostgreSQL binaries under /usr/lib/postgresql/*/bin' };
   }
   if (suite.postgres && !postgresUrl) {
     const note = 'no PostgreSQL: set LOYALTY_TEST_DATABASE_URL';

@@ -9,6 +9,7 @@ import {
   paths,
 } from '@loyalty-elements/contract';
 import type { Database } from './store/database.ts';
+import { STORAGE_RETRY_AFTER_SECONDS, StorageUnavailableError } from './store/errors.ts';
 import { ProgramKeys } from './auth.ts';
 import { ProblemError, problemResponse, type ServerProblemCode } from './problem.ts';
 import { adminTransactionsRoute } from './routes/admin-transactions.ts';
@@ -113,6 +114,14 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof StorageUnavailableError) {
+      // Reported where it happens (store/); the client retries, with the same Idempotency-Key for a write.
+      c.header('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
+      return problemResponse(
+        c,
+        new ProblemError(503, 'storage_unavailable', 'The database is unavailable right now; retry shortly.'),
+      );
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(
         c,

@@ -11,7 +11,10 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
  * | `PORT` | `8787` | Port to listen on; `0` picks any free port. |
  * | `HOST` | `127.0.0.1` | Interface to listen on. |
  * | `DATABASE_URL` | unset | A PostgreSQL connection string (`postgres://user:pass@host:5432/db`): the API runs the same migrations and queries there instead of PGlite. |
+ * | `DATABASE_CONNECT_TIMEOUT_MS` | `5000` | How long opening a PostgreSQL connection may take; start-up against a server that does not answer fails after it. |
+ * | `DATABASE_STATEMENT_TIMEOUT_MS` | `10000` | PostgreSQL cancels a statement that runs longer (`statement_timeout`); the request gets 503 `storage_unavailable`. |
  * | `LOYALTY_DATA_DIR` | `<repo root>/.data/pglite` | PGlite data folder (created if missing; relative paths resolve from the working directory); `memory://` keeps everything in memory. |
+ * | `LOYALTY_MIN_FREE_BYTES` | `67108864` (64 MiB) | PGlite refuses writes (503 `storage_unavailable`) while the data folder's disk has less free space; `0` turns the check off. |
  * | `LOYALTY_DEMO` | on | `false`/`0`/`off`/`no` turns demo mode off: no demo seed, no `/v1/demo/*` routes. |
  * | `LOYALTY_DEMO_PUBLISHABLE_KEY` | `pk_demo_loyalty_elements` | Publishable key of the demo program. |
  * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
@@ -34,12 +37,27 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   logLevel: LevelWithSilent;
   shutdownGraceMs: number;
+  storage: StorageSettings;
+}
+
+export interface StorageSettings {
+  /** PostgreSQL: connection timeout in milliseconds. */
+  connectTimeoutMs: number;
+  /** PostgreSQL: `statement_timeout` in milliseconds. */
+  statementTimeoutMs: number;
+  /** PGlite: free bytes the data folder's file system must keep for writes to be taken. */
+  minFreeBytes: number;
 }
 
 /** `<repo root>/.data/pglite`, next to the packages whatever the working directory. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 10_000,
+  minFreeBytes: 64 * 1024 * 1024,
+};
 export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 export const DEFAULT_DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -69,6 +87,23 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     },
     logLevel: parseLogLevel(env.LOYALTY_LOG_LEVEL),
     shutdownGraceMs: parseCount(env.LOYALTY_SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS, 'LOYALTY_SHUTDOWN_GRACE_MS'),
+    storage: {
+      connectTimeoutMs: parsePositive(
+        env.DATABASE_CONNECT_TIMEOUT_MS,
+        DEFAULT_STORAGE_SETTINGS.connectTimeoutMs,
+        'DATABASE_CONNECT_TIMEOUT_MS',
+      ),
+      statementTimeoutMs: parsePositive(
+        env.DATABASE_STATEMENT_TIMEOUT_MS,
+        DEFAULT_STORAGE_SETTINGS.statementTimeoutMs,
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+      ),
+      minFreeBytes: parseCount(
+        env.LOYALTY_MIN_FREE_BYTES,
+        DEFAULT_STORAGE_SETTINGS.minFreeBytes,
+        'LOYALTY_MIN_FREE_BYTES',
+      ),
+    },
   };
 }
 
@@ -118,4 +153,10 @@ function parseLogLevel(value: string | undefined): LevelWithSilent {
   const level = LOG_LEVELS.find((known) => known === text);
   if (level === undefined) throw new Error(`LOYALTY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
   return level;
+}
+
+function parsePositive(value: string | undefined, fallback: number, name: string): number {
+  const count = parseCount(value, fallback, name);
+  if (count === 0) throw new Error(`${name} must be at least 1, got "${value?.trim()}"`);
+  return count;
 }

@@ -1,10 +1,22 @@
 #!/usr/bin/env -S node --import tsx
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
+import { StorageUnavailableError } from './store/errors.ts';
+
+/** After a storage fault, how long answers already on their way get before the process exits. */
+const STORAGE_FAILURE_EXIT_MS = 250;
 
 try {
   const config = loadConfig();
-  const server = await startServer(config);
+  const server = await startServer(config, {
+    // The embedded database cannot go on after a storage fault: exit non-zero so a supervisor
+    // restarts the API, which replays PGlite's write-ahead log once the disk has room again.
+    onStorageFailure: (error) => {
+      console.error(`Loyalty API stopping: ${error.message}`);
+      // Requests meanwhile get 503 without touching the database; then the process ends.
+      setTimeout(() => process.exit(1), STORAGE_FAILURE_EXIT_MS);
+    },
+  });
   // Scripts wait for exactly this line (and read the port from it): keep its wording.
   console.log(`Loyalty API listening on ${server.url}`);
 
@@ -28,6 +40,8 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error('Loyalty API failed to start:', error);
+  // An unreachable database or an unusable data folder is an operator's problem, said in one line.
+  if (error instanceof StorageUnavailableError) console.error(`Loyalty API failed to start: ${error.message}`);
+  else console.error('Loyalty API failed to start:', error);
   process.exit(1);
 }

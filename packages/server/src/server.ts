@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './store/database.ts';
 import { openStore } from './store/open.ts';
+import type { StorageFailedError } from './store/errors.ts';
 import { migrate } from './store/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { expireLapsedPoints } from './domain/ledger.ts';
@@ -55,12 +56,17 @@ export interface StartOptions {
   logError?: (error: unknown) => void;
   /** The clock of the app, the seed and the start-up expiry run. Default: the system clock. */
   now?: () => Date;
+  /**
+   * Called once when the embedded database hits a storage fault it cannot continue after (see
+   * store/database.ts); every request answers 503 from then on. main.ts exits so a supervisor restarts.
+   */
+  onStorageFailure?: (error: StorageFailedError) => void;
 }
 
 /** Opens the database, migrates it, seeds the demo program when in demo mode, and serves the API. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const db = await openStore(config);
+  const db = await openStore(config, options.onStorageFailure ? { onFailure: options.onStorageFailure } : {});
   let stopping = false;
   try {
     await migrate(db);

@@ -26,6 +26,7 @@ test('defaults to demo mode on the local data folder', () => {
     rateLimits: DEFAULT_RATE_LIMITS,
     logLevel: 'info',
     shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
+    storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
   });
   assert.ok(isAbsolute(DEFAULT_DATA_DIR));
   assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);
@@ -64,4 +65,23 @@ test('reads the log level and the shutdown grace period, and refuses what it doe
   assert.equal(config.shutdownGraceMs, 2500);
   assert.throws(() => loadConfig({ LOYALTY_LOG_LEVEL: 'loud' }), /LOYALTY_LOG_LEVEL must be one of .*silent/);
   assert.throws(() => loadConfig({ LOYALTY_SHUTDOWN_GRACE_MS: '-1' }), /LOYALTY_SHUTDOWN_GRACE_MS/);
+});
+
+test('reads the storage timeouts and the free-space floor', () => {
+  const { storage } = loadConfig({
+    DATABASE_CONNECT_TIMEOUT_MS: ' 1500 ',
+    DATABASE_STATEMENT_TIMEOUT_MS: '250',
+    LOYALTY_MIN_FREE_BYTES: '0',
+  });
+  assert.deepEqual(storage, { connectTimeoutMs: 1_500, statementTimeoutMs: 250, minFreeBytes: 0 });
+  assert.equal(loadConfig({ LOYALTY_MIN_FREE_BYTES: '1048576' }).storage.minFreeBytes, 1_048_576);
+});
+
+test('rejects storage settings that would mean no timeout or no sense', () => {
+  // 0 would mean "wait forever" to node-postgres and PostgreSQL: the hang these settings prevent.
+  assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' }), /DATABASE_CONNECT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ LOYALTY_MIN_FREE_BYTES: '1.5' }), /LOYALTY_MIN_FREE_BYTES/);
 });

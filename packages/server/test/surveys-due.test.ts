@@ -7,6 +7,7 @@ import { DEFAULT_SURVEY_COOLDOWN_DAYS } from '../src/domain/surveys/eligibility.
 import type { Database } from '../src/store/database.ts';
 import { loadMigrations, migrate } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/open.ts';
+import { DEFAULT_STORAGE_SETTINGS } from '../src/config.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, summaryOf } from './support/http.ts';
 import { testDatabaseFor, TEST_POSTGRES_URL } from './support/postgres.ts';
@@ -324,9 +325,9 @@ describe('0008 on responses stored before the rule', () => {
     if (TEST_POSTGRES_URL) {
       const database = await testDatabaseFor('memory://');
       dropDatabase = database.drop;
-      db = await openStore({ databaseUrl: database.url, dataDir: 'memory://' });
+      db = await openStore({ databaseUrl: database.url, dataDir: 'memory://', storage: DEFAULT_STORAGE_SETTINGS });
     } else {
-      db = await openStore({ databaseUrl: undefined, dataDir: 'memory://' });
+      db = await openStore({ databaseUrl: undefined, dataDir: 'memory://', storage: DEFAULT_STORAGE_SETTINGS });
     }
   });
   after(async () => {

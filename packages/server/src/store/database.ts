@@ -1,5 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { constants } from 'node:fs';
+import { access, mkdir, rm, statfs, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { describeCause, StorageFailedError, StorageUnavailableError } from './errors.ts';
 
 /** Something SQL can run on: the database itself or one open transaction. */
 export interface Queryable {
@@ -21,25 +24,210 @@ export interface Database extends Queryable {
 
 export const MEMORY_DATA_DIR = 'memory://';
 
-/** Opens PGlite in `dataDir` (created if missing), or in memory for `memory://`. */
-export async function openDatabase(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith(MEMORY_DATA_DIR)) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+/** Below this many free bytes in the data folder's file system, PGlite takes no more writes. */
+export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
+/** How long a reading of the free space is trusted. */
+const FREE_SPACE_CHECK_MS = 1_000;
+
+export interface PGliteOptions {
+  /** Writes are refused with {@link StorageUnavailableError} while the data folder has less free space. */
+  minFreeBytes?: number;
+  /**
+   * Called once when PGlite hits a storage fault (a full disk, an I/O error). Default: log the error.
+   * The instance refuses every statement after it; the server process exits so a supervisor restarts it.
+   */
+  onFailure?: (error: StorageFailedError) => void;
+  /** Where the free-space state changes are reported. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Opens PGlite in `dataDir` (created if missing), or in memory for `memory://`.
+ *
+ * A storage fault is final for the instance: PGlite 0.5 reports the failed write (for example
+ * `53100 could not write to file "pg_wal/xlogtemp…": No space left on device`), but the next
+ * statement it is given spins the main thread forever. So statements run one at a time here, and
+ * the first fault stops every later one before it reaches PGlite: they fail with
+ * {@link StorageFailedError} (503) and `onFailure` is told once. What was committed before the fault
+ * is on disk; a restart with space replays the write-ahead log. To keep the fault rare, writes are
+ * refused (503, nothing attempted) while the folder's file system has less than `minFreeBytes` free,
+ * and taken again as soon as space returns.
+ */
+export async function openDatabase(dataDir: string, options: PGliteOptions = {}): Promise<Database> {
+  const inMemory = dataDir.startsWith(MEMORY_DATA_DIR);
+  const minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+  if (!inMemory) await checkDataDir(dataDir, minFreeBytes);
+  const stderr: string[] = [];
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, {
+      onStderr: (line) => {
+        stderr.push(line);
+        if (stderr.length > 20) stderr.shift();
+        return false;
+      },
+    });
+  } catch (error) {
+    const detail = stderr.filter((line) => /FATAL|PANIC|ERROR|could not/.test(line)).at(-1);
+    throw new StorageUnavailableError(
+      `PGlite could not open its data folder ${dataDir}: ${describeCause(error)}${detail ? ` (${detail.trim()})` : ''}`,
+      { cause: error },
+    );
+  }
+  stderr.length = 0;
+
+  const where = inMemory ? 'PGlite in memory' : `PGlite in ${dataDir}`;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const onFailure = options.onFailure ?? ((error: StorageFailedError) => log(error.message));
+  const space = inMemory ? undefined : freeSpaceGuard(dataDir, minFreeBytes, log);
+  let failed: StorageFailedError | undefined;
+  let closed = false;
+  // One statement or transaction at a time, so nothing is queued inside PGlite when a fault shows.
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = tail.then(run, run);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+
+  const usable = () => {
+    if (failed) throw failed;
+    if (closed) throw new StorageUnavailableError(`${where} is closed`);
+  };
+  const run = async <T>(statement: () => Promise<T>): Promise<T> => {
+    usable();
+    try {
+      return await statement();
+    } catch (error) {
+      if (!isStorageFault(error)) throw error;
+      if (!failed) {
+        failed = new StorageFailedError(
+          `${where} failed: ${describeCause(error)}; no statement runs until the server is restarted`,
+          { cause: error },
+        );
+        onFailure(failed);
+      }
+      throw failed;
+    }
+  };
+  const inside: Queryable = {
+    query: <Row>(sql: string, params: readonly unknown[] = []) =>
+      run(async () => (await pglite.query<Row>(sql, [...params])).rows),
+    exec: (sql: string) => run(async () => void (await pglite.exec(sql))),
+  };
+
   return {
-    ...queryable(pglite),
-    transaction: (fn) => pglite.transaction((tx) => fn(queryable(tx))),
-    close: () => pglite.close(),
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      if (space && !isRead(sql)) await space.check();
+      return exclusive(() => inside.query<Row>(sql, params));
+    },
+    exec: async (sql) => {
+      await space?.check();
+      return exclusive(() => inside.exec(sql));
+    },
+    transaction: async (fn) => {
+      await space?.check();
+      return exclusive(async () => {
+        await inside.exec('BEGIN');
+        let result;
+        try {
+          result = await fn(inside);
+        } catch (error) {
+          // After a fault nothing more may reach PGlite, not even ROLLBACK. A failed ROLLBACK
+          // does not hide why the transaction failed.
+          if (!failed) await inside.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+        await inside.exec('COMMIT').catch(async (error: unknown) => {
+          if (!failed) await inside.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        });
+        return result;
+      });
+    },
+    close: () =>
+      exclusive(async () => {
+        if (closed) return;
+        closed = true;
+        // A failed instance is left as it is: closing it would run another statement.
+        if (!failed) await pglite.close();
+      }),
   };
 }
 
-function queryable(target: PGlite | Transaction): Queryable {
+/**
+ * Creates the data folder and checks this process may write there and that its disk has room for
+ * recovery and writes, naming the folder when not.
+ */
+async function checkDataDir(dataDir: string, minFreeBytes: number): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await access(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+    // access() says yes to root even on a read-only mount: write a file to be sure.
+    const probe = join(dataDir, `.write-check-${process.pid}`);
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const uid = process.getuid?.();
+    throw new StorageUnavailableError(
+      `PGlite data folder ${dataDir} is not writable${uid === undefined ? '' : ` by uid ${uid}`}: ${describeCause(error)}`,
+      { cause: error },
+    );
+  }
+  // PGlite replays its write-ahead log on open: on a full disk that is the fault we keep away from.
+  const stats = minFreeBytes > 0 ? await statfs(dataDir).catch(() => undefined) : undefined;
+  const free = stats ? Number(stats.bavail) * Number(stats.bsize) : Number.POSITIVE_INFINITY;
+  if (free < minFreeBytes) {
+    throw new StorageUnavailableError(
+      `PGlite data folder ${dataDir} has ${free} bytes free, less than LOYALTY_MIN_FREE_BYTES (${minFreeBytes})`,
+    );
+  }
+}
+
+/** A statement that only reads: it may run while the disk is nearly full. */
+function isRead(sql: string): boolean {
+  return /^\s*(SELECT|SHOW)\b/i.test(sql);
+}
+
+/** A PostgreSQL error about the storage under the request (disk full, I/O error, corruption), or a WASM or file-system failure. */
+function isStorageFault(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, name, errno } = error as { code?: unknown; name?: unknown; errno?: unknown };
+  if (typeof code === 'string' && 'severity' in error) {
+    return code.startsWith('53') || code.startsWith('58') || code === 'XX001' || code === 'XX002';
+  }
+  if (error instanceof WebAssembly.RuntimeError) return true;
+  if (name === 'ErrnoError' || name === 'ExitStatus' || typeof errno === 'number') return true;
+  return typeof code === 'string' && ['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EFBIG'].includes(code);
+}
+
+/** Refuses writes while the file system of `dataDir` has less than `minFreeBytes` free; re-reads it once a second. */
+function freeSpaceGuard(dataDir: string, minFreeBytes: number, log: (line: string) => void) {
+  let checkedAt = 0;
+  let free = Number.POSITIVE_INFINITY;
+  let low = false;
   return {
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query<Row>(sql, [...params]);
-      return result.rows;
-    },
-    async exec(sql: string) {
-      await target.exec(sql);
+    async check(): Promise<void> {
+      if (minFreeBytes <= 0) return;
+      if (Date.now() - checkedAt >= FREE_SPACE_CHECK_MS) {
+        checkedAt = Date.now();
+        const stats = await statfs(dataDir).catch(() => undefined);
+        if (stats) free = Number(stats.bavail) * Number(stats.bsize);
+        const nowLow = free < minFreeBytes;
+        if (nowLow !== low) {
+          log(
+            nowLow
+              ? `PGlite data folder ${dataDir} has ${free} bytes free, less than LOYALTY_MIN_FREE_BYTES (${minFreeBytes}): writes are refused until space returns`
+              : `PGlite data folder ${dataDir} has ${free} bytes free again: writes resume`,
+          );
+          low = nowLow;
+        }
+      }
+      if (low) {
+        throw new StorageUnavailableError(
+          `PGlite data folder ${dataDir} has ${free} bytes free, less than the ${minFreeBytes} required for writes`,
+        );
+      }
     },
   };
 }

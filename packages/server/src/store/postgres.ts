@@ -1,53 +1,150 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { describeCause, StorageUnavailableError, toStorageError } from './errors.ts';
 
 const INT8_OID = 20;
+
+export interface PostgresOptions {
+  /** How long opening a connection may take, TCP and start-up handshake included. */
+  connectTimeoutMs: number;
+  /** The server cancels a statement that runs longer (`statement_timeout`). */
+  statementTimeoutMs: number;
+  /** Where connection losses are reported; one line each, at most one a second. */
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 };
+
+/** `host:port` of a connection string for messages, never its password. */
+export function postgresAddress(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    const host = url.searchParams.get('host') ?? (decodeURIComponent(url.hostname) || 'localhost');
+    return `${host}:${url.port || url.searchParams.get('port') || '5432'}`;
+  } catch {
+    return 'the server named by DATABASE_URL';
+  }
+}
 
 /**
  * Opens a PostgreSQL server through a node-postgres pool. The SQL and migrations are the ones PGlite
  * runs; bigint columns come back as numbers, as they do from PGlite.
+ *
+ * A lost connection never ends the process: every client has an error listener, a statement that
+ * fails because the server is gone, restarting, refusing connections or too slow throws
+ * {@link StorageUnavailableError}, the broken client is discarded, and the next request connects
+ * anew. Start-up against a server that refuses or never answers fails within `connectTimeoutMs`.
  */
-export async function openPostgres(connectionString: string): Promise<Database> {
+export async function openPostgres(
+  connectionString: string,
+  options: PostgresOptions = DEFAULT_POSTGRES_OPTIONS,
+): Promise<Database> {
+  const address = postgresAddress(connectionString);
+  const what = `PostgreSQL at ${address}`;
+  const log = throttled(options.log ?? ((line) => console.error(line)), 1_000);
   const pool = new pg.Pool({
     connectionString,
     max: 10,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    statement_timeout: options.statementTimeoutMs,
+    // A server that stops answering mid-statement (a partition, a frozen host) is given up on too.
+    query_timeout: options.statementTimeoutMs + options.connectTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
     },
   });
-  // A dead connection in the pool must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
-  await pool.query('SELECT 1');
+  // node-postgres emits 'error' on a client whose connection dies, checked out or idle; without a
+  // listener that ends the process. The pool's own 'error' event repeats it for idle clients.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log(`${what}: connection lost: ${describeCause(error)}`));
+  });
+  pool.on('error', () => undefined);
+
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StorageUnavailableError(`Cannot reach ${what}: ${startupCause(error, options)}`, { cause: error });
+  }
 
   return {
-    ...queryable(pool),
+    ...queryable(pool, what),
     async transaction(fn) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw toStorageError(error, what);
+      }
+      // A client whose connection failed is destroyed on release, never handed out again.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
-        const result = await fn(queryable(client));
+        const result = await fn(queryable(client, what));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
+        const mapped = toStorageError(error, what);
+        if (mapped instanceof StorageUnavailableError) {
+          // COMMIT may or may not have landed: the client retries with its Idempotency-Key.
+          broken = mapped;
+        } else {
+          await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+        }
+        throw mapped;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),
   };
 }
 
-function queryable(target: pg.Pool | pg.PoolClient): Queryable {
+function queryable(target: pg.Pool | pg.PoolClient, what: string): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query(sql, [...params]);
-      return result.rows as Row[];
+      try {
+        const result = await target.query(sql, [...params]);
+        return result.rows as Row[];
+      } catch (error) {
+        throw toStorageError(error, what);
+      }
     },
     async exec(sql: string) {
-      await target.query(sql);
+      try {
+        await target.query(sql);
+      } catch (error) {
+        throw toStorageError(error, what);
+      }
     },
+  };
+}
+
+function startupCause(error: unknown, options: PostgresOptions): string {
+  const text = describeCause(error);
+  if (/timeout/i.test(text)) {
+    return `no answer within ${options.connectTimeoutMs} ms (DATABASE_CONNECT_TIMEOUT_MS): ${text}`;
+  }
+  return text;
+}
+
+/** `log`, but at most one line per `intervalMs`; the rest are counted into the next line. */
+function throttled(log: (line: string) => void, intervalMs: number): (line: string) => void {
+  let last = 0;
+  let skipped = 0;
+  return (line) => {
+    const now = Date.now();
+    if (now - last < intervalMs) {
+      skipped++;
+      return;
+    }
+    last = now;
+    log(skipped > 0 ? `${line} (and ${skipped} more since the last report)` : line);
+    skipped = 0;
   };
 }
