@@ -151,6 +151,26 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
+  it("signs the shopper's token on its own server, and sends nosniff and no-referrer with every answer", async () => {
+    for (const path of ['/', '/customer-token?shopper=demo-shopper', '/loyalty-elements.js']) {
+      const res = await fetch(`${stack.storefrontUrl}${path}`);
+      await res.body?.cancel();
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
+    }
+    const guest = await fetch(`${stack.storefrontUrl}/customer-token?shopper=guest`);
+    assert.equal(guest.status, 401);
+    const { token } = (await (await fetch(`${stack.storefrontUrl}/customer-token?shopper=demo-gold`)).json()) as {
+      token: string;
+    };
+    const summary = await fetch(`${stack.apiBase}/v1/me/summary`, {
+      headers: { Authorization: `Bearer ${token}`, 'X-Publishable-Key': 'pk_demo_loyalty_elements' },
+    });
+    assert.equal(summary.status, 200);
+    assert.equal(((await summary.json()) as { customer: { id: string } }).customer.id, 'demo-gold');
+  });
+
   it('invites a guest to sign in instead of showing an error, after one API request with no preflight', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
