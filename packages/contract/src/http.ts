@@ -26,3 +26,15 @@ export const paths = {
 
 /** Customer tokens live at most this long (24 h). */
 export const MAX_CUSTOMER_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+
+/** The survey routes (beside `paths`: a widget that needs them pulls in no schema). */
+export const surveyPaths = {
+  eligible: '/v1/me/surveys/eligible',
+  responsePattern: '/v1/me/surveys/responses/:responseId',
+  response: (responseId: string) => `/v1/me/surveys/responses/${encodeURIComponent(responseId)}`,
+  dismissalsPattern: '/v1/me/surveys/:surveyId/dismissals',
+  dismissals: (surveyId: string) => `/v1/me/surveys/${encodeURIComponent(surveyId)}/dismissals`,
+  resultsPattern: '/v1/admin/surveys/:surveyId/results',
+  results: (surveyId: string) => `/v1/admin/surveys/${encodeURIComponent(surveyId)}/results`,
+  followUps: '/v1/admin/follow-ups',
+} as const;

@@ -3,7 +3,7 @@ import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
-import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths } from './http.ts';
+import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
 import { Summary } from './summary.ts';
@@ -18,7 +18,6 @@ import {
   SurveyResponseUpdate,
   SurveyResults,
   SurveyResultsQuery,
-  surveyPaths,
 } from './surveys.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';

@@ -528,19 +528,6 @@ export const SurveyResults = z.object({
 });
 export type SurveyResults = z.infer<typeof SurveyResults>;
 
-// ─── Paths ──────────────────────────────────────────────────────────────────────────────────────
-
-export const surveyPaths = {
-  eligible: '/v1/me/surveys/eligible',
-  responsePattern: '/v1/me/surveys/responses/:responseId',
-  response: (responseId: string) => `/v1/me/surveys/responses/${encodeURIComponent(responseId)}`,
-  dismissalsPattern: '/v1/me/surveys/:surveyId/dismissals',
-  dismissals: (surveyId: string) => `/v1/me/surveys/${encodeURIComponent(surveyId)}/dismissals`,
-  resultsPattern: '/v1/admin/surveys/:surveyId/results',
-  results: (surveyId: string) => `/v1/admin/surveys/${encodeURIComponent(surveyId)}/results`,
-  followUps: '/v1/admin/follow-ups',
-} as const;
-
 // ─── Definition checks ──────────────────────────────────────────────────────────────────────────
 
 /** What the question schemas cannot say alone: unique ids, conditions pointing backwards. */
