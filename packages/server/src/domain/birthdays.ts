@@ -190,8 +190,8 @@ export async function claimBirthdayReward(
         return { kind: 'birthday_outside_window' };
       }
       if (standing.claimed) return { kind: 'birthday_already_claimed' };
-      if (standing.heldBack && standing.firstRewardBirthday !== null) {
-        firstRewardBirthday = standing.firstRewardBirthday;
+      if (standing.heldBack) {
+        firstRewardBirthday = standing.firstRewardBirthday ?? undefined;
         return { kind: 'birthday_recently_set' };
       }
       const applied = await applyEntryLocked(
