@@ -81,7 +81,7 @@ export const DEMO_SURVEYS = {
         placeholder: { en: 'What went wrong?', 'zh-CN': '遇到了什么问题？' },
         maxLength: 2000,
         contactConsent: {
-          label: { en: 'You may contact me about this', 'zh-CN': '可以就此事联系我' },
+          label: { en: 'You may contact me about this', 'zh-CN': '同意我们就本次反馈与您联系' },
         },
       },
     ],
