@@ -723,7 +723,7 @@ describe('<loyalty-birthday-greeting>', () => {
       el.lang = 'zh-CN';
       const zhDate = formatIsoDateWithYear(first, 'zh-CN');
       expect(zhDate).to.match(/^\d{4}年\d{1,2}月\d{1,2}日$/);
-      await waitUntil(() => text(el, 'message') === `您的首份生日礼遇将在${zhDate}生日时送达。`, 'the Chinese message');
+      await waitUntil(() => text(el, 'message') === `您的首份生日礼将在${zhDate}生日时送达。`, 'the Chinese message');
       expect(text(el, 'title')).to.equal('Lin Mei，生日快乐！');
       await expect(el).to.be.accessible();
     });
@@ -735,7 +735,7 @@ describe('<loyalty-birthday-greeting>', () => {
       expect(s.firstGift('15 March 2027')).to.equal(
         'Your first birthday gift comes with your birthday on 15 March 2027.',
       );
-      expect(z.firstGift('2027年3月15日')).to.equal('您的首份生日礼遇将在2027年3月15日生日时送达。');
+      expect(z.firstGift('2027年3月15日')).to.equal('您的首份生日礼将在2027年3月15日生日时送达。');
     });
 
     it('says it outside the window too, under the next birthday', async () => {

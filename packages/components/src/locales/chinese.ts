@@ -6,5 +6,5 @@
  * Latin letters keeps its space: "50 Stars".
  */
 export function zhAmount(amount: string, unit: string): string {
-  return /^[\p{Script=Latin}\d]/u.test(unit) ? `${amount} ${unit}` : `${amount}${unit}`;
+  return /^\p{Script=Latin}/u.test(unit) ? `${amount} ${unit}` : `${amount}${unit}`;
 }

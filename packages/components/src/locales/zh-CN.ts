@@ -20,6 +20,6 @@ export const zhCN: Translation = {
   errorTimeout: '会员服务响应超时，请重试。',
   errorSession: '登录已失效，请重新登录后重试。',
   errorOther: '积分加载失败，请重试。',
-  errorNoClient: '暂时无法显示积分：本页面尚未接入会员计划。',
+  errorNoClient: '无法显示积分：本页面尚未接入会员计划。',
   retry: '重试',
 };

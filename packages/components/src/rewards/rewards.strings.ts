@@ -115,7 +115,7 @@ const zhCN: RewardsStrings = {
 
   guestMessage: '登录后即可查看可用积分兑换的奖励。',
   errorOther: '积分兑换加载失败，请重试。',
-  errorNoClient: '暂时无法显示积分兑换：本页面尚未接入会员计划。',
+  errorNoClient: '无法显示积分兑换：本页面尚未接入会员计划。',
 };
 
 /** Every string of `<loyalty-rewards>`, per supported locale. */

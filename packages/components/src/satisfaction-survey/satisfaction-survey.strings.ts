@@ -77,7 +77,7 @@ const zhCN: SatisfactionSurveyStrings = {
   points: (amount, _count, pointsName) => zhAmount(amount, pointsName),
   answerToEarn: (points) => `完成问卷即可获得${points}。`,
   earned: (points) => `您已获得${points}。`,
-  earnedWhenSent: (points) => `回答提交后，${points}将发放到您的账户。`,
+  earnedWhenSent: (points) => `回答提交后，${points}将到账。`,
 };
 
 /** Every string of `<loyalty-satisfaction-survey>`, per supported locale. */

@@ -130,8 +130,8 @@ const zhCN: TierProgressStrings = {
   reachSpend: (remaining, next, date) =>
     date ? `${date}前再消费${remaining}，即可升级${next}。` : `再消费${remaining}，即可升级${next}。`,
   startPoints: (remaining, _count, pointsName, next) =>
-    `获得${zhAmount(remaining, pointsName)}，即可升级${next}。每笔订单都让您离升级更近一步！`,
-  startSpend: (remaining, next) => `消费满${remaining}，即可升级${next}。每笔订单都让您离升级更近一步！`,
+    `获得${zhAmount(remaining, pointsName)}，即可升级${next}。每笔订单都让您更近一步！`,
+  startSpend: (remaining, next) => `消费满${remaining}，即可升级${next}。每笔订单都让您更近一步！`,
   keepPoints: (remaining, _count, pointsName, tier, date) =>
     date
       ? `${date}前再获得${zhAmount(remaining, pointsName)}，即可保留${tier}等级。`
@@ -158,7 +158,7 @@ const zhCN: TierProgressStrings = {
 
   guestMessage: '登录后即可查看您的会员等级和升级进度。',
   errorOther: '会员等级加载失败，请重试。',
-  errorNoClient: '暂时无法显示会员等级：本页面尚未接入会员计划。',
+  errorNoClient: '无法显示会员等级：本页面尚未接入会员计划。',
 };
 
 export const tierProgressStrings = { en, 'zh-CN': zhCN } satisfies StringTable<TierProgressStrings>;

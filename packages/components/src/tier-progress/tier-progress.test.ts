@@ -464,7 +464,7 @@ describe('<loyalty-tier-progress>', () => {
       el.lang = 'zh-CN';
       await waitUntil(() => text(el, 'message').startsWith('获得'), 'zh-CN');
       expect(text(el, 'message')).to.equal(
-        `获得${format('zh-CN', tier.progress.remaining)}积分，即可升级${pickLocalized(tier.next!.name, 'zh-CN')}。每笔订单都让您离升级更近一步！`,
+        `获得${format('zh-CN', tier.progress.remaining)}积分，即可升级${pickLocalized(tier.next!.name, 'zh-CN')}。每笔订单都让您更近一步！`,
       );
       await expect(el).to.be.accessible();
     });
