@@ -151,6 +151,56 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
+  it("words the shop's own page in the page's language, with nothing of the other but the language switch", async () => {
+    // Names stay as they are: the shop's and the shoppers'.
+    const names = ['Demo Tea House', 'Lin Mei', 'Alex Chen', 'Wang Fang', 'Sam Lee', 'Zhou Xin'];
+    const cases = [
+      {
+        path: '/?shopper=demo-shopper&lang=zh-CN',
+        title: 'Demo Tea House · 我的账户',
+        h1: '我的账户',
+        other: /[A-Za-z]{2,}/,
+      },
+      {
+        path: '/leave?shopper=demo-shopper&lang=zh-CN',
+        title: 'Demo Tea House · 退出会员计划',
+        h1: '退出会员计划',
+        other: /[A-Za-z]{2,}/,
+      },
+      {
+        path: '/?shopper=demo-shopper&lang=en',
+        title: 'Demo Tea House · My account',
+        h1: 'My account',
+        other: /\p{Script=Han}/u,
+      },
+      {
+        path: '/leave?shopper=demo-shopper&lang=en',
+        title: 'Demo Tea House · Leave the rewards program',
+        h1: 'Leave the rewards program',
+        other: /\p{Script=Han}/u,
+      },
+    ];
+    for (const { path, title, h1, other } of cases) {
+      const page = await browser.newPage();
+      await page.goto(`${stack.storefrontUrl}${path}`);
+      assert.equal(await page.title(), title, path);
+      assert.equal(await page.locator('h1').textContent(), h1, path);
+      // What the shop itself shows and names: its text outside the widgets, and its labels and tooltips.
+      const chrome = await page.evaluate(() => {
+        const labels = [...document.querySelectorAll('[aria-label], [title]')].map(
+          (element) => `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''}`,
+        );
+        const switchLinks = [...document.querySelectorAll('a[lang]')].map((link) => link.textContent ?? '');
+        let text = [document.body.innerText, ...labels].join('\n');
+        for (const link of switchLinks) text = text.replaceAll(link, '');
+        return text;
+      });
+      const rest = names.reduce((text, name) => text.replaceAll(name, ''), chrome);
+      assert.doesNotMatch(rest, other, `${path}: ${rest}`);
+      await page.close();
+    }
+  });
+
   it("signs the shopper's token on its own server, and sends nosniff and no-referrer with every answer", async () => {
     for (const path of ['/', '/customer-token?shopper=demo-shopper', '/loyalty-elements.js']) {
       const res = await fetch(`${stack.storefrontUrl}${path}`);

@@ -9,11 +9,60 @@ export interface StorefrontPage {
   lang: 'en' | 'zh-CN';
 }
 
+/**
+ * The shop's own words around the widgets, in the page's language: a Chinese page is Chinese throughout, an
+ * English one English. The shop's name and the shoppers' names stay as they are.
+ */
+export const STOREFRONT_COPY = {
+  en: {
+    ACCOUNT_TITLE: 'My account',
+    LEAVE_TITLE: 'Leave the rewards program',
+    NAV_LABEL: 'Demo controls',
+    SHOPPER_LABEL: 'Shopper:',
+    LANGUAGE_LABEL: 'Language:',
+    SILVER_PENDING: 'Silver, points pending',
+    GOLD_AT_RISK: 'Gold, at risk',
+    DIAMOND_TOP: 'Diamond, the top tier',
+    NEW_MEMBER: 'New member',
+    BIRTHDAY_TODAY: 'Birthday today',
+    GUEST: 'Guest',
+    REWARDS_HEADING: 'Rewards',
+    SPEND_HEADING: 'Spend your points',
+    BIRTHDAY_HEADING: 'Birthday',
+    ORDERS_HEADING: 'Recent orders',
+    ORDERS_LINE: 'Jasmine silver needle, 100 g · Longjing, 50 g',
+    LEAVE_LINK: 'Leave the rewards program',
+    LEAVE_NOTE: 'Your membership ends at the end of this month; your points stay yours until then.',
+    BACK_LINK: 'Back to my account',
+  },
+  'zh-CN': {
+    ACCOUNT_TITLE: '我的账户',
+    LEAVE_TITLE: '退出会员计划',
+    NAV_LABEL: '演示选项',
+    SHOPPER_LABEL: '顾客：',
+    LANGUAGE_LABEL: '语言：',
+    SILVER_PENDING: '银卡，有待入账积分',
+    GOLD_AT_RISK: '金卡，有降级风险',
+    DIAMOND_TOP: '钻石卡，最高等级',
+    NEW_MEMBER: '新会员',
+    BIRTHDAY_TODAY: '今天生日',
+    GUEST: '访客',
+    REWARDS_HEADING: '我的积分',
+    SPEND_HEADING: '积分换好礼',
+    BIRTHDAY_HEADING: '生日礼遇',
+    ORDERS_HEADING: '最近订单',
+    ORDERS_LINE: '茉莉银针100克 · 龙井50克',
+    LEAVE_LINK: '退出会员计划',
+    LEAVE_NOTE: '您的会员资格将于本月底终止，在此之前您的积分仍可使用。',
+    BACK_LINK: '返回我的账户',
+  },
+} as const satisfies Record<StorefrontPage['lang'], Record<string, string>>;
+
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Fills the page template. The embed asks this site's own token route (serve.ts) for the signed-in shopper's
+ * Fills the page template, the shop's own words in the page's language. The embed asks this site's own token route (serve.ts) for the signed-in shopper's
  * token, as on a merchant's site; a real one reads the shopper from its session, the demo from the query.
  */
 export function renderStorefront(template: string, page: StorefrontPage): string {
@@ -24,6 +73,7 @@ export function renderStorefront(template: string, page: StorefrontPage): string
     CUSTOMER_TOKEN_URL: tokenUrl,
     LANG: page.lang,
     SHOPPER: page.shopper,
+    ...STOREFRONT_COPY[page.lang],
   };
   return template.replace(/%(\w+)%/g, (match, name: string) =>
     name in values ? escapeAttribute(values[name]!) : match,

@@ -81,7 +81,7 @@ export const DEMO_SURVEYS = {
         placeholder: { en: 'What went wrong?', 'zh-CN': '遇到了什么问题？' },
         maxLength: 2000,
         contactConsent: {
-          label: { en: 'You may contact me about this', 'zh-CN': '可以就此事联系我' },
+          label: { en: 'You may contact me about this', 'zh-CN': '同意我们就本次反馈与您联系' },
         },
       },
     ],
@@ -122,7 +122,7 @@ export const DEMO_SURVEYS = {
         id: 'ces',
         text: {
           en: 'How easy is it to manage your account and rewards?',
-          'zh-CN': '管理账户和奖励有多容易？',
+          'zh-CN': '管理账户和奖励方便吗？',
         },
         labels: {
           low: { en: 'Very difficult', 'zh-CN': '非常困难' },
@@ -132,7 +132,7 @@ export const DEMO_SURVEYS = {
       {
         kind: 'servqual',
         id: 'service_quality',
-        text: { en: 'How do we do on each of these?', 'zh-CN': '请为以下各方面打分' },
+        text: { en: 'How do we do on each of these?', 'zh-CN': '请为以下各项打分：' },
         labels: { low: { en: 'Poor', 'zh-CN': '很差' }, high: { en: 'Excellent', 'zh-CN': '很好' } },
         items: [
           { dimension: 'reliability', text: { en: 'We do what we promise', 'zh-CN': '说到做到' } },
@@ -178,7 +178,7 @@ export const DEMO_SURVEYS = {
           {
             id: 'moved',
             departureReason: 'market',
-            text: { en: 'I moved away', 'zh-CN': '我搬走了' },
+            text: { en: 'I moved away', 'zh-CN': '我搬家了' },
           },
           {
             id: 'better_elsewhere',

@@ -21,15 +21,30 @@ export async function seedDemoSurveys(tx: Queryable, programId: string): Promise
   }
 }
 
+/**
+ * Simplified Chinese texts of the demo surveys that earlier seeds worded differently, by today's wording.
+ * A survey an earlier seed published is recognised in either wording.
+ */
+const EARLIER_ZH_CN: Readonly<Record<string, string>> = {
+  同意我们就本次反馈与您联系: '可以就此事联系我',
+};
+
+/** `draft` with its Simplified Chinese texts as earlier seeds worded them. */
+function inEarlierWording(draft: SurveyDraft): SurveyDraft {
+  return JSON.parse(JSON.stringify(draft), (key: string, value: unknown) =>
+    key === 'zh-CN' && typeof value === 'string' ? (EARLIER_ZH_CN[value] ?? value) : value,
+  ) as SurveyDraft;
+}
+
 /** Whether the survey's current version is `draft` as an earlier seed published it: without its reward. */
 async function isSeededWithoutReward(tx: Queryable, programId: string, draft: SurveyDraft): Promise<boolean> {
   const { completionReward: _reward, ...earlier } = draft;
   const [row] = await tx.query<{ same: boolean }>(
-    `SELECT v.content = $3::jsonb AS same
+    `SELECT v.content IN ($3::jsonb, $4::jsonb) AS same
        FROM surveys s
        JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version
       WHERE s.program_id = $1 AND s.id = $2`,
-    [programId, draft.id, JSON.stringify(contentOf(earlier))],
+    [programId, draft.id, JSON.stringify(contentOf(earlier)), JSON.stringify(contentOf(inEarlierWording(earlier)))],
   );
   return row?.same === true;
 }

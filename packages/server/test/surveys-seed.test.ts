@@ -7,6 +7,8 @@ import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { DEMO_SEED, seedDemo } from '../src/seed.ts';
 import { MEMORY_DATA_DIR, openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { openPostgres } from '../src/store/postgres.ts';
+import { TEST_POSTGRES_URL, testDatabaseFor } from './support/postgres.ts';
 
 const keys = { publishableKey: DEFAULT_DEMO_PUBLISHABLE_KEY, secretKey: DEFAULT_DEMO_SECRET_KEY };
 const programId = DEMO_SEED.program.id;
@@ -87,4 +89,37 @@ test('a folder seeded before the reward and the exit survey is brought up to dat
       ['program-exit', 1],
     ],
   );
+});
+
+test('a folder seeded before the reward, in the earlier Chinese wording, gets the reward once, in today’s wording', async () => {
+  // On PostgreSQL too when the suite is given one: the seed compares stored versions there in SQL.
+  const postgres = TEST_POSTGRES_URL ? await testDatabaseFor(MEMORY_DATA_DIR) : undefined;
+  const earlier = postgres ? await openPostgres(postgres.url) : await openDatabase(MEMORY_DATA_DIR);
+  try {
+    await migrate(earlier);
+    await earlier.query(
+      `INSERT INTO programs (id, name, points_name, publishable_key, secret_key) VALUES ($1, 'Old Tea House', $2, $3, $4)`,
+      [programId, JSON.stringify(DEMO_SEED.program.pointsName), keys.publishableKey, keys.secretKey],
+    );
+    // The post-purchase survey as the seed before the reward published it: its consent worded “可以就此事联系我”.
+    const { completionReward: _reward, ...withoutReward } = DEMO_SURVEYS.postPurchase as SurveyDraft;
+    const firstWording = JSON.parse(
+      JSON.stringify(withoutReward).replace('同意我们就本次反馈与您联系', '可以就此事联系我'),
+    ) as SurveyDraft;
+    assert.notDeepEqual(firstWording, withoutReward);
+    await publishSurvey(earlier, programId, firstWording);
+
+    await seedDemo(earlier, keys);
+    await seedDemo(earlier, keys);
+    const postPurchase = await findSurvey(earlier, programId, DEMO_SURVEYS.postPurchase.id);
+    assert.deepEqual([postPurchase?.version, postPurchase?.completionReward], [2, 50]);
+    const consent = postPurchase?.questions.find(
+      (question) => question.kind === 'free_text' && question.contactConsent,
+    );
+    assert.ok(consent?.kind === 'free_text');
+    assert.equal(consent.contactConsent?.label['zh-CN'], '同意我们就本次反馈与您联系');
+  } finally {
+    await earlier.close();
+    await postgres?.drop();
+  }
 });

@@ -1,3 +1,4 @@
+import { zhAmount } from '../locales/chinese.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -40,6 +41,8 @@ export function chineseLunarDate(month: number, day: number): string {
 /** English strings of `<loyalty-birthday-greeting>`; the shape every other locale fills. */
 const en = {
   loading: 'Loading your birthday reward…',
+  /** The program's reward, e.g. "200 points": a formatted amount and what the program calls its points. */
+  reward: (amount: string, pointsName: string) => `${amount} ${pointsName}`,
 
   // Invitation: the birthday is not known yet.
   inviteTitle: 'Celebrate your birthday with us',
@@ -117,67 +120,69 @@ const en = {
 
 export type BirthdayGreetingStrings = typeof en;
 
+/** Simplified Chinese: 月 and 日 pickers, no space between Arabic numerals and Chinese ("200积分", "2月29日"). */
 const zhCN: BirthdayGreetingStrings = {
   loading: '正在加载您的生日礼遇…',
+  reward: (amount, pointsName) => zhAmount(amount, pointsName),
 
   inviteTitle: '和我们一起庆祝您的生日',
-  inviteMessage: (reward) => `填写生日，每年生日前后即可获得 ${reward}。`,
+  inviteMessage: (reward) => `填写生日，每年生日前后即可获得${reward}。`,
   inviteMessageNoReward: '填写生日，我们将与您一起庆祝。',
   birthdayLegend: '您的生日',
   calendarLegend: '历法',
   gregorian: '公历',
   lunarExplained: '',
   explainLunar: false,
-  month: '月份',
-  day: '日期',
-  choose: '请选择…',
+  month: '月',
+  day: '日',
+  choose: '请选择',
   gregorianMonthStyle: 'short',
   lunarMonthName: (month) => LUNAR_MONTH_NAMES[month - 1] ?? String(month),
   lunarDayName: (day) => lunarDayName(day),
   gregorianDayName: (day) => `${day}日`,
-  lunarHint: '生日在闰月？请选择同一序数的月份。',
-  consent: '使用我的生日为我发放生日礼遇',
+  lunarHint: '闰月出生？请选择同名月份。',
+  consent: '同意使用您的生日发放生日礼遇',
   save: '保存生日',
   saving: '正在保存…',
-  missingMonth: '请选择您生日的月份。',
-  missingDay: '请选择您生日的日期。',
-  missingConsent: '请勾选同意我们使用您的生日发放礼遇。',
+  missingMonth: '请选择生日月份。',
+  missingDay: '请选择生日日期。',
+  missingConsent: '请先勾选同意。',
   saved: '您的生日已保存。',
 
-  queuedTitle: '已保存在此设备上——恢复联网后我们会自动提交。',
-  queuedHeading: '已保存在此设备上',
-  queuedMessage: '恢复联网后我们会自动提交。',
+  queuedTitle: '已保存在本设备，联网后将自动提交。',
+  queuedHeading: '已保存在本设备',
+  queuedMessage: '联网后将自动提交。',
   birthdayLine: (date) => `您的生日：${date}`,
   lunarDate: (month, day) => `${LUNAR_MONTH_NAMES[month - 1] ?? month}${lunarDayName(day)}`,
   sendNow: '立即提交',
   change: '修改',
 
   greetingTitle: (name) => `${name}，生日快乐！`,
-  greetingMessage: (reward) => `您的 ${reward} 生日礼遇正等着您。`,
+  greetingMessage: (reward) => `您的${reward}生日礼遇正等您领取。`,
   greetingMessageNoReward: '祝您度过美好的一天。',
-  claim: (reward) => `领取您的 ${reward}`,
+  claim: (reward) => `领取${reward}`,
   claiming: '正在领取…',
 
-  claimedTitle: (reward) => `已到账 ${reward}`,
+  claimedTitle: (reward) => `${reward}已到账`,
   claimedTitleNoAmount: '生日礼遇已到账',
   claimedMessage: (name) => `${name}，生日快乐！请享用您的礼遇。`,
 
   outsideTitle: (date) => `${date}，生日见！`,
   lunarNote: (lunarDate) => `即农历${lunarDate}。`,
-  leapDayNote: '非闰年没有 2 月 29 日，我们会在 2 月 28 日为您庆祝。',
+  leapDayNote: '非闰年没有2月29日，我们会在2月28日为您庆祝。',
   alreadyClaimedNote: '今年的生日礼遇已发放到您的账户。',
 
-  firstGift: (date) => `您的首份生日礼将在 ${date} 生日时送达。`,
+  firstGift: (date) => `您的首份生日礼将在${date}生日时送达。`,
 
   changeLimited: '您的生日已登记，每年只能修改一次。如有错误，请联系我们。',
-  invalidDate: '该日期不存在，请检查月份和日期。',
+  invalidDate: '该日期不存在，请检查月和日。',
   outsideWindow: '生日礼遇只能在生日前后领取。',
   alreadyClaimed: '您已领取今年的生日礼遇。',
-  recentlySet: '您的生日是最近填写或修改的，首份生日礼将在之后的生日时送达。',
+  recentlySet: '您的生日为近期填写或修改，首份生日礼将在之后的生日送达。',
   rewardUnavailable: '目前没有生日礼遇。',
   notSet: '请先填写您的生日。',
-  saveFailed: '无法保存您的生日，请重试。',
-  claimFailed: '无法发放您的生日礼遇，请重试。',
+  saveFailed: '生日保存失败，请重试。',
+  claimFailed: '生日礼遇发放失败，请重试。',
 };
 
 /** Every string of `<loyalty-birthday-greeting>`, per supported locale. */

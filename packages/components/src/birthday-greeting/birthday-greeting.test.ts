@@ -236,8 +236,9 @@ async function fill(
   await el.updateComplete;
 }
 
+/** The reward as the widget words it: "200 points", and in Chinese with no space after the number, "200积分". */
 const reward = (locale: 'en' | 'zh-CN') =>
-  `${new Intl.NumberFormat(locale).format(REWARD)} ${locale === 'en' ? 'points' : '积分'}`;
+  locale === 'en' ? `${new Intl.NumberFormat('en').format(REWARD)} points` : `${REWARD}积分`;
 
 describe('<loyalty-birthday-greeting>', () => {
   let documentLang: string;
@@ -411,6 +412,8 @@ describe('<loyalty-birthday-greeting>', () => {
       await el.updateComplete;
       expect(options(month).slice(1, 3)).to.deep.equal(['1月', '2月']);
       expect(options(day)[1]).to.equal('1日');
+      // The pickers are named as a Chinese form names them: 月 and 日.
+      expect([month.labels[0]!.textContent!.trim(), day.labels[0]!.textContent!.trim()]).to.deep.equal(['月', '日']);
     });
 
     it('says what is missing, on the field, and sends nothing', async () => {
@@ -599,13 +602,13 @@ describe('<loyalty-birthday-greeting>', () => {
       expect(el.view).to.equal('greeting');
       expect(text(el, 'title')).to.equal('林梅，生日快乐！');
       expect(text(el, 'message')).to.equal(z.greetingMessage(reward('zh-CN')));
-      expect(text(el, 'button')).to.equal('领取您的 200 积分');
+      expect(text(el, 'button')).to.equal('领取200积分');
       expect(part(el, 'icon')!.getAttribute('aria-hidden')).to.equal('true');
       await expect(el).to.be.accessible();
 
       part<HTMLButtonElement>(el, 'button')!.click();
       await showing(el, 'claimed');
-      expect(text(el, 'title')).to.equal('已到账 200 积分');
+      expect(text(el, 'title')).to.equal('200积分已到账');
       expect(text(el, 'message')).to.equal(z.claimedMessage('林梅'));
     });
 
@@ -720,7 +723,7 @@ describe('<loyalty-birthday-greeting>', () => {
       el.lang = 'zh-CN';
       const zhDate = formatIsoDateWithYear(first, 'zh-CN');
       expect(zhDate).to.match(/^\d{4}年\d{1,2}月\d{1,2}日$/);
-      await waitUntil(() => text(el, 'message') === `您的首份生日礼将在 ${zhDate} 生日时送达。`, 'the Chinese message');
+      await waitUntil(() => text(el, 'message') === `您的首份生日礼将在${zhDate}生日时送达。`, 'the Chinese message');
       expect(text(el, 'title')).to.equal('Lin Mei，生日快乐！');
       await expect(el).to.be.accessible();
     });
@@ -732,7 +735,7 @@ describe('<loyalty-birthday-greeting>', () => {
       expect(s.firstGift('15 March 2027')).to.equal(
         'Your first birthday gift comes with your birthday on 15 March 2027.',
       );
-      expect(z.firstGift('2027年3月15日')).to.equal('您的首份生日礼将在 2027年3月15日 生日时送达。');
+      expect(z.firstGift('2027年3月15日')).to.equal('您的首份生日礼将在2027年3月15日生日时送达。');
     });
 
     it('says it outside the window too, under the next birthday', async () => {

@@ -315,10 +315,10 @@ export class LoyaltyBirthdayGreeting extends LoyaltyElement {
     this.#announcement = text;
   }
 
-  /** The program's reward as text, e.g. "200 points" / "200 积分"; null without a reward. */
+  /** The program's reward as text, e.g. "200 points" / "200积分"; null without a reward. */
   #reward(data: BirthdayData, points = data.program.birthday?.points): string | null {
     if (points === undefined) return null;
-    return `${this.#i18n.formatNumber(points)} ${this.#i18n.pick(data.summary.program.pointsName)}`;
+    return this.#strings.reward(this.#i18n.formatNumber(points), this.#i18n.pick(data.summary.program.pointsName));
   }
 
   /** When a birthday set too recently holds the reward back: "Your first birthday gift comes … on March 15, 2027." */

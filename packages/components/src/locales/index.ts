@@ -13,3 +13,4 @@ export {
   formatDate,
   pickLocalized,
 } from './locales.ts';
+export { zhAmount } from './chinese.ts';

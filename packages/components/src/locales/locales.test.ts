@@ -2,6 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 import { closestLang, formatNumber, normalizeLocale, pickLocalized, resolveLocale } from './locales.ts';
+import { zhAmount } from './chinese.ts';
+import { birthdayGreetingStrings } from '../birthday-greeting/birthday-greeting.strings.ts';
+import { rewardsStrings } from '../rewards/rewards.strings.ts';
+import { satisfactionSurveyStrings } from '../satisfaction-survey/satisfaction-survey.strings.ts';
+import { tierProgressStrings } from '../tier-progress/tier-progress.strings.ts';
 
 describe('locales', () => {
   it('maps Simplified Chinese tags to zh-CN and everything else to en', () => {
@@ -70,5 +75,61 @@ describe('locales', () => {
       host.attachShadow({ mode: 'open' }).append(inner);
       expect(resolveLocale(inner)).to.equal('zh-CN');
     });
+  });
+});
+
+describe('Simplified Chinese copy', () => {
+  const tables: Record<string, object> = {
+    shared: zhCN,
+    'birthday-greeting': birthdayGreetingStrings['zh-CN'],
+    'tier-progress': tierProgressStrings['zh-CN'],
+    rewards: rewardsStrings['zh-CN'],
+    'satisfaction-survey': satisfactionSurveyStrings['zh-CN'],
+  };
+  /** A sample for each parameter, by its name: Chinese words, a date as Intl writes it, numbers. */
+  const sample = (name: string): string | number => {
+    if (/pointsName/.test(name)) return '积分';
+    if (/date/i.test(name)) return '2027年6月3日';
+    if (/tier|next|reward|title|name|label|message|code/i.test(name)) return '金卡';
+    return 8;
+  };
+  /** Every text a table gives, each function called with a sample for each of its parameters. */
+  function texts(table: object): Array<[string, string]> {
+    return Object.entries(table).flatMap(([key, value]): Array<[string, string]> => {
+      if (typeof value === 'string') return [[key, value]];
+      if (Array.isArray(value)) return value.map((item, index) => [`${key}[${index}]`, String(item)]);
+      if (typeof value !== 'function') return [];
+      const params = /^\(?([^)=]*)\)?\s*=>/.exec(value.toString())?.[1] ?? '';
+      const args = params
+        .split(',')
+        .map((param) => param.trim())
+        .filter(Boolean)
+        .map(sample);
+      return [[key, String(value(...args))]];
+    });
+  }
+  const han = '\\p{Script=Han}';
+
+  it('uses “” quotes and full-width punctuation, with no space between Chinese and Arabic numerals', () => {
+    for (const [widget, table] of Object.entries(tables)) {
+      const all = texts(table);
+      expect(all.length, widget).to.be.greaterThan(10);
+      for (const [key, text] of all) {
+        const where = `${widget}.${key}: ${text}`;
+        expect(text, where).not.to.match(/[「」『』"']/);
+        expect(text, where).not.to.match(new RegExp(`${han}[,.:;!?()]|[,.:;!?()]${han}`, 'u'));
+        expect(text, where).not.to.match(new RegExp(`${han}\\s+[\\d¥]|\\d\\s+${han}`, 'u'));
+      }
+    }
+    expect(rewardsStrings['zh-CN'].confirmQuestion('茉莉花茶', '300', '积分')).to.equal(
+      '确定用300积分兑换“茉莉花茶”吗？',
+    );
+  });
+
+  it('writes an amount against Chinese with no space, and against a Latin unit with one', () => {
+    expect(zhAmount('2,900', '积分')).to.equal('2,900积分');
+    expect(zhAmount('50', 'Stars')).to.equal('50 Stars');
+    expect(zhCN.balanceSentence('林梅', '2,900', '积分')).to.equal('林梅，您有2,900积分。');
+    expect(satisfactionSurveyStrings['zh-CN'].points('1', 1, 'Stars')).to.equal('1 Stars');
   });
 });

@@ -1,3 +1,4 @@
+import { zhAmount } from '../locales/chinese.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 /**
@@ -66,54 +67,55 @@ const en = {
 
 export type RewardsStrings = typeof en;
 
+/** Simplified Chinese: names in “” quotes, no space between Arabic numerals and Chinese ("300积分"). */
 const zhCN: RewardsStrings = {
   loading: '正在加载积分兑换…',
   title: '积分兑换',
-  balance: (count, pointsName) => `您有 ${count} ${pointsName}`,
+  balance: (count, pointsName) => `您有${zhAmount(count, pointsName)}`,
 
   redeem: '兑换',
   more: '展开',
   less: '收起',
   lockedByTier: (tier) => `${tier}及以上会员专享`,
-  lockedByPoints: (count, pointsName) => `还差 ${count} ${pointsName}`,
+  lockedByPoints: (count, pointsName) => `还差${zhAmount(count, pointsName)}`,
   outOfStock: '已兑完',
-  stockLeft: (count) => `仅剩 ${count} 份`,
-  availableUntil: (date) => `兑换截止 ${date}`,
-  empty: '目前没有可兑换的奖励，请稍后再来看看。',
+  stockLeft: (count) => `仅剩${count}份`,
+  availableUntil: (date) => `${date}截止兑换`,
+  empty: '暂无可兑换的奖励，请稍后再来看看。',
 
-  confirmQuestion: (reward, count, pointsName) => `确定用 ${count} ${pointsName}兑换「${reward}」吗？`,
-  confirmValidity: (days) => `兑换码 ${days} 天内有效。`,
+  confirmQuestion: (reward, count, pointsName) => `确定用${zhAmount(count, pointsName)}兑换“${reward}”吗？`,
+  confirmValidity: (days) => `兑换码${days}天内有效。`,
   confirm: '确认兑换',
   cancel: '取消',
   redeeming: '正在兑换…',
   tryAgain: '重试',
 
-  issuedTitle: (reward) => `已兑换「${reward}」`,
+  issuedTitle: (reward) => `已兑换“${reward}”`,
   codeLabel: '您的兑换码',
   copy: '复制兑换码',
   copied: '已复制',
-  copySelected: '已选中兑换码：请按 Ctrl+C（Mac 上按 ⌘C）复制。',
-  validUntil: (date) => `有效期至 ${date}`,
+  copySelected: '已选中兑换码，请按 Ctrl+C（Mac 按 ⌘C）复制。',
+  validUntil: (date) => `有效期至${date}`,
   noExpiry: '长期有效',
   done: '完成',
-  issuedAnnouncement: (reward, code) => `已兑换「${reward}」。您的兑换码是 ${code}。`,
+  issuedAnnouncement: (reward, code) => `已兑换“${reward}”。兑换码：${code}`,
 
   historyToggle: (count) => `我的兑换记录（${count}）`,
   historyEmpty: '您还没有兑换过奖励。',
-  redeemedOn: (date) => `兑换于 ${date}`,
-  expiredOn: (date) => `已于 ${date} 过期`,
+  redeemedOn: (date) => `${date}兑换`,
+  expiredOn: (date) => `已于${date}过期`,
 
   refusedPoints: (pointsName) => `您的${pointsName}已不足以兑换此奖励。`,
   refusedStock: '抱歉，此奖励刚刚兑完。',
   refusedTier: (tier) => `此奖励为${tier}及以上会员专享。`,
   refusedTierUnknown: '此奖励为更高等级会员专享。',
   refusedUnavailable: '此奖励已下架。',
-  redeemFailed: '无法兑换此奖励，请重试。',
-  aboutReward: (reward, message) => `「${reward}」：${message}`,
+  redeemFailed: '兑换失败，请重试。',
+  aboutReward: (reward, message) => `“${reward}”：${message}`,
 
   guestMessage: '登录后即可查看可用积分兑换的奖励。',
-  errorOther: '加载积分兑换时出错，请重试。',
-  errorNoClient: '无法显示积分兑换：此页面尚未接入会员计划。',
+  errorOther: '积分兑换加载失败，请重试。',
+  errorNoClient: '无法显示积分兑换：本页面尚未接入会员计划。',
 };
 
 /** Every string of `<loyalty-rewards>`, per supported locale. */

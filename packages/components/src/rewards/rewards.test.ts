@@ -295,18 +295,18 @@ describe('<loyalty-rewards>', () => {
       const el = wrapper.querySelector('loyalty-rewards')!;
       await ready(el);
       expect(text(el, 'title')).to.equal('积分兑换');
-      expect(text(el, 'balance')).to.equal(`您有 ${format('zh-CN', balance)} 积分`);
+      expect(text(el, 'balance')).to.equal(`您有${format('zh-CN', balance)}积分`);
       expect(text(card(el, JASMINE.zh), 'redeem-button')).to.equal(`兑换 ${JASMINE.zh}`);
       expect(text(card(el, EXPRESS.zh), 'lock')).to.equal('金卡及以上会员专享');
       const needs = rewards.find((reward) => reward.id === GIFT_TIN.id)!.pointsNeeded;
-      expect(text(card(el, GIFT_TIN.zh), 'lock')).to.equal(`还差 ${format('zh-CN', needs)} 积分`);
+      expect(text(card(el, GIFT_TIN.zh), 'lock')).to.equal(`还差${format('zh-CN', needs)}积分`);
       expect(part(el, 'base')!.getAttribute('lang')).to.equal('zh-CN');
       await expect(el).to.be.accessible();
 
       part<HTMLButtonElement>(card(el, JASMINE.zh), 'redeem-button')!.click();
       await el.updateComplete;
       expect(text(card(el, JASMINE.zh), 'confirm-question')).to.equal(
-        `确定用 300 积分兑换「${JASMINE.zh}」吗？ 兑换码 30 天内有效。`,
+        `确定用300积分兑换“${JASMINE.zh}”吗？ 兑换码30天内有效。`,
       );
       expect(text(card(el, JASMINE.zh), 'confirm-button')).to.equal('确认兑换');
       expect(text(card(el, JASMINE.zh), 'cancel-button')).to.equal('取消');

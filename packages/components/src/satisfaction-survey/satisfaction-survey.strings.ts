@@ -1,3 +1,4 @@
+import { zhAmount } from '../locales/chinese.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 // Amounts of points arrive formatted through Intl in the element's locale, with the program's own
@@ -50,32 +51,33 @@ const en = {
 
 export type SatisfactionSurveyStrings = typeof en;
 
+/** Simplified Chinese: no space between Arabic numerals and Chinese ("50积分", "第1题"). */
 const zhCN: SatisfactionSurveyStrings = {
   appeared: (title) => `问卷：${title}`,
-  progress: (current, total) => `第 ${current} 题，共 ${total} 题`,
+  progress: (current, total) => `第${current}题，共${total}题`,
   endLabel: (value, label) => `${value}，${label}`,
-  stars: (value) => `${value} 星`,
-  faces: ['非常不开心', '不开心', '一般', '开心', '非常开心'],
+  stars: (value) => `${value}星`,
+  faces: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
   required: '必答',
   otherLabel: '请具体说明',
-  charactersLeft: (left) => `还可输入 ${left} 字`,
-  chooseUpTo: (count) => `最多选择 ${count} 项。`,
+  charactersLeft: (left) => `还可输入${left}字`,
+  chooseUpTo: (count) => `最多选择${count}项。`,
   next: '下一题',
   back: '上一题',
   submit: '提交',
   submitting: '正在提交…',
   close: '关闭问卷',
-  missingAnswer: '请先回答这道题。',
-  missingAnswers: '请回答标为必答的问题。',
-  queued: '已保存在此设备上——恢复联网后我们会自动提交。',
-  saveFailed: '无法保存您的回答，请重试。',
+  missingAnswer: '请先回答本题。',
+  missingAnswers: '请完成所有必答题。',
+  queued: '已保存在本设备，联网后将自动提交。',
+  saveFailed: '回答保存失败，请重试。',
   thanks: '感谢您的反馈！',
   closed: '本次调查已结束，感谢您的参与。',
   pointsName: '积分',
-  points: (amount, _count, pointsName) => `${amount} ${pointsName}`,
-  answerToEarn: (points) => `完成问卷即可获得 ${points}。`,
-  earned: (points) => `您获得了 ${points}。`,
-  earnedWhenSent: (points) => `答案发送后，${points}将到账。`,
+  points: (amount, _count, pointsName) => zhAmount(amount, pointsName),
+  answerToEarn: (points) => `完成问卷即可获得${points}。`,
+  earned: (points) => `您已获得${points}。`,
+  earnedWhenSent: (points) => `回答提交后，${points}将到账。`,
 };
 
 /** Every string of `<loyalty-satisfaction-survey>`, per supported locale. */

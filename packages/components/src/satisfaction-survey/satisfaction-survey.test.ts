@@ -543,13 +543,13 @@ describe('<loyalty-satisfaction-survey>', () => {
       const client = await shopperClient();
       const el = await mount(client, { lang: 'zh-CN' });
       await showing(el, 'survey');
-      expect(text(part(el, 'reward'))).to.equal('完成问卷即可获得 50 积分。');
+      expect(text(part(el, 'reward'))).to.equal('完成问卷即可获得50积分。');
       await rate(el, 'nps', 1);
       await choose(el, 'what_went_wrong', 'slow_replies');
       submitButton(el).click();
       await showing(el, 'thanks');
       expect(text(part(el, 'thanks'))).to.equal('感谢您告诉我们。非常抱歉，我们会尽快改正。');
-      expect(text(part(el, 'reward'))).to.equal('您获得了 50 积分。');
+      expect(text(part(el, 'reward'))).to.equal('您已获得50积分。');
       expect((await client.getSummary({ revalidate: true })).points.balance).to.equal(50);
     });
 
@@ -842,7 +842,7 @@ describe('<loyalty-satisfaction-survey>', () => {
       await rate(el, 'nps', 7);
       submitButton(el).click();
       await showing(el, 'thanks');
-      expect(text(part(el, 'reward'))).to.equal(z.earnedWhenSent('50 积分'));
+      expect(text(part(el, 'reward'))).to.equal(z.earnedWhenSent('50积分'));
       await answerElsewhere(otherTab, el.survey!);
 
       network.online = true;

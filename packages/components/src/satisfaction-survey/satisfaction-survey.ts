@@ -916,7 +916,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyElement {
     return this.#rewardOnItsWay && reward !== undefined ? s.earnedWhenSent(this.#points(reward)) : '';
   }
 
-  /** "50 points" / "50 积分", in the program's own name for its points when it is known. */
+  /** "50 points" / "50积分", in the program's own name for its points when it is known. */
   #points(count: number): string {
     const s = this.#i18n.strings(satisfactionSurveyStrings);
     const name = (this.#pointsName && this.#pick(this.#pointsName)) || s.pointsName;

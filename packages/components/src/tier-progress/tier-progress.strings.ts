@@ -1,3 +1,4 @@
+import { zhAmount } from '../locales/chinese.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 // The strings of <loyalty-tier-progress>. Strings every widget shares (sign in, retry, network,
@@ -99,7 +100,10 @@ export type TierProgressStrings = {
     : string;
 };
 
-/** Simplified Chinese. No plurals; the points name follows the number ("1,620 积分"). */
+/**
+ * Simplified Chinese. No plurals; the points name follows the number with no space ("1,620积分"), and dates
+ * ("2027年6月3日") and amounts sit against Chinese text as `Intl` writes them.
+ */
 const zhCN: TierProgressStrings = {
   loading: '正在加载您的会员等级…',
   label: '当前等级',
@@ -109,40 +113,42 @@ const zhCN: TierProgressStrings = {
   progressLabel: (next) => `升级${next}的进度`,
   topProgressLabel: '会员等级进度',
 
-  pointsOf: (qualified, threshold, _count, pointsName) => `${qualified} / ${threshold} ${pointsName}`,
-  spendOf: (qualified, threshold) => `已消费 ${qualified} / ${threshold}`,
-  pointsQualified: (qualified, _count, pointsName) => `本考核期有效${pointsName} ${qualified}`,
-  spendQualified: (qualified) => `本考核期有效消费 ${qualified}`,
+  pointsOf: (qualified, threshold, _count, pointsName) => `${qualified}/${zhAmount(threshold, pointsName)}`,
+  spendOf: (qualified, threshold) => `已消费${qualified}/${threshold}`,
+  pointsQualified: (qualified, _count, pointsName) => `本考核期有效${pointsName}：${qualified}`,
+  spendQualified: (qualified) => `本考核期有效消费：${qualified}`,
 
   pointsToward: (qualified, threshold, _count, pointsName, next) =>
-    `升级${next}：已获得 ${qualified} / ${threshold} ${pointsName}`,
-  spendToward: (qualified, threshold, next) => `升级${next}：已消费 ${qualified} / ${threshold}`,
+    `升级${next}：已获得${qualified}/${zhAmount(threshold, pointsName)}`,
+  spendToward: (qualified, threshold, next) => `升级${next}：已消费${qualified}/${threshold}`,
   topValueText: (tier) => `${tier}：您已达到最高等级`,
 
   reachPoints: (remaining, _count, pointsName, next, date) =>
     date
-      ? `在${date}前再获得 ${remaining} ${pointsName}，即可升级${next}。`
-      : `再获得 ${remaining} ${pointsName}，即可升级${next}。`,
+      ? `${date}前再获得${zhAmount(remaining, pointsName)}，即可升级${next}。`
+      : `再获得${zhAmount(remaining, pointsName)}，即可升级${next}。`,
   reachSpend: (remaining, next, date) =>
-    date ? `在${date}前再消费 ${remaining}，即可升级${next}。` : `再消费 ${remaining}，即可升级${next}。`,
+    date ? `${date}前再消费${remaining}，即可升级${next}。` : `再消费${remaining}，即可升级${next}。`,
   startPoints: (remaining, _count, pointsName, next) =>
-    `获得 ${remaining} ${pointsName}即可升级${next}。每一笔订单都让您更近一步！`,
-  startSpend: (remaining, next) => `消费满 ${remaining} 即可升级${next}。每一笔订单都让您更近一步！`,
+    `获得${zhAmount(remaining, pointsName)}，即可升级${next}。每笔订单都让您更近一步！`,
+  startSpend: (remaining, next) => `消费满${remaining}，即可升级${next}。每笔订单都让您更近一步！`,
   keepPoints: (remaining, _count, pointsName, tier, date) =>
     date
-      ? `在${date}前再获得 ${remaining} ${pointsName}，即可保住${tier}等级。`
-      : `再获得 ${remaining} ${pointsName}，即可保住${tier}等级。`,
+      ? `${date}前再获得${zhAmount(remaining, pointsName)}，即可保留${tier}等级。`
+      : `再获得${zhAmount(remaining, pointsName)}，即可保留${tier}等级。`,
   keepSpend: (remaining, tier, date) =>
-    date ? `在${date}前再消费 ${remaining}，即可保住${tier}等级。` : `再消费 ${remaining}，即可保住${tier}等级。`,
+    date ? `${date}前再消费${remaining}，即可保留${tier}等级。` : `再消费${remaining}，即可保留${tier}等级。`,
   topReached: '您已达到最高等级，尽享全部会员权益！',
 
   compactNextPoints: (tier, remaining, _count, pointsName, next) =>
-    `${tier} · 距${next}还差 ${remaining} ${pointsName}`,
-  compactNextSpend: (tier, remaining, next) => `${tier} · 距${next}还差 ${remaining}`,
+    `${tier} · 距${next}还差${zhAmount(remaining, pointsName)}`,
+  compactNextSpend: (tier, remaining, next) => `${tier} · 距${next}还差${remaining}`,
   compactKeepPoints: (remaining, _count, pointsName, tier, date) =>
-    date ? `${date}前再获得 ${remaining} ${pointsName}可保住${tier}` : `再获得 ${remaining} ${pointsName}可保住${tier}`,
+    date
+      ? `${date}前再获得${zhAmount(remaining, pointsName)}可保留${tier}`
+      : `再获得${zhAmount(remaining, pointsName)}可保留${tier}`,
   compactKeepSpend: (remaining, tier, date) =>
-    date ? `${date}前再消费 ${remaining}可保住${tier}` : `再消费 ${remaining}可保住${tier}`,
+    date ? `${date}前再消费${remaining}可保留${tier}` : `再消费${remaining}可保留${tier}`,
   compactTop: (tier) => `${tier} · 最高等级`,
 
   benefits: '等级权益',
@@ -151,8 +157,8 @@ const zhCN: TierProgressStrings = {
   noBenefits: '暂无权益信息。',
 
   guestMessage: '登录后即可查看您的会员等级和升级进度。',
-  errorOther: '加载会员等级时出错了，请重试。',
-  errorNoClient: '暂时无法显示您的会员等级：此页面尚未连接会员计划。',
+  errorOther: '会员等级加载失败，请重试。',
+  errorNoClient: '无法显示会员等级：本页面尚未接入会员计划。',
 };
 
 export const tierProgressStrings = { en, 'zh-CN': zhCN } satisfies StringTable<TierProgressStrings>;

@@ -353,8 +353,8 @@ describe('<loyalty-tier-progress>', () => {
       expect(text(el, 'label')).to.equal('当前等级');
       expect(text(el, 'tier')).to.equal(current);
       expect(text(el, 'next-tier')).to.equal(`下一等级：${next}`);
-      expect(text(el, 'value')).to.equal(`${qualified} / ${threshold} 积分`);
-      expect(bar(el).text).to.equal(`升级${next}：已获得 ${qualified} / ${threshold} 积分`);
+      expect(text(el, 'value')).to.equal(`${qualified}/${threshold}积分`);
+      expect(bar(el).text).to.equal(`升级${next}：已获得${qualified}/${threshold}积分`);
       expect(text(el, 'message')).to.equal(
         s['zh-CN'].reachPoints(format('zh-CN', tier.progress.remaining), tier.progress.remaining, '积分', next, by),
       );
@@ -405,7 +405,7 @@ describe('<loyalty-tier-progress>', () => {
       await waitUntil(() => part(el, 'base')!.getAttribute('lang') === 'zh-CN', 'zh-CN');
       const zhBy = date('zh-CN', tier.windowEndsAt!, expected.customer.timezone);
       expect(text(el, 'risk')).to.equal(
-        `在${zhBy}前再获得 ${format('zh-CN', tier.atRisk!.remaining)} 积分，即可保住${pickLocalized(tier.current.name, 'zh-CN')}等级。`,
+        `${zhBy}前再获得${format('zh-CN', tier.atRisk!.remaining)}积分，即可保留${pickLocalized(tier.current.name, 'zh-CN')}等级。`,
       );
       await expect(el).to.be.accessible();
     });
@@ -464,7 +464,7 @@ describe('<loyalty-tier-progress>', () => {
       el.lang = 'zh-CN';
       await waitUntil(() => text(el, 'message').startsWith('获得'), 'zh-CN');
       expect(text(el, 'message')).to.equal(
-        `获得 ${format('zh-CN', tier.progress.remaining)} 积分即可升级${pickLocalized(tier.next!.name, 'zh-CN')}。每一笔订单都让您更近一步！`,
+        `获得${format('zh-CN', tier.progress.remaining)}积分，即可升级${pickLocalized(tier.next!.name, 'zh-CN')}。每笔订单都让您更近一步！`,
       );
       await expect(el).to.be.accessible();
     });
@@ -473,7 +473,8 @@ describe('<loyalty-tier-progress>', () => {
       expect(s.en.reachPoints('1', 1, 'points', 'Gold')).to.equal('Earn 1 more point to reach Gold.');
       expect(s.en.pointsOf('0', '1', 1, 'Stars')).to.equal('0 / 1 Star');
       expect(s.en.reachPoints('2', 2, 'points', 'Gold')).to.equal('Earn 2 more points to reach Gold.');
-      expect(s['zh-CN'].reachPoints('1', 1, '积分', '金卡')).to.equal('再获得 1 积分，即可升级金卡。');
+      expect(s['zh-CN'].reachPoints('1', 1, '积分', '金卡')).to.equal('再获得1积分，即可升级金卡。');
+      expect(s['zh-CN'].reachPoints('1', 1, 'Stars', '金卡')).to.equal('再获得1 Stars，即可升级金卡。');
     });
   });
 
@@ -500,7 +501,7 @@ describe('<loyalty-tier-progress>', () => {
       el.lang = 'zh-CN';
       await waitUntil(() => text(el, 'next-tier') === '最高等级', 'zh-CN');
       expect(text(el, 'message')).to.equal('您已达到最高等级，尽享全部会员权益！');
-      expect(text(el, 'value')).to.equal('本考核期有效积分 24,000');
+      expect(text(el, 'value')).to.equal('本考核期有效积分：24,000');
     });
 
     it('still warns when the top tier is at risk', async () => {
@@ -555,8 +556,8 @@ describe('<loyalty-tier-progress>', () => {
 
       el.lang = 'zh-CN';
       await waitUntil(() => text(el, 'value').startsWith('已消费'), 'zh-CN');
-      expect(text(el, 'value')).to.equal('已消费 ¥3,380 / ¥8,000');
-      expect(text(el, 'risk')).to.equal('在2027年1月1日前再消费 ¥380.50，即可保住银卡等级。');
+      expect(text(el, 'value')).to.equal('已消费¥3,380/¥8,000');
+      expect(text(el, 'risk')).to.equal('2027年1月1日前再消费¥380.50，即可保留银卡等级。');
       expect(api.requests).to.deep.equal({ summary: 1, program: 1 });
     });
 
