@@ -79,14 +79,28 @@ export const sharedStyles = css`
     line-height: 1.25;
     cursor: pointer;
   }
+  /* Hover moves the fill away from its label colour, so the label never loses contrast. */
   .button:hover {
-    background: color-mix(in srgb, var(--_color-primary) 88%, var(--_color-text));
+    background: color-mix(
+      in srgb,
+      var(--_color-primary) 85%,
+      color(from var(--_color-on-primary) srgb calc(1 - r) calc(1 - g) calc(1 - b))
+    );
   }
   .link {
-    color: var(--_color-primary);
+    color: var(--_color-primary-text);
     font-weight: 600;
     text-decoration: underline;
     text-underline-offset: 0.2em;
     border-radius: 0.125em;
+  }
+
+  /* Forced colours drop backgrounds: every control keeps a visible boundary whatever the tokens say. */
+  @media (forced-colors: active) {
+    :host button,
+    :host select,
+    :host textarea {
+      border: 1px solid ButtonText;
+    }
   }
 `;
