@@ -215,11 +215,9 @@ export const satisfactionSurveyStyles = [
       inline-size: 1.1em;
       block-size: 1.1em;
     }
-    /* Forced colours: options keep their boundary, and the selected one is drawn in Highlight. */
     @media (forced-colors: active) {
       .scale-option {
-        border-style: solid;
-        border-width: 1px;
+        border: 1px solid;
       }
       .scale-option:has(input:checked) {
         border-width: 3px;

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones. */
+/**
+ * Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones.
+ * A button's hover moves its fill away from its label colour, so the label never loses contrast;
+ * under forced colours (which drop backgrounds) every control keeps a border whatever the tokens say.
+ */
 export const sharedStyles = css`
   :host {
     display: block;
@@ -79,7 +83,6 @@ export const sharedStyles = css`
     line-height: 1.25;
     cursor: pointer;
   }
-  /* Hover moves the fill away from its label colour, so the label never loses contrast. */
   .button:hover {
     background: color-mix(
       in srgb,
@@ -94,8 +97,6 @@ export const sharedStyles = css`
     text-underline-offset: 0.2em;
     border-radius: 0.125em;
   }
-
-  /* Forced colours drop backgrounds: every control keeps a visible boundary whatever the tokens say. */
   @media (forced-colors: active) {
     :host button,
     :host select,

@@ -6,21 +6,21 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * Inside a shadow root each token resolves into a private `--_<token>` that components read.
  *
  * Contrast from one brand colour: the colours derived from `color-primary` are computed in CSS from
- * its relative luminance Y (linear sRGB, as WCAG defines it), so any brand colour meets AA on the
- * default cards:
+ * its relative luminance Y (the y of CIE XYZ, as WCAG defines it), so any brand colour meets AA on
+ * the default cards:
  * - `color-on-primary` is black when Y > 0.179 and white otherwise: at least 4.58:1 either way;
  * - `color-primary-text` (light) scales the colour in linear light to Y ≤ 0.15: at least 5.25:1 on
- *   white; a darker colour is kept as it is;
- * - under dark, `color-primary` itself is lifted to Y ≥ 0.3 (see `darkPrimary`), and
+ *   white, and inside sRGB; a darker colour is kept as it is;
+ * - under dark, `color-primary` itself is lifted to Y ≥ 0.3 (see `brandColour`), and
  *   `color-primary-text` follows it.
  * A merchant who sets `--loyalty-color-on-primary` or `--loyalty-color-primary-text` gets exactly that.
  */
 export const lightTokens = {
   'color-primary': '#1d4ed8',
   'color-on-primary':
-    'color(from var(--_color-primary) srgb-linear clamp(0, (0.179 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 1000000, 1) clamp(0, (0.179 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 1000000, 1) clamp(0, (0.179 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 1000000, 1))',
+    'color(from var(--_color-primary) xyz-d65 calc(.9505*clamp(0,(.179 - y)*1e6,1)) clamp(0,(.179 - y)*1e6,1) calc(1.0891*clamp(0,(.179 - y)*1e6,1)))',
   'color-primary-text':
-    'color(from var(--_color-primary) srgb-linear calc(r * min(1, 0.15 / max(0.2126 * r + 0.7152 * g + 0.0722 * b, 0.0001))) calc(g * min(1, 0.15 / max(0.2126 * r + 0.7152 * g + 0.0722 * b, 0.0001))) calc(b * min(1, 0.15 / max(0.2126 * r + 0.7152 * g + 0.0722 * b, 0.0001))))',
+    'color(from var(--_color-primary) xyz-d65 calc(x*min(1,.15/max(y,1e-4))) calc(y*min(1,.15/max(y,1e-4))) calc(z*min(1,.15/max(y,1e-4))))',
   'color-surface': '#ffffff',
   'color-text': '#1b1f27',
   'color-text-muted': '#586071',
@@ -52,9 +52,9 @@ export const tokenDescriptions: Record<LoyaltyToken, string> = {
   'color-primary':
     'Brand colour: button and selection fills. Under dark it is lightened, when needed, until it reads at 4.5:1 on the dark card.',
   'color-on-primary':
-    'Text and icons drawn on the brand colour (button labels). Defaults to black or white, whichever reads on the brand colour.',
+    'color(from var(--_color-primary) xyz-d65 calc(.9505*clamp(0,(.179 - y)*1e6,1)) clamp(0,(.179 - y)*1e6,1) calc(1.0891*clamp(0,(.179 - y)*1e6,1)))',
   'color-primary-text':
-    'The brand colour as text and lines on the card: the balance, links, secondary buttons, the progress bar. Defaults to the brand colour, darkened (light) or kept lightened (dark) until it reads at 4.5:1 on the card.',
+    'color(from var(--_color-primary) xyz-d65 calc(x*min(1,.15/max(y,1e-4))) calc(y*min(1,.15/max(y,1e-4))) calc(z*min(1,.15/max(y,1e-4))))',
   'color-surface': 'Card background.',
   'color-text': 'Body text.',
   'color-text-muted': 'Secondary text: greetings, labels, the points name.',
@@ -95,18 +95,19 @@ export const darkTokens: Partial<Record<LoyaltyToken, string>> = {
 export const tokenNames = Object.keys(lightTokens).map((token) => `--loyalty-${token}`);
 
 /**
- * Under dark, the brand colour (the merchant's, or the dark default) is lightened in linear light
- * towards white just enough that its relative luminance reaches 0.3: at least 5.8:1 on the default
- * dark card, and a colour that is already light enough is kept as it is. Mixing with white in
- * linear light stays inside sRGB, and moves the luminance exactly to max(luminance, 0.3).
+ * The brand colour as used: `--_brand` (the merchant's, or the scheme's default) mixed with white in
+ * linear light just enough that its relative luminance reaches `--_lift` (0 in light: unchanged;
+ * 0.3 in dark: at least 5.8:1 on the default dark card). In CIE XYZ, y is that luminance and a mix
+ * with white is linear, so the result stays inside sRGB and its luminance is exactly max(y, lift).
  */
-const darkPrimary =
-  'color(from var(--loyalty-color-primary, #93b4ff) srgb-linear calc(r + (1 - r) * max(0, (0.3 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) / max(1 - (0.2126 * r + 0.7152 * g + 0.0722 * b), 0.0001))) calc(g + (1 - g) * max(0, (0.3 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) / max(1 - (0.2126 * r + 0.7152 * g + 0.0722 * b), 0.0001))) calc(b + (1 - b) * max(0, (0.3 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) / max(1 - (0.2126 * r + 0.7152 * g + 0.0722 * b), 0.0001))))';
+const brandColour = unsafeCSS(
+  '--_mix:max(0,(var(--_lift) - y)/max(1 - y,1e-4));--_color-primary:color(from var(--_brand) xyz-d65 calc(x + (.9505 - x)*var(--_mix)) calc(y + (1 - y)*var(--_mix)) calc(z + (1.0891 - z)*var(--_mix)));',
+);
 
-function declarations(tokens: Partial<Record<LoyaltyToken, string>>, scheme: 'light' | 'dark'): CSSResult {
+function declarations(tokens: Partial<Record<LoyaltyToken, string>>): CSSResult {
   const lines = Object.entries(tokens).map(([token, value]) =>
-    token === 'color-primary' && scheme === 'dark'
-      ? `--_${token}: ${darkPrimary};`
+    token === 'color-primary'
+      ? `--_brand: var(--loyalty-color-primary, ${value});`
       : `--_${token}: var(--loyalty-${token}, ${value});`,
   );
   return unsafeCSS(lines.join('\n'));
@@ -118,17 +119,21 @@ function declarations(tokens: Partial<Record<LoyaltyToken, string>>, scheme: 'li
  */
 export const tokenStyles = css`
   :host {
-    ${declarations(lightTokens, 'light')}
+    ${declarations(lightTokens)}
+    ${brandColour}
+    --_lift: 0;
     color-scheme: light;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([color-scheme='light'])) {
-      ${declarations(darkTokens, 'dark')}
+      ${declarations(darkTokens)}
+      --_lift: 0.3;
       color-scheme: dark;
     }
   }
   :host([color-scheme='dark']) {
-    ${declarations(darkTokens, 'dark')}
+    ${declarations(darkTokens)}
+    --_lift: 0.3;
     color-scheme: dark;
   }
 `;
