@@ -52,9 +52,9 @@ export const tokenDescriptions: Record<LoyaltyToken, string> = {
   'color-primary':
     'Brand colour: button and selection fills. Under dark it is lightened, when needed, until it reads at 4.5:1 on the dark card.',
   'color-on-primary':
-    'color(from var(--_color-primary) xyz-d65 calc(.9505*clamp(0,(.179 - y)*1e6,1)) clamp(0,(.179 - y)*1e6,1) calc(1.0891*clamp(0,(.179 - y)*1e6,1)))',
+    'Text and icons drawn on the brand colour (button labels). Defaults to black or white, whichever reads on the brand colour.',
   'color-primary-text':
-    'color(from var(--_color-primary) xyz-d65 calc(x*min(1,.15/max(y,1e-4))) calc(y*min(1,.15/max(y,1e-4))) calc(z*min(1,.15/max(y,1e-4))))',
+    'The brand colour as text and lines on the card: the balance, links, secondary buttons, the progress bar. Defaults to the brand colour, darkened (light) or kept lightened (dark) until it reads at 4.5:1 on the card.',
   'color-surface': 'Card background.',
   'color-text': 'Body text.',
   'color-text-muted': 'Secondary text: greetings, labels, the points name.',
