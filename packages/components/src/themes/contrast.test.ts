@@ -261,6 +261,7 @@ describe('forced colours', () => {
     const broken = await apiClient({ apiBase: CLOSED_API_BASE, customerToken: (await demoToken()).token });
     const shopper = await customerClient('demo-shopper');
     const invited = await apiClient({ customerToken: (await newShopper()).token });
+    const birthday = await apiClient({ customerToken: (await newShopper({ birthday: birthdayToday() })).token });
     const surveyed = await apiClient({ customerToken: (await newShopper({ name: 'Forced colours shopper' })).token });
     await executeServerCommand('loyalty-forced-colors', { active: true });
     const page = await fixture<HTMLDivElement>(html`
@@ -270,6 +271,7 @@ describe('forced colours', () => {
         <loyalty-tier-progress .client=${broken}></loyalty-tier-progress>
         <loyalty-tier-progress .client=${shopper}></loyalty-tier-progress>
         <loyalty-birthday-greeting .client=${invited}></loyalty-birthday-greeting>
+        <loyalty-birthday-greeting .client=${birthday}></loyalty-birthday-greeting>
         <loyalty-rewards .client=${shopper}></loyalty-rewards>
         <loyalty-satisfaction-survey trigger="post_purchase" .client=${surveyed}></loyalty-satisfaction-survey>
       </div>
@@ -288,6 +290,13 @@ describe('forced colours', () => {
     );
     const named = (widget: Element, control: HTMLElement) =>
       `<${widget.localName}> ${control.localName}.${control.className} "${control.textContent?.trim().slice(0, 30)}"`;
+    const labels = controls.map(({ control }) => control.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    for (const label of ['Redeem', 'Submit', 'Claim', 'Save birthday', 'Try again']) {
+      expect(
+        labels.some((text) => text.startsWith(label)),
+        `a "${label}" button is checked`,
+      ).to.equal(true);
+    }
     const tags = new Set(controls.map(({ control }) => control.localName));
     expect([...tags].sort(), 'the controls it checks').to.include.members(['button', 'label', 'select']);
     for (const { widget, control } of controls) {
