@@ -125,6 +125,30 @@ function loyaltyApiPlugin() {
 }
 
 /**
+ * `loyalty-forced-colors` `{ active: boolean }`: emulates (or stops emulating) forced colours, as Windows High Contrast
+ * does; `emulateMedia` cannot, since puppeteer accepts only the prefers-* features.
+ */
+function forcedColorsPlugin() {
+  /** @type {Map<string, Promise<any>>} */
+  const sessions = new Map();
+  return {
+    name: 'loyalty-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'loyalty-forced-colors') return undefined;
+      if (session.browser.type !== 'puppeteer')
+        throw new Error(`forced colours need puppeteer, not ${session.browser.type}`);
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(session.id)) sessions.set(session.id, page.createCDPSession());
+      const cdp = await sessions.get(session.id);
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
+/**
  * The configuration of one package's browser tests.
  * @param {{ files: string[], tsconfig: string | URL }} options `tsconfig`: the package's, for esbuild; the
  *   runner and its plugins are resolved from its folder.
@@ -158,7 +182,7 @@ export function loyaltyTestRunnerConfig({ files, tsconfig }) {
         },
       }),
     ],
-    plugins: [loyaltyApiPlugin(), esbuildPlugin({ ts: true, tsconfig: tsconfigPath })],
+    plugins: [loyaltyApiPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, tsconfig: tsconfigPath })],
     reporters: [defaultReporter(), summaryFileReporter()],
   };
 }

@@ -21,6 +21,15 @@ export const themes = {
     light: {},
     dark: {},
   },
+  'brand-only': {
+    title: 'Brand colour only',
+    description:
+      'A merchant who sets one light brand colour and nothing else, in light and dark alike: the labels on it, brand-coloured text and the dark variant are derived.',
+    light: {
+      'color-primary': '#ffd60a',
+    },
+    dark: {},
+  },
   'tea-house': {
     title: 'Tea house',
     description: 'A tea shop: deep green on warm paper, a serif face, nearly square corners.',
@@ -127,8 +136,7 @@ export function themeCss(name: ThemeName): string {
       .map(([token, value]) => `${indent}--loyalty-${token}: ${value};`)
       .join('\n');
   if (Object.keys(theme.light).length === 0) return '/* No tokens: the defaults. */';
-  return [
-    `:root {\n${block(theme.light, '  ')}\n}`,
-    `@media (prefers-color-scheme: dark) {\n  :root {\n${block(theme.dark, '    ')}\n  }\n}`,
-  ].join('\n');
+  const light = `:root {\n${block(theme.light, '  ')}\n}`;
+  if (Object.keys(theme.dark).length === 0) return light;
+  return [light, `@media (prefers-color-scheme: dark) {\n  :root {\n${block(theme.dark, '    ')}\n  }\n}`].join('\n');
 }

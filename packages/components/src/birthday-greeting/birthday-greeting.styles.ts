@@ -39,7 +39,7 @@ export const birthdayGreetingStyles = [
       --_title-color: var(--loyalty-birthday-greeting-title-color, var(--_color-text));
       --_title-weight: var(--loyalty-birthday-greeting-title-weight, 700);
       --_message-color: var(--loyalty-birthday-greeting-message-color, var(--_color-text-muted));
-      --_accent-color: var(--loyalty-birthday-greeting-accent-color, var(--_color-primary));
+      --_accent-color: var(--loyalty-birthday-greeting-accent-color, var(--_color-primary-text));
       --_field-background: var(--loyalty-birthday-greeting-field-background, var(--_color-surface));
       --_field-border-color: var(--loyalty-birthday-greeting-field-border-color, var(--_color-text-muted));
       --_confetti-color: var(--loyalty-birthday-greeting-confetti-color, var(--_color-primary));
@@ -121,7 +121,7 @@ export const birthdayGreetingStyles = [
     }
     .error {
       padding-inline-start: 0.6em;
-      border-inline-start: 0.25em solid var(--_accent-color);
+      border-inline-start: 0.25em solid var(--_color-danger);
       font-weight: 600;
       line-height: 1.5;
       color: var(--_color-text);
@@ -141,12 +141,12 @@ export const birthdayGreetingStyles = [
       opacity: 0.7;
     }
     .button--secondary {
-      border: var(--_border-width) solid var(--_color-primary);
+      border: var(--_control-border-width) solid var(--_color-primary-text);
       background: transparent;
-      color: var(--_color-primary);
+      color: var(--_color-primary-text);
     }
     .button--secondary:hover {
-      background: color-mix(in srgb, var(--_color-primary) 10%, transparent);
+      background: color-mix(in srgb, var(--_color-primary-text) 10%, transparent);
     }
 
     /* The invitation form. */
@@ -218,7 +218,7 @@ export const birthdayGreetingStyles = [
       inline-size: 100%;
       padding-block: 0.4em;
       padding-inline: 0.6em;
-      border: var(--_border-width) solid var(--_field-border-color);
+      border: var(--_control-border-width) solid var(--_field-border-color);
       border-radius: calc(var(--_radius) * 0.5);
       background-color: var(--_field-background);
       color: var(--_color-text);

@@ -125,7 +125,7 @@ const emptyDraft = (): Draft => ({ calendar: 'gregorian', month: null, day: null
  * @cssprop [--loyalty-birthday-greeting-title-color=var(--loyalty-color-text)] - Colour of the title.
  * @cssprop [--loyalty-birthday-greeting-title-weight=700] - Font weight of the title.
  * @cssprop [--loyalty-birthday-greeting-message-color=var(--loyalty-color-text-muted)] - Colour of the message, notes and labels.
- * @cssprop [--loyalty-birthday-greeting-accent-color=var(--loyalty-color-primary)] - The claimed title, radio and checkbox colour, the mark beside an error.
+ * @cssprop [--loyalty-birthday-greeting-accent-color=var(--loyalty-color-primary-text)] - The claimed title, radio and checkbox colour.
  * @cssprop [--loyalty-birthday-greeting-field-background=var(--loyalty-color-surface)] - Background of the pickers.
  * @cssprop [--loyalty-birthday-greeting-field-border-color=var(--loyalty-color-text-muted)] - Border of the pickers.
  * @cssprop [--loyalty-birthday-greeting-confetti-color=var(--loyalty-color-primary)] - The confetti's base colour (the others are derived from it).

@@ -9,7 +9,7 @@ export const pointsBalanceStyles = [
     /* Public hooks (--loyalty-points-balance-*) resolved into private --_* ones. */
     :host {
       --_value-size: var(--loyalty-points-balance-value-size, calc(var(--_font-size) * 2.25));
-      --_value-color: var(--loyalty-points-balance-value-color, var(--_color-primary));
+      --_value-color: var(--loyalty-points-balance-value-color, var(--_color-primary-text));
       --_value-weight: var(--loyalty-points-balance-value-weight, 700);
       --_label-size: var(--loyalty-points-balance-label-size, calc(var(--_font-size) * 0.875));
       --_label-color: var(--loyalty-points-balance-label-color, var(--_color-text-muted));
@@ -146,7 +146,7 @@ export const pointsBalanceStyles = [
       padding: 0 0.25em;
       border: 0;
       background: none;
-      color: var(--_color-primary);
+      color: var(--_color-primary-text);
       font: inherit;
       font-weight: 600;
       text-decoration: underline;
@@ -175,7 +175,7 @@ export const pointsBalanceStyles = [
       font-size: var(--_meta-size);
     }
     .rewards-link {
-      color: var(--_color-primary);
+      color: var(--_color-primary-text);
       font-size: var(--_meta-size);
       font-weight: 600;
       text-decoration: underline;

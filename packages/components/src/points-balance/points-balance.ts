@@ -48,7 +48,7 @@ export type PointsBalanceState = CustomerDataState;
  * @csspart skeleton - Each placeholder bar while loading.
  *
  * @cssprop [--loyalty-points-balance-value-size=calc(var(--loyalty-font-size) * 2.25)] - Font size of the balance.
- * @cssprop [--loyalty-points-balance-value-color=var(--loyalty-color-primary)] - Colour of the balance.
+ * @cssprop [--loyalty-points-balance-value-color=var(--loyalty-color-primary-text)] - Colour of the balance.
  * @cssprop [--loyalty-points-balance-value-weight=700] - Font weight of the balance.
  * @cssprop [--loyalty-points-balance-label-size=calc(var(--loyalty-font-size) * 0.875)] - Font size of the greeting.
  * @cssprop [--loyalty-points-balance-label-color=var(--loyalty-color-text-muted)] - Colour of the greeting.

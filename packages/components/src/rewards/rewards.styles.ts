@@ -15,9 +15,9 @@ export const rewardsStyles = [
       --_title-size: var(--loyalty-rewards-title-size, calc(var(--_font-size) * 1.125));
       --_card-background: var(--loyalty-rewards-card-background, var(--_color-surface));
       --_card-min-width: var(--loyalty-rewards-card-min-width, 14em);
-      --_cost-color: var(--loyalty-rewards-cost-color, var(--_color-primary));
+      --_cost-color: var(--loyalty-rewards-cost-color, var(--_color-primary-text));
       --_lock-color: var(--loyalty-rewards-lock-color, var(--_color-text-muted));
-      --_accent-color: var(--loyalty-rewards-accent-color, var(--_color-primary));
+      --_accent-color: var(--loyalty-rewards-accent-color, var(--_color-success));
       --_code-background: var(
         --loyalty-rewards-code-background,
         color-mix(in srgb, var(--_color-primary) 8%, var(--_color-surface))
@@ -198,12 +198,12 @@ export const rewardsStyles = [
       opacity: 0.7;
     }
     .button--secondary {
-      border: var(--_border-width) solid var(--_color-primary);
+      border: var(--_control-border-width) solid var(--_color-primary-text);
       background: transparent;
-      color: var(--_color-primary);
+      color: var(--_color-primary-text);
     }
     .button--secondary:hover {
-      background: color-mix(in srgb, var(--_color-primary) 10%, transparent);
+      background: color-mix(in srgb, var(--_color-primary-text) 10%, transparent);
     }
 
     .confirm {
@@ -226,7 +226,7 @@ export const rewardsStyles = [
     }
     .error {
       padding-inline-start: 0.6em;
-      border-inline-start: 0.25em solid var(--_accent-color);
+      border-inline-start: 0.25em solid var(--_color-danger);
       font-size: calc(var(--_font-size) * 0.875);
       font-weight: 600;
       line-height: 1.5;
@@ -313,7 +313,7 @@ export const rewardsStyles = [
       margin-inline-start: -0.25em;
       border: 0;
       background: none;
-      color: var(--_color-primary);
+      color: var(--_color-primary-text);
       font: inherit;
       font-weight: 600;
       text-decoration: underline;

@@ -109,9 +109,9 @@ const REFUSALS = new Set([
  * @cssprop [--loyalty-rewards-title-size=calc(var(--loyalty-font-size) * 1.125)] - Font size of the title.
  * @cssprop [--loyalty-rewards-card-background=var(--loyalty-color-surface)] - Background of a reward card.
  * @cssprop [--loyalty-rewards-card-min-width=14em] - The narrowest a card gets before the cards wrap to fewer columns.
- * @cssprop [--loyalty-rewards-cost-color=var(--loyalty-color-primary)] - Colour of a reward's price.
+ * @cssprop [--loyalty-rewards-cost-color=var(--loyalty-color-primary-text)] - Colour of a reward's price.
  * @cssprop [--loyalty-rewards-lock-color=var(--loyalty-color-text-muted)] - Colour of what locks a reward.
- * @cssprop [--loyalty-rewards-accent-color=var(--loyalty-color-primary)] - The issued panel's edge and icon, the mark beside an error.
+ * @cssprop [--loyalty-rewards-accent-color=var(--loyalty-color-success)] - The issued panel's edge and icon.
  * @cssprop [--loyalty-rewards-code-background=color-mix(in srgb, var(--loyalty-color-primary) 8%, var(--loyalty-color-surface))] - Background behind an issued code.
  * @cssprop [--loyalty-rewards-code-font-family=ui-monospace, SFMono-Regular, Menlo, Consolas, monospace] - Font of the codes.
  */

@@ -15,11 +15,11 @@ export const satisfactionSurveyStyles = [
       --_title-size: var(--loyalty-satisfaction-survey-title-size, calc(var(--_font-size) * 1.125));
       --_title-color: var(--loyalty-satisfaction-survey-title-color, var(--_color-text));
       --_muted-color: var(--loyalty-satisfaction-survey-muted-color, var(--_color-text-muted));
-      --_accent-color: var(--loyalty-satisfaction-survey-accent-color, var(--_color-primary));
+      --_accent-color: var(--loyalty-satisfaction-survey-accent-color, var(--_color-primary-text));
       --_option-size: var(--loyalty-satisfaction-survey-option-size, 2.75em);
       --_option-background: var(--loyalty-satisfaction-survey-option-background, var(--_color-surface));
       --_option-border-color: var(--loyalty-satisfaction-survey-option-border-color, var(--_color-text-muted));
-      --_star-color: var(--loyalty-satisfaction-survey-star-color, var(--_color-primary));
+      --_star-color: var(--loyalty-satisfaction-survey-star-color, var(--_color-primary-text));
     }
 
     .base {
@@ -168,7 +168,7 @@ export const satisfactionSurveyStyles = [
       display: grid;
       place-items: center;
       min-block-size: var(--_option-size);
-      border: var(--_border-width) solid var(--_option-border-color);
+      border: var(--_control-border-width) solid var(--_option-border-color);
       border-radius: calc(var(--_radius) * 0.5);
       background: var(--_option-background);
       color: var(--_color-text);
@@ -192,7 +192,7 @@ export const satisfactionSurveyStyles = [
     .scale-option:has(input:checked) {
       border-width: 3px;
       border-color: var(--_accent-color);
-      background: var(--_accent-color);
+      background: var(--_color-primary);
       color: var(--_color-on-primary);
       text-decoration: underline;
       text-underline-offset: 0.2em;
@@ -214,6 +214,15 @@ export const satisfactionSurveyStyles = [
       display: block;
       inline-size: 1.1em;
       block-size: 1.1em;
+    }
+    @media (forced-colors: active) {
+      .scale-option {
+        border: 1px solid;
+      }
+      .scale-option:has(input:checked) {
+        border-width: 3px;
+        border-color: Highlight;
+      }
     }
     .scale--stars .scale-option:has(input:checked) {
       background: var(--_option-background);
@@ -256,7 +265,7 @@ export const satisfactionSurveyStyles = [
     .field {
       inline-size: 100%;
       padding: 0.5em 0.65em;
-      border: var(--_border-width) solid var(--_option-border-color);
+      border: var(--_control-border-width) solid var(--_option-border-color);
       border-radius: calc(var(--_radius) * 0.5);
       background: var(--_option-background);
       color: var(--_color-text);
@@ -283,7 +292,7 @@ export const satisfactionSurveyStyles = [
       opacity: 0.7;
     }
     .button--secondary {
-      border: var(--_border-width) solid var(--_accent-color);
+      border: var(--_control-border-width) solid var(--_accent-color);
       background: transparent;
       color: var(--_accent-color);
     }
@@ -292,7 +301,7 @@ export const satisfactionSurveyStyles = [
     }
     .error {
       padding-inline-start: 0.6em;
-      border-inline-start: 0.25em solid var(--_accent-color);
+      border-inline-start: 0.25em solid var(--_color-danger);
       font-weight: 600;
       line-height: 1.5;
     }

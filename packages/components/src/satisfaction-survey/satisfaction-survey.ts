@@ -144,11 +144,11 @@ function faceIcon(value: number): TemplateResult {
  * @cssprop [--loyalty-satisfaction-survey-title-size=calc(var(--loyalty-font-size) * 1.125)] - Font size of the title and the thank-you.
  * @cssprop [--loyalty-satisfaction-survey-title-color=var(--loyalty-color-text)] - Colour of the title and the thank-you.
  * @cssprop [--loyalty-satisfaction-survey-muted-color=var(--loyalty-color-text-muted)] - Colour of the intro, progress, help lines and notes.
- * @cssprop [--loyalty-satisfaction-survey-accent-color=var(--loyalty-color-primary)] - Selected options and checkboxes.
+ * @cssprop [--loyalty-satisfaction-survey-accent-color=var(--loyalty-color-primary-text)] - Selected options' border, checkboxes, secondary buttons.
  * @cssprop [--loyalty-satisfaction-survey-option-size=2.75em] - Height of a scale option.
  * @cssprop [--loyalty-satisfaction-survey-option-background=var(--loyalty-color-surface)] - Background of scale options and text fields.
  * @cssprop [--loyalty-satisfaction-survey-option-border-color=var(--loyalty-color-text-muted)] - Border of scale options and text fields.
- * @cssprop [--loyalty-satisfaction-survey-star-color=var(--loyalty-color-primary)] - Colour of the CSAT stars.
+ * @cssprop [--loyalty-satisfaction-survey-star-color=var(--loyalty-color-primary-text)] - Colour of the CSAT stars.
  */
 export class LoyaltySatisfactionSurvey extends LoyaltyElement {
   static override tagName = 'loyalty-satisfaction-survey';

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones. */
+/**
+ * Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones.
+ * A button's hover moves its fill away from its label colour, so the label never loses contrast;
+ * under forced colours (which drop backgrounds) every control keeps a border whatever the tokens say.
+ */
 export const sharedStyles = css`
   :host {
     display: block;
@@ -80,13 +84,24 @@ export const sharedStyles = css`
     cursor: pointer;
   }
   .button:hover {
-    background: color-mix(in srgb, var(--_color-primary) 88%, var(--_color-text));
+    background: color-mix(
+      in srgb,
+      var(--_color-primary) 85%,
+      color(from var(--_color-on-primary) srgb calc(1 - r) calc(1 - g) calc(1 - b))
+    );
   }
   .link {
-    color: var(--_color-primary);
+    color: var(--_color-primary-text);
     font-weight: 600;
     text-decoration: underline;
     text-underline-offset: 0.2em;
     border-radius: 0.125em;
+  }
+  @media (forced-colors: active) {
+    :host button,
+    :host select,
+    :host textarea {
+      border: 1px solid ButtonText;
+    }
   }
 `;

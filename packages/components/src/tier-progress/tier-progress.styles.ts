@@ -23,11 +23,11 @@ export const tierProgressStyles = [
       --_track-height: var(--loyalty-tier-progress-track-height, calc(var(--_font-size) * 0.625));
       --_track-color: var(--loyalty-tier-progress-track-color, var(--_color-border));
       --_track-radius: var(--loyalty-tier-progress-track-radius, 999px);
-      --_indicator-color: var(--loyalty-tier-progress-indicator-color, var(--_color-primary));
+      --_indicator-color: var(--loyalty-tier-progress-indicator-color, var(--_color-primary-text));
       --_value-size: var(--loyalty-tier-progress-value-size, calc(var(--_font-size) * 0.875));
       --_value-color: var(--loyalty-tier-progress-value-color, var(--_color-text));
       --_message-size: var(--loyalty-tier-progress-message-size, calc(var(--_font-size) * 0.9375));
-      --_risk-color: var(--loyalty-tier-progress-risk-color, var(--_color-text));
+      --_risk-color: var(--loyalty-tier-progress-risk-color, var(--_color-warning));
       --_duration: var(--loyalty-tier-progress-duration, 600ms);
 
       /* Row heights are fixed, so the skeleton and the ready state have the same box. */
@@ -198,7 +198,7 @@ export const tierProgressStyles = [
       border: 0;
       border-radius: calc(var(--_radius) * 0.5);
       background: none;
-      color: var(--_color-primary);
+      color: var(--_color-primary-text);
       font: inherit;
       font-weight: 600;
       cursor: pointer;

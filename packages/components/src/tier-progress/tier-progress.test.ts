@@ -21,6 +21,7 @@ import {
   summaryOf,
 } from '../test-support/api.ts';
 import { box, expectSameBox } from '../test-support/layout.ts';
+import { onScreen } from '../test-support/colors.ts';
 
 const s = tierProgressStrings;
 
@@ -985,7 +986,7 @@ describe('<loyalty-tier-progress>', () => {
       await shown(el);
       const indicator = part(el, 'indicator')!;
       document.documentElement.style.setProperty('--loyalty-color-primary', 'rgb(200, 0, 90)');
-      expect(getComputedStyle(indicator).backgroundColor).to.equal('rgb(200, 0, 90)');
+      expect(onScreen(getComputedStyle(indicator).backgroundColor)).to.equal('rgb(200, 0, 90)');
       el.style.setProperty('--loyalty-tier-progress-indicator-color', 'rgb(0, 100, 0)');
       expect(getComputedStyle(indicator).backgroundColor).to.equal('rgb(0, 100, 0)');
       el.style.setProperty('--loyalty-tier-progress-risk-color', 'rgb(150, 60, 0)');

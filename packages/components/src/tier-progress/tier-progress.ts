@@ -73,11 +73,11 @@ export interface TierProgressData {
  * @cssprop [--loyalty-tier-progress-track-height=calc(var(--loyalty-font-size) * 0.625)] - Thickness of the bar.
  * @cssprop [--loyalty-tier-progress-track-color=var(--loyalty-color-border)] - The bar's empty part.
  * @cssprop [--loyalty-tier-progress-track-radius=999px] - Corner radius of the bar.
- * @cssprop [--loyalty-tier-progress-indicator-color=var(--loyalty-color-primary)] - The bar's filled part.
+ * @cssprop [--loyalty-tier-progress-indicator-color=var(--loyalty-color-primary-text)] - The bar's filled part.
  * @cssprop [--loyalty-tier-progress-value-size=calc(var(--loyalty-font-size) * 0.875)] - Font size of the amounts.
  * @cssprop [--loyalty-tier-progress-value-color=var(--loyalty-color-text)] - Colour of the amounts.
  * @cssprop [--loyalty-tier-progress-message-size=calc(var(--loyalty-font-size) * 0.9375)] - Font size of the message, the compact line and the benefits.
- * @cssprop [--loyalty-tier-progress-risk-color=var(--loyalty-color-text)] - Colour of the at-risk message (e.g. a warning amber).
+ * @cssprop [--loyalty-tier-progress-risk-color=var(--loyalty-color-warning)] - Colour of the at-risk message.
  * @cssprop [--loyalty-tier-progress-duration=600ms] - How long the bar takes to grow (none under prefers-reduced-motion).
  */
 export class LoyaltyTierProgress extends LoyaltyElement {
