@@ -11,8 +11,8 @@ export type CustomerDataState = 'loading' | 'ready' | 'guest' | 'error';
 export interface CustomerDataOptions<T> {
   /** The host's own client property. */
   client: () => LoyaltyClient | null | undefined;
-  /** Reads what the widget shows. */
-  load: (client: LoyaltyClient) => Promise<T>;
+  /** Reads what the widget shows; `signal` aborts when a newer load supersedes this one. */
+  load: (client: LoyaltyClient, signal: AbortSignal) => Promise<T>;
   /** The summary inside the loaded data, the `detail` of `loyalty-ready`. */
   summaryOf: (value: T) => Summary;
 }
@@ -46,9 +46,9 @@ export class CustomerDataController<T> implements ReactiveController {
     this.#clients = new LoyaltyClientController(host, options.client);
     this.#task = new Task(host, {
       args: () => [this.#clients.client] as const,
-      task: async ([client]: readonly [LoyaltyClient | undefined]) => {
+      task: async ([client]: readonly [LoyaltyClient | undefined], { signal }) => {
         if (!client) return initialState;
-        return options.load(client);
+        return options.load(client, signal);
       },
     });
     new ClientChangesController(

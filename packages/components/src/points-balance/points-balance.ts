@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyClient, Summary } from '@loyalty-elements/sdk';
-import { LoyaltyElement } from '../base/loyalty-element.ts';
-import { errorMessage, renderErrorNotice, renderGuestNotice, safeUrl, focusFirstAction } from '../base/notices.ts';
-import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
-import { LocaleController } from '../controllers/locale-controller.ts';
+import { LoyaltyDataElement } from '../base/loyalty-data-element.ts';
+import { safeUrl } from '../base/notices.ts';
+import type { CustomerDataState } from '../controllers/customer-data-controller.ts';
 import type { Translation } from '../locales/en.ts';
 import { pointsBalanceStyles } from './points-balance.styles.ts';
 
@@ -62,17 +61,9 @@ export type PointsBalanceState = CustomerDataState;
  * @cssprop [--loyalty-points-balance-padding=var(--loyalty-space)] - Card padding.
  * @cssprop [--loyalty-points-balance-gap=calc(var(--loyalty-space) * 0.25)] - Space between the rows.
  */
-export class LoyaltyPointsBalance extends LoyaltyElement {
+export class LoyaltyPointsBalance extends LoyaltyDataElement<Summary> {
   static override tagName = 'loyalty-points-balance';
   static override styles = pointsBalanceStyles;
-
-  /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
-  @property({ attribute: false })
-  client: LoyaltyClient | null | undefined;
-
-  /** Where a guest signs in. Without it, "Sign in" is a button firing `loyalty-sign-in-requested`. */
-  @property({ attribute: 'sign-in-url' })
-  signInUrl: string | undefined;
 
   /** The merchant's rewards page; when set, the card links to it. */
   @property({ attribute: 'rewards-url', reflect: true })
@@ -82,68 +73,28 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
   @state()
   private scheduleOpen = false;
 
-  readonly #i18n = new LocaleController(this);
-  readonly #data = new CustomerDataController<Summary>(this, {
-    client: () => this.client,
-    load: (client) => client.getSummary(),
-    summaryOf: (summary) => summary,
-  });
-  #refocus = false;
-
   /** What the element shows right now. */
   get state(): PointsBalanceState {
-    return this.#data.state;
+    return this.dataState;
   }
 
   /** The summary on show, if any. */
   get summary(): Summary | undefined {
-    return this.#data.value;
+    return this.data.value;
   }
 
-  /** Loads the summary again (what the retry button does). Resolves when it has settled. */
-  refresh(): Promise<void> {
-    return this.#data.refresh();
+  protected load(client: LoyaltyClient): Promise<Summary> {
+    return client.getSummary();
   }
 
-  protected override render(): TemplateResult {
-    const t = this.#i18n.t;
-    return this.#data.render({
-      loading: () => this.#renderLoading(t),
-      ready: (summary) => this.#renderReady(t, summary),
-      guest: () =>
-        renderGuestNotice({ t, locale: this.#i18n.locale, signInUrl: this.signInUrl, onSignIn: this.#requestSignIn }),
-      error: (error) =>
-        renderErrorNotice({
-          t,
-          locale: this.#i18n.locale,
-          message: this.#data.client ? errorMessage(t, error) : t.errorNoClient,
-          onRetry: this.#data.client ? this.#retry : undefined,
-        }),
-    });
+  protected summaryOf(summary: Summary): Summary {
+    return summary;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const { state } = this.#data;
-    if (this.#refocus && state !== 'loading') {
-      // The retry button went away while loading: put focus back somewhere sensible.
-      this.#refocus = false;
-      focusFirstAction(this.renderRoot);
-    }
-  }
-
-  #retry = (): void => {
-    this.#refocus = this.matches(':focus-within');
-    void this.refresh();
-  };
-
-  #requestSignIn = (): void => {
-    this.emit('loyalty-sign-in-requested', null);
-  };
-
-  #renderLoading(t: Translation): TemplateResult {
+  protected renderLoading(): TemplateResult {
+    const t = this.i18n.t;
     return html`
-      <div part="base" class="base" aria-busy="true" lang=${this.#i18n.locale}>
+      <div part="base" class="base" aria-busy="true" lang=${this.i18n.locale}>
         <span class="visually-hidden">${t.loading}</span>
         <div class="rows" aria-hidden="true">
           <span class="row row--label"><span part="skeleton" class="bone bone--label"></span></span>
@@ -155,15 +106,18 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
     `;
   }
 
-  #renderReady(t: Translation, summary: Summary): TemplateResult {
+  protected renderReady(summary: Summary): TemplateResult {
+    const t = this.i18n.t;
     const name = summary.customer.name;
-    const points = this.#i18n.formatNumber(summary.points.balance);
-    const pointsName = this.#i18n.pick(summary.program.pointsName);
-    const tier = this.#i18n.pick(summary.tier.current.name);
+    const points = this.i18n.formatNumber(summary.points.balance);
+    const pointsName = this.i18n.pick(summary.program.pointsName);
+    const tier = this.i18n.pick(summary.tier.current.name);
     // Text bindings only: whatever the API sends is never parsed as HTML.
     return html`
-      <div part="base" class="base" tabindex="-1" lang=${this.#i18n.locale}>
-        <span class="visually-hidden">${t.balanceSentence(name, points, pointsName)} ${t.tierSentence(tier)}</span>
+      <div part="base" class="base" tabindex="-1" lang=${this.i18n.locale}>
+        <div class="visually-hidden" role="heading" aria-level=${this.level}>
+          ${t.balanceSentence(name, points, pointsName)} ${t.tierSentence(tier)}
+        </div>
         <div class="rows" aria-hidden="true">
           <span class="row row--label"><span part="label" class="label">${t.balanceLead(name)}</span></span>
           <span class="row row--value"
@@ -189,7 +143,7 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
   #renderPointsSchedule(t: Translation, summary: Summary): TemplateResult {
     const { pending, expiring } = summary.points;
     const date = (instant: string) =>
-      this.#i18n.formatDate(instant, { dateStyle: 'medium', timeZone: summary.customer.timezone });
+      this.i18n.formatDate(instant, { dateStyle: 'medium', timeZone: summary.customer.timezone });
     const next = expiring[0];
     const schedule = expiring.slice(0, SCHEDULE_LENGTH);
     return html`
@@ -197,11 +151,11 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
         <span class="meta">
           ${
             pending > 0
-              ? html`<span part="pending" class="pending">${t.pendingLabel(this.#i18n.formatNumber(pending))}</span>`
+              ? html`<span part="pending" class="pending">${t.pendingLabel(this.i18n.formatNumber(pending))}</span>`
               : nothing
           }
           <span part="expiry" class="expiry"
-            >${next ? t.expiringLabel(date(next.expiresAt), this.#i18n.formatNumber(next.points)) : t.noneExpiring}</span
+            >${next ? t.expiringLabel(date(next.expiresAt), this.i18n.formatNumber(next.points)) : t.noneExpiring}</span
           >
         </span>
         ${
@@ -226,7 +180,7 @@ export class LoyaltyPointsBalance extends LoyaltyElement {
                 (batch) =>
                   html`<li>
                     <span class="schedule-date">${date(batch.expiresAt)}</span>
-                    <span class="schedule-points">${this.#i18n.formatNumber(batch.points)}</span>
+                    <span class="schedule-points">${this.i18n.formatNumber(batch.points)}</span>
                   </li>`,
               )}
             </ul>`

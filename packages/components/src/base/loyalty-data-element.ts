@@ -1,0 +1,142 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { LoyaltyClient, Summary } from '@loyalty-elements/sdk';
+import { LoyaltyElement } from './loyalty-element.ts';
+import { errorMessage, focusFirstAction, renderAnnouncement, renderErrorNotice, renderGuestNotice } from './notices.ts';
+import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
+import { LocaleController } from '../controllers/locale-controller.ts';
+import type { Translation } from '../locales/en.ts';
+
+/**
+ * The base of every widget that shows the signed-in shopper's data. It owns what they all share:
+ * the `client`, `sign-in-url` and `heading-level` properties, the locale, the data task (which
+ * reloads when the client, the customer or the summary changes, and hands `load` an `AbortSignal`
+ * that fires when a newer load supersedes it), the guest and error cards, retry with focus put back,
+ * the `loyalty-sign-in-requested` event, hiding the host, and one polite live region.
+ *
+ * A widget gives `load`, `summaryOf`, `renderLoading` and `renderReady`; it may override
+ * `renderGuest`, `renderError`, `errorText` and `focusTargets`.
+ */
+export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
+  /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
+  @property({ attribute: false })
+  client: LoyaltyClient | null | undefined;
+
+  /** Where a guest signs in. Without it, "Sign in" is a button firing `loyalty-sign-in-requested`. */
+  @property({ attribute: 'sign-in-url' })
+  signInUrl: string | undefined;
+
+  /** The level (1–5) of the element's title as a heading; its subheadings are one level below. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  protected readonly i18n = new LocaleController(this);
+  protected readonly data = new CustomerDataController<T>(this, {
+    client: () => this.client,
+    load: (client, signal) => this.load(client, signal),
+    summaryOf: (value) => this.summaryOf(value),
+  });
+
+  /** What a retry puts focus on once the new state is shown (the first match, else the card). */
+  protected focusTargets = '[part~="button"], [part~="link"]';
+
+  #refocus = false;
+  #announcement = '';
+  /** The element set its own `hidden` attribute (and may remove it again). */
+  #hiddenByUs = false;
+
+  /** Reads what the widget shows. A load whose `signal` has aborted is no longer wanted. */
+  protected abstract load(client: LoyaltyClient, signal: AbortSignal): Promise<T>;
+
+  /** The summary inside the loaded data: the `detail` of `loyalty-ready`. */
+  protected abstract summaryOf(value: T): Summary;
+
+  protected abstract renderLoading(): TemplateResult;
+
+  protected abstract renderReady(value: T): TemplateResult;
+
+  /** The data state: `loading`, `ready`, `guest` or `error`. */
+  protected get dataState(): CustomerDataState {
+    return this.data.state;
+  }
+
+  /** Loads again (what the retry button does). Resolves when it has settled. */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
+  /** The title's heading level, 1–5 (2 when `heading-level` is anything else). */
+  protected get level(): number {
+    const level = Math.trunc(this.headingLevel);
+    return level >= 1 && level <= 5 ? level : 2;
+  }
+
+  protected override render(): TemplateResult {
+    const content = this.data.render({
+      loading: () => this.renderLoading(),
+      ready: (value) => this.renderReady(value),
+      guest: () => this.renderGuest(),
+      error: (error) => this.renderError(error),
+    });
+    return html`${content}${renderAnnouncement(this.i18n.locale, this.#announcement)}`;
+  }
+
+  /** A guest's sign-in card; `message` replaces the shared invitation. */
+  protected renderGuest(message?: string): TemplateResult {
+    return renderGuestNotice({
+      t: this.i18n.t,
+      locale: this.i18n.locale,
+      signInUrl: this.signInUrl,
+      onSignIn: this.requestSignIn,
+      message,
+    });
+  }
+
+  /** The error card, with a retry button when there is a client to ask again. */
+  protected renderError(error: unknown): TemplateResult {
+    const t = this.i18n.t;
+    return renderErrorNotice({
+      t,
+      locale: this.i18n.locale,
+      message: this.data.client ? this.errorText(t, error) : t.errorNoClient,
+      onRetry: this.data.client ? this.retry : undefined,
+    });
+  }
+
+  /** Plain words for a failed load. */
+  protected errorText(t: Translation, error: unknown): string {
+    return errorMessage(t, error);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#refocus && this.data.state !== 'loading') {
+      // The retry button went away while loading: put focus back somewhere sensible.
+      this.#refocus = false;
+      focusFirstAction(this.renderRoot, this.focusTargets);
+    }
+  }
+
+  /** Says `text` in the live region; the same words again are still a new announcement. */
+  protected announce(text: string): void {
+    this.#announcement = text === this.#announcement ? `${text}\u00a0` : text;
+    this.requestUpdate();
+  }
+
+  /** Hides the host (`hidden`) or shows it again; never unhides what the page itself hid. */
+  protected hideHost(hide: boolean): void {
+    if (hide !== this.hasAttribute('hidden') && (hide || this.#hiddenByUs)) {
+      this.toggleAttribute('hidden', hide);
+      this.#hiddenByUs = hide;
+    }
+  }
+
+  protected retry = (): void => {
+    this.#refocus = this.matches(':focus-within');
+    void this.refresh();
+  };
+
+  protected requestSignIn = (): void => {
+    this.emit('loyalty-sign-in-requested', null);
+  };
+}
