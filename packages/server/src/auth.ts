@@ -11,23 +11,23 @@ import { findProgramByPublishableKey, findProgramBySecretKey, type Program } fro
 import { ProblemError } from './problem.ts';
 
 /**
- * HMAC keys imported once per program and reused: importing per request costs about a third of
- * the verify throughput. Re-imported when a program's secret key changes.
+ * HMAC keys imported once per secret and reused: importing per request costs about a third of
+ * the verify throughput. A program has one current secret, and for a while after a rotation the old one too.
  */
 export class ProgramKeys {
-  readonly #keys = new Map<string, { secret: string; key: Promise<CryptoKey> }>();
+  readonly #keys = new Map<string, Promise<CryptoKey>>();
 
-  get(program: Pick<Program, 'id' | 'secretKey'>): Promise<CryptoKey> {
-    const cached = this.#keys.get(program.id);
-    if (cached?.secret === program.secretKey) return cached.key;
-    const key = crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(program.secretKey),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign', 'verify'],
-    );
-    this.#keys.set(program.id, { secret: program.secretKey, key });
+  get(secret: string): Promise<CryptoKey> {
+    let key = this.#keys.get(secret);
+    if (key === undefined) {
+      key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+        'verify',
+      ]);
+      // Secrets rotated out stay cached until the map is cleared; only many rotations fill it.
+      if (this.#keys.size > 1_000) this.#keys.clear();
+      this.#keys.set(secret, key);
+    }
     return key;
   }
 }
@@ -41,10 +41,15 @@ export interface AuthenticatedCustomer {
  * The program named by the `X-Publishable-Key` header (or, where `fromQuery` allows it and the header is absent,
  * the `key` query parameter), or 401 `publishable_key_invalid`.
  */
-export async function authenticatePublishableKey(c: Context, db: Queryable, fromQuery = false): Promise<Program> {
+export async function authenticatePublishableKey(
+  c: Context,
+  db: Queryable,
+  fromQuery = false,
+  now: Date = new Date(),
+): Promise<Program> {
   const publishableKey =
     c.req.header(PUBLISHABLE_KEY_HEADER) ?? (fromQuery ? c.req.query(PUBLISHABLE_KEY_QUERY) : undefined);
-  const program = publishableKey ? await findProgramByPublishableKey(db, publishableKey) : undefined;
+  const program = publishableKey ? await findProgramByPublishableKey(db, publishableKey, now) : undefined;
   if (program === undefined) {
     throw new ProblemError(
       401,
@@ -63,27 +68,43 @@ export async function authenticateCustomer(
   c: Context,
   db: Queryable,
   keys: ProgramKeys,
+  now: Date = new Date(),
 ): Promise<AuthenticatedCustomer> {
-  const program = await authenticatePublishableKey(c, db);
+  const program = await authenticatePublishableKey(c, db, false, now);
   const token = bearerToken(c.req.header('Authorization'));
   if (token === undefined)
     throw new ProblemError(401, 'token_missing', 'Send the customer token as Authorization: Bearer <token>.');
 
-  const customerId = await verifyCustomerToken(token, program, await keys.get(program));
+  const customerId = await verifyCustomerToken(token, program, keys);
   return { program, customerId };
 }
 
 /** How far ahead of this server's clock a token's `iat` may be: clocks drift, but a token is not issued tomorrow. */
 export const MAX_CLOCK_SKEW_SECONDS = 60;
 
-async function verifyCustomerToken(token: string, program: Program, key: CryptoKey): Promise<string> {
+/** The token's claims, verified with the program's current secret, else with a secret still in its grace period. */
+async function verifyWithProgramSecrets(token: string, program: Program, keys: ProgramKeys) {
+  const audience = [program.publishableKey, ...program.gracePublishableKeys];
+  const secrets = [program.secretKey, ...program.graceSecretKeys];
+  for (const [index, secret] of secrets.entries()) {
+    try {
+      return await jwtVerify(token, await keys.get(secret), {
+        algorithms: ['HS256'],
+        audience,
+        requiredClaims: ['sub', 'iat', 'exp'],
+      });
+    } catch (error) {
+      const wrongKey = error instanceof errors.JWSSignatureVerificationFailed;
+      if (!wrongKey || index === secrets.length - 1) throw error;
+    }
+  }
+  throw new Error('unreachable: a program always has a secret key');
+}
+
+async function verifyCustomerToken(token: string, program: Program, keys: ProgramKeys): Promise<string> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: ['HS256'],
-      audience: program.publishableKey,
-      requiredClaims: ['sub', 'iat', 'exp'],
-    }));
+    ({ payload } = await verifyWithProgramSecrets(token, program, keys));
   } catch (error) {
     if (error instanceof errors.JWTExpired)
       throw new ProblemError(401, 'token_expired', 'The customer token has expired.');
@@ -106,9 +127,9 @@ async function verifyCustomerToken(token: string, program: Program, key: CryptoK
 }
 
 /** The program whose secret key is the Bearer credential of an admin request. */
-export async function authenticateSecretKey(c: Context, db: Queryable): Promise<Program> {
+export async function authenticateSecretKey(c: Context, db: Queryable, now: Date = new Date()): Promise<Program> {
   const secretKey = bearerToken(c.req.header('Authorization'));
-  const program = secretKey ? await findProgramBySecretKey(db, secretKey) : undefined;
+  const program = secretKey ? await findProgramBySecretKey(db, secretKey, now) : undefined;
   if (program === undefined) {
     throw new ProblemError(401, 'secret_key_invalid', "Send the program's secret key as Authorization: Bearer <key>.");
   }

@@ -22,8 +22,14 @@ export interface Program {
   id: string;
   name: string;
   pointsName: LocalizedText;
+  /** The current publishable key. */
   publishableKey: string;
+  /** The current secret key. */
   secretKey: string;
+  /** Publishable keys rotated out and still inside their grace period, at the moment the program was read. */
+  gracePublishableKeys: string[];
+  /** Secret keys rotated out and still inside their grace period: they still verify tokens and admin calls. */
+  graceSecretKeys: string[];
   timezone: string;
   currency: string;
   /** What every tier of the program is measured on. */
@@ -53,6 +59,7 @@ interface ProgramRow {
   birthday_days_after: number;
   birthday_notice_days: number;
   tiers: Array<{ id: string; name: LocalizedText; threshold: number | string; benefits: LocalizedText[] }>;
+  grace_keys: Array<{ key: string; kind: 'publishable' | 'secret' }>;
 }
 
 const SELECT_PROGRAM = `
@@ -64,23 +71,42 @@ const SELECT_PROGRAM = `
                                               'benefits', t.benefits)
                             ORDER BY t.threshold)
               FROM tiers t WHERE t.program_id = p.id),
-           '[]'::json) AS tiers
+           '[]'::json) AS tiers,
+         COALESCE(
+           (SELECT json_agg(json_build_object('key', k.key, 'kind', k.kind) ORDER BY k.retired_at DESC)
+              FROM retired_keys k WHERE k.program_id = p.id AND k.expires_at > $2),
+           '[]'::json) AS grace_keys
     FROM programs p`;
 
-export function findProgramById(db: Queryable, id: string): Promise<Program | undefined> {
-  return findOne(db, 'p.id = $1', id);
+export function findProgramById(db: Queryable, id: string, at: Date = new Date()): Promise<Program | undefined> {
+  return findOne(db, 'p.id = $1', id, at);
 }
 
-export function findProgramByPublishableKey(db: Queryable, key: string): Promise<Program | undefined> {
-  return findOne(db, 'p.publishable_key = $1', key);
+/** The program whose current publishable key is `key`, or one rotated out whose grace period lasts past `at`. */
+export function findProgramByPublishableKey(
+  db: Queryable,
+  key: string,
+  at: Date = new Date(),
+): Promise<Program | undefined> {
+  return findOne(db, keyMatches('publishable'), key, at);
 }
 
-export function findProgramBySecretKey(db: Queryable, key: string): Promise<Program | undefined> {
-  return findOne(db, 'p.secret_key = $1', key);
+/** The program whose current secret key is `key`, or one rotated out whose grace period lasts past `at`. */
+export function findProgramBySecretKey(
+  db: Queryable,
+  key: string,
+  at: Date = new Date(),
+): Promise<Program | undefined> {
+  return findOne(db, keyMatches('secret'), key, at);
 }
 
-async function findOne(db: Queryable, where: string, value: string): Promise<Program | undefined> {
-  const [row] = await db.query<ProgramRow>(`${SELECT_PROGRAM} WHERE ${where}`, [value]);
+function keyMatches(kind: 'publishable' | 'secret'): string {
+  return `(p.${kind}_key = $1 OR p.id = (SELECT k.program_id FROM retired_keys k
+                                            WHERE k.key = $1 AND k.kind = '${kind}' AND k.expires_at > $2))`;
+}
+
+async function findOne(db: Queryable, where: string, value: string, at: Date): Promise<Program | undefined> {
+  const [row] = await db.query<ProgramRow>(`${SELECT_PROGRAM} WHERE ${where}`, [value, at]);
   return row && toProgram(row);
 }
 
@@ -91,6 +117,8 @@ function toProgram(row: ProgramRow): Program {
     pointsName: row.points_name,
     publishableKey: row.publishable_key,
     secretKey: row.secret_key,
+    gracePublishableKeys: row.grace_keys.filter((k) => k.kind === 'publishable').map((k) => k.key),
+    graceSecretKeys: row.grace_keys.filter((k) => k.kind === 'secret').map((k) => k.key),
     timezone: row.timezone,
     currency: row.currency,
     tierMetric: row.tier_metric,

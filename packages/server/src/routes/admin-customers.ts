@@ -9,7 +9,7 @@ import { readJson } from './request.ts';
 /** `PUT /v1/admin/customers/{id}`: creates (201) or updates (200) a customer. Safe to repeat. */
 export function adminCustomersRoute(app: Hono, context: AppContext): void {
   app.put(paths.customerPattern, async (c) => {
-    const program = await authenticateSecretKey(c, context.db);
+    const program = await authenticateSecretKey(c, context.db, context.now());
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(CustomerUpsertRequest, await readJson(c), 'body');
     const { customer, created } = await upsertCustomer(context.db, program.id, customerId, request, context.now());

@@ -13,14 +13,14 @@ export function adminRewardsRoutes(app: Hono, context: AppContext): void {
   const { db } = context;
 
   app.get(rewardPaths.catalogue, async (c) => {
-    const program = await authenticateSecretKey(c, db);
+    const program = await authenticateSecretKey(c, db, context.now());
     const body: RewardCatalogue = { rewards: await rewardCatalogue(db, program.id) };
     c.header('Cache-Control', 'no-store');
     return c.json(body);
   });
 
   app.put(rewardPaths.rewardPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db);
+    const program = await authenticateSecretKey(c, db, context.now());
     const rewardId = parseOrThrow(RewardId, c.req.param('rewardId'), 'path.rewardId');
     const draft = parseOrThrow(RewardDraft, await readJson(c), 'body');
     checkAgainstProgram(draft, program);

@@ -19,9 +19,9 @@ import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 
 /** Survey results and service-recovery follow-ups, for the merchant (secret key). */
-export function adminSurveysRoute(app: Hono, { db }: AppContext): void {
+export function adminSurveysRoute(app: Hono, { db, now }: AppContext): void {
   app.get(surveyPaths.resultsPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db);
+    const program = await authenticateSecretKey(c, db, now());
     const surveyId = parseOrThrow(SurveyId, c.req.param('surveyId'), 'path.surveyId');
     const query = parseOrThrow(SurveyResultsQuery, { version: c.req.query('version') }, 'query');
     const version = query.version === undefined ? undefined : Number(query.version);
@@ -32,7 +32,7 @@ export function adminSurveysRoute(app: Hono, { db }: AppContext): void {
   });
 
   app.get(surveyPaths.followUps, async (c) => {
-    const program = await authenticateSecretKey(c, db);
+    const program = await authenticateSecretKey(c, db, now());
     const query = parseOrThrow(
       FollowUpListQuery,
       { status: c.req.query('status'), limit: c.req.query('limit'), cursor: c.req.query('cursor') },

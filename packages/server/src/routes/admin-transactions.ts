@@ -19,11 +19,11 @@ export { MAX_IDEMPOTENCY_KEY_LENGTH } from './request.ts';
 
 export function adminTransactionsRoute(app: Hono, { db, now: clock }: AppContext): void {
   app.post(paths.customerTransactionsPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db);
+    const now = clock();
+    const program = await authenticateSecretKey(c, db, now);
     const idempotencyKey = readIdempotencyKey(c);
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(TransactionRequest, await readJson(c), 'body');
-    const now = clock();
     checkAgainstClockAndProgram(request, program, now);
 
     const outcome = await postTransaction(db, { program, customerId, idempotencyKey, request, now });

@@ -34,7 +34,7 @@ export function demoTokenRoute(app: Hono, { db, keys }: AppContext): void {
       .setAudience(program.publishableKey)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(await keys.get(program));
+      .sign(await keys.get(program.secretKey));
 
     const body: DemoCustomerToken = {
       token,

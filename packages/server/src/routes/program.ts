@@ -12,9 +12,9 @@ export const PROGRAM_CACHE_CONTROL = 'public, max-age=300';
  * `GET /v1/program`: the program's public settings, by publishable key alone (no customer token), in its header or
  * in `?key=`, which spares a browser the CORS preflight.
  */
-export function programRoute(app: Hono, { db }: AppContext): void {
+export function programRoute(app: Hono, { db, now }: AppContext): void {
   app.get(paths.program, async (c) => {
-    const program = await authenticatePublishableKey(c, db, true);
+    const program = await authenticatePublishableKey(c, db, true, now());
     return conditionalJson(c, toProgramBody(program), PROGRAM_CACHE_CONTROL, PUBLISHABLE_KEY_HEADER);
   });
 }

@@ -45,9 +45,9 @@ export async function readJson(c: Context): Promise<unknown> {
 /** The program and the signed-in customer of a `/v1/me/*` request; 401 when the customer does not exist. */
 export async function signedInCustomer(
   c: Context,
-  { db, keys }: Pick<AppContext, 'db' | 'keys'>,
+  { db, keys, now }: Pick<AppContext, 'db' | 'keys' | 'now'>,
 ): Promise<{ program: Program; customer: Customer }> {
-  const { program, customerId } = await authenticateCustomer(c, db, keys);
+  const { program, customerId } = await authenticateCustomer(c, db, keys, now());
   const customer = await findCustomer(db, program.id, customerId);
   if (customer === undefined) {
     throw new ProblemError(

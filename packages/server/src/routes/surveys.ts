@@ -92,8 +92,8 @@ export function surveysRoute(app: Hono, context: AppContext): void {
 }
 
 /** The token's customer, who must exist in the program (as for the summary). */
-async function signedInCustomer(c: Context, { db, keys }: AppContext): Promise<AuthenticatedCustomer> {
-  const authenticated = await authenticateCustomer(c, db, keys);
+async function signedInCustomer(c: Context, { db, keys, now }: AppContext): Promise<AuthenticatedCustomer> {
+  const authenticated = await authenticateCustomer(c, db, keys, now());
   const customer = await findCustomer(db, authenticated.program.id, authenticated.customerId);
   if (customer === undefined) {
     throw new ProblemError(

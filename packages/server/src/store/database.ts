@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.ts';
 import { describeCause, StorageFailedError, StorageUnavailableError } from './errors.ts';
 
 /** Something SQL can run on: the database itself or one open transaction. */
@@ -57,6 +58,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   const inMemory = dataDir.startsWith(MEMORY_DATA_DIR);
   const minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
   if (!inMemory) await checkDataDir(dataDir, minFreeBytes);
+  const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
   const stderr: string[] = [];
   let pglite: PGlite;
   try {
@@ -68,6 +70,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
       },
     });
   } catch (error) {
+    await unlock();
     const detail = stderr.filter((line) => /FATAL|PANIC|ERROR|could not/.test(line)).at(-1);
     throw new StorageUnavailableError(
       `PGlite could not open its data folder ${dataDir}: ${describeCause(error)}${detail ? ` (${detail.trim()})` : ''}`,
@@ -151,6 +154,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
         closed = true;
         // A failed instance is left as it is: closing it would run another statement.
         if (!failed) await pglite.close();
+        await unlock();
       }),
   };
 }
