@@ -11,3 +11,4 @@ export * from './surveys.ts';
 export * from './survey-answers.ts';
 export * from './rewards.ts';
 export * from './http.ts';
+export * from './program-settings.ts';

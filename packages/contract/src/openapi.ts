@@ -6,6 +6,7 @@ import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
 import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
+import { ProgramSettings, ProgramSettingsPatch, programSettingsPath } from './program-settings.ts';
 import { Summary } from './summary.ts';
 import {
   EligibleSurvey,
@@ -26,7 +27,7 @@ import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, re
 type Auth = 'customer' | 'publishable' | 'secret' | 'demo';
 
 interface Operation {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch';
   /** Hono-style pattern (`:id`); turned into OpenAPI's `{id}`. */
   path: string;
   summary: string;
@@ -174,6 +175,21 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     body: RewardDraft,
     response: Reward,
+  },
+  getProgramSettings: {
+    method: 'get',
+    path: programSettingsPath,
+    summary: 'Every setting of the program: tiers, earning, expiry, birthday reward, welcome bonus',
+    auth: 'secret',
+    response: ProgramSettings,
+  },
+  patchProgramSettings: {
+    method: 'patch',
+    path: programSettingsPath,
+    summary: 'Change some settings of the program; the change shows at once in GET /v1/program and every summary',
+    auth: 'secret',
+    body: ProgramSettingsPatch,
+    response: ProgramSettings,
   },
   getDemoCustomerToken: {
     method: 'get',

@@ -24,6 +24,7 @@ import { surveysRoute } from './routes/surveys.ts';
 import { apiReferenceRoutes } from './routes/api-reference.ts';
 import { rewardsRoutes } from './routes/rewards.ts';
 import { adminRewardsRoutes } from './routes/admin-rewards.ts';
+import { adminProgramRoute } from './routes/admin-program.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Hono {
   adminSurveysRoute(app, context);
   rewardsRoutes(app, context);
   adminRewardsRoutes(app, context);
+  adminProgramRoute(app, context);
   if (demo) demoTokenRoute(app, context);
   apiReferenceRoutes(app);
 

@@ -4,7 +4,13 @@ import type { Tier } from '../src/domain/programs.ts';
 import { tierStanding, type QualifyingActivity } from '../src/domain/tiers.ts';
 import { addMonths } from '../src/domain/time.ts';
 
-const tier = (id: string, threshold: number): Tier => ({ id, name: { en: id }, threshold, benefits: [] });
+const tier = (id: string, threshold: number): Tier => ({
+  id,
+  name: { en: id },
+  threshold,
+  benefits: [],
+  earnMultiplier: 1,
+});
 const TIERS = [tier('gold', 5_000), tier('member', 0), tier('diamond', 20_000), tier('silver', 1_000)];
 const NOW = new Date('2026-06-15T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -7,6 +7,8 @@ export interface Tier {
   /** Tier-qualifying points (or spend, in minor units) inside the qualification window needed to hold the tier. */
   threshold: number;
   benefits: LocalizedText[];
+  /** Points from orders are multiplied by this. */
+  earnMultiplier: number;
 }
 
 /** The birthday reward with its notice period (always known on the server). */
@@ -39,6 +41,10 @@ export interface Program {
   /** Default lifetime of earned points; null: they never expire. */
   pointsExpiryMonths: number | null;
   birthday: BirthdayRule | null;
+  /** Points credited once when a customer joins; 0: none. */
+  welcomeBonus: number;
+  /** Points per whole unit of `currency` spent on an order, before the tier's multiplier. */
+  earnRate: number;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
 }
@@ -58,17 +64,25 @@ interface ProgramRow {
   birthday_days_before: number;
   birthday_days_after: number;
   birthday_notice_days: number;
-  tiers: Array<{ id: string; name: LocalizedText; threshold: number | string; benefits: LocalizedText[] }>;
+  welcome_bonus: number;
+  earn_rate: number | string;
+  tiers: Array<{
+    id: string;
+    name: LocalizedText;
+    threshold: number | string;
+    benefits: LocalizedText[];
+    earn_multiplier: number | string;
+  }>;
   grace_keys: Array<{ key: string; kind: 'publishable' | 'secret' }>;
 }
 
 const SELECT_PROGRAM = `
   SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
-         p.birthday_days_after, p.birthday_notice_days,
+         p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
-                                              'benefits', t.benefits)
+                                              'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
                             ORDER BY t.threshold)
               FROM tiers t WHERE t.program_id = p.id),
            '[]'::json) AS tiers,
@@ -133,11 +147,14 @@ function toProgram(row: ProgramRow): Program {
             daysAfter: toNumber(row.birthday_days_after),
             noticeDays: toNumber(row.birthday_notice_days),
           },
+    welcomeBonus: toNumber(row.welcome_bonus),
+    earnRate: Number(row.earn_rate),
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,
       threshold: toNumber(tier.threshold),
       benefits: tier.benefits ?? [],
+      earnMultiplier: Number(tier.earn_multiplier),
     })),
   };
 }

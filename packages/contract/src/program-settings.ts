@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { CurrencyCode, Identifier, LocalizedText, MAX_INT4, PositivePoints, TimeZone, UserText } from './primitives.ts';
+import { TierMetric } from './program.ts';
+
+/** Where the merchant reads and changes the program's settings (secret key). */
+export const programSettingsPath = '/v1/admin/program';
+
+/** A tier as the merchant defines it. */
+export const TierSettings = z.strictObject({
+  id: Identifier,
+  name: LocalizedText,
+  /** How much of the tier metric inside the window holds this tier. The lowest tier's is 0. */
+  threshold: z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
+  /** What the tier gives, one line per benefit, per language. */
+  benefits: z.array(LocalizedText).check(z.maxLength(20)),
+  /** Points from orders are multiplied by this (1: as the earn rate says; 1.5: half as many again). */
+  earnMultiplier: z.number().check(z.gt(0), z.lte(100)),
+});
+export type TierSettings = z.infer<typeof TierSettings>;
+
+/** The birthday reward and its guard against a birthday set just in time for a gift. */
+export const BirthdaySettings = z.strictObject({
+  points: PositivePoints.check(z.lte(MAX_INT4)),
+  daysBefore: z.int().check(z.gte(0), z.lte(31)),
+  daysAfter: z.int().check(z.gte(0), z.lte(31)),
+  /** A birthday the shopper sets fewer than this many days before its reward window opens pays from the next one. */
+  noticeDays: z.int().check(z.gte(0), z.lte(365)),
+});
+export type BirthdaySettings = z.infer<typeof BirthdaySettings>;
+
+/** `GET /v1/admin/program`: every setting of the program. */
+export const ProgramSettings = z.strictObject({
+  name: UserText.check(z.minLength(1), z.maxLength(200)),
+  /** What the program calls its points, per language (`{ en: "points", "zh-CN": "积分" }`). */
+  pointsName: LocalizedText,
+  timezone: TimeZone,
+  currency: CurrencyCode,
+  /** Months after which earned points expire; null: never. */
+  pointsExpiryMonths: z.nullable(z.int().check(z.gte(1), z.lte(120))),
+  /** What tiers are measured on: points earned, or spend in minor units of `currency`. */
+  tierMetric: TierMetric,
+  /** The rolling window, in months, in which qualifying activity counts. */
+  tierWindowMonths: z.int().check(z.gte(1), z.lte(120)),
+  /** Lowest first, thresholds ascending; the first has threshold 0. */
+  tiers: z.array(TierSettings).check(z.minLength(1), z.maxLength(20)),
+  birthday: z.nullable(BirthdaySettings),
+  /** Points credited once when a customer joins; 0: none. */
+  welcomeBonus: z.int().check(z.gte(0), z.lte(MAX_INT4)),
+  /** Points per whole unit of `currency` spent on an order (1: a point per ¥1), before the tier's multiplier. */
+  earnRate: z.number().check(z.gte(0), z.lte(10_000)),
+});
+export type ProgramSettings = z.infer<typeof ProgramSettings>;
+
+/**
+ * `PATCH /v1/admin/program`: the settings to change; the others stay. `tiers` replaces the whole list. A tier left
+ * out that members hold, or that a reward requires, needs a target in `tierReplacements` (`{ "silver": "gold" }`):
+ * rewards requiring it then require the target.
+ */
+export const ProgramSettingsPatch = z.strictObject({
+  ...z.partial(ProgramSettings).shape,
+  tierReplacements: z.optional(z.record(Identifier, Identifier)),
+});
+export type ProgramSettingsPatch = z.infer<typeof ProgramSettingsPatch>;
