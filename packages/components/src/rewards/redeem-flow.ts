@@ -85,6 +85,8 @@ export class RedeemFlow implements ReactiveController {
 
   /** Starts afresh for another shopper. */
   reset(customerId: string): void {
+    // Nor may the live region keep the last shopper's code.
+    if (this.#customerId !== undefined) this.#options.announce('');
     this.#customerId = customerId;
     this.#confirming = undefined;
     this.#redeeming = undefined;

@@ -31,7 +31,8 @@ interface RewardsData {
  * announces it. A double click redeems once. A refusal (the points, the stock or the tier changed) is
  * explained on the card and the list is read again; a failed network keeps the confirmation with a
  * retry that can never spend twice. The latest redemptions, with their codes, are behind a button.
- * A redemption updates the balance and tier widgets on the page (through the client's summary).
+ * A redemption updates the balance and tier widgets on the page (through the client's summary). When another
+ * shopper signs in on the page, the last one's code, confirmation and announcement are gone.
  * Like every loyalty element it has a loading skeleton (`loading-cards` placeholders), a guest sign-in
  * invitation and an error state with a retry button, and speaks English and Simplified Chinese.
  *
