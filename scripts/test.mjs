@@ -41,7 +41,7 @@ const MIN_TESTS = {
   'sdk-browser': 26,
   server: 276,
   'server-postgres': 276,
-  components: 202,
+  components: 204,
   e2e: 36,
   storybook: 5,
   chaos: 14,
