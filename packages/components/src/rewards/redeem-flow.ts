@@ -16,6 +16,7 @@ export interface RedeemFlowOptions {
   reward: (rewardId: string) => CustomerReward | undefined;
   /** Whether the element shows its data (or an error), not a skeleton: what it can put focus on. */
   settled: () => boolean;
+  /** Says `text` in the element's live region. */
   announce: (text: string) => void;
   /** A reward was redeemed. */
   redeemed: (result: RedeemResult) => void;
@@ -83,9 +84,8 @@ export class RedeemFlow implements ReactiveController {
     return this.#customerId;
   }
 
-  /** Starts afresh for another shopper. */
+  /** Starts afresh for another shopper: nothing of the last one's stays, the code in the live region included. */
   reset(customerId: string): void {
-    // Nor may the live region keep the last shopper's code.
     if (this.#customerId !== undefined) this.#options.announce('');
     this.#customerId = customerId;
     this.#confirming = undefined;
