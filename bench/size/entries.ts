@@ -30,17 +30,17 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: all five widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 67 * KB,
+    budget: 67.6 * KB,
     target: 32 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 36.3 * KB,
+    budget: 36.9 * KB,
     target: 20 * KB,
   },
-  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 56.8 * KB, target: 32 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.7 * KB, target: 20 * KB },
+  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 57.4 * KB, target: 32 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38 * KB, target: 20 * KB },
   {
     name: 'birthday greeting alone',
@@ -54,7 +54,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
     budget: 37.8 * KB,
     target: 20 * KB,
   },
-  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 39.8 * KB, target: 20 * KB },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40.1 * KB, target: 20 * KB },
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,

@@ -15,7 +15,7 @@ import type { Translation } from '../locales/en.ts';
  * the `loyalty-sign-in-requested` event, hiding the host, and one polite live region.
  *
  * A widget gives `load`, `summaryOf`, `renderLoading` and `renderReady`; it may override
- * `renderGuest`, `renderError`, `errorText` and `focusTargets`.
+ * `renderGuest`, `renderError`, `errorText`, `noClientText` and `focusTargets`.
  */
 export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
   /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
@@ -98,7 +98,7 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
     return renderErrorNotice({
       t,
       locale: this.i18n.locale,
-      message: this.data.client ? this.errorText(t, error) : t.errorNoClient,
+      message: this.data.client ? this.errorText(t, error) : this.noClientText(t),
       onRetry: this.data.client ? this.retry : undefined,
     });
   }
@@ -106,6 +106,11 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
   /** Plain words for a failed load. */
   protected errorText(t: Translation, error: unknown): string {
     return errorMessage(t, error);
+  }
+
+  /** Plain words for a page with no client to ask (no provider, no shared client). */
+  protected noClientText(t: Translation): string {
+    return t.errorNoClient;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -331,6 +331,20 @@ describe('<loyalty-rewards>', () => {
       expect(skeleton).to.equal(false);
     });
 
+    it('takes heading-level: the title at that level and each reward one below; anything else is level 2', async () => {
+      const el = await fixture<LoyaltyRewards>(
+        html`<loyalty-rewards heading-level="3" .client=${await customerClient('demo-shopper')}></loyalty-rewards>`,
+      );
+      await ready(el);
+      expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('3');
+      expect([...new Set(parts(el, 'name').map((name) => name.getAttribute('aria-level')))]).to.deep.equal(['4']);
+      el.setAttribute('heading-level', '9');
+      await el.updateComplete;
+      expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('2');
+      expect(part(card(el, JASMINE.en), 'name')!.getAttribute('aria-level')).to.equal('3');
+      await expect(el).to.be.accessible();
+    });
+
     it('says when no reward is on offer, and still lists what was redeemed', async () => {
       const client = await shopperClient(0, {
         fetch: rewritingRewards((rewards) => ({ ...rewards, rewards: [] })),
@@ -510,6 +524,26 @@ describe('<loyalty-rewards>', () => {
       await el.updateComplete;
       expect(part(el, 'issued')).to.equal(null);
       expect(active(el)).to.equal(part(card(el, JASMINE.en), 'redeem-button'));
+    });
+
+    it('forgets the code and the open confirmation when another shopper signs in on the same page', async () => {
+      const el = await mount(await shopperClient(1_000));
+      await ready(el);
+      await redeemByClicking(el, JASMINE.en);
+      const code = text(await waitForPart(el, 'issued'), 'code');
+      part<HTMLButtonElement>(card(el, JASMINE.en), 'redeem-button')!.click();
+      await el.updateComplete;
+      expect(part(card(el, JASMINE.en), 'confirm')).to.not.equal(null);
+      const first = el.summary!.customer.id;
+
+      el.client = await shopperClient(1_000);
+      await waitUntil(() => el.state === 'ready' && el.summary!.customer.id !== first, 'the other shopper');
+      await el.updateComplete;
+      expect(part(el, 'issued')).to.equal(null);
+      expect(part(el, 'confirm')).to.equal(null);
+      expect(el.shadowRoot!.textContent).to.not.contain(code);
+      expect(text(el, 'balance')).to.equal('You have 1,000 points');
+      expect(part(card(el, JASMINE.en), 'redeem-button')).to.not.equal(null);
     });
 
     it('lists the redemption in the history: name, code, date and expiry', async () => {
