@@ -28,7 +28,9 @@ export type TierProgressVariant = 'full' | 'compact';
  * goal), guest (a sign-in invitation) and error (with a retry button). It follows writes made by
  * other widgets and changes of customer without flashing its skeleton.
  * Speaks English and Simplified Chinese, picked from the closest `lang`; dates are shown in the
- * customer's time zone.
+ * customer's time zone. The "Your tier" row is a heading of the level `heading-level` sets (2 by
+ * default), the benefit lists' headings one below; the compact variant's heading is read by screen
+ * readers only ("Your tier: Silver").
  *
  * Global `--loyalty-*` tokens (see `src/themes/tokens.ts`) theme every loyalty element at once;
  * the properties below theme this one alone.
