@@ -30,22 +30,22 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: all five widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 67.6 * KB,
+    budget: 67.8 * KB,
     target: 32 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 36.9 * KB,
+    budget: 37 * KB,
     target: 20 * KB,
   },
-  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 57.4 * KB, target: 32 * KB },
+  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 57.7 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38 * KB, target: 20 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
-    budget: 39.7 * KB,
+    budget: 40.4 * KB,
     target: 20 * KB,
   },
   {

@@ -888,6 +888,52 @@ describe('<loyalty-birthday-greeting>', () => {
     });
   });
 
+  describe('headings', () => {
+    /** The title's heading level and text, and how many headings the card has. */
+    function heading(el: LoyaltyBirthdayGreeting) {
+      const headings = el.shadowRoot!.querySelectorAll('[role="heading"]');
+      const title = part(el, 'title')!;
+      return { count: headings.length, level: title.getAttribute('aria-level'), isTitle: headings[0] === title };
+    }
+
+    it('makes the invitation’s title a heading, level 2 by default and heading-level="3" when set', async () => {
+      const el = await mount(await shopperWith(null));
+      await ready(el);
+      expect(heading(el)).to.deep.equal({ count: 1, level: '2', isTitle: true });
+      el.setAttribute('heading-level', '3');
+      await el.updateComplete;
+      expect(heading(el)).to.deep.equal({ count: 1, level: '3', isTitle: true });
+      await expect(el).to.be.accessible();
+    });
+
+    it('makes the greeting, claimed, outside and saved-on-device titles headings at heading-level="3"', async () => {
+      const mountAt3 = async (client: LoyaltyClient) =>
+        fixture<LoyaltyBirthdayGreeting>(
+          html`<loyalty-birthday-greeting lang="en" heading-level="3" .client=${client}></loyalty-birthday-greeting>`,
+        );
+
+      const greeting = await mountAt3(await shopperWith(birthdayToday()));
+      await showing(greeting, 'greeting');
+      expect(heading(greeting)).to.deep.equal({ count: 1, level: '3', isTitle: true });
+      part<HTMLButtonElement>(greeting, 'button')!.click();
+      await showing(greeting, 'claimed');
+      expect(heading(greeting)).to.deep.equal({ count: 1, level: '3', isTitle: true });
+
+      const outside = await mountAt3(await shopperWith(birthdayFarAway()));
+      await showing(outside, 'outside');
+      expect(heading(outside)).to.deep.equal({ count: 1, level: '3', isTitle: true });
+
+      const network = new Network();
+      const offline = await mountAt3(await clientFor(await newShopperToken('Sam Offline'), { fetch: network.fetch }));
+      await showing(offline, 'invitation');
+      network.online = false;
+      await fill(offline, { month: 3, day: 9, calendar: 'gregorian' });
+      part<HTMLButtonElement>(offline, 'button')!.click();
+      await showing(offline, 'saved-offline');
+      expect(heading(offline)).to.deep.equal({ count: 1, level: '3', isTitle: true });
+    });
+  });
+
   describe('guest and errors', () => {
     it('asks a guest to sign in: a link with sign-in-url, else a button firing loyalty-sign-in-requested', async () => {
       const el = await fixture<LoyaltyBirthdayGreeting>(

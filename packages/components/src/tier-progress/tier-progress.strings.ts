@@ -26,6 +26,8 @@ const en = {
   loading: 'Loading your tier progress…',
   /** Visible label before the current tier's name. */
   label: 'Your tier',
+  /** The compact variant's heading, read by screen readers only. */
+  title: (tier: string) => `Your tier: ${tier}`,
   next: (tier: string) => `Next: ${tier}`,
   topTier: 'Top tier',
 
@@ -107,6 +109,7 @@ export type TierProgressStrings = {
 const zhCN: TierProgressStrings = {
   loading: '正在加载您的会员等级…',
   label: '当前等级',
+  title: (tier) => `当前等级：${tier}`,
   next: (tier) => `下一等级：${tier}`,
   topTier: '最高等级',
 

@@ -4,7 +4,8 @@ import { PROBLEM_CONTENT_TYPE, paths, type Program, type Summary } from '@loyalt
 import { createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
 import '../define/loyalty-tier-progress.ts';
 import '../define/loyalty-points-balance.ts';
-import { LoyaltyTierProgress, formatDate, formatMoney } from './tier-progress.ts';
+import { LoyaltyTierProgress } from './tier-progress.ts';
+import { formatDate, formatMoney } from './tier-view.ts';
 import { tierProgressStrings } from './tier-progress.strings.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
@@ -740,6 +741,56 @@ describe('<loyalty-tier-progress>', () => {
       await el.updateComplete;
       const ltrTrack = part(el, 'track')!.getBoundingClientRect();
       expect(Math.abs(part(el, 'indicator')!.getBoundingClientRect().left - ltrTrack.left)).to.be.at.most(1);
+    });
+  });
+
+  describe('headings', () => {
+    const headings = (el: LoyaltyTierProgress) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="heading"]')].map((heading) => ({
+        level: heading.getAttribute('aria-level'),
+        text: heading.textContent!.replace(/\s+/g, ' ').trim(),
+      }));
+
+    it('titles the card with a heading at heading-level (2 by default), the benefit lists one below', async () => {
+      const expected = await summaryOf('demo-shopper');
+      const current = pickLocalized(expected.tier.current.name, 'en');
+      const el = await fixture<LoyaltyTierProgress>(
+        html`<loyalty-tier-progress benefits-open .client=${await customerClient()}></loyalty-tier-progress>`,
+      );
+      await shown(el);
+      const [title, ...lists] = headings(el);
+      expect(title!.level).to.equal('2');
+      expect(title!.text).to.contain(`${s.en.label} ${current}`);
+      expect(lists.length).to.be.above(0);
+      for (const list of lists) expect(list.level).to.equal('3');
+      expect(lists[0]!.text).to.equal(s.en.currentBenefits(current));
+
+      el.headingLevel = 3;
+      await el.updateComplete;
+      expect(headings(el).map((heading) => heading.level)).to.deep.equal(['3', ...lists.map(() => '4')]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('gives the compact variant a heading for screen readers at heading-level="3", in both languages', async () => {
+      const expected = await summaryOf('demo-shopper');
+      const el = await fixture<LoyaltyTierProgress>(
+        html`<loyalty-tier-progress
+          variant="compact"
+          heading-level="3"
+          .client=${await customerClient()}
+        ></loyalty-tier-progress>`,
+      );
+      await shown(el);
+      expect(headings(el)).to.deep.equal([
+        { level: '3', text: s.en.title(pickLocalized(expected.tier.current.name, 'en')) },
+      ]);
+      expect(el.shadowRoot!.querySelector('[role="heading"]')!.classList.contains('visually-hidden')).to.equal(true);
+
+      el.lang = 'zh-CN';
+      const zhTitle = `当前等级：${pickLocalized(expected.tier.current.name, 'zh-CN')}`;
+      await waitUntil(() => headings(el)[0]?.text === zhTitle, 'the heading in Chinese');
+      expect(headings(el)).to.deep.equal([{ level: '3', text: zhTitle }]);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -1,26 +1,22 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import type { LocalizedText, LoyaltyClient, Program, Summary } from '@loyalty-elements/sdk';
-import { LoyaltyElement } from '../base/loyalty-element.ts';
-import { errorMessage, renderErrorNotice, renderGuestNotice, focusFirstAction } from '../base/notices.ts';
-import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
-import { LocaleController } from '../controllers/locale-controller.ts';
-import { formatDate as formatDateIn, formatNumber } from '../locales/locales.ts';
+import type { LoyaltyClient, Program, Summary } from '@loyalty-elements/sdk';
+import { LoyaltyDataElement } from '../base/loyalty-data-element.ts';
+import { errorMessage, renderErrorNotice } from '../base/notices.ts';
+import type { CustomerDataState } from '../controllers/customer-data-controller.ts';
+import type { Translation } from '../locales/en.ts';
 import { tierProgressStyles } from './tier-progress.styles.ts';
 import { tierProgressStrings, type TierProgressStrings } from './tier-progress.strings.ts';
+import { tierView, type TierProgressData, type TierView } from './tier-view.ts';
+
+export type { TierProgressData } from './tier-view.ts';
 
 /** What the element is showing: `empty` is a member with nothing qualifying yet. */
 export type TierProgressState = CustomerDataState | 'empty';
 
 /** `full`: tiers, bar, amounts, message and benefits. `compact`: the bar and one line. */
 export type TierProgressVariant = 'full' | 'compact';
-
-/** What the element loads: the customer's tier standing and the program's tiers (benefits, currency). */
-export interface TierProgressData {
-  summary: Summary;
-  program: Program;
-}
 
 /**
  * The signed-in shopper's loyalty tier: the current and next tier, a progress bar towards the next
@@ -32,7 +28,9 @@ export interface TierProgressData {
  * goal), guest (a sign-in invitation) and error (with a retry button). It follows writes made by
  * other widgets and changes of customer without flashing its skeleton.
  * Speaks English and Simplified Chinese, picked from the closest `lang`; dates are shown in the
- * customer's time zone.
+ * customer's time zone. The "Your tier" row is a heading of the level `heading-level` sets (2 by
+ * default), the benefit lists' headings one below; the compact variant's heading is read by screen
+ * readers only ("Your tier: Silver").
  *
  * Global `--loyalty-*` tokens (see `src/themes/tokens.ts`) theme every loyalty element at once;
  * the properties below theme this one alone.
@@ -80,17 +78,9 @@ export interface TierProgressData {
  * @cssprop [--loyalty-tier-progress-risk-color=var(--loyalty-color-warning)] - Colour of the at-risk message.
  * @cssprop [--loyalty-tier-progress-duration=600ms] - How long the bar takes to grow (none under prefers-reduced-motion).
  */
-export class LoyaltyTierProgress extends LoyaltyElement {
+export class LoyaltyTierProgress extends LoyaltyDataElement<TierProgressData> {
   static override tagName = 'loyalty-tier-progress';
   static override styles = tierProgressStyles;
-
-  /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
-  @property({ attribute: false })
-  client: LoyaltyClient | null | undefined;
-
-  /** Where a guest signs in. Without it, "Sign in" is a button firing `loyalty-sign-in-requested`. */
-  @property({ attribute: 'sign-in-url' })
-  signInUrl: string | undefined;
 
   /** `compact`: only the bar and one line, for headers and drawers. */
   @property({ reflect: true })
@@ -100,92 +90,59 @@ export class LoyaltyTierProgress extends LoyaltyElement {
   @property({ type: Boolean, attribute: 'benefits-open', reflect: true })
   benefitsOpen = false;
 
-  readonly #i18n = new LocaleController(this);
-  readonly #data = new CustomerDataController<TierProgressData>(this, {
-    client: () => this.client,
-    // Both are cached by the client: the summary is shared with every widget on the page, the
-    // program is public and kept for minutes.
-    load: async (client) => {
-      const [summary, program] = await Promise.all([client.getSummary(), client.getProgram()]);
-      return { summary, program };
-    },
-    summaryOf: (data) => data.summary,
-  });
-  #refocus = false;
+  protected override focusTargets = '[part~="button"], [part~="link"], [part~="benefits-toggle"]';
 
   /** What the element shows right now. */
   get state(): TierProgressState {
-    const state = this.#data.state;
+    const state = this.dataState;
     if (state !== 'ready') return state;
-    const { tier } = this.#data.value!.summary;
+    const { tier } = this.data.value!.summary;
     return tier.next !== null && tier.progress.qualified === 0 ? 'empty' : 'ready';
   }
 
   /** The summary on show, if any. */
   get summary(): Summary | undefined {
-    return this.#data.value?.summary;
+    return this.data.value?.summary;
   }
 
   /** The program on show, if any. */
   get program(): Program | undefined {
-    return this.#data.value?.program;
+    return this.data.value?.program;
   }
 
-  /** Loads the summary and the program again (what the retry button does). Resolves when it has settled. */
-  refresh(): Promise<void> {
-    return this.#data.refresh();
+  get #strings(): TierProgressStrings {
+    return this.i18n.strings(tierProgressStrings);
   }
 
-  protected override render(): TemplateResult {
-    const t = this.#i18n.t;
-    const s = this.#i18n.strings(tierProgressStrings);
-    return this.#data.render({
-      loading: () => this.#renderLoading(s),
-      ready: (data) => (this.variant === 'compact' ? this.#renderCompact(s, data) : this.#renderFull(s, data)),
-      guest: () =>
-        renderGuestNotice({
-          t,
-          locale: this.#i18n.locale,
-          signInUrl: this.signInUrl,
-          onSignIn: this.#requestSignIn,
-          message: s.guestMessage,
-        }),
-      error: (error) =>
-        renderErrorNotice({
-          t,
-          locale: this.#i18n.locale,
-          message: this.#data.client ? errorMessage(t, error, s.errorOther) : s.errorNoClient,
-          onRetry: this.#data.client ? this.#retry : undefined,
-        }),
-    });
+  protected async load(client: LoyaltyClient): Promise<TierProgressData> {
+    // Both are cached by the client: the summary is shared with every widget on the page, the
+    // program is public and kept for minutes.
+    const [summary, program] = await Promise.all([client.getSummary(), client.getProgram()]);
+    return { summary, program };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#refocus && this.#data.state !== 'loading') {
-      // The retry button went away while loading: put focus back somewhere sensible.
-      this.#refocus = false;
-      focusFirstAction(this.renderRoot, '[part~="button"], [part~="link"], [part~="benefits-toggle"]');
-    }
+  protected summaryOf(data: TierProgressData): Summary {
+    return data.summary;
   }
 
-  #retry = (): void => {
-    this.#refocus = this.matches(':focus-within');
-    void this.refresh();
-  };
+  protected override renderGuest(): TemplateResult {
+    return super.renderGuest(this.#strings.guestMessage);
+  }
 
-  #requestSignIn = (): void => {
-    this.emit('loyalty-sign-in-requested', null);
-  };
+  protected override renderError(error: unknown): TemplateResult {
+    if (this.data.client) return super.renderError(error);
+    return renderErrorNotice({ t: this.i18n.t, locale: this.i18n.locale, message: this.#strings.errorNoClient });
+  }
 
-  #toggleBenefits = (): void => {
-    this.benefitsOpen = !this.benefitsOpen;
-  };
+  protected override errorText(t: Translation, error: unknown): string {
+    return errorMessage(t, error, this.#strings.errorOther);
+  }
 
-  #renderLoading(s: TierProgressStrings): TemplateResult {
+  protected renderLoading(): TemplateResult {
+    const s = this.#strings;
     const compact = this.variant === 'compact';
     return html`
-      <div part="base" class="base ${compact ? 'base--compact' : ''}" aria-busy="true" lang=${this.#i18n.locale}>
+      <div part="base" class="base ${compact ? 'base--compact' : ''}" aria-busy="true" lang=${this.i18n.locale}>
         <span class="visually-hidden">${s.loading}</span>
         ${
           compact
@@ -194,7 +151,9 @@ export class LoyaltyTierProgress extends LoyaltyElement {
                 <div class="row row--line"><span part="skeleton" class="bone bone--line"></span></div>
               </div>`
             : html`<div class="rows" aria-hidden="true">
-                <div class="row row--heading"><span part="skeleton" class="bone bone--tier"></span></div>
+                <div class="row row--heading" role="heading" aria-level=${this.level}>
+                  <span part="skeleton" class="bone bone--tier"></span>
+                </div>
                 <div class="row row--track"><span part="skeleton" class="bone bone--track"></span></div>
                 <div class="row row--value"><span part="skeleton" class="bone bone--value"></span></div>
                 <div class="row row--message"><span part="skeleton" class="bone bone--message"></span></div>
@@ -205,14 +164,23 @@ export class LoyaltyTierProgress extends LoyaltyElement {
     `;
   }
 
-  #renderFull(s: TierProgressStrings, data: TierProgressData): TemplateResult {
-    const view = this.#view(s, data);
+  protected renderReady(data: TierProgressData): TemplateResult {
+    const s = this.#strings;
+    const view = tierView(s, data, this.i18n);
+    return this.variant === 'compact' ? this.#renderCompact(s, view) : this.#renderFull(s, view);
+  }
+
+  #toggleBenefits = (): void => {
+    this.benefitsOpen = !this.benefitsOpen;
+  };
+
+  #renderFull(s: TierProgressStrings, view: TierView): TemplateResult {
     const open = this.benefitsOpen;
     // Text bindings only: whatever the API sends is never parsed as HTML.
     return html`
-      <div part="base" class="base" tabindex="-1" lang=${this.#i18n.locale}>
+      <div part="base" class="base" tabindex="-1" lang=${this.i18n.locale}>
         <div class="rows">
-          <div class="row row--heading">
+          <div class="row row--heading" role="heading" aria-level=${this.level}>
             <span part="label" class="label">${s.label}</span>
             <span part="tier" class="tier">${view.tier}</span>
             <span part="next-tier" class="next-tier">${view.next ? s.next(view.next) : s.topTier}</span>
@@ -253,10 +221,10 @@ export class LoyaltyTierProgress extends LoyaltyElement {
     `;
   }
 
-  #renderCompact(s: TierProgressStrings, data: TierProgressData): TemplateResult {
-    const view = this.#view(s, data);
+  #renderCompact(s: TierProgressStrings, view: TierView): TemplateResult {
     return html`
-      <div part="base" class="base base--compact" tabindex="-1" lang=${this.#i18n.locale}>
+      <div part="base" class="base base--compact" tabindex="-1" lang=${this.i18n.locale}>
+        <div class="visually-hidden" role="heading" aria-level=${this.level}>${s.title(view.tier)}</div>
         <div class="rows">
           <div class="row row--track">${this.#renderBar(view)}</div>
           <div class="row row--line">
@@ -286,7 +254,7 @@ export class LoyaltyTierProgress extends LoyaltyElement {
 
   #renderBenefitList(heading: string, benefits: string[], s: TierProgressStrings): TemplateResult {
     return html`<div class="benefit-group">
-      <p part="benefits-heading" class="benefits-heading">${heading}</p>
+      <p part="benefits-heading" class="benefits-heading" role="heading" aria-level=${this.level + 1}>${heading}</p>
       ${
         benefits.length
           ? html`<ul part="benefit-list" class="benefit-list">
@@ -296,140 +264,6 @@ export class LoyaltyTierProgress extends LoyaltyElement {
       }
     </div>`;
   }
-
-  /** Everything the ready state says, formatted for the element's locale and the customer's time zone. */
-  #view(s: TierProgressStrings, { summary, program }: TierProgressData): TierView {
-    const locale = this.#i18n.locale;
-    const pick = (text: LocalizedText) => this.#i18n.pick(text);
-    const { current, next, progress, windowEndsAt, atRisk } = summary.tier;
-    const spend = progress.metric === 'spend';
-    const amount = (value: number) =>
-      spend ? formatMoney(value, program.currency, locale) : this.#i18n.formatNumber(value);
-    const pointsName = pick(summary.program.pointsName);
-    const tier = pick(current.name);
-    const nextName = next ? pick(next.name) : undefined;
-    const date = windowEndsAt ? formatDate(windowEndsAt, locale, summary.customer.timezone) : undefined;
-    const qualified = amount(progress.qualified);
-
-    let view: Omit<TierView, 'message' | 'line' | 'risk' | 'benefits'>;
-    if (nextName !== undefined && progress.nextThreshold !== null && progress.nextThreshold > 0) {
-      const threshold = amount(progress.nextThreshold);
-      view = {
-        tier,
-        next: nextName,
-        amounts: spend
-          ? s.spendOf(qualified, threshold)
-          : s.pointsOf(qualified, threshold, progress.nextThreshold, pointsName),
-        barLabel: s.progressLabel(nextName),
-        valueMax: progress.nextThreshold,
-        valueNow: progress.qualified,
-        valueText: spend
-          ? s.spendToward(qualified, threshold, nextName)
-          : s.pointsToward(qualified, threshold, progress.nextThreshold, pointsName, nextName),
-        percent: Math.min(100, (progress.qualified / progress.nextThreshold) * 100),
-      };
-    } else {
-      // The top tier: a full bar, read as a finished one.
-      view = {
-        tier,
-        next: undefined,
-        amounts: spend ? s.spendQualified(qualified) : s.pointsQualified(qualified, progress.qualified, pointsName),
-        barLabel: s.topProgressLabel,
-        valueMax: 100,
-        valueNow: 100,
-        valueText: s.topValueText(tier),
-        percent: 100,
-      };
-    }
-
-    const remaining = amount(progress.remaining);
-    let message: string;
-    let line: string;
-    if (atRisk) {
-      const keep = amount(atRisk.remaining);
-      message = spend ? s.keepSpend(keep, tier, date) : s.keepPoints(keep, atRisk.remaining, pointsName, tier, date);
-      line = spend
-        ? s.compactKeepSpend(keep, tier, date)
-        : s.compactKeepPoints(keep, atRisk.remaining, pointsName, tier, date);
-    } else if (view.next === undefined) {
-      message = s.topReached;
-      line = s.compactTop(tier);
-    } else if (progress.qualified === 0) {
-      message = spend
-        ? s.startSpend(remaining, view.next)
-        : s.startPoints(remaining, progress.remaining, pointsName, view.next);
-      line = spend
-        ? s.compactNextSpend(tier, remaining, view.next)
-        : s.compactNextPoints(tier, remaining, progress.remaining, pointsName, view.next);
-    } else {
-      message = spend
-        ? s.reachSpend(remaining, view.next, date)
-        : s.reachPoints(remaining, progress.remaining, pointsName, view.next, date);
-      line = spend
-        ? s.compactNextSpend(tier, remaining, view.next)
-        : s.compactNextPoints(tier, remaining, progress.remaining, pointsName, view.next);
-    }
-
-    const benefitsOf = (id: string) => (program.tiers.find((entry) => entry.id === id)?.benefits ?? []).map(pick);
-    const currentBenefits = benefitsOf(current.id);
-    const nextBenefits = next ? benefitsOf(next.id) : [];
-    // What the next tier adds; all of its benefits when the program lists each tier's on their own.
-    const added = nextBenefits.filter((benefit) => !currentBenefits.includes(benefit));
-
-    return {
-      ...view,
-      message,
-      line,
-      risk: atRisk !== null,
-      benefits: { current: currentBenefits, next: added.length ? added : nextBenefits },
-    };
-  }
-}
-
-interface TierView {
-  tier: string;
-  /** The next tier's name; undefined at the top tier. */
-  next: string | undefined;
-  amounts: string;
-  barLabel: string;
-  valueMax: number;
-  valueNow: number;
-  valueText: string;
-  /** How much of the bar is filled, 0–100. */
-  percent: number;
-  message: string;
-  line: string;
-  risk: boolean;
-  benefits: { current: string[]; next: string[] };
-}
-
-const currencyDigits = new Map<string, number>();
-
-/**
- * Money in integer minor units (fen, cents) for a locale: `38000` CNY → "¥380" (whole amounts
- * without decimals), `38050` → "¥380.50"; the currency's own number of decimals from Intl
- * (`JPY` has none).
- */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  const key = `${locale}|${currency}`;
-  let digits = currencyDigits.get(key);
-  if (digits === undefined) {
-    digits =
-      new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    currencyDigits.set(key, digits);
-  }
-  const scale = 10 ** digits;
-  const whole = minor % scale === 0;
-  return formatNumber(minor / scale, locale, {
-    style: 'currency',
-    currency,
-    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
-  });
-}
-
-/** A date for a locale, in a time zone: "Jun 3, 2027", "2027年6月3日". */
-export function formatDate(iso: string, locale: string, timeZone: string): string {
-  return formatDateIn(iso, locale, { dateStyle: 'medium', timeZone });
 }
 
 /**
