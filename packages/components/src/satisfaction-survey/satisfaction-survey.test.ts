@@ -14,6 +14,7 @@ import { MemoryOutboxStorage, randomId, type LoyaltyClient, type LoyaltyClientOp
 import '../define/loyalty-satisfaction-survey.ts';
 import { LoyaltySatisfactionSurvey } from './satisfaction-survey.ts';
 import { satisfactionSurveyStrings } from './satisfaction-survey.strings.ts';
+import { SETTLE_MS } from './survey-response.ts';
 import type {
   LoyaltyErrorEvent,
   LoyaltySurveyAnswerEvent,
@@ -662,6 +663,127 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect((await submitted).detail.npsGroup).to.equal('promoter');
       await showing(el, 'thanks');
     });
+
+    it('saves a selection moved by the arrow keys once, when it settles, not at every step', async () => {
+      const network = new Network();
+      const client = await shopperClient({ fetch: network.fetch });
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <button id="before">Before</button>
+          <loyalty-satisfaction-survey trigger="post_purchase" .client=${client}></loyalty-satisfaction-survey>
+        </div>
+      `);
+      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+      await showing(el, 'survey');
+      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      const first = oneEvent(el, 'loyalty-survey-answer') as Promise<LoyaltySurveyAnswerEvent>;
+      await sendKeys({ press: 'Space' });
+      expect((await first).detail, 'Space saves at once').to.include({ answer: 0, sequence: 1 });
+      const scale = radios(el, 'nps');
+      const follow = ['nps', 'what_went_wrong', 'complaint'];
+      expect(questionIds(el)).to.deep.equal(follow);
+
+      const saved = oneEvent(el, 'loyalty-survey-answer') as Promise<LoyaltySurveyAnswerEvent>;
+      for (let index = 0; index < 9; index += 1) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        expect(questionIds(el), 'the follow-ups stay while the selection moves').to.deep.equal(follow);
+      }
+      expect(scale[9]!.checked).to.equal(true);
+      expect(network.writes, 'nothing sent while the selection moves').to.have.length(1);
+      // Once the selection rests, one write carries it.
+      expect((await saved).detail).to.include({ questionId: 'nps', answer: 9, sequence: 2 });
+      await el.updateComplete;
+      expect(questionIds(el), 'a promoter is not asked what went wrong').to.deep.equal(['nps']);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 300));
+      expect(network.writes.map((write) => write.answers)).to.deep.equal([{ nps: 0 }, { nps: 9 }]);
+
+      // Leaving the scale saves the moved selection at once.
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(submitButton(el));
+      await waitUntil(() => network.writes.length === 3, 'saved on leaving the scale', { timeout: SETTLE_MS / 2 });
+      expect(network.writes[2]!.answers).to.deep.equal({ nps: 8 });
+
+      // Submit carries a selection still moving, in the completing write alone.
+      scale[8]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'thanks');
+      expect(network.writes.slice(3)).to.have.length(1);
+      expect(network.writes[3]).to.include({ complete: true });
+      expect(network.writes[3]!.answers).to.deep.equal({ nps: 9 });
+    });
+
+    it('shows and hides the follow-up without moving the focused option', async () => {
+      const el = await mount(await shopperClient());
+      await showing(el, 'survey');
+      const scale = radios(el, 'nps');
+      const focusedOption = () =>
+        (el.shadowRoot!.activeElement as HTMLElement).closest('label')!.getBoundingClientRect();
+      scale[8]!.focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(questionIds(el), 'no follow-up while the selection moves').to.deep.equal(['nps']);
+      const before = focusedOption();
+      // Space settles on 6, a detractor's score.
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(questionIds(el), 'the follow-up shows').to.deep.equal(['nps', 'what_went_wrong', 'complaint']);
+      expect(el.shadowRoot!.activeElement).to.equal(scale[6]);
+      expect(focusedOption().top, 'the option did not move').to.equal(before.top);
+      expect(focusedOption().left).to.equal(before.left);
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(questionIds(el), 'the follow-up goes').to.deep.equal(['nps']);
+      expect(el.shadowRoot!.activeElement).to.equal(scale[7]);
+      expect(focusedOption().top, 'the option did not move').to.equal(before.top);
+    });
+
+    it('keeps the step count while the answer changes', async () => {
+      const el = await mount(await shopperClient(), { mode: 'step' });
+      await showing(el, 'survey');
+      const progress = () => text(part(el, 'progress'));
+      expect(progress()).to.equal('1 of 3');
+      radios(el, 'nps')[0]!.focus();
+      await sendKeys({ press: 'Space' });
+      for (let index = 0; index < 10; index += 1) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        expect(progress(), `at ${index + 1}`).to.equal('1 of 3');
+      }
+      await rate(el, 'nps', 2);
+      expect(progress()).to.equal('1 of 3');
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(progress()).to.equal('2 of 3');
+      parts(el, 'button')
+        .find((button) => text(button) === s.back)!
+        .click();
+      await el.updateComplete;
+      expect(progress()).to.equal('1 of 3');
+      await rate(el, 'nps', 10);
+      expect(progress()).to.equal('1 of 3');
+      expect(text(submitButton(el)), 'a promoter is asked nothing more').to.equal(s.submit);
+    });
+  });
+
+  describe('heading', () => {
+    it('titles the survey with a heading whose level the page sets', async () => {
+      const el = await mount(await shopperClient());
+      await showing(el, 'survey');
+      const title = part(el, 'title')!;
+      expect(title.getAttribute('role')).to.equal('heading');
+      expect(title.getAttribute('aria-level')).to.equal('2');
+      el.setAttribute('heading-level', '3');
+      await el.updateComplete;
+      expect(title.getAttribute('aria-level')).to.equal('3');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('layout', () => {
@@ -899,6 +1021,70 @@ describe('<loyalty-satisfaction-survey>', () => {
       const second = await mount(client, { trigger: 'order_tracking' });
       await showing(second, 'hidden');
       expect(second.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('puts focus back where it was before the card opened, and says the survey closed', async () => {
+      const client = await shopperClient();
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <button id="opener">Track my order</button>
+          <loyalty-satisfaction-survey
+            trigger="post_purchase"
+            placement="card"
+            .client=${client}
+          ></loyalty-satisfaction-survey>
+          <button id="after">After</button>
+        </div>
+      `);
+      const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+      opener.focus();
+      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+      await showing(el, 'survey');
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(opener);
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(s.dismissed);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('moves focus on to what follows the card when what had focus is gone', async () => {
+      const client = await shopperClient();
+      const wrapper = await fixture<HTMLDivElement>(html`
+        <div>
+          <button id="opener">Track my order</button>
+          <loyalty-satisfaction-survey
+            trigger="post_purchase"
+            placement="card"
+            .client=${client}
+          ></loyalty-satisfaction-survey>
+          <p>Your order</p>
+          <button id="after" disabled>Disabled</button>
+          <a id="next" href="#orders">Orders</a>
+        </div>
+      `);
+      const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+      opener.focus();
+      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+      await showing(el, 'survey');
+      opener.remove();
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(wrapper.querySelector('#next'));
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(s.dismissed);
+    });
+
+    it('leaves focus on the page, and says so in Chinese, when nothing follows the card', async () => {
+      const el = await mount(await shopperClient(), { placement: 'card', lang: 'zh-CN' });
+      await showing(el, 'survey');
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(document.body);
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      expect(status.getAttribute('aria-live')).to.equal('polite');
+      expect(text(status)).to.equal(z.dismissed);
     });
 
     it('has no close button inline', async () => {
