@@ -12,7 +12,7 @@ import {
 } from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, randomId, type LoyaltyClient, type LoyaltyClientOptions } from '@loyalty-elements/sdk';
 import '../define/loyalty-satisfaction-survey.ts';
-import { LoyaltySatisfactionSurvey } from './satisfaction-survey.ts';
+import { LoyaltySatisfactionSurvey, type SatisfactionSurveyPlacement } from './satisfaction-survey.ts';
 import { satisfactionSurveyStrings } from './satisfaction-survey.strings.ts';
 import { SETTLE_MS } from './survey-response.ts';
 import type {
@@ -241,6 +241,26 @@ async function mount(
       .client=${client}
     ></loyalty-satisfaction-survey>`,
   );
+}
+
+/** The survey on a page, after a button (`#before`) and before `after`. */
+async function mountInPage(
+  client: LoyaltyClient,
+  { placement = 'inline', after = html`` }: { placement?: SatisfactionSurveyPlacement; after?: unknown } = {},
+): Promise<{ wrapper: HTMLDivElement; el: LoyaltySatisfactionSurvey; before: HTMLButtonElement }> {
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div>
+      <button id="before">Before</button>
+      <loyalty-satisfaction-survey
+        trigger="post_purchase"
+        placement=${placement}
+        .client=${client}
+      ></loyalty-satisfaction-survey>
+      ${after}
+    </div>
+  `);
+  const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+  return { wrapper, el, before: wrapper.querySelector<HTMLButtonElement>('#before')! };
 }
 
 /** Picks a scale value with the mouse. */
@@ -627,16 +647,9 @@ describe('<loyalty-satisfaction-survey>', () => {
 
   describe('keyboard', () => {
     it('tabs into the scale, moves with the arrows, selects with Space and submits with Enter', async () => {
-      const client = await shopperClient();
-      const wrapper = await fixture<HTMLDivElement>(html`
-        <div>
-          <button id="before">Before</button>
-          <loyalty-satisfaction-survey trigger="post_purchase" .client=${client}></loyalty-satisfaction-survey>
-        </div>
-      `);
-      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+      const { el, before } = await mountInPage(await shopperClient());
       await showing(el, 'survey');
-      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      before.focus();
       await sendKeys({ press: 'Tab' });
       const scale = radios(el, 'nps');
       expect(el.shadowRoot!.activeElement, 'Tab lands on the scale').to.equal(scale[0]);
@@ -666,16 +679,9 @@ describe('<loyalty-satisfaction-survey>', () => {
 
     it('saves a selection moved by the arrow keys once, when it settles, not at every step', async () => {
       const network = new Network();
-      const client = await shopperClient({ fetch: network.fetch });
-      const wrapper = await fixture<HTMLDivElement>(html`
-        <div>
-          <button id="before">Before</button>
-          <loyalty-satisfaction-survey trigger="post_purchase" .client=${client}></loyalty-satisfaction-survey>
-        </div>
-      `);
-      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+      const { el, before } = await mountInPage(await shopperClient({ fetch: network.fetch }));
       await showing(el, 'survey');
-      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      before.focus();
       await sendKeys({ press: 'Tab' });
       const first = oneEvent(el, 'loyalty-survey-answer') as Promise<LoyaltySurveyAnswerEvent>;
       await sendKeys({ press: 'Space' });
@@ -1024,21 +1030,11 @@ describe('<loyalty-satisfaction-survey>', () => {
     });
 
     it('puts focus back where it was before the card opened, and says the survey closed', async () => {
-      const client = await shopperClient();
-      const wrapper = await fixture<HTMLDivElement>(html`
-        <div>
-          <button id="opener">Track my order</button>
-          <loyalty-satisfaction-survey
-            trigger="post_purchase"
-            placement="card"
-            .client=${client}
-          ></loyalty-satisfaction-survey>
-          <button id="after">After</button>
-        </div>
-      `);
-      const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+      const { el, before: opener } = await mountInPage(await shopperClient(), {
+        placement: 'card',
+        after: html`<button>After</button>`,
+      });
       opener.focus();
-      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
       await showing(el, 'survey');
       part<HTMLButtonElement>(el, 'close')!.focus();
       await sendKeys({ press: 'Enter' });
@@ -1049,23 +1045,17 @@ describe('<loyalty-satisfaction-survey>', () => {
     });
 
     it('moves focus on to what follows the card when what had focus is gone', async () => {
-      const client = await shopperClient();
-      const wrapper = await fixture<HTMLDivElement>(html`
-        <div>
-          <button id="opener">Track my order</button>
-          <loyalty-satisfaction-survey
-            trigger="post_purchase"
-            placement="card"
-            .client=${client}
-          ></loyalty-satisfaction-survey>
-          <p>Your order</p>
-          <button id="after" disabled>Disabled</button>
-          <a id="next" href="#orders">Orders</a>
-        </div>
-      `);
-      const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+      const {
+        wrapper,
+        el,
+        before: opener,
+      } = await mountInPage(await shopperClient(), {
+        placement: 'card',
+        after: html`<p>Your order</p>
+          <button disabled>Disabled</button>
+          <a id="next" href="#orders">Orders</a>`,
+      });
       opener.focus();
-      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
       await showing(el, 'survey');
       opener.remove();
       part<HTMLButtonElement>(el, 'close')!.focus();

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isLoyaltyError, type LoyaltyClient, type LoyaltyError } from '@loyalty-elements/sdk';
+import { isLoyaltyError, type LoyaltyClient, type LoyaltyError, type WriteOutcome } from '@loyalty-elements/sdk';
 import {
   isAnswered,
   npsGroup,
@@ -11,6 +11,7 @@ import {
   type SurveyAnswers,
   type SurveyDefinition,
   type SurveyQuestion,
+  type SurveyResponse,
 } from '@loyalty-elements/contract';
 import { ClientChangesController } from '../client/client-changes-controller.ts';
 import type { LoyaltyEventDetail, LoyaltyEventName } from '../events/events.ts';
@@ -45,23 +46,26 @@ export interface SurveyResponseOptions {
 export class SurveyResponseController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: SurveyResponseOptions;
-  #survey: SurveyDefinition | undefined;
-  #responseId: string | undefined;
   #answers: SurveyAnswers = {};
   #pending: { questionId: string; value: SurveyAnswer; timer: ReturnType<typeof setTimeout> } | undefined;
-  #contactConsent = false;
   #sequence = 0;
   /** The highest sequence whose save has settled: only its outcome says whether answers wait. */
   #settledSequence = 0;
-  #phase: ResponsePhase = 'answering';
-  #queued = false;
-  #saveError = false;
-  #completing = false;
-  #npsGroup: NpsGroup | null = null;
+
+  // What the response shows; the element reads these, and only the controller changes them.
+  survey: SurveyDefinition | undefined;
+  responseId: string | undefined;
+  phase: ResponsePhase = 'answering';
+  /** Answers wait on the device to be sent. */
+  queued = false;
+  saveError = false;
+  completing = false;
+  contactConsent = false;
+  npsGroup: NpsGroup | null = null;
   /** What the completion earned, as the API said; null while unknown or without a reward. */
-  #pointsAwarded: number | null = null;
+  pointsAwarded: number | null = null;
   /** The completion waits on the device, and the survey offers a reward: it is on its way. */
-  #rewardOnItsWay = false;
+  rewardOnItsWay = false;
 
   constructor(host: ReactiveControllerHost, options: SurveyResponseOptions) {
     this.#host = host;
@@ -69,11 +73,11 @@ export class SurveyResponseController implements ReactiveController {
     new ClientChangesController(host, options.client, (change) => {
       if (change.type === 'write_failed') {
         // A write that waited on the device and was refused once sent: it is dropped, never retried.
-        const responseId = this.#responseId;
+        const responseId = this.responseId;
         if (responseId && change.write.path === surveyPaths.response(responseId)) this.#refused(change.error);
-      } else if (change.type === 'outbox' && change.pending === 0 && this.#queued) {
-        this.#queued = false;
-        if (this.#rewardOnItsWay) void this.#readReward();
+      } else if (change.type === 'outbox' && change.pending === 0 && this.queued) {
+        this.queued = false;
+        if (this.rewardOnItsWay) void this.#readReward();
         host.requestUpdate();
       }
     });
@@ -86,67 +90,31 @@ export class SurveyResponseController implements ReactiveController {
 
   /** Starts a new response to `survey`, saved under `responseId`. */
   begin(survey: SurveyDefinition, responseId: string): void {
-    this.#cancelPending();
-    this.#survey = survey;
-    this.#responseId = responseId;
+    this.survey = survey;
+    this.responseId = responseId;
     this.#answers = {};
-    this.#contactConsent = false;
+    this.contactConsent = false;
     this.#sequence = 0;
     this.#settledSequence = 0;
-    this.#phase = 'answering';
-    this.#queued = false;
-    this.#saveError = false;
-    this.#completing = false;
-    this.#npsGroup = null;
-    this.#pointsAwarded = null;
-    this.#rewardOnItsWay = false;
+    this.#enter('answering');
+  }
+
+  /** Enters `phase` with nothing moving, saving, waiting, failed or earned. */
+  #enter(phase: ResponsePhase): void {
+    this.#cancelPending();
+    this.phase = phase;
+    this.completing = false;
+    this.queued = false;
+    this.saveError = false;
+    this.npsGroup = null;
+    this.pointsAwarded = null;
+    this.rewardOnItsWay = false;
     this.#host.requestUpdate();
-  }
-
-  get survey(): SurveyDefinition | undefined {
-    return this.#survey;
-  }
-
-  get responseId(): string | undefined {
-    return this.#responseId;
-  }
-
-  get phase(): ResponsePhase {
-    return this.#phase;
-  }
-
-  /** Answers wait on the device to be sent. */
-  get queued(): boolean {
-    return this.#queued;
-  }
-
-  get saveError(): boolean {
-    return this.#saveError;
-  }
-
-  get completing(): boolean {
-    return this.#completing;
-  }
-
-  get npsGroup(): NpsGroup | null {
-    return this.#npsGroup;
-  }
-
-  get pointsAwarded(): number | null {
-    return this.#pointsAwarded;
-  }
-
-  get rewardOnItsWay(): boolean {
-    return this.#rewardOnItsWay;
-  }
-
-  get contactConsent(): boolean {
-    return this.#contactConsent;
   }
 
   /** Every settled answer, of the questions that are asked. */
   get answers(): SurveyAnswers {
-    return this.#survey ? visibleAnswers(this.#survey.questions, this.#answers) : {};
+    return this.survey ? visibleAnswers(this.survey.questions, this.#answers) : {};
   }
 
   /** What a question shows as chosen: a rating still moving under the arrow keys, or the answer. */
@@ -156,7 +124,7 @@ export class SurveyResponseController implements ReactiveController {
 
   /** The questions asked, as the settled answers decide. */
   visibleQuestions(): SurveyQuestion[] {
-    const survey = this.#survey;
+    const survey = this.survey;
     if (!survey) return [];
     const kept = this.answers;
     return survey.questions.filter((question) => questionVisible(question, kept));
@@ -210,7 +178,7 @@ export class SurveyResponseController implements ReactiveController {
   }
 
   setConsent(checked: boolean, questionId: string): void {
-    this.#contactConsent = checked;
+    this.contactConsent = checked;
     this.answer(questionId, this.#answers[questionId]);
   }
 
@@ -220,47 +188,38 @@ export class SurveyResponseController implements ReactiveController {
    * or failed (`saveError`), or the API refused it.
    */
   async complete(): Promise<boolean> {
-    const survey = this.#survey;
+    const survey = this.survey;
     const client = this.#options.client();
-    const responseId = this.#responseId;
-    if (this.#completing || this.#phase !== 'answering' || !survey || !client || !responseId) return false;
+    const responseId = this.responseId;
+    if (this.completing || this.phase !== 'answering' || !survey || !client || !responseId) return false;
     this.settle(false);
-    this.#completing = true;
-    this.#saveError = false;
+    this.completing = true;
+    this.saveError = false;
     this.#host.requestUpdate();
     const answers = this.answers;
-    const sequence = ++this.#sequence;
     try {
-      const outcome = await client.saveSurveyResponse(responseId, {
-        surveyId: survey.id,
-        version: survey.version,
-        sequence,
-        answers,
-        complete: true,
-        contactConsent: this.#consentGiven(),
-      });
+      const outcome = await this.#send(client, survey, responseId, ++this.#sequence, true);
       const queued = outcome.status === 'queued';
-      this.#settleSave(sequence, queued);
-      if (outcome.status === 'sent') this.#pointsAwarded = outcome.result.pointsAwarded;
-      else this.#rewardOnItsWay = survey.completionReward !== undefined;
+      if (outcome.status === 'sent') this.pointsAwarded = outcome.result.pointsAwarded;
+      else this.rewardOnItsWay = survey.completionReward !== undefined;
       const nps = survey.questions.find((question) => question.kind === 'nps');
       const score = nps ? answers[nps.id] : undefined;
-      this.#npsGroup = typeof score === 'number' ? npsGroup(score) : null;
+      this.npsGroup = typeof score === 'number' ? npsGroup(score) : null;
       finishedOnThisPage.add(survey.id);
-      this.#phase = 'thanks';
+      this.phase = 'thanks';
       this.#options.emit('loyalty-survey-submitted', {
         surveyId: survey.id,
         responseId,
-        npsGroup: this.#npsGroup,
+        npsGroup: this.npsGroup,
         queued,
       });
       return true;
     } catch (error) {
-      this.#completing = false;
+      this.completing = false;
       if (!this.#refused(error)) {
         console.error(error);
         // A failed completion may be tried again: it completes once at most, on the API's side too.
-        this.#saveError = true;
+        this.saveError = true;
       }
       return false;
     } finally {
@@ -270,13 +229,13 @@ export class SurveyResponseController implements ReactiveController {
 
   /** Closes the survey and records the dismissal, unless the response already completed or closed. */
   async dismiss(): Promise<void> {
-    const survey = this.#survey;
-    const responseId = this.#responseId;
-    if (!survey || !responseId || this.#phase === 'dismissed') return;
-    const answering = this.#phase === 'answering';
+    const survey = this.survey;
+    const responseId = this.responseId;
+    if (!survey || !responseId || this.phase === 'dismissed') return;
+    const answering = this.phase === 'answering';
     this.#cancelPending();
     finishedOnThisPage.add(survey.id);
-    this.#phase = 'dismissed';
+    this.phase = 'dismissed';
     this.#host.requestUpdate();
     const client = this.#options.client();
     // After the thank-you there is nothing to dismiss: the card simply goes.
@@ -292,21 +251,13 @@ export class SurveyResponseController implements ReactiveController {
   }
 
   async #save(questionId: string, value: SurveyAnswer | undefined): Promise<void> {
-    const survey = this.#survey;
+    const survey = this.survey;
     const client = this.#options.client();
-    const responseId = this.#responseId;
-    if (!survey || !client || !responseId || this.#phase !== 'answering' || this.#completing) return;
+    const responseId = this.responseId;
+    if (!survey || !client || !responseId || this.phase !== 'answering' || this.completing) return;
     const sequence = ++this.#sequence;
     try {
-      const outcome = await client.saveSurveyResponse(responseId, {
-        surveyId: survey.id,
-        version: survey.version,
-        sequence,
-        answers: this.answers,
-        contactConsent: this.#consentGiven(),
-      });
-      const queued = outcome.status === 'queued';
-      this.#settleSave(sequence, queued);
+      const queued = (await this.#send(client, survey, responseId, sequence, false)).status === 'queued';
       this.#options.emit('loyalty-survey-answer', {
         surveyId: survey.id,
         responseId,
@@ -321,7 +272,7 @@ export class SurveyResponseController implements ReactiveController {
       console.error(error);
       if (sequence >= this.#settledSequence) {
         this.#settledSequence = sequence;
-        this.#saveError = true;
+        this.saveError = true;
       }
     }
     this.#host.requestUpdate();
@@ -334,26 +285,39 @@ export class SurveyResponseController implements ReactiveController {
    */
   #refused(error: unknown): boolean {
     if (!isLoyaltyError(error) || error.problem?.code !== 'survey_not_due') return false;
-    const survey = this.#survey;
-    if (!survey || (this.#phase !== 'answering' && this.#phase !== 'thanks')) return true;
-    this.#cancelPending();
+    const survey = this.survey;
+    if (!survey || (this.phase !== 'answering' && this.phase !== 'thanks')) return true;
     finishedOnThisPage.add(survey.id);
-    this.#phase = 'closed';
-    this.#completing = false;
-    this.#queued = false;
-    this.#saveError = false;
-    this.#rewardOnItsWay = false;
-    this.#pointsAwarded = null;
-    this.#host.requestUpdate();
+    this.#enter('closed');
     this.#options.onClosed(error);
     return true;
+  }
+
+  /** Sends every answer so far under `sequence`; `complete` completes the response. */
+  async #send(
+    client: LoyaltyClient,
+    survey: SurveyDefinition,
+    responseId: string,
+    sequence: number,
+    complete: boolean,
+  ): Promise<WriteOutcome<SurveyResponse>> {
+    const outcome = await client.saveSurveyResponse(responseId, {
+      surveyId: survey.id,
+      version: survey.version,
+      sequence,
+      answers: this.answers,
+      ...(complete ? { complete } : {}),
+      contactConsent: this.#consentGiven(),
+    });
+    this.#settleSave(sequence, outcome.status === 'queued');
+    return outcome;
   }
 
   #settleSave(sequence: number, queued: boolean): void {
     if (sequence < this.#settledSequence) return;
     this.#settledSequence = sequence;
-    this.#queued = queued;
-    this.#saveError = false;
+    this.queued = queued;
+    this.saveError = false;
   }
 
   #cancelPending(): void {
@@ -363,20 +327,20 @@ export class SurveyResponseController implements ReactiveController {
 
   /** Consent counts only while the question that offers it is asked. */
   #consentGiven(): boolean {
-    if (!this.#contactConsent) return false;
+    if (!this.contactConsent) return false;
     return this.visibleQuestions().some((question) => question.kind === 'free_text' && question.contactConsent);
   }
 
   /** Once answers that waited on the device are sent: what the completion earned, from the API. */
   async #readReward(): Promise<void> {
     const client = this.#options.client();
-    const responseId = this.#responseId;
+    const responseId = this.responseId;
     if (!client || !responseId) return;
     try {
       const response = await client.getSurveyResponse(responseId);
-      if (this.#responseId !== responseId || !this.#rewardOnItsWay) return;
-      this.#rewardOnItsWay = false;
-      this.#pointsAwarded = response.pointsAwarded;
+      if (this.responseId !== responseId || !this.rewardOnItsWay) return;
+      this.rewardOnItsWay = false;
+      this.pointsAwarded = response.pointsAwarded;
       this.#host.requestUpdate();
       this.#options.onRewardKnown();
     } catch (error) {
