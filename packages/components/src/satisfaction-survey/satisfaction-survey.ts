@@ -44,16 +44,27 @@ export type SatisfactionSurveyMode = 'all' | 'step';
  * way to "This survey has closed. Thank you for your time."; the refused write is not sent again.
  * Speaks English and Simplified Chinese (the survey's own text comes from its definition).
  *
+ * The title is a heading of level `heading-level` (2 by default). By keyboard: Tab reaches each rating
+ * scale once; the arrow keys move the selection, which is saved once it rests for a second, on Space,
+ * when focus leaves the scale, or with Next, Back or Submit (Submit sends it with the completed
+ * response), so crossing a scale sends one write; a click or Space saves at once. Follow-up questions
+ * appear below the scale once the selection settles, never moving the focused option. In step mode
+ * the count ("1 of 3") counts every question the current answer may still ask, so it holds while the
+ * shopper answers. Closing the card puts focus back where it was before the survey appeared (else on
+ * the next focusable element after it) and announces "Survey closed"; the closed element keeps only
+ * its invisible live region.
+ *
  * @summary Asks the shopper a short satisfaction survey (NPS, CSAT, CES) and saves every answer.
  *
  * @fires {LoyaltySurveyShownEvent} loyalty-survey-shown - A survey appeared. `detail`: `{ surveyId, version, responseId, trigger }`.
  * @fires {LoyaltySurveyAnswerEvent} loyalty-survey-answer - An answer was saved. `detail`: `{ surveyId, responseId, questionId, answer, sequence, queued }`.
  * @fires {LoyaltySurveySubmittedEvent} loyalty-survey-submitted - The response completed. `detail`: `{ surveyId, responseId, npsGroup, queued }`.
  * @fires {LoyaltySurveyDismissedEvent} loyalty-survey-dismissed - The shopper closed the survey. `detail`: `{ surveyId, responseId, queued }`.
+ * @fires {LoyaltyReadyEvent} loyalty-ready - The summary it read to learn which surveys are due. `detail` is the `Summary`.
  * @fires {LoyaltyErrorEvent} loyalty-error - Asking for the eligible survey failed (the element stays hidden), or the API refused the response as the survey is not due (`problem.code` `survey_not_due`; the element says the survey has closed).
  *
  * @csspart base - The survey's box (and the thank-you's).
- * @csspart title - The survey's title.
+ * @csspart title - The survey's title (a heading of level `heading-level`).
  * @csspart intro - The line under the title.
  * @csspart reward - What answering earns (under the intro), and what it earned (after the thank-you).
  * @csspart close - The close button (`placement="card"`).
