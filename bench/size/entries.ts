@@ -30,7 +30,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: all five widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 67 * KB,
+    budget: 68.7 * KB,
     target: 32 * KB,
   },
   {
@@ -39,7 +39,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
     budget: 36.3 * KB,
     target: 20 * KB,
   },
-  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 56.8 * KB, target: 32 * KB },
+  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 58.3 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.7 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38 * KB, target: 20 * KB },
   {
@@ -51,7 +51,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
-    budget: 37.8 * KB,
+    budget: 41 * KB,
     target: 20 * KB,
   },
   { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 39.8 * KB, target: 20 * KB },
