@@ -335,6 +335,15 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect(el.survey!.id).to.equal(NPS_SURVEY);
     });
 
+    it('asks again when its trigger changes', async () => {
+      const el = await mount(await shopperClient(), { trigger: 'no_such_trigger' });
+      await showing(el, 'hidden');
+      el.trigger = 'post_purchase';
+      await showing(el, 'survey');
+      expect(el.survey!.id).to.equal(NPS_SURVEY);
+      expect(el.hasAttribute('hidden')).to.equal(false);
+    });
+
     it('shows nothing to a guest', async () => {
       const client = await apiClient({ customerToken: null, outboxStorage: new MemoryOutboxStorage() });
       clients.push(client);
