@@ -29,6 +29,8 @@ const en = {
   submit: 'Submit',
   submitting: 'Sending…',
   close: 'Close the survey',
+  /** What the live region says when the shopper closes the survey. */
+  dismissed: 'Survey closed',
   missingAnswer: 'Please answer this question to go on.',
   missingAnswers: 'Please answer the questions marked as required.',
   queued: 'Saved on this device — we’ll send it when you’re back online.',
@@ -67,6 +69,7 @@ const zhCN: SatisfactionSurveyStrings = {
   submit: '提交',
   submitting: '正在提交…',
   close: '关闭问卷',
+  dismissed: '问卷已关闭',
   missingAnswer: '请先回答本题。',
   missingAnswers: '请完成所有必答题。',
   queued: '已保存在本设备，联网后将自动提交。',

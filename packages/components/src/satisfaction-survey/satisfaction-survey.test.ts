@@ -12,8 +12,9 @@ import {
 } from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, randomId, type LoyaltyClient, type LoyaltyClientOptions } from '@loyalty-elements/sdk';
 import '../define/loyalty-satisfaction-survey.ts';
-import { LoyaltySatisfactionSurvey } from './satisfaction-survey.ts';
+import { LoyaltySatisfactionSurvey, type SatisfactionSurveyPlacement } from './satisfaction-survey.ts';
 import { satisfactionSurveyStrings } from './satisfaction-survey.strings.ts';
+import { SETTLE_MS } from './survey-response.ts';
 import type {
   LoyaltyErrorEvent,
   LoyaltySurveyAnswerEvent,
@@ -242,6 +243,26 @@ async function mount(
   );
 }
 
+/** The survey on a page, after a button (`#before`) and before `after`. */
+async function mountInPage(
+  client: LoyaltyClient,
+  { placement = 'inline', after = html`` }: { placement?: SatisfactionSurveyPlacement; after?: unknown } = {},
+): Promise<{ wrapper: HTMLDivElement; el: LoyaltySatisfactionSurvey; before: HTMLButtonElement }> {
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div>
+      <button id="before">Before</button>
+      <loyalty-satisfaction-survey
+        trigger="post_purchase"
+        placement=${placement}
+        .client=${client}
+      ></loyalty-satisfaction-survey>
+      ${after}
+    </div>
+  `);
+  const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+  return { wrapper, el, before: wrapper.querySelector<HTMLButtonElement>('#before')! };
+}
+
 /** Picks a scale value with the mouse. */
 async function rate(el: LoyaltySatisfactionSurvey, name: string, value: number): Promise<void> {
   radios(el, name)
@@ -312,6 +333,15 @@ describe('<loyalty-satisfaction-survey>', () => {
       const el = await mount(await shopperClient({ fetch: olderApi }));
       await showing(el, 'survey');
       expect(el.survey!.id).to.equal(NPS_SURVEY);
+    });
+
+    it('asks again when its trigger changes', async () => {
+      const el = await mount(await shopperClient(), { trigger: 'no_such_trigger' });
+      await showing(el, 'hidden');
+      el.trigger = 'post_purchase';
+      await showing(el, 'survey');
+      expect(el.survey!.id).to.equal(NPS_SURVEY);
+      expect(el.hasAttribute('hidden')).to.equal(false);
     });
 
     it('shows nothing to a guest', async () => {
@@ -601,7 +631,8 @@ describe('<loyalty-satisfaction-survey>', () => {
     it('asks one question at a time with progress', async () => {
       const el = await mount(await shopperClient(), { mode: 'step' });
       await showing(el, 'survey');
-      expect(text(part(el, 'progress'))).to.equal('1 of 1');
+      // Counted from the survey: the detractor's two follow-ups may be asked.
+      expect(text(part(el, 'progress'))).to.equal('1 of 3');
       await rate(el, 'nps', 5);
       expect(text(part(el, 'progress'))).to.equal('1 of 3');
       expect(questionIds(el)).to.deep.equal(['nps']);
@@ -625,16 +656,9 @@ describe('<loyalty-satisfaction-survey>', () => {
 
   describe('keyboard', () => {
     it('tabs into the scale, moves with the arrows, selects with Space and submits with Enter', async () => {
-      const client = await shopperClient();
-      const wrapper = await fixture<HTMLDivElement>(html`
-        <div>
-          <button id="before">Before</button>
-          <loyalty-satisfaction-survey trigger="post_purchase" .client=${client}></loyalty-satisfaction-survey>
-        </div>
-      `);
-      const el = wrapper.querySelector('loyalty-satisfaction-survey')!;
+      const { el, before } = await mountInPage(await shopperClient());
       await showing(el, 'survey');
-      wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+      before.focus();
       await sendKeys({ press: 'Tab' });
       const scale = radios(el, 'nps');
       expect(el.shadowRoot!.activeElement, 'Tab lands on the scale').to.equal(scale[0]);
@@ -660,6 +684,120 @@ describe('<loyalty-satisfaction-survey>', () => {
       await sendKeys({ press: 'Enter' });
       expect((await submitted).detail.npsGroup).to.equal('promoter');
       await showing(el, 'thanks');
+    });
+
+    it('saves a selection moved by the arrow keys once, when it settles, not at every step', async () => {
+      const network = new Network();
+      const { el, before } = await mountInPage(await shopperClient({ fetch: network.fetch }));
+      await showing(el, 'survey');
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      const first = oneEvent(el, 'loyalty-survey-answer') as Promise<LoyaltySurveyAnswerEvent>;
+      await sendKeys({ press: 'Space' });
+      expect((await first).detail, 'Space saves at once').to.include({ answer: 0, sequence: 1 });
+      const scale = radios(el, 'nps');
+      const follow = ['nps', 'what_went_wrong', 'complaint'];
+      expect(questionIds(el)).to.deep.equal(follow);
+
+      const saved = oneEvent(el, 'loyalty-survey-answer') as Promise<LoyaltySurveyAnswerEvent>;
+      for (let index = 0; index < 9; index += 1) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        expect(questionIds(el), 'the follow-ups stay while the selection moves').to.deep.equal(follow);
+      }
+      expect(scale[9]!.checked).to.equal(true);
+      expect(network.writes, 'nothing sent while the selection moves').to.have.length(1);
+      // Once the selection rests, one write carries it.
+      expect((await saved).detail).to.include({ questionId: 'nps', answer: 9, sequence: 2 });
+      await el.updateComplete;
+      expect(questionIds(el), 'a promoter is not asked what went wrong').to.deep.equal(['nps']);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 300));
+      expect(network.writes.map((write) => write.answers)).to.deep.equal([{ nps: 0 }, { nps: 9 }]);
+
+      // Leaving the scale saves the moved selection at once.
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(submitButton(el));
+      await waitUntil(() => network.writes.length === 3, 'saved on leaving the scale', { timeout: SETTLE_MS / 2 });
+      expect(network.writes[2]!.answers).to.deep.equal({ nps: 8 });
+
+      // Submit carries a selection still moving, in the completing write alone.
+      scale[8]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'thanks');
+      expect(network.writes.slice(3)).to.have.length(1);
+      expect(network.writes[3]).to.include({ complete: true });
+      expect(network.writes[3]!.answers).to.deep.equal({ nps: 9 });
+    });
+
+    it('shows and hides the follow-up without moving the focused option', async () => {
+      const el = await mount(await shopperClient());
+      await showing(el, 'survey');
+      const scale = radios(el, 'nps');
+      const focusedOption = () =>
+        (el.shadowRoot!.activeElement as HTMLElement).closest('label')!.getBoundingClientRect();
+      scale[8]!.focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(questionIds(el), 'no follow-up while the selection moves').to.deep.equal(['nps']);
+      const before = focusedOption();
+      // Space settles on 6, a detractor's score.
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(questionIds(el), 'the follow-up shows').to.deep.equal(['nps', 'what_went_wrong', 'complaint']);
+      expect(el.shadowRoot!.activeElement).to.equal(scale[6]);
+      expect(focusedOption().top, 'the option did not move').to.equal(before.top);
+      expect(focusedOption().left).to.equal(before.left);
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(questionIds(el), 'the follow-up goes').to.deep.equal(['nps']);
+      expect(el.shadowRoot!.activeElement).to.equal(scale[7]);
+      expect(focusedOption().top, 'the option did not move').to.equal(before.top);
+    });
+
+    it('keeps the step count while the answer changes', async () => {
+      const el = await mount(await shopperClient(), { mode: 'step' });
+      await showing(el, 'survey');
+      const progress = () => text(part(el, 'progress'));
+      expect(progress()).to.equal('1 of 3');
+      radios(el, 'nps')[0]!.focus();
+      await sendKeys({ press: 'Space' });
+      for (let index = 0; index < 10; index += 1) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        expect(progress(), `at ${index + 1}`).to.equal('1 of 3');
+      }
+      await rate(el, 'nps', 2);
+      expect(progress()).to.equal('1 of 3');
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(progress()).to.equal('2 of 3');
+      parts(el, 'button')
+        .find((button) => text(button) === s.back)!
+        .click();
+      await el.updateComplete;
+      expect(progress()).to.equal('1 of 3');
+      await rate(el, 'nps', 10);
+      expect(progress()).to.equal('1 of 3');
+      expect(text(submitButton(el)), 'a promoter is asked nothing more').to.equal(s.submit);
+    });
+  });
+
+  describe('heading', () => {
+    it('titles the survey with a heading whose level the page sets', async () => {
+      const el = await mount(await shopperClient());
+      await showing(el, 'survey');
+      const title = part(el, 'title')!;
+      expect(title.getAttribute('role')).to.equal('heading');
+      expect(title.getAttribute('aria-level')).to.equal('2');
+      el.setAttribute('heading-level', '3');
+      await el.updateComplete;
+      expect(title.getAttribute('aria-level')).to.equal('3');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -727,7 +865,7 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect(text(part(el, 'title'))).to.equal('这次购物体验如何？');
       expect(text(question(el, 'nps')!.querySelector('legend'))).to.contain('您有多大可能向朋友或同事推荐');
       expect(spokenName(radios(el, 'nps')[0]!)).to.equal('0，完全不可能');
-      expect(text(part(el, 'progress'))).to.equal(z.progress(1, 1));
+      expect(text(part(el, 'progress'))).to.equal(z.progress(1, 3));
       expect(text(submitButton(el))).to.equal(z.submit);
       await expect(el).to.be.accessible();
     });
@@ -898,6 +1036,54 @@ describe('<loyalty-satisfaction-survey>', () => {
       const second = await mount(client, { trigger: 'order_tracking' });
       await showing(second, 'hidden');
       expect(second.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('puts focus back where it was before the card opened, and says the survey closed', async () => {
+      const { el, before: opener } = await mountInPage(await shopperClient(), {
+        placement: 'card',
+        after: html`<button>After</button>`,
+      });
+      opener.focus();
+      await showing(el, 'survey');
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(opener);
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(s.dismissed);
+      expect(el.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('moves focus on to what follows the card when what had focus is gone', async () => {
+      const {
+        wrapper,
+        el,
+        before: opener,
+      } = await mountInPage(await shopperClient(), {
+        placement: 'card',
+        after: html`<p>Your order</p>
+          <button disabled>Disabled</button>
+          <a id="next" href="#orders">Orders</a>`,
+      });
+      opener.focus();
+      await showing(el, 'survey');
+      opener.remove();
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(wrapper.querySelector('#next'));
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(s.dismissed);
+    });
+
+    it('leaves focus on the page, and says so in Chinese, when nothing follows the card', async () => {
+      const el = await mount(await shopperClient(), { placement: 'card', lang: 'zh-CN' });
+      await showing(el, 'survey');
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(document.body);
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      expect(status.getAttribute('aria-live')).to.equal('polite');
+      expect(text(status)).to.equal(z.dismissed);
     });
 
     it('has no close button inline', async () => {
