@@ -96,6 +96,15 @@ async function openDisclosures(widgets: WidgetElement[]): Promise<void> {
   }
 }
 
+/** The first survey says a required answer is missing; the second has a detractor's answer and its follow-up. */
+async function showSurveyStates([missing, detractor]: WidgetElement[]): Promise<void> {
+  missing!.shadowRoot!.querySelector<HTMLElement>('button[type="submit"]')!.click();
+  await missing!.updateComplete;
+  detractor!.shadowRoot!.querySelector<HTMLElement>('input[type="radio"][value="3"]')!.click();
+  await detractor!.updateComplete;
+  await waitUntil(() => detractor!.shadowRoot!.querySelector('textarea'), 'no follow-up for a detractor');
+}
+
 /** A reward of this run with a long name and description in both languages, listed after the seeded ones. */
 async function putLongReward(): Promise<void> {
   const name = {
@@ -146,6 +155,7 @@ describe('reflow and target sizes', () => {
       for (const survey of widgets as (WidgetElement & { view: string })[]) {
         await waitUntil(() => survey.view === 'survey', `the survey showed ${survey.view}`, { timeout: 10_000 });
       }
+      await showSurveyStates(widgets);
     }
     await openDisclosures(widgets);
     return { page, widgets };
