@@ -24,7 +24,7 @@ export const pointsBalanceStyles = [
       --_border-color: var(--loyalty-points-balance-border-color, var(--_color-border));
       --_padding: var(--loyalty-points-balance-padding, var(--_space));
       --_gap: var(--loyalty-points-balance-gap, calc(var(--_space) * 0.25));
-      /* Row heights are fixed, so the skeleton and the ready state have the same box. */
+      /* Minimum row heights, so the skeleton and the ready state have the same box; text wraps, never cut. */
       --_label-row: calc(var(--_label-size) * 1.5);
       --_value-row: calc(var(--_value-size) * 1.2);
       --_tier-row: calc(var(--_tier-size) * 2);
@@ -57,32 +57,26 @@ export const pointsBalanceStyles = [
     }
     .row {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.375em;
       min-inline-size: 0;
-      overflow: hidden;
-      white-space: nowrap;
     }
     .row--label {
-      block-size: var(--_label-row);
+      min-block-size: var(--_label-row);
       font-size: var(--_label-size);
       line-height: 1.5;
       color: var(--_label-color);
     }
     .row--value {
       align-items: baseline;
-      block-size: var(--_value-row);
+      min-block-size: var(--_value-row);
       font-size: var(--_value-size);
       line-height: 1.2;
     }
     .row--tier {
-      block-size: var(--_tier-row);
+      min-block-size: var(--_tier-row);
       font-size: var(--_tier-size);
-    }
-    .label,
-    .tier {
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     .value {
       color: var(--_value-color);
@@ -96,7 +90,7 @@ export const pointsBalanceStyles = [
     }
     .tier {
       padding: 0.25em 0.75em;
-      border-radius: 999px;
+      border-radius: 1em;
       background: var(--_tier-background);
       color: var(--_tier-color);
       font-weight: 600;
@@ -119,7 +113,8 @@ export const pointsBalanceStyles = [
     }
 
     .row--meta {
-      block-size: var(--_meta-row);
+      flex-wrap: nowrap;
+      min-block-size: var(--_meta-row);
       margin-block-start: var(--_gap);
       justify-content: space-between;
       font-size: var(--_meta-size);
@@ -130,15 +125,9 @@ export const pointsBalanceStyles = [
     }
     .meta {
       display: flex;
-      gap: 0.75em;
+      flex-wrap: wrap;
+      gap: 0 0.75em;
       min-inline-size: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .pending,
-    .expiry {
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     .schedule-toggle {
       flex: none;
@@ -171,15 +160,8 @@ export const pointsBalanceStyles = [
       font-weight: 600;
     }
     .row--rewards {
-      block-size: var(--_meta-row);
+      min-block-size: var(--_meta-row);
       font-size: var(--_meta-size);
-    }
-    .rewards-link {
-      color: var(--_color-primary-text);
-      font-size: var(--_meta-size);
-      font-weight: 600;
-      text-decoration: underline;
-      text-underline-offset: 0.2em;
     }
     .bone--meta {
       inline-size: min(12em, 80%);
@@ -197,9 +179,6 @@ export const pointsBalanceStyles = [
       .meta {
         flex-direction: column;
         gap: 0.125em;
-      }
-      .expiry {
-        white-space: normal;
       }
     }
 

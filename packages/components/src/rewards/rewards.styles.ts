@@ -107,11 +107,6 @@ export const rewardsStyles = [
       border-style: dashed;
     }
     .name {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 2;
-      line-clamp: 2;
-      overflow: hidden;
       font-weight: 600;
       line-height: 1.4;
     }
@@ -138,7 +133,7 @@ export const rewardsStyles = [
       justify-content: space-between;
       gap: 0 0.5em;
     }
-    /* A text button in the price's row: as tall as the price, so showing it shifts nothing. */
+    /* A text button in the price's row, its room kept while hidden, so showing it shifts nothing. */
     .more {
       padding: 0;
       border: 0;
@@ -150,7 +145,7 @@ export const rewardsStyles = [
       cursor: pointer;
     }
     .more[hidden] {
-      display: none;
+      visibility: hidden;
     }
     .cost {
       color: var(--_cost-color);

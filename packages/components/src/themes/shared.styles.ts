@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 /**
  * Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones.
+ * Text wraps, even inside a long word or name, rather than being cut (WCAG 1.4.10 reflow). Every link stands on
+ * its own (none sits inside a sentence), so each is at least 24 × 24 CSS px (WCAG 2.5.8).
  * A button's hover moves its fill away from its label colour, so the label never loses contrast;
  * under forced colours (which drop backgrounds) every control keeps a border whatever the tokens say.
  */
@@ -12,6 +14,7 @@ export const sharedStyles = css`
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     color: var(--_color-text);
+    overflow-wrap: anywhere;
     -webkit-font-smoothing: antialiased;
   }
   :host([hidden]) {
@@ -90,7 +93,13 @@ export const sharedStyles = css`
       color(from var(--_color-on-primary) srgb calc(1 - r) calc(1 - g) calc(1 - b))
     );
   }
+  a[href],
   .link {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-block-size: max(24px, 1.5em);
+    min-inline-size: 24px;
     color: var(--_color-primary-text);
     font-weight: 600;
     text-decoration: underline;

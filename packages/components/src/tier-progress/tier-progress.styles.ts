@@ -30,12 +30,13 @@ export const tierProgressStyles = [
       --_risk-color: var(--loyalty-tier-progress-risk-color, var(--_color-warning));
       --_duration: var(--loyalty-tier-progress-duration, 600ms);
 
-      /* Row heights are fixed, so the skeleton and the ready state have the same box. */
+      /* Minimum row heights, so the skeleton and the ready state have the same box; text wraps, never cut. */
       --_heading-row: calc(var(--_tier-size) * 2);
       --_value-row: calc(var(--_value-size) * 1.5);
       --_message-row: calc(var(--_message-size) * 1.5 * 2);
       --_toggle-row: calc(var(--_message-size) * 2.25);
-      --_line-row: calc(var(--_message-size) * 1.5);
+      /* Two lines: an at-risk deadline wraps on a phone. */
+      --_line-row: calc(var(--_message-size) * 1.5 * 2);
       --_content-block-size: calc(
         var(--_heading-row) + var(--_track-height) + var(--_value-row) + var(--_message-row) + var(--_toggle-row) + 4 *
           var(--_gap)
@@ -68,42 +69,36 @@ export const tierProgressStyles = [
     }
     .row {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.5em;
       min-inline-size: 0;
-      overflow: hidden;
     }
     .row--heading {
-      block-size: var(--_heading-row);
+      min-block-size: var(--_heading-row);
       font-size: var(--_tier-size);
-      white-space: nowrap;
     }
     .row--track {
       block-size: var(--_track-height);
-      overflow: visible;
     }
     .row--value {
-      block-size: var(--_value-row);
+      min-block-size: var(--_value-row);
       font-size: var(--_value-size);
       line-height: 1.5;
-      white-space: nowrap;
     }
     .row--message {
-      block-size: var(--_message-row);
+      min-block-size: var(--_message-row);
       font-size: var(--_message-size);
       line-height: 1.5;
     }
     .row--line {
-      block-size: var(--_line-row);
+      min-block-size: var(--_line-row);
       font-size: var(--_message-size);
       line-height: 1.5;
-      white-space: nowrap;
     }
     .row--toggle {
-      block-size: var(--_toggle-row);
+      min-block-size: var(--_toggle-row);
       font-size: var(--_message-size);
-      /* Room for the focus ring. */
-      overflow: visible;
     }
 
     .label {
@@ -114,20 +109,16 @@ export const tierProgressStyles = [
     .tier {
       min-inline-size: 0;
       padding: 0.25em 0.75em;
-      border-radius: 999px;
+      border-radius: 1em;
       background: var(--_tier-background);
       color: var(--_tier-color);
       font-weight: 600;
       line-height: 1.5;
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     .next-tier {
       min-inline-size: 0;
       margin-inline-start: auto;
       color: var(--_label-color);
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
 
     /* The bar fills from the inline start: the left in ltr, the right in rtl. */
@@ -161,8 +152,6 @@ export const tierProgressStyles = [
     }
 
     .value {
-      overflow: hidden;
-      text-overflow: ellipsis;
       color: var(--_value-color);
       font-weight: 600;
       font-variant-numeric: tabular-nums;
@@ -171,16 +160,6 @@ export const tierProgressStyles = [
     .message {
       margin: 0;
       line-height: 1.5;
-    }
-    .row--message .message {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 2;
-      overflow: hidden;
-    }
-    .row--line .message {
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     .message--risk {
       color: var(--_risk-color);
@@ -191,8 +170,7 @@ export const tierProgressStyles = [
       display: inline-flex;
       align-items: center;
       gap: 0.5em;
-      block-size: 100%;
-      min-block-size: 24px;
+      min-block-size: max(24px, 2.25em);
       margin-inline-start: -0.5em;
       padding: 0 0.5em;
       border: 0;
