@@ -41,7 +41,7 @@ const MIN_TESTS = {
   'sdk-browser': 26,
   server: 293,
   'server-postgres': 293,
-  components: 216,
+  components: 224,
   e2e: 36,
   storybook: 5,
   chaos: 14,
