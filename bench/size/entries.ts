@@ -30,18 +30,18 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: all five widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 67.8 * KB,
+    budget: 68.3 * KB,
     target: 32 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 37 * KB,
+    budget: 36.3 * KB,
     target: 20 * KB,
   },
-  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 57.7 * KB, target: 32 * KB },
+  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 58.7 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
-  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38 * KB, target: 20 * KB },
+  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38.2 * KB, target: 20 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
@@ -51,10 +51,10 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
-    budget: 37.8 * KB,
+    budget: 40.9 * KB,
     target: 20 * KB,
   },
-  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40.1 * KB, target: 20 * KB },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40.3 * KB, target: 20 * KB },
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
