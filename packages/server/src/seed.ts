@@ -80,13 +80,14 @@ export const DEMO_SEED = {
         balance: 2_900,
         pending: 180,
         lifetimeEarned: 3_380,
-        earnedInWindow: 3_380,
+        // The pending 180 qualify for a tier once they are spendable.
+        earnedInWindow: 3_200,
         tierId: 'silver',
-        // 12 months after they were earned: 900 of the welcome set's 1 200 (the redemption took 300), …
+        // 12 months after they became spendable: 900 of the welcome set's 1 200 (the redemption took 300), …
         expiring: [
-          { points: 900, earnedDaysAgo: 150 },
-          { points: 2_000, earnedDaysAgo: 30 },
-          { points: 180, earnedDaysAgo: 2 },
+          { points: 900, spendableDaysAgo: 150 },
+          { points: 2_000, spendableDaysAgo: 30 },
+          { points: 180, spendableDaysAgo: -12 },
         ],
         atRisk: null,
       },
@@ -110,8 +111,8 @@ export const DEMO_SEED = {
         earnedInWindow: 5_800,
         tierId: 'gold',
         expiring: [
-          { points: 2_500, earnedDaysAgo: 120 },
-          { points: 1_800, earnedDaysAgo: 20 },
+          { points: 2_500, spendableDaysAgo: 120 },
+          { points: 1_800, spendableDaysAgo: 20 },
         ],
         // Gold at risk: when the 4 000 leave the window (245 days after seeding) only 1 800 are left,
         // so 3 200 more must be earned before then to keep Gold.
@@ -154,8 +155,8 @@ export const DEMO_SEED = {
         earnedInWindow: 24_000,
         tierId: 'diamond',
         expiring: [
-          { points: 1_000, earnedDaysAgo: 200 },
-          { points: 21_000, earnedDaysAgo: 15 },
+          { points: 1_000, spendableDaysAgo: 200 },
+          { points: 21_000, spendableDaysAgo: 15 },
         ],
         atRisk: null,
       },
@@ -173,7 +174,7 @@ export const DEMO_SEED = {
         lifetimeEarned: 500,
         earnedInWindow: 500,
         tierId: 'member',
-        expiring: [{ points: 500, earnedDaysAgo: 40 }],
+        expiring: [{ points: 500, spendableDaysAgo: 40 }],
         atRisk: null,
       },
     },
@@ -304,7 +305,7 @@ interface DemoSeedShape {
         earnedInWindow: number;
         tierId: string;
         /** The points held per expiry date, soonest first: each expires 12 months after it was earned. */
-        expiring: ReadonlyArray<{ points: number; earnedDaysAgo: number }>;
+        expiring: ReadonlyArray<{ points: number; spendableDaysAgo: number }>;
         atRisk: { retainThreshold: number; remaining: number } | null;
       };
     }

@@ -146,7 +146,7 @@ describe('pending points', () => {
     assert.equal(earned.balance, 0);
     let summary = await summaryOf(api, customerId);
     assert.deepEqual([summary.points.balance, summary.points.pending], [0, 500]);
-    assert.equal(summary.tier.progress.qualified, 500, 'pending earns count towards the tier');
+    assert.equal(summary.tier.progress.qualified, 0, 'pending points do not qualify for a tier yet');
     await expectProblem(
       await postTransaction(api, { customerId, body: { type: 'redeem', points: 1 } }),
       409,
@@ -156,7 +156,15 @@ describe('pending points', () => {
     clock.advance(11 * DAY_MS);
     summary = await summaryOf(api, customerId);
     assert.deepEqual([summary.points.balance, summary.points.pending], [500, 0]);
+    assert.equal(summary.tier.progress.qualified, 500, 'released points qualify');
     assert.equal((await transact(api, customerId, { type: 'redeem', points: 100 })).balance, 400);
+  });
+
+  test('expire by default a program lifetime after they become spendable, never before', async () => {
+    clock.set('2026-01-31T08:00:00.000Z');
+    const customerId = await createDemoCustomer(server);
+    const earned = await transact(api, customerId, { type: 'earn', points: 10, pendingUntil: inDays(30) });
+    assert.equal(earned.transaction.expiresAt, '2027-03-02T08:00:00.000Z');
   });
 });
 

@@ -45,10 +45,10 @@ describe('GET /v1/me/summary', () => {
           expiring: expected.expiring.map((batch) => batch.points),
         },
       );
-      // Each batch expires 12 months after it was earned (the seed ran moments before this test).
+      // Each batch expires 12 months after it became spendable (the seed ran moments before this test).
       for (const [i, batch] of expected.expiring.entries()) {
-        const earnedAt = new Date(Date.now() - batch.earnedDaysAgo * DAY_MS);
-        const expiresAt = addMonths(earnedAt, DEMO_SEED.program.pointsExpiryMonths);
+        const spendableAt = new Date(Date.now() - batch.spendableDaysAgo * DAY_MS);
+        const expiresAt = addMonths(spendableAt, DEMO_SEED.program.pointsExpiryMonths);
         const shown = Date.parse(summary.points.expiring[i]?.expiresAt ?? '');
         assert.ok(Math.abs(shown - expiresAt.getTime()) < 10 * 60_000, `batch ${i} expires ${shown}`);
       }

@@ -83,8 +83,9 @@ export async function applyEntryLocked(
   const base = { programId: program.id, customerId, draft, meta, createdAt: now };
 
   if (draft.points > 0) {
-    const expiresAt = draft.expiresAt === undefined ? defaultExpiry(program, now) : draft.expiresAt;
     const pendingUntil = draft.pendingUntil ?? null;
+    // The default lifetime runs from when the points can be spent, so they never lapse before they could be.
+    const expiresAt = draft.expiresAt === undefined ? defaultExpiry(program, pendingUntil ?? now) : draft.expiresAt;
     const spendableNow = pendingUntil === null || pendingUntil.getTime() <= now.getTime();
     const row = await insertEntry(tx, {
       ...base,
@@ -114,8 +115,8 @@ export async function applyEntryLocked(
   return { kind: 'created', row };
 }
 
-function defaultExpiry(program: LedgerProgram, now: Date): Date | null {
-  return program.pointsExpiryMonths === null ? null : addMonths(now, program.pointsExpiryMonths);
+function defaultExpiry(program: LedgerProgram, availableAt: Date): Date | null {
+  return program.pointsExpiryMonths === null ? null : addMonths(availableAt, program.pointsExpiryMonths);
 }
 
 interface Batch {
@@ -291,7 +292,8 @@ export async function pointsOverview(
 
 /**
  * Tier-qualifying activity after `since` up to `now`: points of earn and adjust entries, or, for
- * programs that qualify on spend, their spend in the program's currency.
+ * programs that qualify on spend, their spend in the program's currency. A pending credit qualifies from
+ * the moment it becomes available (a return inside the pending period then changes no tier).
  */
 export async function qualifyingActivity(
   db: Queryable,
@@ -301,14 +303,16 @@ export async function qualifyingActivity(
   now: Date,
 ): Promise<QualifyingActivity[]> {
   const amount = program.tierMetric === 'spend' ? 'spend_amount' : 'points';
-  const rows = await db.query<{ created_at: Date | string; amount: unknown }>(
-    `SELECT created_at, ${amount} AS amount FROM ledger_entries
-      WHERE program_id = $1 AND customer_id = $2 AND type IN ('earn', 'adjust')
-        AND created_at > $3 AND created_at <= $4
-        AND ($5::text IS NULL OR spend_currency = $5)`,
+  const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
+    `SELECT available_at, amount
+       FROM (SELECT GREATEST(created_at, COALESCE(pending_until, created_at)) AS available_at, ${amount} AS amount
+               FROM ledger_entries
+              WHERE program_id = $1 AND customer_id = $2 AND type IN ('earn', 'adjust') AND created_at <= $4
+                AND ($5::text IS NULL OR spend_currency = $5)) activity
+      WHERE available_at > $3 AND available_at <= $4`,
     [program.id, customerId, since, now, program.tierMetric === 'spend' ? program.currency : null],
   );
-  return rows.map((row) => ({ at: new Date(row.created_at), amount: toNumber(row.amount) }));
+  return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
 }
 
 export interface HistoryPage {

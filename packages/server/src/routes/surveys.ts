@@ -85,7 +85,13 @@ export function surveysRoute(app: Hono, context: AppContext): void {
     const surveyId = parseOrThrow(SurveyId, c.req.param('surveyId'), 'path.surveyId');
     const text = await c.req.text();
     const request = parseOrThrow(SurveyDismissalRequest, text.trim() === '' ? {} : parseJson(text), 'body');
-    const outcome = await recordDismissal(db, { programId: program.id, customerId, surveyId, request });
+    const outcome = await recordDismissal(db, {
+      programId: program.id,
+      customerId,
+      surveyId,
+      request,
+      now: context.now(),
+    });
     if (outcome.kind === 'survey_not_found') throw new ProblemError(404, 'survey_not_found', outcome.detail);
     return c.json(outcome.dismissal, 201);
   });

@@ -8,6 +8,7 @@ export interface DismissalInput {
   customerId: string;
   surveyId: string;
   request: SurveyDismissalRequest;
+  now: Date;
 }
 
 export type DismissalOutcome =
@@ -30,10 +31,18 @@ export async function recordDismissal(db: Queryable, input: DismissalInput): Pro
     return { kind: 'survey_not_found', detail: `Survey "${surveyId}" has no version ${request.version}.` };
   }
   const [row] = await db.query<{ version: number | string; dismissed_at: Date | string }>(
-    `INSERT INTO survey_dismissals (id, program_id, customer_id, survey_id, version, response_id)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO survey_dismissals (id, program_id, customer_id, survey_id, version, response_id, dismissed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      RETURNING version, dismissed_at`,
-    [randomUUID(), programId, customerId, surveyId, request.version ?? survey.version, request.responseId ?? null],
+    [
+      randomUUID(),
+      programId,
+      customerId,
+      surveyId,
+      request.version ?? survey.version,
+      request.responseId ?? null,
+      input.now,
+    ],
   );
   if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
   return {

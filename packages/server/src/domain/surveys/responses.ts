@@ -139,8 +139,9 @@ async function createResponse(tx: Queryable, input: SaveResponseInput): Promise<
 
   const [row] = await tx.query<ResponseRow>(
     `INSERT INTO survey_responses
-       (id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, completed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, CASE WHEN $9::boolean THEN now() END)
+       (id, program_id, customer_id, survey_id, version, sequence, answers, contact_consent, completed_at,
+        created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, CASE WHEN $9::boolean THEN $10::timestamptz END, $10, $10)
      ON CONFLICT (id) DO NOTHING
      RETURNING ${RESPONSE_COLUMNS}`,
     [
@@ -153,6 +154,7 @@ async function createResponse(tx: Queryable, input: SaveResponseInput): Promise<
       JSON.stringify(checked.answers),
       update.contactConsent ?? false,
       update.complete === true,
+      input.now,
     ],
   );
   if (row === undefined) return 'taken';
@@ -186,8 +188,8 @@ async function updateResponse(
 
   const [row] = await tx.query<ResponseRow>(
     `UPDATE survey_responses
-        SET sequence = $2, answers = $3::jsonb, contact_consent = $4, updated_at = now(),
-            completed_at = CASE WHEN $5::boolean THEN now() END
+        SET sequence = $2, answers = $3::jsonb, contact_consent = $4, updated_at = $6,
+            completed_at = CASE WHEN $5::boolean THEN $6::timestamptz END
       WHERE id = $1
      RETURNING ${RESPONSE_COLUMNS}`,
     [
@@ -196,6 +198,7 @@ async function updateResponse(
       JSON.stringify(checked.answers),
       update.contactConsent ?? false,
       update.complete === true,
+      input.now,
     ],
   );
   if (row === undefined) throw new Error(`Survey response ${existing.id} vanished under its lock`);
