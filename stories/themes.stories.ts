@@ -75,7 +75,8 @@ const meta = {
       for (const scenario of ['birthday-today', 'survey-csat', 'rewards'] as const) resetScenario(scenario);
     },
   ],
-  play: ({ canvasElement }) => widgetsSettled(canvasElement),
+  // Seventy widgets load at once here: give them longer than a one-widget story.
+  play: ({ canvasElement }) => widgetsSettled(canvasElement, undefined, 20_000),
 } satisfies Meta;
 
 export default meta;
