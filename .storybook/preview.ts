@@ -3,9 +3,9 @@ import { withActions } from 'storybook/actions/decorator';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { handlers, isFakeApiRequest } from '../stories/support/fake-api.ts';
-import { themeNames, themes } from '../stories/themes/themes.ts';
 import { initialLoyaltyGlobals, withLoyaltyGlobals } from './decorators.ts';
 import { loyaltyEventNames, manifest } from './manifest.ts';
+import { toolbar } from './toolbar.ts';
 
 // Registers every element (a new packages/components/src/define/*.ts is picked up by itself).
 import.meta.glob('../packages/components/src/define/*.ts', { eager: true });
@@ -44,65 +44,7 @@ const preview: Preview = {
       ),
   ],
   loaders: [mswLoader(startFakeApi)],
-  globalTypes: {
-    locale: {
-      description: 'Language: the lang attribute on the story root, which the widgets resolve',
-      toolbar: {
-        title: 'Language',
-        icon: 'globe',
-        items: [
-          { value: 'en', title: 'English', right: 'en' },
-          { value: 'zh-CN', title: '简体中文', right: 'zh-CN' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    scheme: {
-      description: 'Colour scheme: emulates prefers-color-scheme for the widgets',
-      toolbar: {
-        title: 'Colour scheme',
-        icon: 'contrast',
-        items: [
-          { value: 'light', title: 'Light', icon: 'sun' },
-          { value: 'dark', title: 'Dark', icon: 'moon' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    direction: {
-      description: 'Text direction: the dir attribute on the story root',
-      toolbar: {
-        title: 'Direction',
-        icon: 'transfer',
-        items: [
-          { value: 'ltr', title: 'Left to right', right: 'ltr' },
-          { value: 'rtl', title: 'Right to left', right: 'rtl' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    motion: {
-      description: 'Motion: emulates prefers-reduced-motion for the widgets',
-      toolbar: {
-        title: 'Motion',
-        icon: 'lightning',
-        items: [
-          { value: 'no-preference', title: 'Full motion', icon: 'lightning' },
-          { value: 'reduce', title: 'Reduced motion', icon: 'lightningoff' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    theme: {
-      description: 'Merchant theme: only --loyalty-* tokens (stories/themes/themes.ts)',
-      toolbar: {
-        title: 'Theme',
-        icon: 'paintbrush',
-        items: themeNames.map((name) => ({ value: name, title: themes[name].title })),
-        dynamicTitle: true,
-      },
-    },
-  },
+  globalTypes: toolbar,
   initialGlobals: initialLoyaltyGlobals,
   parameters: {
     layout: 'fullscreen',

@@ -10,6 +10,7 @@ import type {
 import type { BirthdayRequest } from '@loyalty-elements/contract';
 import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
 interface Args {
   /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
@@ -75,6 +76,22 @@ async function fillIn(widget: LoyaltyBirthdayGreeting, birthday: BirthdayRequest
 
 const MID_AUTUMN: BirthdayRequest = { month: 8, day: 15, calendar: 'chinese-lunar' };
 
+/** The keyboard table of the Docs page (the rows every widget shares are added to it). */
+const keyboard: KeyboardRow[] = [
+  ['Arrow keys (calendar)', 'Picks the Gregorian or the lunar (农历) calendar: the two form one radio group.'],
+  ['Arrow keys (month, day)', 'Changes the month or the day in its list; Alt+Down Arrow opens the list.'],
+  ['Space (consent)', 'Ticks or clears the consent to keep the birthday.'],
+  [
+    'Enter or Space (on "Save birthday")',
+    'Saves the birthday; a problem is announced and focus goes to the field to fix.',
+  ],
+  [
+    'Enter or Space (on the claim button)',
+    "Claims this year's birthday reward, once; the celebration that follows is announced.",
+  ],
+  ['Enter or Space (on "Change" / "Send now")', 'A birthday saved offline: edits it again, or sends it now.'],
+];
+
 const meta = {
   title: 'Widgets/Birthday greeting',
   component: 'loyalty-birthday-greeting',
@@ -106,12 +123,14 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component:
+        component: describedWithKeyboard(
           'The birthday greeting in every state: the invitation to add a birthday (Gregorian or 农历), saved ' +
-          'offline, the greeting with its claim button, the claimed celebration, the quiet "see you on your ' +
-          'birthday", guest and errors. The fake API (`stories/support/fake-api.ts`) remembers a save or a claim ' +
-          'while the page is open, and its "today" is 25 November 2026. Switch language, colour scheme, direction, ' +
-          'motion and theme in the toolbar.',
+            'offline, the greeting with its claim button, the claimed celebration, the quiet "see you on your ' +
+            'birthday", guest and errors. The fake API (`stories/support/fake-api.ts`) remembers a save or a claim ' +
+            'while the page is open, and its "today" is 25 November 2026. Switch language, colour scheme, direction, ' +
+            'motion and theme in the toolbar.',
+          keyboard,
+        ),
       },
     },
   },

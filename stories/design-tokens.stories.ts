@@ -44,6 +44,15 @@ function readers(): Map<LoyaltyToken, string[]> {
   return found;
 }
 
+/** Which widgets read a token: "Every widget", a list of tags, or a dash. */
+function readersOf(tags: string[], widgetCount: number): TemplateResult | string {
+  if (tags.length === 0) return '—';
+  if (tags.length === widgetCount) return 'Every widget';
+  return html`<ul class="readers">
+    ${tags.map((tag) => html`<li><code>${tag}</code></li>`)}
+  </ul>`;
+}
+
 function sample(token: LoyaltyToken, value: string): TemplateResult | typeof nothing {
   if (token.startsWith('color-'))
     return html`<span class="sample swatch" style=${styleMap({ background: value })}></span>`;
@@ -64,22 +73,60 @@ function sample(token: LoyaltyToken, value: string): TemplateResult | typeof not
   }
 }
 
+/** A colour as `#rrggbb`, whatever CSS wrote it as (relative colours included); undefined if it is none. */
+function hexOf(color: string): string | undefined {
+  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!context || !CSS.supports('color', color)) return undefined;
+  context.fillStyle = color;
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+  return `#${[r, g, b].map((channel) => channel!.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The tokens a formula reads: `color(from var(--_color-primary) …)` → `--loyalty-color-primary`. */
+const sources = (value: string) => [
+  ...new Set([...value.matchAll(PRIVATE_REFERENCE)].map(([, token]) => `--loyalty-${token}`)),
+];
+
+/**
+ * A default or current value. A colour worked out by a formula shows the colour it comes to, what it
+ * is derived from, and the formula behind a disclosure, so the column stays narrow and readable.
+ */
 function cell(token: LoyaltyToken, value: string, lookup: (token: LoyaltyToken) => string): TemplateResult {
+  const resolved = resolve(value, lookup);
+  const formula = value.includes('(') && !/^var\([^()]*\)$/.test(value);
+  const hex = token.startsWith('color-') && (formula || value !== resolved) ? hexOf(resolved) : undefined;
   return html`<td>
     <span class="value"
-      ><span aria-hidden="true">${sample(token, resolve(value, lookup))}</span><code>${shown(value)}</code></span
+      ><span aria-hidden="true">${sample(token, resolved)}</span
+      ><span class="value__text">
+        ${hex ? html`<code>${hex}</code>` : nothing}
+        ${
+          formula
+            ? html`<details>
+                <summary>derived from ${sources(value).map((source) => html`<code>${source}</code> `)}</summary>
+                <code>${shown(value)}</code>
+              </details>`
+            : html`<code>${shown(value)}</code>`
+        }
+      </span></span
     >
   </td>`;
 }
+
+/** `--loyalty-color-skeleton-highlight`, with a line break allowed after each hyphen. */
+const breakable = (name: string) => name.split('-').map((piece, i) => (i === 0 ? piece : html`-<wbr />${piece}`));
 
 function renderTokens(theme: ThemeName, scheme: Scheme): TemplateResult {
   const themed = themeProperties(theme, scheme);
   const current = (token: LoyaltyToken) => themed[`--loyalty-${token}`] ?? defaultOf(token, scheme);
   const readBy = readers();
+  const widgetCount = Math.max(...[...readBy.values()].map((tags) => tags.length));
   return html`
     <style>
       .tokens {
         border-collapse: collapse;
+        table-layout: fixed;
         inline-size: 100%;
         font-size: 0.875rem;
       }
@@ -95,19 +142,42 @@ function renderTokens(theme: ThemeName, scheme: Scheme): TemplateResult {
         vertical-align: top;
         padding: 0.5rem 0.75rem 0.5rem 0;
         border-block-end: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+        overflow-wrap: anywhere;
       }
-      .tokens th[scope='row'] code,
-      .tokens .readers {
-        white-space: nowrap;
+      .tokens col.token {
+        inline-size: 19%;
+      }
+      .tokens col.purpose {
+        inline-size: 23%;
+      }
+      .tokens col.value {
+        inline-size: 15%;
+      }
+      .tokens col.readers {
+        inline-size: 13%;
       }
       .tokens .value {
         display: flex;
-        align-items: center;
+        align-items: flex-start;
         gap: 0.5rem;
+      }
+      .tokens .value__text {
+        display: grid;
+        gap: 0.25rem;
+        min-inline-size: 0;
       }
       .tokens code {
         font-size: 0.8125rem;
         overflow-wrap: anywhere;
+      }
+      .tokens summary {
+        cursor: pointer;
+        font-size: 0.8125rem;
+      }
+      .tokens .readers {
+        margin: 0;
+        padding: 0;
+        list-style: none;
       }
       .tokens .sample {
         display: inline-block;
@@ -131,6 +201,7 @@ function renderTokens(theme: ThemeName, scheme: Scheme): TemplateResult {
       }
       .tokens .bar {
         block-size: 0.75rem;
+        max-inline-size: 100%;
         background: color-mix(in srgb, currentColor 45%, transparent);
       }
       .tokens .text {
@@ -141,6 +212,14 @@ function renderTokens(theme: ThemeName, scheme: Scheme): TemplateResult {
       <caption>
         Global design tokens: set any of them on an ancestor (e.g. :root) to theme every widget.
       </caption>
+      <colgroup>
+        <col class="token" />
+        <col class="purpose" />
+        <col class="value" />
+        <col class="value" />
+        <col class="value" />
+        <col class="readers" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Token</th>
@@ -155,12 +234,12 @@ function renderTokens(theme: ThemeName, scheme: Scheme): TemplateResult {
         ${tokens.map(
           (token) => html`
             <tr>
-              <th scope="row"><code>--loyalty-${token}</code></th>
+              <th scope="row"><code>${breakable(`--loyalty-${token}`)}</code></th>
               <td>${tokenDescriptions[token]}</td>
               ${cell(token, lightTokens[token], (t) => defaultOf(t, 'light'))}
               ${cell(token, defaultOf(token, 'dark'), (t) => defaultOf(t, 'dark'))}
               ${cell(token, current(token), current)}
-              <td class="readers">${readBy.get(token)!.join(', ') || '—'}</td>
+              <td>${readersOf(readBy.get(token)!, widgetCount)}</td>
             </tr>
           `,
         )}

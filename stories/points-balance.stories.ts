@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { PointsBalanceState } from '@loyalty-elements/components';
 import { clientFor, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
 interface Args {
   /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
@@ -14,6 +15,12 @@ interface Args {
 
 /** The state a story shows; its play function checks it. */
 const shows = (state: PointsBalanceState) => ({ expectedState: state });
+
+/** The keyboard table of the Docs page (the rows every widget shares are added to it). */
+const keyboard: KeyboardRow[] = [
+  ['Enter or Space (on "Expiry dates")', 'Shows or hides the dates on which the next points expire.'],
+  ['Enter (on the rewards link)', "Opens the merchant's rewards page (with `rewards-url`)."],
+];
 
 const meta = {
   title: 'Widgets/Points balance',
@@ -40,9 +47,11 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component:
+        component: describedWithKeyboard(
           'Every state of the points balance, fed by fixed fixtures (`stories/fixtures.ts`) through a fake API. ' +
-          'Switch language, colour scheme, direction, motion and theme in the toolbar.',
+            'Switch language, colour scheme, direction, motion and theme in the toolbar.',
+          keyboard,
+        ),
       },
     },
   },

@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { LoyaltyRewards, RewardsState } from '@loyalty-elements/components';
 import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
 interface Args {
   /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
@@ -74,6 +75,17 @@ const showRefusal: Story['play'] = async ({ canvasElement }) => {
   await until(widget, 'the refusal', () => widget.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim());
 };
 
+/** The keyboard table of the Docs page (the rows every widget shares are added to it). */
+const keyboard: KeyboardRow[] = [
+  ['Enter or Space (on "Redeem")', 'Asks to confirm; focus moves to the question ("Redeem … for … points?").'],
+  ['Enter or Space (on "Confirm")', 'Redeems the reward, once; the issued code is announced.'],
+  ['Escape, or Enter or Space on "Cancel"', "Closes the confirmation; focus goes back to the reward's Redeem button."],
+  ['Enter or Space (on "Copy code")', 'Copies the code (or selects it for the shopper to copy).'],
+  ['Enter or Space (on "Done")', 'Closes the code panel.'],
+  ['Enter or Space (on "More" / "Less")', 'Shows or hides the rest of a long description.'],
+  ['Enter or Space (on "Your redeemed rewards")', 'Shows or hides the rewards already redeemed, with their codes.'],
+];
+
 const meta = {
   title: 'Widgets/Rewards',
   component: 'loyalty-rewards',
@@ -109,13 +121,15 @@ const meta = {
     stage: 'wide',
     docs: {
       description: {
-        component:
+        component: describedWithKeyboard(
           'The rewards the shopper’s points can buy (积分兑换): affordable cards with Redeem, cards locked by ' +
-          'tier, by points or by stock, the confirmation step, the issued code with its copy button, the ' +
-          'history of redemptions, the refusals, and the loading, empty, guest and error states. The fake API ' +
-          '(`stories/support/fake-api.ts`, fixtures in `stories/rewards-fixtures.ts`) remembers a redemption ' +
-          'while the page is open, and its "today" is 25 November 2026. Switch language, colour scheme, ' +
-          'direction, motion and theme in the toolbar.',
+            'tier, by points or by stock, the confirmation step, the issued code with its copy button, the ' +
+            'history of redemptions, the refusals, and the loading, empty, guest and error states. The fake API ' +
+            '(`stories/support/fake-api.ts`, fixtures in `stories/rewards-fixtures.ts`) remembers a redemption ' +
+            'while the page is open, and its "today" is 25 November 2026. Switch language, colour scheme, ' +
+            'direction, motion and theme in the toolbar.',
+          keyboard,
+        ),
       },
     },
   },

@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from '@loyalty-elements/components';
 import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
 interface Args {
   /** Which survey, or which failure, the fake API serves (stories/support/fake-api.ts). */
@@ -70,6 +71,19 @@ const answering =
     await steps(widget);
   };
 
+/** The keyboard table of the Docs page (the rows every widget shares are added to it). */
+const keyboard: KeyboardRow[] = [
+  [
+    'Arrow keys (a rating scale or a single choice)',
+    'Moves the selection within the question (a radio group): NPS 0–10, CSAT, CES, service quality.',
+  ],
+  ['Space (multiple choice, consent)', 'Ticks or clears the option under focus.'],
+  ['Typing ("Other", free text)', 'Fills the field; the counter says how many characters are left.'],
+  ['Enter or Space (on "Submit")', 'Sends the answers; focus goes to the first question still missing an answer.'],
+  ['Enter or Space (on "Back")', 'One question at a time (`mode="step"`): goes back to the previous question.'],
+  ['Enter or Space (on "Close the survey")', '`placement="card"`: closes the card and records the dismissal.'],
+];
+
 const meta = {
   title: 'Widgets/Satisfaction survey',
   component: 'loyalty-satisfaction-survey',
@@ -103,14 +117,16 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component:
+        component: describedWithKeyboard(
           'The satisfaction survey: NPS 0–10 (detractors are asked what went wrong and may leave a complaint with ' +
-          'consent to be contacted), CSAT in stars or faces, CES, service quality, single and multiple choice with ' +
-          '"other", free text, and a thank-you for promoters, passives and detractors. Every answer is saved as it is ' +
-          'given; offline, it is kept on the device. A survey with a completion reward says what answering earns, ' +
-          'and the thank-you what it earned. A survey answered in another tab meanwhile says it has closed. The exit survey asks why a shopper leaves the program. The fake API ' +
-          '(`stories/support/fake-api.ts`) answers every write. Switch language, colour scheme and direction in the ' +
-          'toolbar.',
+            'consent to be contacted), CSAT in stars or faces, CES, service quality, single and multiple choice with ' +
+            '"other", free text, and a thank-you for promoters, passives and detractors. Every answer is saved as it is ' +
+            'given; offline, it is kept on the device. A survey with a completion reward says what answering earns, ' +
+            'and the thank-you what it earned. A survey answered in another tab meanwhile says it has closed. The exit survey asks why a shopper leaves the program. The fake API ' +
+            '(`stories/support/fake-api.ts`) answers every write. Switch language, colour scheme and direction in the ' +
+            'toolbar.',
+          keyboard,
+        ),
       },
     },
   },

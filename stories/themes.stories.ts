@@ -1,14 +1,14 @@
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { tokenNames } from '@loyalty-elements/components';
+import { LoyaltySatisfactionSurvey, tokenNames } from '@loyalty-elements/components';
 import { themeCss, themeNames, themeProperties, themes, type ThemeName } from './themes/themes.ts';
-import { clientFor } from './support/fake-api.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
 import { widgetsSettled } from './support/widgets.ts';
 
-// Every theme of the toolbar's picker side by side, light and dark, on the states that use every
-// colour pair: the balance (brand on surface, muted text, the tier badge), a guest's link and an
-// error's button (text on brand).
+// Every theme of the toolbar's picker side by side, light and dark, with every widget: the balance
+// in the states that use every colour pair (brand on surface, muted text, the tier badge; a guest's
+// link; an error's button, text on brand), then each other widget ready.
 
 type Scheme = 'light' | 'dark';
 
@@ -20,6 +20,14 @@ const widgets = (scheme: Scheme) => html`
     color-scheme=${scheme}
   ></loyalty-points-balance>
   <loyalty-points-balance .client=${clientFor('network-error')} color-scheme=${scheme}></loyalty-points-balance>
+  <loyalty-tier-progress .client=${clientFor('gold-at-risk')} color-scheme=${scheme}></loyalty-tier-progress>
+  <loyalty-birthday-greeting .client=${clientFor('birthday-today')} color-scheme=${scheme}></loyalty-birthday-greeting>
+  <loyalty-satisfaction-survey
+    .client=${clientFor('survey-csat')}
+    trigger="account_page"
+    color-scheme=${scheme}
+  ></loyalty-satisfaction-survey>
+  <loyalty-rewards .client=${clientFor('rewards')} color-scheme=${scheme}></loyalty-rewards>
 `;
 
 /** A theme's tokens, with every other token reset so the toolbar's theme does not leak in. */
@@ -52,13 +60,23 @@ const meta = {
   title: 'Design system/Themes',
   parameters: {
     stage: 'wide',
+    // The same survey, a region named by its title, stands in every theme and scheme on purpose.
+    a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } },
     docs: {
       description: {
         component: 'Merchant-like themes made only of `--loyalty-*` tokens (`stories/themes/themes.ts`).',
       },
     },
   },
-  play: ({ canvasElement }) => widgetsSettled(canvasElement),
+  // Afresh, whatever another story answered, claimed or redeemed (the fake API remembers it).
+  loaders: [
+    () => {
+      LoyaltySatisfactionSurvey.forgetFinishedSurveys();
+      for (const scenario of ['birthday-today', 'survey-csat', 'rewards'] as const) resetScenario(scenario);
+    },
+  ],
+  // Seventy widgets load at once here: give them longer than a one-widget story.
+  play: ({ canvasElement }) => widgetsSettled(canvasElement, undefined, 20_000),
 } satisfies Meta;
 
 export default meta;

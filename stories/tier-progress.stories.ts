@@ -4,6 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { TierProgressState } from '@loyalty-elements/components';
 import { clientFor, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
 interface Args {
   /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
@@ -16,6 +17,11 @@ interface Args {
 
 /** The state a story shows; its play function checks it. */
 const shows = (state: TierProgressState) => ({ expectedState: state });
+
+/** The keyboard table of the Docs page (the rows every widget shares are added to it). */
+const keyboard: KeyboardRow[] = [
+  ['Enter or Space (on "Tier benefits")', 'Shows or hides what the current and the next tier give.'],
+];
 
 const meta = {
   title: 'Widgets/Tier progress',
@@ -50,11 +56,13 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component:
+        component: describedWithKeyboard(
           'The shopper’s tier, a progress bar to the next one, what is left and by when, an at-risk warning and ' +
-          'the benefits of each tier, for tiers by points or by spend. Every state is fed by fixed fixtures ' +
-          '(`stories/fixtures.ts`) through a fake API. Switch language, colour scheme, direction, motion and theme ' +
-          'in the toolbar.',
+            'the benefits of each tier, for tiers by points or by spend. Every state is fed by fixed fixtures ' +
+            '(`stories/fixtures.ts`) through a fake API. Switch language, colour scheme, direction, motion and theme ' +
+            'in the toolbar.',
+          keyboard,
+        ),
       },
     },
   },

@@ -163,8 +163,14 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a story or docs entry; resolves once Storybook says it finished, with what went wrong. */
-async function open(entry: IndexEntry): Promise<{ page: Page; outcome: StoryOutcome; problems: string[] }> {
+/**
+ * Opens a story or docs entry, with toolbar globals set (`{ scheme: 'dark' }`); resolves once
+ * Storybook says it finished, with what went wrong.
+ */
+async function open(
+  entry: IndexEntry,
+  globals: Record<string, string> = {},
+): Promise<{ page: Page; outcome: StoryOutcome; problems: string[] }> {
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -181,7 +187,8 @@ async function open(entry: IndexEntry): Promise<{ page: Page; outcome: StoryOutc
   const viewMode = entry.type === 'docs' ? 'docs' : 'story';
   // The a11y addon's own run (same axe-core, same rules) is switched off here: `accessibility()`
   // below runs axe itself, and checking twice would cost a second per story.
-  const query = `id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=a11y.manual:!true`;
+  const globalsParam = ['a11y.manual:!true', ...Object.entries(globals).map(([name, value]) => `${name}:${value}`)];
+  const query = `id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=${globalsParam.join(';')}`;
   await page.goto(`${server.url}/iframe.html?${query}`);
   await page.waitForFunction(
     () => (window as unknown as { __loyaltyOutcome?: { done: boolean } }).__loyaltyOutcome?.done,
@@ -194,10 +201,33 @@ async function open(entry: IndexEntry): Promise<{ page: Page; outcome: StoryOutc
   return { page, outcome, problems };
 }
 
+/**
+ * axe rules a story turns off, as its `a11y.config.rules` parameter does for the panel. The themes
+ * gallery shows the same survey (a region named by its title) once a theme and scheme on purpose.
+ */
+const RULES_OFF: Record<string, string[]> = { 'design-system-themes--gallery': ['landmark-unique'] };
+
+/** What Storybook reported going wrong while it rendered a story. */
+function renderProblems(outcome: StoryOutcome): string[] {
+  const problems = outcome.events
+    .filter((event) => event.name !== 'storyFinished')
+    .map((event) => `${event.name}: ${event.detail}`);
+  if (outcome.finished && outcome.finished.status !== 'success') {
+    problems.push(
+      `Storybook finished the story with status ${outcome.finished.status} ` +
+        `(failed reports: ${outcome.finished.failedReports.join(', ') || 'none'})`,
+    );
+  }
+  return problems;
+}
+
 /** axe-core on the story's root, with the rules Storybook's a11y addon uses ('region' off: a story is not a page). */
-async function accessibility(page: Page): Promise<{ violations: Violation[]; passes: number }> {
+async function accessibility(
+  page: Page,
+  rulesOff: string[] = [],
+): Promise<{ violations: Violation[]; passes: number }> {
   await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => {
+  return page.evaluate(async (rulesOff) => {
     const { axe } = window as unknown as {
       axe: {
         run(
@@ -209,7 +239,8 @@ async function accessibility(page: Page): Promise<{ violations: Violation[]; pas
         }>;
       };
     };
-    const result = await axe.run({ include: ['#storybook-root'] }, { rules: { region: { enabled: false } } });
+    const rules = Object.fromEntries(['region', ...rulesOff].map((rule) => [rule, { enabled: false }]));
+    const result = await axe.run({ include: ['#storybook-root'] }, { rules });
     return {
       passes: result.passes.length,
       violations: result.violations.map((violation) => ({
@@ -219,7 +250,7 @@ async function accessibility(page: Page): Promise<{ violations: Violation[]; pas
         nodes: violation.nodes.map((node) => JSON.stringify(node.target)),
       })),
     };
-  });
+  }, rulesOff);
 }
 
 /** The `part` names inside the shadow roots of every `loyalty-*` element on the page. */
@@ -280,15 +311,8 @@ describe('the built Storybook', () => {
       const label = `${story.title} › ${story.name} (${story.id})`;
       try {
         const { page, outcome, problems } = await open(story);
-        const trouble = outcome.events.filter((event) => event.name !== 'storyFinished');
-        if (trouble.length) problems.push(...trouble.map((event) => `${event.name}: ${event.detail}`));
-        if (outcome.finished && outcome.finished.status !== 'success') {
-          problems.push(
-            `Storybook finished the story with status ${outcome.finished?.status} ` +
-              `(failed reports: ${outcome.finished?.failedReports.join(', ') || 'none'})`,
-          );
-        }
-        const axeResult = await accessibility(page);
+        problems.push(...renderProblems(outcome));
+        const axeResult = await accessibility(page, RULES_OFF[story.id]);
         if (axeResult.passes === 0) problems.push('axe-core checked nothing: is #storybook-root empty?');
         if (axeResult.violations.length) {
           problems.push(`accessibility violations:\n${describeViolations(axeResult.violations)}`);
@@ -379,5 +403,209 @@ describe('the built Storybook', () => {
       );
     }
     await page.close();
+  });
+});
+
+/** The toolbar's buttons, as the "Start here" page lists them (.storybook/toolbar.ts). */
+const TOOLBAR_TITLES = [
+  'Language',
+  'Colour scheme',
+  'Direction',
+  'Motion',
+  'Theme',
+  'Forced colours',
+  'Text size',
+  'Container',
+];
+
+/** The index entry with this id. */
+function entryWithId(id: string): IndexEntry {
+  const found = entries.find((entry) => entry.id === id);
+  assert.ok(found, `the build has no "${id}"`);
+  return found;
+}
+
+/** Opens a story or docs page with toolbar globals, and fails on anything that went wrong rendering it. */
+async function openClean(id: string, globals: Record<string, string> = {}): Promise<Page> {
+  const { page, outcome, problems } = await open(entryWithId(id), globals);
+  const docs = outcome.events.some((event) => event.name === 'docsRendered');
+  assert.deepEqual(docs ? problems : [...problems, ...renderProblems(outcome)], [], `${id} did not render cleanly`);
+  return page;
+}
+
+/** The text of every row of the tables on the page: one array of cell texts a row, header rows included. */
+function tableRows(page: Page): Promise<string[][][]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#storybook-docs table')].map((table) =>
+      [...table.querySelectorAll('tr')].map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim()),
+      ),
+    ),
+  );
+}
+
+describe('the built Storybook shows what designers check', () => {
+  it('renders the "Start here" toolbar table: a row with what it does for every button', async () => {
+    const page = await openClean('start-here--docs');
+    const table = (await tableRows(page)).find((rows) => rows[0]?.join() === 'Button,What it does');
+    assert.ok(table, 'the "Start here" page shows no table of toolbar buttons');
+    const described = new Map(table.slice(1).map(([title, does]) => [title, does]));
+    for (const title of TOOLBAR_TITLES) assert.ok(described.get(title), `no row says what "${title}" does`);
+    const text = await page.evaluate(() => document.querySelector('#storybook-docs')!.textContent!);
+    assert.doesNotMatch(text, /\|\s*-{3,}/, 'a Markdown table is printed as text');
+    await page.close();
+  });
+
+  it('fits the Tokens page in the canvas, wrapping long names, and keeps it readable in dark', async () => {
+    for (const scheme of ['light', 'dark']) {
+      const page = await openClean('design-system-tokens--all-tokens', { scheme });
+      for (const width of [1024, 768]) {
+        await page.setViewportSize({ width, height: 768 });
+        const fit = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          overflowing: [...document.querySelectorAll('.tokens th, .tokens td')]
+            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+            .map((cell) => cell.textContent!.trim().slice(0, 40)),
+          wrappedNames: [...document.querySelectorAll('.tokens th[scope="row"] code')].filter(
+            (code) => code.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(code).fontSize),
+          ).length,
+        }));
+        assert.equal(fit.page, 0, `the Tokens page scrolls sideways at ${width} px (${scheme})`);
+        assert.deepEqual(fit.overflowing, [], `cells overflow at ${width} px (${scheme})`);
+        assert.ok(fit.wrappedNames > 0, `no long token name wraps at ${width} px (${scheme})`);
+      }
+      const { violations } = await accessibility(page);
+      assert.deepEqual(violations, [], `the Tokens page (${scheme}):\n${describeViolations(violations)}`);
+      await page.close();
+    }
+  });
+
+  it('shows every widget in every theme of the gallery, light and dark', async () => {
+    const page = await openClean('design-system-themes--gallery');
+    const schemes = await page.evaluate(() =>
+      [...document.querySelectorAll('.theme__scheme')].map((scheme) => ({
+        theme: scheme.closest('.theme')!.querySelector('h2')!.textContent!.trim(),
+        scheme: scheme.getAttribute('data-scheme'),
+        widgets: [...scheme.querySelectorAll('*')]
+          .filter((element) => element.localName.startsWith('loyalty-'))
+          .map((element) => ({
+            tag: element.localName,
+            state: (element as HTMLElement & { state: string }).state,
+            height: element.getBoundingClientRect().height,
+          })),
+      })),
+    );
+    const themes = new Set(schemes.map(({ theme }) => theme));
+    assert.ok(themes.has('Brand colour only'), 'the gallery has no "Brand colour only" theme');
+    assert.equal(schemes.length, themes.size * 2, 'each theme shows light and dark');
+    for (const { theme, scheme, widgets } of schemes) {
+      const where = `${theme} (${scheme})`;
+      assert.deepEqual(new Set(widgets.map(({ tag }) => tag)), new Set(elements.keys()), `${where}: not every widget`);
+      for (const widget of widgets) {
+        assert.notEqual(widget.state, 'loading', `${where}: <${widget.tag}> is still loading`);
+        assert.ok(widget.height > 40, `${where}: <${widget.tag}> shows nothing`);
+      }
+    }
+    await page.close();
+  });
+
+  it('gives every widget’s Docs page a keyboard table: key and what it does', async () => {
+    const widgetDocs = entries.filter((entry) => entry.type === 'docs' && entry.title.startsWith('Widgets/'));
+    assert.equal(widgetDocs.length, elements.size, 'a Docs page for every widget');
+    for (const docs of widgetDocs) {
+      const page = await openClean(docs.id);
+      const table = (await tableRows(page)).find((rows) => rows[0]?.join() === 'Key,What it does');
+      assert.ok(table, `${docs.title}: no keyboard table`);
+      const rows = table.slice(1);
+      assert.ok(rows.length >= 4, `${docs.title}: only ${rows.length} keys`);
+      for (const [key, does] of rows) assert.ok(key && does, `${docs.title}: an empty row`);
+      assert.ok(
+        rows.some(([key]) => key!.startsWith('Tab')),
+        `${docs.title}: says nothing of Tab`,
+      );
+      await page.close();
+    }
+  });
+
+  it('renders every widget in the "Brand colour only" theme, dark, with no accessibility violation', async () => {
+    for (const title of new Set(entries.filter((e) => e.title.startsWith('Widgets/')).map((e) => e.title))) {
+      const story = entries.find((entry) => entry.title === title && entry.type === 'story')!;
+      const page = await openClean(story.id, { theme: 'brand-only', scheme: 'dark' });
+      const primary = await page.evaluate(() =>
+        document.querySelector<HTMLElement>('.loyalty-story')!.style.getPropertyValue('--loyalty-color-primary'),
+      );
+      assert.equal(primary, '#ffd60a', `${story.id}: the theme is not applied`);
+      const { violations } = await accessibility(page);
+      assert.deepEqual(violations, [], `${story.id}, brand colour only, dark:\n${describeViolations(violations)}`);
+      await page.close();
+    }
+  });
+
+  it('narrows the container to 320 px with the Container button', async () => {
+    const hostWidth = async (globals: Record<string, string>) => {
+      const page = await openClean('widgets-points-balance--ready', globals);
+      const width = await page.evaluate(
+        () => document.querySelector('loyalty-points-balance')!.getBoundingClientRect().width,
+      );
+      await page.close();
+      return width;
+    };
+    assert.ok((await hostWidth({})) > 320, 'the default container is already narrow');
+    const narrow = await hostWidth({ container: 'narrow' });
+    assert.ok(narrow > 0 && narrow <= 320, `the widget is ${narrow} px wide in the narrow container`);
+  });
+
+  it('doubles the text with the Text size button', async () => {
+    const sizes = async (globals: Record<string, string>) => {
+      const page = await openClean('widgets-points-balance--ready', globals);
+      const found = await page.evaluate(() => {
+        const value = document.querySelector('loyalty-points-balance')!.shadowRoot!.querySelector('[part~="value"]')!;
+        return {
+          root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+          value: parseFloat(getComputedStyle(value).fontSize),
+        };
+      });
+      await page.close();
+      return found;
+    };
+    const normal = await sizes({});
+    const doubled = await sizes({ textSize: 'double' });
+    assert.equal(doubled.root, normal.root * 2, 'the root font size is not doubled');
+    assert.equal(doubled.value, normal.value * 2, 'the balance does not grow with the text');
+  });
+
+  it('emulates forced colours with the Forced colours button: system colours, and the widgets’ own rules', async () => {
+    const retry = async (globals: Record<string, string>) => {
+      const page = await openClean('widgets-points-balance--network-error', globals);
+      const found = await page.evaluate(() => {
+        const root = document.querySelector('loyalty-points-balance')!.shadowRoot!;
+        const button = getComputedStyle(root.querySelector('[part~="button"]')!);
+        const probe = document.createElement('span');
+        probe.style.color = 'ButtonText';
+        document.querySelector('.loyalty-story')!.append(probe);
+        // Colours as sRGB bytes: a derived colour computes to `color(xyz-d65 …)`, the page's to `rgb(…)`.
+        const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+        const bytes = (color: string) => {
+          canvas.clearRect(0, 0, 1, 1);
+          canvas.fillStyle = color;
+          canvas.fillRect(0, 0, 1, 1);
+          return [...canvas.getImageData(0, 0, 1, 1).data].join();
+        };
+        return {
+          border: `${button.borderTopStyle} ${button.borderTopWidth} ${bytes(button.borderTopColor)}`,
+          background: bytes(button.backgroundColor),
+          page: bytes(getComputedStyle(document.querySelector('.loyalty-story')!).backgroundColor),
+          buttonText: bytes(getComputedStyle(probe).color),
+        };
+      });
+      await page.close();
+      return found;
+    };
+    const normal = await retry({});
+    const forced = await retry({ forcedColors: 'active' });
+    assert.match(normal.border, /^none 0px/, 'the retry button had a border before');
+    assert.equal(forced.border, `solid 1px ${forced.buttonText}`, 'the forced-colours rule draws no boundary');
+    assert.equal(forced.background, forced.page, 'the button is not filled with the page colour (Canvas)');
+    assert.notEqual(normal.background, normal.page);
   });
 });

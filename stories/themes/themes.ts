@@ -121,11 +121,15 @@ export type ThemeName = keyof typeof themes;
 
 export const themeNames = Object.keys(themes) as ThemeName[];
 
+/** Tokens as the custom properties that set them: `{ radius: '0' }` → `{ '--loyalty-radius': '0' }`. */
+export function tokenProperties(tokens: ThemeTokens): Record<string, string> {
+  return Object.fromEntries(Object.entries(tokens).map(([token, value]) => [`--loyalty-${token}`, value]));
+}
+
 /** The custom properties a theme sets in one colour scheme (dark falls back to the light values). */
 export function themeProperties(name: ThemeName, scheme: 'light' | 'dark'): Record<string, string> {
   const theme: Theme = themes[name] ?? themes.default;
-  const tokens = scheme === 'dark' ? { ...theme.light, ...theme.dark } : theme.light;
-  return Object.fromEntries(Object.entries(tokens).map(([token, value]) => [`--loyalty-${token}`, value]));
+  return tokenProperties(scheme === 'dark' ? { ...theme.light, ...theme.dark } : theme.light);
 }
 
 /** The theme as a merchant would write it in their stylesheet. */
