@@ -75,13 +75,16 @@ const answering =
 const keyboard: KeyboardRow[] = [
   [
     'Arrow keys (a rating scale or a single choice)',
-    'Moves the selection within the question (a radio group): NPS 0–10, CSAT, CES, service quality.',
+    'Moves the selection within the question (a radio group): NPS 0–10, CSAT, CES, service quality. The answer is saved once the selection rests for a second, on Space, when focus leaves the question or on Next / Back: not at every step. A follow-up question appears below, so nothing moves under the focus.',
   ],
   ['Space (multiple choice, consent)', 'Ticks or clears the option under focus.'],
   ['Typing ("Other", free text)', 'Fills the field; the counter says how many characters are left.'],
   ['Enter or Space (on "Submit")', 'Sends the answers; focus goes to the first question still missing an answer.'],
   ['Enter or Space (on "Back")', 'One question at a time (`mode="step"`): goes back to the previous question.'],
-  ['Enter or Space (on "Close the survey")', '`placement="card"`: closes the card and records the dismissal.'],
+  [
+    'Enter or Space (on "Close the survey")',
+    '`placement="card"`: closes the card, records the dismissal and says "Survey closed"; focus returns to where it was before the survey appeared, else to what follows it.',
+  ],
 ];
 
 const meta = {
