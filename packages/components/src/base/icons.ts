@@ -6,10 +6,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
  * Hidden from assistive technology: the control or text beside it carries the meaning.
  * Its shapes come behind a function, and each icon below is a pure call, so a bundle keeps only the icons it uses.
  */
-function icon(shapes: () => SVGTemplateResult, strokeWidth = 1.8, part: string | undefined = 'icon'): TemplateResult {
+function icon(shapes: () => SVGTemplateResult, strokeWidth = 1.8, part: string | null = 'icon'): TemplateResult {
   return html`<svg
-    part=${ifDefined(part)}
-    class=${ifDefined(part && 'icon')}
+    part=${ifDefined(part ?? undefined)}
+    class=${ifDefined(part === null ? undefined : 'icon')}
     viewBox="0 0 24 24"
     aria-hidden="true"
     focusable="false"
@@ -42,7 +42,7 @@ export const giftIcon = /* @__PURE__ */ icon(
 );
 
 /** A cross: closing a card (the button is named by its label). */
-export const closeIcon = /* @__PURE__ */ icon(() => svg`<path d="M6 6l12 12M18 6L6 18" />`, 2, undefined);
+export const closeIcon = /* @__PURE__ */ icon(() => svg`<path d="M6 6l12 12M18 6L6 18" />`, 2, null);
 
 /** A check mark in a circle: a gift already claimed. */
 export const claimedIcon = /* @__PURE__ */ icon(
