@@ -41,6 +41,8 @@ export const ProgramSettings = z.strictObject({
   tierMetric: TierMetric,
   /** The rolling window, in months, in which qualifying activity counts. */
   tierWindowMonths: z.int().check(z.gte(1), z.lte(120)),
+  /** How many days ahead a member's tier is forecast: within them, a coming fall below its threshold is a risk. */
+  tierRiskHorizonDays: z.int().check(z.gte(1), z.lte(366)),
   /** Lowest first, thresholds ascending; the first has threshold 0. */
   tiers: z.array(TierSettings).check(z.minLength(1), z.maxLength(20)),
   birthday: z.nullable(BirthdaySettings),

@@ -23,12 +23,16 @@ export const TierProgress = z.object({
 });
 export type TierProgress = z.infer<typeof TierProgress>;
 
-/** The current tier would be lost at the end of the window: how much keeps it. */
+/** The current tier would be lost within the program's forecast horizon: when, how much keeps it, and what follows. */
 export const TierRisk = z.object({
   /** The current tier's threshold. */
   retainThreshold: z.int().check(z.gte(0)),
-  /** How much more must qualify before `windowEndsAt` to keep the current tier. */
+  /** How much more must qualify before `at` to keep the current tier. */
   remaining: z.int().check(z.gte(1)),
+  /** When the tier would be lost, as activity leaves the window. Absent from an API that predates it: `windowEndsAt`. */
+  at: z.optional(IsoDateTime),
+  /** The tier the customer would drop to then (possibly several levels down). Absent from an API that predates it. */
+  dropsTo: z.optional(TierRef),
 });
 export type TierRisk = z.infer<typeof TierRisk>;
 
@@ -46,7 +50,7 @@ export const TierStatus = z.object({
    * unless more is earned); null when nothing counts yet.
    */
   windowEndsAt: z.nullable(IsoDateTime),
-  /** Non-null when, at `windowEndsAt`, what is left would fall below the current tier's threshold. */
+  /** Non-null when, within the program's forecast horizon, what is left would fall below the current tier's threshold. */
   atRisk: z.nullable(TierRisk),
 });
 export type TierStatus = z.infer<typeof TierStatus>;

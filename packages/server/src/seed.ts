@@ -100,7 +100,7 @@ export const DEMO_SEED = {
       ledger: [
         // Expired 35 days before seeding (12 months after it was earned); no longer counts towards the tier.
         { type: 'earn', points: 3_000, reason: 'Tea ceremony workshop', daysAgo: 400 },
-        { type: 'earn', points: 4_000, reason: 'Office tea subscription', daysAgo: 120 },
+        { type: 'earn', points: 4_000, reason: 'Office tea subscription', daysAgo: 300 },
         { type: 'earn', points: 1_800, reason: 'Gift boxes', daysAgo: 20 },
         { type: 'redeem', points: 1_500, reason: 'Teapot', daysAgo: 5 },
       ],
@@ -111,11 +111,11 @@ export const DEMO_SEED = {
         earnedInWindow: 5_800,
         tierId: 'gold',
         expiring: [
-          { points: 2_500, spendableDaysAgo: 120 },
+          { points: 2_500, spendableDaysAgo: 300 },
           { points: 1_800, spendableDaysAgo: 20 },
         ],
-        // Gold at risk: when the 4 000 leave the window (245 days after seeding) only 1 800 are left,
-        // so 3 200 more must be earned before then to keep Gold.
+        // Gold at risk: when the 4 000 leave the window (65 days after seeding, inside the 90-day forecast) only
+        // 1 800 are left, so 3 200 more must be earned before then to keep Gold.
         atRisk: { retainThreshold: 5_000, remaining: 3_200 },
       },
     },

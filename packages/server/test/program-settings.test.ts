@@ -108,6 +108,7 @@ describe('GET and PATCH /v1/admin/program', () => {
       { timezone: 'Mars/Base' },
       { currency: 'yuan' },
       { tierWindowMonths: 0 },
+      { tierRiskHorizonDays: 400 },
       { birthday: { points: 0, daysBefore: 1, daysAfter: 1, noticeDays: 0 } },
       { tierReplacements: { gold: 'silver' } },
     ]) {

@@ -18,7 +18,10 @@ const daysAgo = (days: number, amount: number): QualifyingActivity => ({
   at: new Date(NOW.getTime() - days * DAY),
   amount,
 });
-const standing = (activity: QualifyingActivity[]) => tierStanding(TIERS, activity, 12, NOW);
+/** Forecast over a whole year, so every coming departure from the window is inside the horizon. */
+const standing = (activity: QualifyingActivity[]) => tierStanding(TIERS, activity, 12, NOW, 366);
+const risk = (s: ReturnType<typeof standing>) =>
+  s.atRisk && { retainThreshold: s.atRisk.retainThreshold, remaining: s.atRisk.remaining };
 
 describe('tier standing on a rolling 12-month window', () => {
   test('a new customer is at the lowest tier with the whole way to go', () => {
@@ -38,11 +41,13 @@ describe('tier standing on a rolling 12-month window', () => {
     const oldest = daysAgo(120, 4_000);
     const s = standing([oldest, daysAgo(20, 1_800)]);
     assert.deepEqual(s.windowEndsAt, addMonths(oldest.at, 12));
-    assert.deepEqual(s.atRisk, { retainThreshold: 5_000, remaining: 3_200 });
+    assert.deepEqual(risk(s), { retainThreshold: 5_000, remaining: 3_200 });
+    assert.deepEqual([s.atRisk?.at, s.atRisk?.dropsTo.id], [addMonths(oldest.at, 12), 'silver']);
   });
 
   test('not at risk when what is left still holds the tier', () => {
-    const s = standing([daysAgo(150, 1_200), daysAgo(30, 2_000)]);
+    // The 1 200 leave in 215 days and 2 000 hold Silver; the 2 000 leave only after the 300-day horizon.
+    const s = tierStanding(TIERS, [daysAgo(150, 1_200), daysAgo(30, 2_000)], 12, NOW, 300);
     assert.equal(s.current.id, 'silver');
     assert.deepEqual(s.windowEndsAt, addMonths(daysAgo(150, 0).at, 12));
     assert.equal(s.atRisk, null);
@@ -51,7 +56,7 @@ describe('tier standing on a rolling 12-month window', () => {
   test('activity leaving at the same moment leaves together', () => {
     const s = standing([daysAgo(100, 3_000), daysAgo(100, 2_500), daysAgo(10, 900)]);
     assert.equal(s.current.id, 'gold');
-    assert.deepEqual(s.atRisk, { retainThreshold: 5_000, remaining: 4_100 });
+    assert.deepEqual(risk(s), { retainThreshold: 5_000, remaining: 4_100 });
   });
 
   test('the lowest tier is never at risk', () => {
@@ -61,7 +66,8 @@ describe('tier standing on a rolling 12-month window', () => {
   test('the top tier has no next tier and nothing remaining', () => {
     const s = standing([daysAgo(10, 25_000)]);
     assert.deepEqual([s.current.id, s.next, s.nextThreshold, s.remaining], ['diamond', null, null, 0]);
-    assert.deepEqual(s.atRisk, { retainThreshold: 20_000, remaining: 20_000 });
+    assert.deepEqual(risk(s), { retainThreshold: 20_000, remaining: 20_000 });
+    assert.equal(s.atRisk?.dropsTo.id, 'member', 'all of it leaves: down three levels');
   });
 
   test('activity leaves the window exactly 12 months after it happened', () => {
@@ -77,7 +83,22 @@ describe('tier standing on a rolling 12-month window', () => {
   });
 
   test('a correction leaving the window raises what is left', () => {
-    const s = standing([daysAgo(200, -1_000), daysAgo(20, 6_500)]);
+    const s = tierStanding(TIERS, [daysAgo(200, -1_000), daysAgo(20, 6_500)], 12, NOW, 300);
     assert.deepEqual([s.current.id, s.qualified, s.atRisk], ['gold', 5_500, null]);
+  });
+
+  test('looks past the first departure: a later one inside the horizon can take the tier', () => {
+    // The oldest 500 leave first and Gold holds; when the 4 000 leave 100 days later, it does not.
+    const s = tierStanding(TIERS, [daysAgo(300, 500), daysAgo(200, 4_000), daysAgo(10, 1_500)], 12, NOW, 180);
+    assert.deepEqual(s.windowEndsAt, addMonths(daysAgo(300, 0).at, 12));
+    assert.deepEqual(risk(s), { retainThreshold: 5_000, remaining: 3_500 });
+    assert.deepEqual([s.atRisk?.at, s.atRisk?.dropsTo.id], [addMonths(daysAgo(200, 0).at, 12), 'silver']);
+  });
+
+  test('a fall beyond the horizon is not a risk yet', () => {
+    const activity = [daysAgo(200, 4_000), daysAgo(10, 1_500)]; // the 4 000 leave in about 165 days
+    assert.equal(tierStanding(TIERS, activity, 12, NOW, 90).atRisk, null);
+    assert.equal(tierStanding(TIERS, activity, 12, NOW).atRisk, null, 'the default horizon is 90 days');
+    assert.notEqual(tierStanding(TIERS, activity, 12, NOW, 180).atRisk, null);
   });
 });

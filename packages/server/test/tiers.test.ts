@@ -61,7 +61,16 @@ describe('tier progress and retention over time', () => {
     assert.deepEqual(tier.next?.id, 'diamond');
     assert.deepEqual(tier.progress, { metric: 'points', qualified: 6_500, nextThreshold: 20_000, remaining: 13_500 });
     assert.equal(tier.windowEndsAt, addMonths(start, 12).toISOString());
-    assert.deepEqual(tier.atRisk, { retainThreshold: 5_000, remaining: 4_500 });
+    assert.equal(tier.atRisk, null, 'the 6 000 leave beyond the 90-day forecast');
+
+    clock.set(new Date(addMonths(start, 12).getTime() - 80 * DAY_MS));
+    tier = (await summaryOf(api, customerId)).tier;
+    assert.deepEqual(tier.atRisk, {
+      retainThreshold: 5_000,
+      remaining: 4_500,
+      at: addMonths(start, 12).toISOString(),
+      dropsTo: { id: 'member', name: { en: 'Member', 'zh-CN': '会员' } },
+    });
 
     await transact(api, customerId, { type: 'earn', points: 4_500 });
     tier = (await summaryOf(api, customerId)).tier;
@@ -77,7 +86,10 @@ describe('tier progress and retention over time', () => {
     clock.set(start);
     const customerId = await createDemoCustomer(server);
     await transact(api, customerId, { type: 'earn', points: 1_200, expiresAt: null });
-    assert.deepEqual((await summaryOf(api, customerId)).tier.atRisk, { retainThreshold: 1_000, remaining: 1_000 });
+    assert.equal((await summaryOf(api, customerId)).tier.atRisk, null, 'a year away');
+    clock.set(addMonths(start, 11));
+    const risk = (await summaryOf(api, customerId)).tier.atRisk;
+    assert.deepEqual([risk?.retainThreshold, risk?.remaining, risk?.dropsTo?.id], [1_000, 1_000, 'member']);
     clock.set(addMonths(start, 12));
     const summary = await summaryOf(api, customerId);
     assert.deepEqual(

@@ -514,6 +514,23 @@ describe('<loyalty-tier-progress>', () => {
       expect(text(el, 'risk')).to.equal('Earn 1 more point by Jul 3, 2027 to keep Diamond.');
       await expect(el).to.be.accessible();
     });
+
+    it('dates the warning by when the tier would be lost, which may come after the window’s first end', async () => {
+      const later = summaryWith({
+        ...topTierAtRisk.tier,
+        atRisk: {
+          retainThreshold: 20_000,
+          remaining: 1,
+          at: '2027-09-20T04:00:00.000Z',
+          dropsTo: { id: 'gold', name: { en: 'Gold', 'zh-CN': '金卡' } },
+        },
+      });
+      const el = await fixture<LoyaltyTierProgress>(
+        html`<loyalty-tier-progress .client=${fakeApi(later).client}></loyalty-tier-progress>`,
+      );
+      await shown(el);
+      expect(text(el, 'risk')).to.equal('Earn 1 more point by Sep 20, 2027 to keep Diamond.');
+    });
   });
 
   describe('tiers by spend (money in minor units)', () => {

@@ -82,10 +82,12 @@ export function tierView(
   let line: string;
   if (atRisk) {
     const keep = amount(atRisk.remaining);
-    message = spend ? s.keepSpend(keep, tier, date) : s.keepPoints(keep, atRisk.remaining, pointsName, tier, date);
+    // When the tier would be lost; an API that predates the forecast gives the window's end.
+    const by = atRisk.at ? formatDate(atRisk.at, locale, summary.customer.timezone) : date;
+    message = spend ? s.keepSpend(keep, tier, by) : s.keepPoints(keep, atRisk.remaining, pointsName, tier, by);
     line = spend
-      ? s.compactKeepSpend(keep, tier, date)
-      : s.compactKeepPoints(keep, atRisk.remaining, pointsName, tier, date);
+      ? s.compactKeepSpend(keep, tier, by)
+      : s.compactKeepPoints(keep, atRisk.remaining, pointsName, tier, by);
   } else if (bar.next === undefined) {
     message = s.topReached;
     line = s.compactTop(tier);

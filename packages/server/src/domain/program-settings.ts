@@ -16,6 +16,7 @@ export function toProgramSettings(program: Program): ProgramSettings {
     pointsExpiryMonths: program.pointsExpiryMonths,
     tierMetric: program.tierMetric,
     tierWindowMonths: program.tierWindowMonths,
+    tierRiskHorizonDays: program.tierRiskHorizonDays,
     tiers: program.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,
@@ -142,7 +143,8 @@ export async function updateProgramSettings(
           SET name = $2, points_name = $3, timezone = $4, currency = $5, points_expiry_months = $6, tier_metric = $7,
               tier_window_months = $8, birthday_points = $9, birthday_days_before = COALESCE($10, birthday_days_before),
               birthday_days_after = COALESCE($11, birthday_days_after),
-              birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14
+              birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14,
+              tier_risk_horizon_days = $15
         WHERE id = $1`,
       [
         programId,
@@ -159,6 +161,7 @@ export async function updateProgramSettings(
         merged.birthday?.noticeDays ?? null,
         merged.welcomeBonus,
         merged.earnRate,
+        merged.tierRiskHorizonDays,
       ],
     );
     if (patch.tiers) await replaceTiers(tx, program, { ...patch, tiers: patch.tiers }, now);

@@ -38,6 +38,8 @@ export interface Program {
   tierMetric: TierMetric;
   /** Length of the rolling window in which qualifying activity counts towards a tier. */
   tierWindowMonths: number;
+  /** How many days ahead a member's tier is forecast for the at-risk warning. */
+  tierRiskHorizonDays: number;
   /** Default lifetime of earned points; null: they never expire. */
   pointsExpiryMonths: number | null;
   birthday: BirthdayRule | null;
@@ -59,6 +61,7 @@ interface ProgramRow {
   currency: string;
   tier_metric: TierMetric;
   tier_window_months: number;
+  tier_risk_horizon_days: number;
   points_expiry_months: number | null;
   birthday_points: number | null;
   birthday_days_before: number;
@@ -80,6 +83,7 @@ const SELECT_PROGRAM = `
   SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
+         p.tier_risk_horizon_days,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -137,6 +141,7 @@ function toProgram(row: ProgramRow): Program {
     currency: row.currency,
     tierMetric: row.tier_metric,
     tierWindowMonths: toNumber(row.tier_window_months),
+    tierRiskHorizonDays: toNumber(row.tier_risk_horizon_days),
     pointsExpiryMonths: row.points_expiry_months === null ? null : toNumber(row.points_expiry_months),
     birthday:
       row.birthday_points === null

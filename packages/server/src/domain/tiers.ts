@@ -23,6 +23,16 @@ export interface QualifyingActivity {
   amount: number;
 }
 
+export interface TierRisk {
+  retainThreshold: number;
+  remaining: number;
+  at: Date;
+  dropsTo: Tier;
+}
+
+/** How far ahead a tier is forecast when the program does not say. */
+export const DEFAULT_TIER_RISK_HORIZON_DAYS = 90;
+
 export interface TierStanding {
   current: Tier;
   next: Tier | null;
@@ -33,8 +43,11 @@ export interface TierStanding {
   remaining: number;
   /** When the oldest activity inside the window leaves it; null when there is none. */
   windowEndsAt: Date | null;
-  /** Set when, at `windowEndsAt`, what is left falls below the current tier's threshold. */
-  atRisk: { retainThreshold: number; remaining: number } | null;
+  /**
+   * Set when, within the forecast horizon, what is left as activity leaves the window falls below the current
+   * tier's threshold: when (`at`), how much more keeps the tier (`remaining`), and the tier it would drop to.
+   */
+  atRisk: TierRisk | null;
 }
 
 /**
@@ -47,6 +60,7 @@ export function tierStanding(
   activity: readonly QualifyingActivity[],
   windowMonths: number,
   now: Date,
+  horizonDays: number = DEFAULT_TIER_RISK_HORIZON_DAYS,
 ): TierStanding {
   const inWindow = activity.filter(
     (item) => item.at.getTime() <= now.getTime() && addMonths(item.at, windowMonths).getTime() > now.getTime(),
@@ -59,15 +73,12 @@ export function tierStanding(
   const next = ordered[ordered.indexOf(current) + 1] ?? null;
 
   let windowEndsAt: Date | null = null;
-  let atRisk: TierStanding['atRisk'] = null;
+  let atRisk: TierRisk | null = null;
   if (inWindow.length > 0) {
     const leavesAt = inWindow.map((item) => addMonths(item.at, windowMonths).getTime());
-    const first = Math.min(...leavesAt);
-    windowEndsAt = new Date(first);
-    const leaving = inWindow.reduce((total, item, i) => (leavesAt[i] === first ? total + item.amount : total), 0);
-    const left = Math.max(0, sum - leaving);
-    if (current.threshold > 0 && qualified >= current.threshold && left < current.threshold) {
-      atRisk = { retainThreshold: current.threshold, remaining: current.threshold - left };
+    windowEndsAt = new Date(Math.min(...leavesAt));
+    if (current.threshold > 0 && qualified >= current.threshold) {
+      atRisk = forecastRisk(ordered, current, inWindow, leavesAt, sum, now.getTime() + horizonDays * DAY_MS);
     }
   }
 
@@ -80,6 +91,35 @@ export function tierStanding(
     windowEndsAt,
     atRisk,
   };
+}
+
+/**
+ * Walks the moments activity leaves the window, up to `horizonEnd`: the first at which what is left falls below
+ * the current tier's threshold is the risk. Activity leaving at the same moment leaves together.
+ */
+function forecastRisk(
+  ordered: readonly Tier[],
+  current: Tier,
+  inWindow: readonly QualifyingActivity[],
+  leavesAt: readonly number[],
+  sum: number,
+  horizonEnd: number,
+): TierRisk | null {
+  const moments = [...new Set(leavesAt)].filter((moment) => moment <= horizonEnd).sort((a, b) => a - b);
+  let left = sum;
+  for (const moment of moments) {
+    left -= inWindow.reduce((total, item, i) => (leavesAt[i] === moment ? total + item.amount : total), 0);
+    const kept = Math.max(0, left);
+    if (kept < current.threshold) {
+      return {
+        retainThreshold: current.threshold,
+        remaining: current.threshold - kept,
+        at: new Date(moment),
+        dropsTo: currentTier(ordered, kept),
+      };
+    }
+  }
+  return null;
 }
 
 function byThreshold(tiers: readonly Tier[]): Tier[] {

@@ -28,7 +28,7 @@ export async function customerSummary(db: Database, program: Program, customer: 
     birthdayStatus(db, program, customer, now),
     dueSurveyTriggers(db, { programId: program.id, customerId: customer.id, now }),
   ]);
-  const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now);
+  const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
   return {
     customer: {
       id: customer.id,
@@ -48,7 +48,12 @@ export async function customerSummary(db: Database, program: Program, customer: 
         remaining: tier.remaining,
       },
       windowEndsAt: tier.windowEndsAt?.toISOString() ?? null,
-      atRisk: tier.atRisk,
+      atRisk: tier.atRisk && {
+        retainThreshold: tier.atRisk.retainThreshold,
+        remaining: tier.atRisk.remaining,
+        at: tier.atRisk.at.toISOString(),
+        dropsTo: { id: tier.atRisk.dropsTo.id, name: tier.atRisk.dropsTo.name },
+      },
     },
     birthday,
     surveysDue,
