@@ -13,7 +13,8 @@ export { openDatabase, MEMORY_DATA_DIR, type Database, type Queryable } from './
 export { openPostgres } from './store/postgres.ts';
 export { openStore } from './store/open.ts';
 export { migrate, loadMigrations, MIGRATIONS_DIR } from './store/migrate.ts';
-export { seedDemo, DEMO_SEED, DEFAULT_DEMO_CUSTOMER_ID, type DemoCustomerId } from './seed.ts';
+export { seedDemo } from './seed.ts';
+export { DEMO_SEED, DEFAULT_DEMO_CUSTOMER_ID, type DemoCustomerId } from './demo-seed.ts';
 export { startServer, serveApp, type RunningServer, type ServingApp, type StartOptions } from './server.ts';
 /** The expiry job: writes `expire` entries for every lapsed batch (also run at start and lazily per customer). */
 export { expireLapsedPoints } from './domain/ledger.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { IDEMPOTENT_REPLAY_HEADER, paths, type Birthday } from '@loyalty-elements/contract';
 import { localDate, formatDate } from '../src/domain/time.ts';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, summaryOf } from './support/http.ts';
 import {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { DemoCustomerToken, paths } from '@loyalty-elements/contract';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
-import { DEFAULT_DEMO_CUSTOMER_ID, DEMO_SEED } from '../src/seed.ts';
+import { DEFAULT_DEMO_CUSTOMER_ID, DEMO_SEED } from '../src/demo-seed.ts';
 import { DEMO_TOKEN_TTL_SECONDS } from '../src/routes/demo-token.ts';
 import { serveApp, type ServingApp } from '../src/server.ts';
 import { startTestServer, type TestServer } from './support/server.ts';

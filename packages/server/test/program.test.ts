@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PUBLISHABLE_KEY_HEADER, Program, paths } from '@loyalty-elements/contract';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly } from './support/http.ts';
 

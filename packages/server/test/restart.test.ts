@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { loadMigrations } from '../src/store/migrate.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { postTransaction, summaryOf } from './support/http.ts';

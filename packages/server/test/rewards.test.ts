@@ -14,7 +14,7 @@ import {
   type RewardDraft,
 } from '@loyalty-elements/contract';
 import { REWARD_CODE_ALPHABET } from '../src/domain/rewards.ts';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly, summaryOf } from './support/http.ts';
 import { DAY_MS, asCustomer, clockedServerPerFile, fullHistory, transact } from './support/loyalty.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { IDEMPOTENT_REPLAY_HEADER } from '@loyalty-elements/contract';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { StorageUnavailableError } from '../src/store/errors.ts';
 import { expectProblem, postTransaction, summaryOf } from './support/http.ts';

@@ -7,7 +7,7 @@ import {
   type Summary,
 } from '@loyalty-elements/contract';
 import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
-import { DEMO_SEED, type DemoCustomerId } from '../src/seed.ts';
+import { DEMO_SEED, type DemoCustomerId } from '../src/demo-seed.ts';
 import { addMonths, DAY_MS } from '../src/domain/time.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { dismiss } from './support/surveys.ts';

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { PUBLISHABLE_KEY_HEADER, SurveyDefinition, surveyPaths } from '@loyalty-elements/contract';
 import { DEFAULT_SURVEY_COOLDOWN_DAYS } from '../src/domain/surveys/eligibility.ts';
 import { inSample, samplingPoint } from '../src/domain/surveys/sampling.ts';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { demoToken, expectProblem, parseExactly } from './support/http.ts';

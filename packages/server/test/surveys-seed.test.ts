@@ -4,7 +4,8 @@ import { DEPARTURE_REASONS, type SurveyDraft } from '@loyalty-elements/contract'
 import { DEFAULT_DEMO_PUBLISHABLE_KEY, DEFAULT_DEMO_SECRET_KEY } from '../src/config.ts';
 import { findSurvey, publishSurvey, surveyVersions } from '../src/domain/surveys/definitions.ts';
 import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
-import { DEMO_SEED, seedDemo } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
+import { seedDemo } from '../src/seed.ts';
 import { MEMORY_DATA_DIR, openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openPostgres } from '../src/store/postgres.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { IDEMPOTENT_REPLAY_HEADER, TransactionResult } from '@loyalty-elements/contract';
 import { MAX_BODY_BYTES } from '../src/app.ts';
-import { DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly, postTransaction, summaryOf } from './support/http.ts';
 

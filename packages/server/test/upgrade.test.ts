@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEFAULT_DEMO_PUBLISHABLE_KEY, DEFAULT_DEMO_SECRET_KEY } from '../src/config.ts';
 import { claimBirthdayReward } from '../src/domain/birthdays.ts';
-import { applyEntryLocked, pointsOverview } from '../src/domain/ledger.ts';
+import { applyEntryLocked } from '../src/domain/ledger.ts';
+import { pointsOverview } from '../src/domain/ledger-reads.ts';
 import { findProgramById, type Program } from '../src/domain/programs.ts';
-import { seedDemo, DEMO_SEED } from '../src/seed.ts';
+import { DEMO_SEED } from '../src/demo-seed.ts';
+import { seedDemo } from '../src/seed.ts';
 import { MEMORY_DATA_DIR, openDatabase, type Database } from '../src/store/database.ts';
 import { loadMigrations, migrate } from '../src/store/migrate.ts';
 

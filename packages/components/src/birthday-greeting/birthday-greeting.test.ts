@@ -22,7 +22,7 @@ import { box } from '../test-support/layout.ts';
 
 const s = birthdayGreetingStrings.en;
 const z = birthdayGreetingStrings['zh-CN'];
-/** The demo program's birthday reward (packages/server/src/seed.ts). */
+/** The demo program's birthday reward (packages/server/src/demo-seed.ts). */
 const REWARD = 200;
 /** The demo program's time zone: a shopper without their own lives in it. */
 const PROGRAM_TIME_ZONE = 'Asia/Shanghai';

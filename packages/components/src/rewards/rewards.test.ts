@@ -22,7 +22,7 @@ import { box, expectSameBox } from '../test-support/layout.ts';
 const s = rewardsStrings.en;
 const z = rewardsStrings['zh-CN'];
 
-/** The demo catalogue (packages/server/src/seed.ts) this suite relies on. */
+/** The demo catalogue (packages/server/src/demo-seed.ts) this suite relies on. */
 const JASMINE = { id: 'free-jasmine-tea', en: 'A free pot of jasmine tea', zh: '免费茉莉花茶一壶', cost: 300 };
 const DISCOUNT = { id: 'ten-percent-off', en: '10% off your next order', cost: 1_000 };
 const EXPRESS = { id: 'free-express-shipping', en: 'Free express shipping', zh: '免费顺丰速运' };

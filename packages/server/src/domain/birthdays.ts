@@ -10,7 +10,8 @@ import {
   type LastBirthdayClaim,
 } from './birthday.ts';
 import { lockCustomer, setBirthdayByCustomer, type Customer } from './customers.ts';
-import { applyEntryLocked, toLedgerEntry, writeOnce, type EntryRow } from './ledger.ts';
+import { applyEntryLocked, toLedgerEntry, type EntryRow } from './ledger.ts';
+import { writeOnce } from './transactions.ts';
 import type { Program } from './programs.ts';
 import { DAY_MS, formatDate, localDate, type PlainDate } from './time.ts';
 

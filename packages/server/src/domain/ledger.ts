@@ -1,17 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type {
-  ExpiringPoints,
-  LedgerEntry,
-  LedgerEntryType,
-  Money,
-  Transaction,
-  TransactionRequest,
-  TransactionResult,
-} from '@loyalty-elements/contract';
-import { isUniqueViolation, toNumber, type Database, type Queryable } from '../store/database.ts';
+import { randomUUID } from 'node:crypto';
+import type { LedgerEntry, LedgerEntryType, Money, Transaction } from '@loyalty-elements/contract';
+import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
 import type { Program } from './programs.ts';
-import type { QualifyingActivity } from './tiers.ts';
 import { addMonths } from './time.ts';
 
 /**
@@ -57,7 +48,7 @@ export interface EntryRow {
   seq: unknown;
 }
 
-const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
+export const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
   pending_until, spend_amount, spend_currency, seq`;
 
 export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insufficient_points'; balance: number };
@@ -125,7 +116,12 @@ interface Batch {
 }
 
 /** Batches with points spendable at `now`, in the order debits consume them: soonest expiry first. */
-async function spendableBatches(tx: Queryable, programId: string, customerId: string, now: Date): Promise<Batch[]> {
+export async function spendableBatches(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+): Promise<Batch[]> {
   const rows = await tx.query<{ entry_id: string; remaining: unknown }>(
     `SELECT entry_id, remaining FROM point_batches
       WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
@@ -244,239 +240,6 @@ function expireCustomer(db: Database, programId: string, customerId: string, now
   });
 }
 
-// ─── Reads ──────────────────────────────────────────────────────────────────────────────────────
-
-/** How many expiry dates the summary lists. */
-export const EXPIRING_LIMIT = 5;
-
-export interface PointsOverview {
-  balance: number;
-  pending: number;
-  lifetimeEarned: number;
-  expiring: ExpiringPoints[];
-}
-
-/** The customer's points at `now`. Run {@link ensureExpired} first so lapsed batches are written off. */
-export async function pointsOverview(
-  db: Queryable,
-  programId: string,
-  customerId: string,
-  now: Date,
-): Promise<PointsOverview> {
-  const [totals] = await db.query<{ balance: unknown; pending: unknown; lifetime: unknown }>(
-    `SELECT
-       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
-         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
-           AND (pending_until IS NULL OR pending_until <= $3) AND (expires_at IS NULL OR expires_at > $3)) AS balance,
-       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
-         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
-           AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
-       (SELECT COALESCE(SUM(points), 0)::bigint FROM ledger_entries
-         WHERE program_id = $1 AND customer_id = $2 AND points > 0
-           AND type IN ('earn', 'adjust', 'birthday_bonus')) AS lifetime`,
-    [programId, customerId, now],
-  );
-  const expiring = await db.query<{ expires_at: Date | string; points: unknown }>(
-    `SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
-      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
-      GROUP BY expires_at ORDER BY expires_at LIMIT $4`,
-    [programId, customerId, now, EXPIRING_LIMIT],
-  );
-  return {
-    balance: toNumber(totals?.balance ?? 0),
-    pending: toNumber(totals?.pending ?? 0),
-    lifetimeEarned: toNumber(totals?.lifetime ?? 0),
-    expiring: expiring.map((row) => ({ points: toNumber(row.points), expiresAt: iso(row.expires_at) })),
-  };
-}
-
-/**
- * Tier-qualifying activity after `since` up to `now`: points of earn and adjust entries, or, for
- * programs that qualify on spend, their spend in the program's currency. A pending credit qualifies from
- * the moment it becomes available (a return inside the pending period then changes no tier).
- */
-export async function qualifyingActivity(
-  db: Queryable,
-  program: Pick<Program, 'id' | 'tierMetric' | 'currency'>,
-  customerId: string,
-  since: Date,
-  now: Date,
-): Promise<QualifyingActivity[]> {
-  const amount = program.tierMetric === 'spend' ? 'spend_amount' : 'points';
-  const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
-    `SELECT available_at, amount
-       FROM (SELECT GREATEST(created_at, COALESCE(pending_until, created_at)) AS available_at, ${amount} AS amount
-               FROM ledger_entries
-              WHERE program_id = $1 AND customer_id = $2 AND type IN ('earn', 'adjust') AND created_at <= $4
-                AND ($5::text IS NULL OR spend_currency = $5)) activity
-      WHERE available_at > $3 AND available_at <= $4`,
-    [program.id, customerId, since, now, program.tierMetric === 'spend' ? program.currency : null],
-  );
-  return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
-}
-
-export interface HistoryPage {
-  entries: LedgerEntry[];
-  /** The `seq` to continue below, or null on the last page. */
-  nextBefore: number | null;
-}
-
-/** The customer's entries newest first, `limit` at a time, starting below write position `before`. */
-export async function historyPage(
-  db: Queryable,
-  programId: string,
-  customerId: string,
-  limit: number,
-  before: number | null,
-): Promise<HistoryPage> {
-  const rows = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
-      WHERE program_id = $1 AND customer_id = $2 AND ($3::bigint IS NULL OR seq < $3)
-      ORDER BY seq DESC LIMIT $4`,
-    [programId, customerId, before, limit + 1],
-  );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    entries: page.map(toLedgerEntry),
-    nextBefore: rows.length > limit && last ? toNumber(last.seq) : null,
-  };
-}
-
-// ─── Admin transactions ─────────────────────────────────────────────────────────────────────────
-
-export interface PostTransactionInput {
-  program: LedgerProgram;
-  customerId: string;
-  idempotencyKey: string;
-  request: TransactionRequest;
-  now: Date;
-}
-
-export type PostTransactionOutcome =
-  | { kind: 'created'; result: TransactionResult }
-  | { kind: 'replayed'; result: TransactionResult }
-  | { kind: 'customer_not_found' }
-  | { kind: 'insufficient_points'; balance: number }
-  | { kind: 'idempotency_key_reused' };
-
-/**
- * Posts an admin transaction exactly once per idempotency key. Holding the customer's row lock for
- * the whole transaction serialises posts per customer, so the balance check cannot race and a
- * retried key finds the first post's entry.
- */
-export async function postTransaction(db: Database, input: PostTransactionInput): Promise<PostTransactionOutcome> {
-  const requestHash = hashRequest(input.customerId, input.request);
-  const outcome = await writeOnce(
-    db,
-    input.program.id,
-    input.idempotencyKey,
-    requestHash,
-    async (tx) => {
-      if ((await lockCustomer(tx, input.program.id, input.customerId)) === undefined) return 'customer_not_found';
-      return undefined;
-    },
-    (tx) =>
-      applyEntryLocked(
-        tx,
-        input.program,
-        input.customerId,
-        toDraft(input.request),
-        {
-          idempotencyKey: input.idempotencyKey,
-          requestHash,
-        },
-        input.now,
-      ),
-  );
-  switch (outcome.kind) {
-    case 'created':
-    case 'replayed':
-      return { kind: outcome.kind, result: toResult(outcome.row) };
-    default:
-      return outcome;
-  }
-}
-
-export type WriteOnceOutcome<Early extends string> =
-  | { kind: 'created'; row: EntryRow }
-  | { kind: 'replayed'; row: EntryRow }
-  | { kind: 'insufficient_points'; balance: number }
-  | { kind: 'idempotency_key_reused' }
-  | { kind: Early };
-
-/**
- * The idempotency protocol every ledger write shares: in one transaction, `guard` locks the
- * customer (or answers early), then a known key is replayed (or refused if its request differs),
- * else `write` runs.
- */
-export async function writeOnce<Early extends string>(
-  db: Database,
-  programId: string,
-  idempotencyKey: string,
-  requestHash: string,
-  guard: (tx: Queryable) => Promise<Early | undefined>,
-  write: (tx: Queryable) => Promise<ApplyOutcome | { kind: Early }>,
-): Promise<WriteOnceOutcome<Early>> {
-  try {
-    return await db.transaction(async (tx): Promise<WriteOnceOutcome<Early>> => {
-      const early = await guard(tx);
-      if (early !== undefined) return { kind: early };
-      const existing = await findByIdempotencyKey(tx, programId, idempotencyKey);
-      if (existing !== undefined) return replayOrReject(existing, requestHash);
-      return write(tx);
-    });
-  } catch (error) {
-    // The same key was used concurrently for another customer (a different row lock), and that
-    // post committed first: answer as if we had seen its entry.
-    if (!isUniqueViolation(error)) throw error;
-    const existing = await findByIdempotencyKey(db, programId, idempotencyKey);
-    if (existing === undefined) throw error;
-    return replayOrReject(existing, requestHash);
-  }
-}
-
-function toDraft(request: TransactionRequest): EntryDraft {
-  const reason = request.reason ?? null;
-  switch (request.type) {
-    case 'redeem':
-      return { type: 'redeem', points: -request.points, reason };
-    case 'earn':
-    case 'adjust':
-      return {
-        type: request.type,
-        points: request.points,
-        reason,
-        ...(request.expiresAt === undefined ? {} : { expiresAt: toDate(request.expiresAt) }),
-        pendingUntil: toDate(request.pendingUntil ?? null),
-        spend: request.spend ?? null,
-      };
-  }
-}
-
-function toDate(value: string | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
-export async function findByIdempotencyKey(
-  db: Queryable,
-  programId: string,
-  key: string,
-): Promise<EntryRow | undefined> {
-  const [row] = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE program_id = $1 AND idempotency_key = $2`,
-    [programId, key],
-  );
-  return row;
-}
-
-function replayOrReject(
-  entry: EntryRow,
-  requestHash: string,
-): { kind: 'replayed'; row: EntryRow } | { kind: 'idempotency_key_reused' } {
-  return entry.request_hash === requestHash ? { kind: 'replayed', row: entry } : { kind: 'idempotency_key_reused' };
-}
-
 export function toLedgerEntry(row: EntryRow): LedgerEntry {
   return {
     id: row.id,
@@ -498,27 +261,7 @@ export function toTransaction(row: EntryRow): Transaction {
   return { ...toLedgerEntry(row), customerId: row.customer_id };
 }
 
-function toResult(row: EntryRow): TransactionResult {
-  return { transaction: toTransaction(row), balance: toNumber(row.balance_after) };
-}
-
-function iso(value: Date | string): string {
+/** An instant from the database as ISO 8601. */
+export function iso(value: Date | string): string {
   return new Date(value).toISOString();
-}
-
-/**
- * What makes two posts "the same request" for idempotency: the customer and the parsed body, with
- * instants normalised. A plain earn or redeem hashes as it did before the ledger grew.
- */
-export function hashRequest(customerId: string, request: TransactionRequest): string {
-  const canonical: unknown[] = [customerId, request.type, request.points, request.reason ?? null];
-  if (request.type !== 'redeem') {
-    const extras: Record<string, unknown> = {};
-    if (request.expiresAt !== undefined)
-      extras.expiresAt = request.expiresAt && new Date(request.expiresAt).toISOString();
-    if (request.pendingUntil !== undefined) extras.pendingUntil = new Date(request.pendingUntil).toISOString();
-    if (request.spend !== undefined) extras.spend = [request.spend.amount, request.spend.currency];
-    if (Object.keys(extras).length > 0) canonical.push(extras);
-  }
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }

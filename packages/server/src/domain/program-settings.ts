@@ -3,7 +3,7 @@ import type { FieldError } from '@loyalty-elements/contract';
 import { validationFailed } from '../problem.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { findProgramById, type Program } from './programs.ts';
-import { qualifyingActivity } from './ledger.ts';
+import { qualifyingActivity } from './ledger-reads.ts';
 import { activitySince, tierStanding } from './tiers.ts';
 
 /** The program as its merchant sets it. */

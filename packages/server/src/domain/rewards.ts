@@ -12,15 +12,9 @@ import {
 } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer, type Customer } from './customers.ts';
-import {
-  applyEntryLocked,
-  ensureExpired,
-  pointsOverview,
-  qualifyingActivity,
-  toLedgerEntry,
-  writeOnce,
-  type EntryRow,
-} from './ledger.ts';
+import { applyEntryLocked, ensureExpired, toLedgerEntry, type EntryRow } from './ledger.ts';
+import { pointsOverview, qualifyingActivity } from './ledger-reads.ts';
+import { writeOnce } from './transactions.ts';
 import type { Program, Tier } from './programs.ts';
 import { activitySince, tierStanding } from './tiers.ts';
 import { DAY_MS } from './time.ts';

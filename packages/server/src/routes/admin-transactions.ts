@@ -9,7 +9,7 @@ import {
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
-import { postTransaction } from '../domain/ledger.ts';
+import { postTransaction } from '../domain/transactions.ts';
 import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';

@@ -5,7 +5,7 @@ import type { AppContext } from '../app.ts';
 import { findCustomer } from '../domain/customers.ts';
 import { findProgramById } from '../domain/programs.ts';
 import { ProblemError } from '../problem.ts';
-import { DEFAULT_DEMO_CUSTOMER_ID, DEMO_SEED } from '../seed.ts';
+import { DEFAULT_DEMO_CUSTOMER_ID, DEMO_SEED } from '../demo-seed.ts';
 import { parseOrThrow } from '../validation.ts';
 
 export const DEMO_TOKEN_TTL_SECONDS = 60 * 60;

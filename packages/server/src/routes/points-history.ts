@@ -6,7 +6,8 @@ import {
   type PointsHistory,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
-import { ensureExpired, historyPage } from '../domain/ledger.ts';
+import { ensureExpired } from '../domain/ledger.ts';
+import { historyPage } from '../domain/ledger-reads.ts';
 import { validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 import { signedInCustomer } from './request.ts';

@@ -3,7 +3,8 @@ import { PUBLISHABLE_KEY_HEADER, paths, type Summary } from '@loyalty-elements/c
 import type { AppContext } from '../app.ts';
 import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
-import { ensureExpired, pointsOverview, qualifyingActivity } from '../domain/ledger.ts';
+import { ensureExpired } from '../domain/ledger.ts';
+import { pointsOverview, qualifyingActivity } from '../domain/ledger-reads.ts';
 import type { Program } from '../domain/programs.ts';
 import { dueSurveyTriggers } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from '../../src/index.ts';
 import { insertCustomer } from '../../src/domain/customers.ts';
-import { DEMO_SEED } from '../../src/seed.ts';
+import { DEMO_SEED } from '../../src/demo-seed.ts';
 import { TEST_POSTGRES_URL, testDatabaseFor } from './postgres.ts';
 
 export interface TestServer extends RunningServer {

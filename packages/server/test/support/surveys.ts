@@ -12,7 +12,7 @@ import {
   type SurveyResponseUpdate,
 } from '@loyalty-elements/contract';
 import { publishSurvey } from '../../src/domain/surveys/definitions.ts';
-import { DEMO_SEED } from '../../src/seed.ts';
+import { DEMO_SEED } from '../../src/demo-seed.ts';
 import type { TestServer } from './server.ts';
 import { demoToken, parseExactly, summaryOf } from './http.ts';
 

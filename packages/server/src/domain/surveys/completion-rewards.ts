@@ -1,6 +1,7 @@
 import type { Queryable } from '../../store/database.ts';
 import { lockCustomer } from '../customers.ts';
-import { applyEntryLocked, findByIdempotencyKey, type LedgerProgram } from '../ledger.ts';
+import { applyEntryLocked, type LedgerProgram } from '../ledger.ts';
+import { findByIdempotencyKey } from '../transactions.ts';
 
 /** The ledger idempotency key of a response's completion reward: one entry per response, ever. */
 export function completionRewardKey(responseId: string): string {

@@ -1,0 +1,104 @@
+import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
+import { toNumber, type Queryable } from '../store/database.ts';
+import { ENTRY_COLUMNS, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
+import type { Program } from './programs.ts';
+import type { QualifyingActivity } from './tiers.ts';
+
+// What the summary and the history read from the ledger; ledger.ts writes it.
+
+/** How many expiry dates the summary lists. */
+export const EXPIRING_LIMIT = 5;
+
+export interface PointsOverview {
+  balance: number;
+  pending: number;
+  lifetimeEarned: number;
+  expiring: ExpiringPoints[];
+}
+
+/** The customer's points at `now`. Run {@link ensureExpired} first so lapsed batches are written off. */
+export async function pointsOverview(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+): Promise<PointsOverview> {
+  const [totals] = await db.query<{ balance: unknown; pending: unknown; lifetime: unknown }>(
+    `SELECT
+       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+           AND (pending_until IS NULL OR pending_until <= $3) AND (expires_at IS NULL OR expires_at > $3)) AS balance,
+       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+           AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
+       (SELECT COALESCE(SUM(points), 0)::bigint FROM ledger_entries
+         WHERE program_id = $1 AND customer_id = $2 AND points > 0
+           AND type IN ('earn', 'adjust', 'birthday_bonus')) AS lifetime`,
+    [programId, customerId, now],
+  );
+  const expiring = await db.query<{ expires_at: Date | string; points: unknown }>(
+    `SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
+      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
+      GROUP BY expires_at ORDER BY expires_at LIMIT $4`,
+    [programId, customerId, now, EXPIRING_LIMIT],
+  );
+  return {
+    balance: toNumber(totals?.balance ?? 0),
+    pending: toNumber(totals?.pending ?? 0),
+    lifetimeEarned: toNumber(totals?.lifetime ?? 0),
+    expiring: expiring.map((row) => ({ points: toNumber(row.points), expiresAt: iso(row.expires_at) })),
+  };
+}
+
+/**
+ * Tier-qualifying activity after `since` up to `now`: points of earn and adjust entries, or, for
+ * programs that qualify on spend, their spend in the program's currency. A pending credit qualifies from
+ * the moment it becomes available (a return inside the pending period then changes no tier).
+ */
+export async function qualifyingActivity(
+  db: Queryable,
+  program: Pick<Program, 'id' | 'tierMetric' | 'currency'>,
+  customerId: string,
+  since: Date,
+  now: Date,
+): Promise<QualifyingActivity[]> {
+  const amount = program.tierMetric === 'spend' ? 'spend_amount' : 'points';
+  const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
+    `SELECT available_at, amount
+       FROM (SELECT GREATEST(created_at, COALESCE(pending_until, created_at)) AS available_at, ${amount} AS amount
+               FROM ledger_entries
+              WHERE program_id = $1 AND customer_id = $2 AND type IN ('earn', 'adjust') AND created_at <= $4
+                AND ($5::text IS NULL OR spend_currency = $5)) activity
+      WHERE available_at > $3 AND available_at <= $4`,
+    [program.id, customerId, since, now, program.tierMetric === 'spend' ? program.currency : null],
+  );
+  return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
+}
+
+export interface HistoryPage {
+  entries: LedgerEntry[];
+  /** The `seq` to continue below, or null on the last page. */
+  nextBefore: number | null;
+}
+
+/** The customer's entries newest first, `limit` at a time, starting below write position `before`. */
+export async function historyPage(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  limit: number,
+  before: number | null,
+): Promise<HistoryPage> {
+  const rows = await db.query<EntryRow>(
+    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
+      WHERE program_id = $1 AND customer_id = $2 AND ($3::bigint IS NULL OR seq < $3)
+      ORDER BY seq DESC LIMIT $4`,
+    [programId, customerId, before, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map(toLedgerEntry),
+    nextBefore: rows.length > limit && last ? toNumber(last.seq) : null,
+  };
+}
