@@ -8,6 +8,8 @@ export * from './customers.ts';
 export * from './errors.ts';
 export * from './demo.ts';
 export * from './surveys.ts';
+export * from './survey-responses.ts';
+export * from './survey-results.ts';
 export * from './survey-answers.ts';
 export * from './rewards.ts';
 export * from './http.ts';

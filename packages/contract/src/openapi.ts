@@ -11,15 +11,12 @@ import { Summary } from './summary.ts';
 import {
   EligibleSurvey,
   EligibleSurveyQuery,
-  FollowUpListQuery,
-  FollowUpPage,
   SurveyDismissal,
   SurveyDismissalRequest,
   SurveyResponse,
   SurveyResponseUpdate,
-  SurveyResults,
-  SurveyResultsQuery,
-} from './surveys.ts';
+} from './survey-responses.ts';
+import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
