@@ -13,7 +13,7 @@ import {
   type CustomerReward,
   type RewardDraft,
 } from '@loyalty-elements/contract';
-import { REWARD_CODE_ALPHABET } from '../src/domain/rewards.ts';
+import { REWARD_CODE_ALPHABET } from '../src/domain/redemptions.ts';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly, summaryOf } from './support/http.ts';
