@@ -1,4 +1,5 @@
-export { createLoyaltyClient, type LoyaltyClient, type LoyaltyClientOptions, type WriteOutcome } from './client.ts';
+export { createLoyaltyClient } from './client.ts';
+export type { LoyaltyClient, LoyaltyClientOptions, WriteOutcome } from './client-api.ts';
 export type { LoyaltyChange, LoyaltyChangeListener } from './changes.ts';
 export { LoyaltyError, isLoyaltyError, isTransient, type LoyaltyErrorCode } from './errors.ts';
 export { randomId } from './ids.ts';
