@@ -2,16 +2,34 @@
 // accepts connections and never answers, and a PGlite data folder the process may not write. Each
 // exits non-zero within seconds with one line naming where and why.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { apiThatFails, freePort, report, type ApiResult } from './support.ts';
+import { apiThatFails, freePort, repoRoot, report, type ApiResult } from './support.ts';
 
 const CONNECT_TIMEOUT_MS = 2_000;
 const tempDir = mkdtempSync(join(tmpdir(), 'loyalty-chaos-startup-'));
 after(() => rmSync(tempDir, { recursive: true, force: true }));
+
+/**
+ * Lets other users traverse (not list) the folders above the checkout, so the API can run as `nobody` from a
+ * checkout in a private folder (`mktemp -d` makes one). Returns what puts the modes back.
+ */
+function letOthersReachCheckout(): () => void {
+  const changed: Array<[string, number]> = [];
+  for (let dir = repoRoot; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      changed.push([dir, mode]);
+      chmodSync(dir, mode | 0o001);
+    }
+  }
+  return () => {
+    for (const [dir, mode] of changed) chmodSync(dir, mode);
+  };
+}
 
 /** The one line the API printed about its failed start; asserts there is exactly one and no stack trace. */
 function failureLine(result: ApiResult): string {
@@ -71,7 +89,13 @@ test(
     chmodSync(tempDir, 0o755);
     // Root may write anywhere: run the API as nobody then.
     const asRoot = process.getuid?.() === 0;
-    const result = await apiThatFails({ LOYALTY_DATA_DIR: dataDir }, 30_000, asRoot ? { uid: 65534, gid: 65534 } : {});
+    const restore = asRoot ? letOthersReachCheckout() : () => undefined;
+    let result: ApiResult;
+    try {
+      result = await apiThatFails({ LOYALTY_DATA_DIR: dataDir }, 30_000, asRoot ? { uid: 65534, gid: 65534 } : {});
+    } finally {
+      restore();
+    }
     assert.equal(result.code, 1);
     const line = failureLine(result);
     assert.ok(line.includes(dataDir) && /not writable/.test(line) && /EACCES/.test(line), line);
