@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem, type ProblemCode } from './errors.ts';
 import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
@@ -18,6 +18,7 @@ import {
 } from './survey-responses.ts';
 import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
+import { OrderRecord, OrderRequest, OrderResult, RefundRequest, RefundResult, orderPaths } from './orders.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
 /** Who may call an operation: a shopper's page, anyone with the publishable key, or the merchant's backend. */
@@ -33,6 +34,10 @@ interface Operation {
   body?: z.ZodMiniType;
   response: z.ZodMiniType;
   status?: number;
+  /** The status of a replay that answers what the first request did, when it differs from `status`. */
+  replayStatus?: number;
+  /** Problems the operation answers besides the ones every route may (400, 401, 429, 503, …), by status. */
+  problems?: Partial<Record<number, readonly ProblemCode[]>>;
   idempotent?: boolean;
 }
 
@@ -188,6 +193,46 @@ export const OPERATIONS: Record<string, Operation> = {
     body: ProgramSettingsPatch,
     response: ProgramSettings,
   },
+  postOrder: {
+    method: 'post',
+    path: orderPaths.orders,
+    summary: 'Record a paid order: credits its points, pending for the return window; once per orderId',
+    auth: 'secret',
+    body: OrderRequest,
+    response: OrderResult,
+    status: 201,
+    replayStatus: 200,
+    problems: { 404: ['customer_not_found'], 409: ['order_conflict'] },
+  },
+  getOrder: {
+    method: 'get',
+    path: orderPaths.orderPattern,
+    summary: 'An order with its refunds and the points they took back',
+    auth: 'secret',
+    response: OrderRecord,
+    problems: { 404: ['order_not_found'] },
+  },
+  postRefund: {
+    method: 'post',
+    path: orderPaths.refundsPattern,
+    summary: 'Record a refund: takes back its share of the order’s points; once per refundId',
+    auth: 'secret',
+    body: RefundRequest,
+    response: RefundResult,
+    status: 201,
+    replayStatus: 200,
+    problems: { 404: ['order_not_found'], 409: ['refund_conflict', 'refund_exceeds_order'] },
+  },
+  postReversal: {
+    method: 'post',
+    path: orderPaths.reversalPattern,
+    summary: 'Reverse one ledger entry, once: a credit’s points are taken back, a debit’s are given back',
+    auth: 'secret',
+    response: TransactionResult,
+    status: 201,
+    replayStatus: 200,
+    problems: { 404: ['customer_not_found', 'entry_not_found'], 409: ['entry_not_reversible'] },
+  },
   getDemoCustomerToken: {
     method: 'get',
     path: paths.demoCustomerToken,
@@ -210,6 +255,18 @@ const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   secret: [{ secretKey: [] }],
   demo: [],
 };
+
+function problemResponses(problems: Partial<Record<number, readonly ProblemCode[]>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(problems).map(([status, codes]) => [
+      status,
+      {
+        description: `A problem with code ${(codes ?? []).join(' or ')}`,
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
+}
 
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
 export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
@@ -236,16 +293,18 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
         schema: { type: 'string', maxLength: 255 },
       });
     }
+    const success = { 'application/json': { schema: jsonSchema(op.response, 'output') } };
     const operation: Record<string, unknown> = {
       operationId,
       summary: op.summary,
       security: SECURITY[op.auth],
       parameters,
       responses: {
-        [String(op.status ?? 200)]: {
-          description: 'OK',
-          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
-        },
+        [String(op.status ?? 200)]: { description: 'OK', content: success },
+        ...(op.replayStatus === undefined
+          ? {}
+          : { [String(op.replayStatus)]: { description: 'A replay: the first answer again', content: success } }),
+        ...problemResponses(op.problems ?? {}),
         default: {
           description: 'An error',
           content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },

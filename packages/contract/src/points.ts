@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, Points, UserText } from './primitives.ts';
+import { IsoDateTime, LocalizedText, Money, Points, UserText } from './primitives.ts';
 
 /**
  * Kinds of ledger entry. Credits: `earn`, `birthday_bonus`, positive `adjust`. Debits: `redeem`,
@@ -8,12 +8,51 @@ import { IsoDateTime, Money, Points, UserText } from './primitives.ts';
 export const LedgerEntryType = z.enum(['earn', 'redeem', 'adjust', 'expire', 'birthday_bonus']);
 export type LedgerEntryType = z.infer<typeof LedgerEntryType>;
 
+/**
+ * What an entry is, for telling it to the shopper: points from an `order`, taken back by its `refund`, a
+ * `reversal` of an earlier entry, a `birthday`, `survey`, `referral` or `welcome` gift, a reward `redemption`,
+ * an `expiry`, or the merchant's `adjustment`. `type` stays as it was for clients that read it.
+ */
+export const LedgerEntryKind = z.enum([
+  'order',
+  'refund',
+  'reversal',
+  'birthday',
+  'survey',
+  'referral',
+  'welcome',
+  'redemption',
+  'expiry',
+  'adjustment',
+]);
+export type LedgerEntryKind = z.infer<typeof LedgerEntryKind>;
+
+/** What an entry refers to; a key is present only when it is set. */
+export const LedgerReferences = z.object({
+  orderId: z.optional(z.string()),
+  refundId: z.optional(z.string()),
+  /** The entry a `reversal` undoes. */
+  reversesEntryId: z.optional(z.string()),
+  surveyId: z.optional(z.string()),
+  rewardId: z.optional(z.string()),
+  /** The reward's name, per language, when it was redeemed. */
+  rewardName: z.optional(LocalizedText),
+});
+export type LedgerReferences = z.infer<typeof LedgerReferences>;
+
 /** One append-only entry of a customer's points ledger. */
 export const LedgerEntry = z.object({
   id: z.string(),
   type: LedgerEntryType,
-  /** Signed: positive for credits, negative for debits. Never zero. */
+  kind: LedgerEntryKind,
+  references: LedgerReferences,
+  /**
+   * Signed: positive for credits, negative for debits. Zero only for a refund or reversal that found none of its
+   * points left to take back (its `shortfall` says how many it owed).
+   */
   points: z.int(),
+  /** Points a refund or reversal owed but could not take back, since the shopper had spent them; else null. */
+  shortfall: z.nullable(z.int().check(z.gte(1))),
   reason: z.nullable(z.string()),
   createdAt: IsoDateTime,
   /**

@@ -50,6 +50,8 @@ export const ProgramSettings = z.strictObject({
   welcomeBonus: z.int().check(z.gte(0), z.lte(MAX_INT4)),
   /** Points per whole unit of `currency` spent on an order (1: a point per ¥1), before the tier's multiplier. */
   earnRate: z.number().check(z.gte(0), z.lte(10_000)),
+  /** Points from an order stay pending for this many days after it was placed, while it can still be returned. */
+  returnWindowDays: z.int().check(z.gte(0), z.lte(365)),
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 

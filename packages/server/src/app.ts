@@ -25,6 +25,8 @@ import { apiReferenceRoutes } from './routes/api-reference.ts';
 import { rewardsRoutes } from './routes/rewards.ts';
 import { adminRewardsRoutes } from './routes/admin-rewards.ts';
 import { adminProgramRoute } from './routes/admin-program.ts';
+import { adminOrdersRoutes } from './routes/admin-orders.ts';
+import { adminReversalsRoute } from './routes/admin-reversals.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -108,6 +110,8 @@ export function createApp(deps: AppDeps): Hono {
   rewardsRoutes(app, context);
   adminRewardsRoutes(app, context);
   adminProgramRoute(app, context);
+  adminOrdersRoutes(app, context);
+  adminReversalsRoute(app, context);
   if (demo) demoTokenRoute(app, context);
   apiReferenceRoutes(app);
 

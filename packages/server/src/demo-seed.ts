@@ -16,6 +16,7 @@ export const DEMO_SEED = {
     currency: 'CNY',
     tierMetric: 'points',
     pointsExpiryMonths: 12,
+    returnWindowDays: 14,
     birthday: { points: 200, daysBefore: 7, daysAfter: 7, noticeDays: 30 },
   },
   tiers: [
@@ -281,6 +282,7 @@ export interface DemoSeedShape {
     currency: string;
     tierMetric: TierMetric;
     pointsExpiryMonths: number | null;
+    returnWindowDays: number;
     birthday: BirthdayRule | null;
   };
   tiers: ReadonlyArray<{ id: string; name: LocalizedText; threshold: number; benefits: readonly LocalizedText[] }>;

@@ -89,7 +89,7 @@ async function seedProgramSettings(tx: Queryable, created: boolean): Promise<voi
   await tx.query(
     `UPDATE programs
         SET timezone = $2, currency = $3, tier_metric = $4, points_expiry_months = $5, birthday_points = $6,
-            birthday_days_before = $7, birthday_days_after = $8, birthday_notice_days = $10
+            birthday_days_before = $7, birthday_days_after = $8, birthday_notice_days = $10, return_window_days = $11
       WHERE id = $1 AND ($9 OR (points_expiry_months IS NULL AND birthday_points IS NULL AND timezone = 'UTC'))`,
     [
       program.id,
@@ -102,6 +102,7 @@ async function seedProgramSettings(tx: Queryable, created: boolean): Promise<voi
       program.birthday.daysAfter,
       created,
       program.birthday.noticeDays,
+      program.returnWindowDays,
     ],
   );
   for (const tier of tiers) {
@@ -139,6 +140,8 @@ function seedDayBirthday(program: Program, now: Date): Birthday {
   return { month: today.month, day: today.day, calendar: 'gregorian' };
 }
 
+const SEED_ENTRY_KINDS = { earn: 'order', redeem: 'redemption', adjust: 'adjustment' } as const;
+
 /**
  * Replays a ledger through the same rules the API applies (soonest-expiring points spent first),
  * each entry at its own past moment, and expires batches at the moment they lapsed.
@@ -164,6 +167,7 @@ async function writeHistory(
     const credit = entry.type !== 'redeem' && entry.points > 0;
     const draft: EntryDraft = {
       type: entry.type,
+      kind: SEED_ENTRY_KINDS[entry.type],
       points: entry.type === 'redeem' ? -entry.points : entry.points,
       reason: entry.reason,
       ...(credit && entry.pendingDays ? { pendingUntil: new Date(at.getTime() + entry.pendingDays * DAY_MS) } : {}),

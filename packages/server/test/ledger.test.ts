@@ -304,7 +304,10 @@ describe('GET /v1/me/points/history', () => {
       {
         id: undefined,
         type: 'earn',
+        kind: 'order',
+        references: {},
         points: 40,
+        shortfall: null,
         reason: 'Order #7',
         createdAt: clock.now().toISOString(),
         expiresAt,

@@ -199,7 +199,7 @@ export async function claimBirthdayReward(
         tx,
         program,
         customerId,
-        { type: 'birthday_bonus', points: program.birthday.points, reason: 'Birthday reward' },
+        { type: 'birthday_bonus', kind: 'birthday', points: program.birthday.points, reason: 'Birthday reward' },
         { idempotencyKey, requestHash },
         now,
       );

@@ -1,5 +1,6 @@
 import type { Birthday, CustomerRecord, CustomerUpsertRequest } from '@loyalty-elements/contract';
 import type { Queryable } from '../store/database.ts';
+import { applyEntryLocked, type LedgerProgram } from './ledger.ts';
 
 export interface Customer {
   id: string;
@@ -89,11 +90,12 @@ export async function insertCustomer(db: Queryable, programId: string, customer:
  */
 export async function upsertCustomer(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
-  programId: string,
+  program: LedgerProgram & { welcomeBonus: number },
   id: string,
   request: CustomerUpsertRequest,
   now: Date,
 ): Promise<{ customer: Customer; created: boolean }> {
+  const programId = program.id;
   return db.transaction(async (tx) => {
     const birthday = request.birthday ?? null;
     // ON CONFLICT waits for a concurrent create of the same id, then leaves the update to us.
@@ -116,6 +118,8 @@ export async function upsertCustomer(
       ],
     );
     const created = inserted.length > 0;
+    // The new row is this transaction's until it commits: the bonus is credited with it, once.
+    if (created && program.welcomeBonus > 0) await creditWelcomeBonus(tx, program, id, now);
     if (!created) {
       const existing = await lockCustomer(tx, programId, id);
       if (existing === undefined) throw new Error(`Customer ${id} exists but cannot be read`);
@@ -143,6 +147,23 @@ export async function upsertCustomer(
     if (customer === undefined) throw new Error(`Customer ${id} vanished inside its own transaction`);
     return { customer, created };
   });
+}
+
+async function creditWelcomeBonus(
+  tx: Queryable,
+  program: LedgerProgram & { welcomeBonus: number },
+  customerId: string,
+  now: Date,
+): Promise<void> {
+  const applied = await applyEntryLocked(
+    tx,
+    program,
+    customerId,
+    { type: 'earn', kind: 'welcome', points: program.welcomeBonus, reason: null },
+    { idempotencyKey: `welcome:${customerId}`, requestHash: null },
+    now,
+  );
+  if (applied.kind !== 'created') throw new Error('A welcome bonus was refused');
 }
 
 /** Sets the customer's birthday as the customer did it (the change limit and the notice count from `now`). */

@@ -1,8 +1,8 @@
 import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
 import { ENTRY_COLUMNS, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
-import type { Program } from './programs.ts';
-import type { QualifyingActivity } from './tiers.ts';
+import type { Program, Tier } from './programs.ts';
+import { activitySince, tierStanding, type QualifyingActivity } from './tiers.ts';
 
 // What the summary and the history read from the ledger; ledger.ts writes it.
 
@@ -33,7 +33,7 @@ export async function pointsOverview(
            AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
        (SELECT COALESCE(SUM(points), 0)::bigint FROM ledger_entries
          WHERE program_id = $1 AND customer_id = $2 AND points > 0
-           AND type IN ('earn', 'adjust', 'birthday_bonus')) AS lifetime`,
+           AND kind IN (${EARNING_KINDS})) AS lifetime`,
     [programId, customerId, now],
   );
   const expiring = await db.query<{ expires_at: Date | string; points: unknown }>(
@@ -50,10 +50,19 @@ export async function pointsOverview(
   };
 }
 
+/** Credits that count as points earned (reversals and refunds only correct them). */
+const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment'`;
+/** Entries that count towards a tier; gifts (birthday, welcome) and spending points do not. */
+const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
+
 /**
- * Tier-qualifying activity after `since` up to `now`: points of earn and adjust entries, or, for
- * programs that qualify on spend, their spend in the program's currency. A pending credit qualifies from
- * the moment it becomes available (a return inside the pending period then changes no tier).
+ * Tier-qualifying activity after `since` up to `now`: points of orders, surveys, referrals and adjustments,
+ * or, for programs that qualify on spend, their spend in the program's currency. A pending credit qualifies
+ * from the moment it becomes available (a return inside the pending period then changes no tier).
+ *
+ * A refund counts against its order, and a reversal against the entry it reverses, at that entry's moment:
+ * with everything it owed (shortfall included), so they leave the window together and a refund of points
+ * still pending never counts before those points do.
  */
 export async function qualifyingActivity(
   db: Queryable,
@@ -62,17 +71,31 @@ export async function qualifyingActivity(
   since: Date,
   now: Date,
 ): Promise<QualifyingActivity[]> {
-  const amount = program.tierMetric === 'spend' ? 'spend_amount' : 'points';
+  const amount = program.tierMetric === 'spend' ? 'e.spend_amount' : 'e.points - COALESCE(e.shortfall, 0)';
   const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
     `SELECT available_at, amount
-       FROM (SELECT GREATEST(created_at, COALESCE(pending_until, created_at)) AS available_at, ${amount} AS amount
-               FROM ledger_entries
-              WHERE program_id = $1 AND customer_id = $2 AND type IN ('earn', 'adjust') AND created_at <= $4
-                AND ($5::text IS NULL OR spend_currency = $5)) activity
+       FROM (SELECT GREATEST(COALESCE(origin.created_at, e.created_at),
+                             COALESCE(origin.pending_until, origin.created_at, e.pending_until, e.created_at))
+                      AS available_at,
+                    ${amount} AS amount
+               FROM ledger_entries e
+               LEFT JOIN orders o ON e.kind = 'refund' AND o.program_id = e.program_id AND o.order_id = e.order_id
+               LEFT JOIN ledger_entries origin ON origin.id = COALESCE(e.reverses_entry_id, o.entry_id)
+              WHERE e.program_id = $1 AND e.customer_id = $2 AND e.created_at <= $4
+                AND (e.kind IN (${QUALIFYING_KINDS})
+                     OR (e.kind IN ('refund', 'reversal') AND origin.kind IN (${QUALIFYING_KINDS})))
+                AND ($5::text IS NULL OR e.spend_currency = $5)) activity
       WHERE available_at > $3 AND available_at <= $4`,
     [program.id, customerId, since, now, program.tierMetric === 'spend' ? program.currency : null],
   );
   return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
+}
+
+/** The tier the customer holds at `now`. */
+export async function customerTier(db: Queryable, program: Program, customerId: string, now: Date): Promise<Tier> {
+  const since = activitySince(program.tierWindowMonths, now);
+  const activity = await qualifyingActivity(db, program, customerId, since, now);
+  return tierStanding(program.tiers, activity, program.tierWindowMonths, now).current;
 }
 
 export interface HistoryPage {
@@ -101,4 +124,13 @@ export async function historyPage(
     entries: page.map(toLedgerEntry),
     nextBefore: rows.length > limit && last ? toNumber(last.seq) : null,
   };
+}
+
+/** One entry of the program's ledger by id. */
+export async function findEntry(db: Queryable, programId: string, entryId: string): Promise<EntryRow | undefined> {
+  const [row] = await db.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE program_id = $1 AND id = $2`, [
+    programId,
+    entryId,
+  ]);
+  return row;
 }

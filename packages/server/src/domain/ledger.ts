@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { LedgerEntry, LedgerEntryType, Money, Transaction } from '@loyalty-elements/contract';
+import type {
+  LedgerEntry,
+  LedgerEntryKind,
+  LedgerEntryType,
+  LedgerReferences,
+  Money,
+  Transaction,
+} from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
 import type { Program } from './programs.ts';
@@ -17,8 +24,13 @@ export type LedgerProgram = Pick<Program, 'id' | 'pointsExpiryMonths'>;
 /** What to write: a credit (positive `points`) or a debit (negative). */
 export interface EntryDraft {
   type: Exclude<LedgerEntryType, 'expire'>;
+  /** What the entry is, for the shopper's history. */
+  kind: Exclude<LedgerEntryKind, 'expiry'>;
+  references?: LedgerReferences;
   points: number;
   reason: string | null;
+  /** Take-backs only: points owed that could not be taken. */
+  shortfall?: number | null;
   /** Credits only. `undefined`: the program's default expiry; `null`: never. */
   expiresAt?: Date | null;
   /** Credits only: not spendable before then. */
@@ -46,10 +58,21 @@ export interface EntryRow {
   spend_amount: unknown;
   spend_currency: string | null;
   seq: unknown;
+  kind: LedgerEntryKind;
+  order_id: string | null;
+  refund_id: string | null;
+  reverses_entry_id: string | null;
+  survey_id: string | null;
+  reward_id: string | null;
+  reward_name: LocalizedTextColumn | null;
+  shortfall: unknown;
 }
 
+type LocalizedTextColumn = NonNullable<LedgerReferences['rewardName']>;
+
 export const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
-  pending_until, spend_amount, spend_currency, seq`;
+  pending_until, spend_amount, spend_currency, seq, kind, order_id, refund_id, reverses_entry_id, survey_id, reward_id,
+  reward_name, shortfall`;
 
 export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insufficient_points'; balance: number };
 
@@ -70,7 +93,7 @@ export async function applyEntryLocked(
     throw new RangeError('points must be a non-zero integer');
   await expireLapsedLocked(tx, program.id, customerId, now);
   const batches = await spendableBatches(tx, program.id, customerId, now);
-  const balance = batches.reduce((total, batch) => total + batch.remaining, 0);
+  const balance = sumRemaining(batches);
   const base = { programId: program.id, customerId, draft, meta, createdAt: now };
 
   if (draft.points > 0) {
@@ -133,7 +156,16 @@ export async function spendableBatches(
   return rows.map((row) => ({ entryId: row.entry_id, remaining: toNumber(row.remaining) }));
 }
 
-interface NewEntry {
+/** The customer's spendable balance at `now`: what is left of batches neither pending nor lapsed. */
+export async function spendableBalance(tx: Queryable, programId: string, customerId: string, now: Date): Promise<number> {
+  return sumRemaining(await spendableBatches(tx, programId, customerId, now));
+}
+
+function sumRemaining(batches: readonly Batch[]): number {
+  return batches.reduce((total, batch) => total + batch.remaining, 0);
+}
+
+export interface NewEntry {
   programId: string;
   customerId: string;
   draft: EntryDraft;
@@ -144,12 +176,15 @@ interface NewEntry {
   balanceAfter: number;
 }
 
-async function insertEntry(tx: Queryable, entry: NewEntry): Promise<EntryRow> {
+/** Writes one entry as it is; the caller has moved the batches. */
+export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<EntryRow> {
+  const references = entry.draft.references ?? {};
   const [row] = await tx.query<EntryRow>(
     `INSERT INTO ledger_entries
        (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
-        expires_at, pending_until, spend_amount, spend_currency)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        expires_at, pending_until, spend_amount, spend_currency, kind, order_id, refund_id, reverses_entry_id,
+        survey_id, reward_id, reward_name, shortfall)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      RETURNING ${ENTRY_COLUMNS}`,
     [
       randomUUID(),
@@ -166,6 +201,14 @@ async function insertEntry(tx: Queryable, entry: NewEntry): Promise<EntryRow> {
       entry.pendingUntil,
       entry.draft.spend?.amount ?? null,
       entry.draft.spend?.currency ?? null,
+      entry.draft.kind,
+      references.orderId ?? null,
+      references.refundId ?? null,
+      references.reversesEntryId ?? null,
+      references.surveyId ?? null,
+      references.rewardId ?? null,
+      references.rewardName === undefined ? null : JSON.stringify(references.rewardName),
+      entry.draft.shortfall || null,
     ],
   );
   if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
@@ -192,15 +235,15 @@ export async function expireLapsedLocked(
   );
   if (lapsed.length === 0) return 0;
   // Lapsed points stopped being spendable when they lapsed: the expiry does not move the balance.
-  const balance = (await spendableBatches(tx, programId, customerId, now)).reduce((t, b) => t + b.remaining, 0);
+  const balance = await spendableBalance(tx, programId, customerId, now);
   for (const batch of lapsed) {
     const points = toNumber(batch.remaining);
     await tx.query('UPDATE point_batches SET remaining = 0 WHERE entry_id = $1', [batch.entry_id]);
     await tx.query(
       `INSERT INTO ledger_entries
-         (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
-          expires_at)
-       VALUES ($1, $2, $3, 'expire', $4, NULL, $5, NULL, $6, $7, $8)`,
+         (id, program_id, customer_id, type, kind, points, reason, idempotency_key, request_hash, balance_after,
+          created_at, expires_at)
+       VALUES ($1, $2, $3, 'expire', 'expiry', $4, NULL, $5, NULL, $6, $7, $8)`,
       [randomUUID(), programId, customerId, -points, `expire:${batch.entry_id}`, balance, now, batch.expires_at],
     );
   }
@@ -244,7 +287,10 @@ export function toLedgerEntry(row: EntryRow): LedgerEntry {
   return {
     id: row.id,
     type: row.type,
+    kind: row.kind,
+    references: toReferences(row),
     points: toNumber(row.points),
+    shortfall: row.shortfall === null ? null : toNumber(row.shortfall),
     reason: row.reason,
     createdAt: iso(row.created_at),
     expiresAt: row.expires_at === null ? null : iso(row.expires_at),
@@ -255,6 +301,17 @@ export function toLedgerEntry(row: EntryRow): LedgerEntry {
         : { amount: toNumber(row.spend_amount), currency: row.spend_currency },
     balanceAfter: toNumber(row.balance_after),
   };
+}
+
+function toReferences(row: EntryRow): LedgerReferences {
+  const references: LedgerReferences = {};
+  if (row.order_id !== null) references.orderId = row.order_id;
+  if (row.refund_id !== null) references.refundId = row.refund_id;
+  if (row.reverses_entry_id !== null) references.reversesEntryId = row.reverses_entry_id;
+  if (row.survey_id !== null) references.surveyId = row.survey_id;
+  if (row.reward_id !== null) references.rewardId = row.reward_id;
+  if (row.reward_name !== null) references.rewardName = row.reward_name;
+  return references;
 }
 
 export function toTransaction(row: EntryRow): Transaction {

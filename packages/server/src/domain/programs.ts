@@ -47,6 +47,8 @@ export interface Program {
   welcomeBonus: number;
   /** Points per whole unit of `currency` spent on an order, before the tier's multiplier. */
   earnRate: number;
+  /** Points from an order stay pending this many days after it was placed. */
+  returnWindowDays: number;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
 }
@@ -69,6 +71,7 @@ interface ProgramRow {
   birthday_notice_days: number;
   welcome_bonus: number;
   earn_rate: number | string;
+  return_window_days: number;
   tiers: Array<{
     id: string;
     name: LocalizedText;
@@ -83,7 +86,7 @@ const SELECT_PROGRAM = `
   SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
-         p.tier_risk_horizon_days,
+         p.tier_risk_horizon_days, p.return_window_days,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -154,6 +157,7 @@ function toProgram(row: ProgramRow): Program {
           },
     welcomeBonus: toNumber(row.welcome_bonus),
     earnRate: Number(row.earn_rate),
+    returnWindowDays: toNumber(row.return_window_days),
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,

@@ -13,10 +13,9 @@ import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer, type Customer } from './customers.ts';
 import { applyEntryLocked, ensureExpired, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
 import { insertRedemption, REDEMPTION_COLUMNS, toRedemption, type RedemptionRow } from './redemptions.ts';
-import { pointsOverview, qualifyingActivity } from './ledger-reads.ts';
+import { customerTier, pointsOverview } from './ledger-reads.ts';
 import { writeOnce } from './transactions.ts';
 import type { Program, Tier } from './programs.ts';
-import { activitySince, tierStanding } from './tiers.ts';
 import { DAY_MS } from './time.ts';
 
 /**
@@ -123,7 +122,7 @@ export async function customerRewards(
   await ensureExpired(db, program.id, customerId, now);
   const [{ balance }, tier, rows, redemptions] = await Promise.all([
     pointsOverview(db, program.id, customerId, now),
-    currentTier(db, program, customerId, now),
+    customerTier(db, program, customerId, now),
     db.query<RewardRow>(
       `SELECT ${REWARD_COLUMNS} FROM rewards WHERE program_id = $1 AND ${onOffer('$2')} ORDER BY points_cost, id`,
       [program.id, now],
@@ -139,12 +138,6 @@ export async function customerRewards(
     rewards: rows.map((row) => toCustomerReward(row, program.tiers, tier, balance)),
     redemptions: redemptions.map(toRedemption),
   };
-}
-
-async function currentTier(db: Queryable, program: Program, customerId: string, now: Date): Promise<Tier> {
-  const since = activitySince(program.tierWindowMonths, now);
-  const activity = await qualifyingActivity(db, program, customerId, since, now);
-  return tierStanding(program.tiers, activity, program.tierWindowMonths, now).current;
 }
 
 function toCustomerReward(row: RewardRow, tiers: readonly Tier[], tier: Tier, balance: number): CustomerReward {
@@ -236,7 +229,7 @@ export async function redeemReward(
       if (!reward.on_offer) return { kind: 'reward_unavailable' };
       if (reward.required_tier_id !== null) {
         const requiredTier = findTier(program.tiers, reward.required_tier_id);
-        const tier = await currentTier(tx, program, customerId, now);
+        const tier = await customerTier(tx, program, customerId, now);
         if (tier.threshold < requiredTier.threshold) {
           tierLock = { requiredTier, currentTier: tier };
           return { kind: 'reward_tier_required' };
@@ -249,7 +242,13 @@ export async function redeemReward(
         tx,
         program,
         customerId,
-        { type: 'redeem', points: -pointsCost, reason: localized(reward.name, customer.locale, rewardId) },
+        {
+          type: 'redeem',
+          kind: 'redemption',
+          references: { rewardId, rewardName: reward.name },
+          points: -pointsCost,
+          reason: localized(reward.name, customer.locale, rewardId),
+        },
         { idempotencyKey, requestHash },
         now,
       );

@@ -109,11 +109,12 @@ function toDraft(request: TransactionRequest): EntryDraft {
   const reason = request.reason ?? null;
   switch (request.type) {
     case 'redeem':
-      return { type: 'redeem', points: -request.points, reason };
+      return { type: 'redeem', kind: 'redemption', points: -request.points, reason };
     case 'earn':
     case 'adjust':
       return {
         type: request.type,
+        kind: request.type === 'earn' ? 'order' : 'adjustment',
         points: request.points,
         reason,
         ...(request.expiresAt === undefined ? {} : { expiresAt: toDate(request.expiresAt) }),

@@ -12,7 +12,7 @@ export function adminCustomersRoute(app: Hono, context: AppContext): void {
     const program = await authenticateSecretKey(c, context.db, context.now());
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(CustomerUpsertRequest, await readJson(c), 'body');
-    const { customer, created } = await upsertCustomer(context.db, program.id, customerId, request, context.now());
+    const { customer, created } = await upsertCustomer(context.db, program, customerId, request, context.now());
     const body: CustomerUpsertResult = { customer: toCustomerRecord(customer), created };
     return c.json(body, created ? 201 : 200);
   });

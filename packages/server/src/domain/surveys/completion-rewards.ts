@@ -37,7 +37,13 @@ export async function grantCompletionReward(tx: Queryable, input: CompletionRewa
     tx,
     program,
     customerId,
-    { type: 'earn', points, reason: `Survey reward: ${input.surveyId}` },
+    {
+      type: 'earn',
+      kind: 'survey',
+      references: { surveyId: input.surveyId },
+      points,
+      reason: `Survey reward: ${input.surveyId}`,
+    },
     { idempotencyKey, requestHash: null },
     now,
   );
