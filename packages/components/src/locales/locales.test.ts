@@ -7,6 +7,7 @@ import { birthdayGreetingStrings } from '../birthday-greeting/birthday-greeting.
 import { rewardsStrings } from '../rewards/rewards.strings.ts';
 import { satisfactionSurveyStrings } from '../satisfaction-survey/satisfaction-survey.strings.ts';
 import { tierProgressStrings } from '../tier-progress/tier-progress.strings.ts';
+import { ledgerTextStrings } from '../base/ledger-text.strings.ts';
 
 describe('locales', () => {
   it('maps Simplified Chinese tags to zh-CN and everything else to en', () => {
@@ -85,6 +86,7 @@ describe('Simplified Chinese copy', () => {
     'tier-progress': tierProgressStrings['zh-CN'],
     rewards: rewardsStrings['zh-CN'],
     'satisfaction-survey': satisfactionSurveyStrings['zh-CN'],
+    'ledger-text': ledgerTextStrings['zh-CN'],
   };
   /** A sample for each parameter, by its name: Chinese words, a date as Intl writes it, numbers. */
   const sample = (name: string): string | number => {
