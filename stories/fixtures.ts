@@ -407,7 +407,10 @@ export const birthdays = {
     entry: {
       id: 'entry-birthday-2026',
       type: 'birthday_bonus',
+      kind: 'birthday',
+      references: {},
       points: 200,
+      shortfall: null,
       reason: 'Birthday reward',
       createdAt: '2026-11-25T02:00:00.000Z',
       expiresAt: '2027-11-25T02:00:00.000Z',

@@ -336,7 +336,10 @@ function rewardsDesk(
         entry: {
           id: `entry-redeem-${issued}`,
           type: 'redeem',
+          kind: 'redemption',
+          references: { rewardId, rewardName: reward.name },
           points: -reward.pointsCost,
+          shortfall: null,
           reason: reward.name.en ?? rewardId,
           createdAt: redeemedAt,
           expiresAt: null,

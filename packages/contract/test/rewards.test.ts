@@ -127,7 +127,10 @@ describe('RedeemResult', () => {
       entry: {
         id: 'e1',
         type: 'redeem',
+        kind: 'redemption',
+        references: { rewardId: redemption.rewardId, rewardName: redemption.rewardName },
         points: -300,
+        shortfall: null,
         reason: 'A free pot of jasmine tea',
         createdAt: redemption.redeemedAt,
         expiresAt: null,

@@ -83,6 +83,9 @@ export const pointsHistory: PointsHistory = {
     {
       id: 'e2',
       type: 'redeem',
+      kind: 'redemption',
+      references: {},
+      shortfall: null,
       points: -500,
       reason: 'Free tea',
       createdAt: '2026-05-02T09:30:00.000+08:00',
@@ -94,6 +97,9 @@ export const pointsHistory: PointsHistory = {
     {
       id: 'e1',
       type: 'earn',
+      kind: 'order',
+      references: {},
+      shortfall: null,
       points: 3400,
       reason: null,
       createdAt: '2026-05-01T10:00:00.000Z',
@@ -110,6 +116,9 @@ export const birthdayClaimResult: BirthdayClaimResult = {
   entry: {
     id: 'e3',
     type: 'birthday_bonus',
+    kind: 'birthday',
+    references: {},
+    shortfall: null,
     points: 200,
     reason: 'Birthday',
     createdAt: '2026-09-20T00:00:00.000Z',
@@ -282,6 +291,9 @@ export const redeemResult: RedeemResult = {
   entry: {
     id: 'e4',
     type: 'redeem',
+    kind: 'redemption',
+    references: { rewardId: 'free-coffee', rewardName: { en: 'Free coffee', 'zh-CN': '免费咖啡' } },
+    shortfall: null,
     points: -500,
     reason: 'Free coffee',
     createdAt: '2026-06-01T08:00:00.000Z',
