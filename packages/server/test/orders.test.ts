@@ -151,9 +151,7 @@ describe('an order is recorded once', () => {
   test('20 different orders at once are each credited', async () => {
     const merchant = await shop({ returnWindowDays: 0 });
     const shopper = await merchant.customer();
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, () => merchant.postOrder(anOrder(shopper, 1_000))),
-    );
+    const responses = await Promise.all(Array.from({ length: 20 }, () => merchant.postOrder(anOrder(shopper, 1_000))));
     assert.deepEqual(
       responses.map((res) => res.status),
       Array<number>(20).fill(201),
@@ -226,7 +224,11 @@ describe('orders the API refuses', () => {
       [{ ...base, amount: 1_000_000_000_000 }, 'body.amount'],
     ];
     for (const [body, path] of cases) {
-      const problem = await expectProblem(await merchant.postOrder(body as Record<string, unknown>), 400, 'validation_failed');
+      const problem = await expectProblem(
+        await merchant.postOrder(body as Record<string, unknown>),
+        400,
+        'validation_failed',
+      );
       assert.ok(
         problem.errors?.some((error) => error.path === path),
         `${JSON.stringify(body).slice(0, 80)} → ${JSON.stringify(problem.errors)}`,

@@ -32,10 +32,7 @@ describe('what a refund takes back', () => {
     assert.deepEqual([first.refund.points, first.refund.shortfall], [49, 0], 'floor(100 × 5,000 / 10,001)');
     const second = await merchant.refund(order.orderId, 'r2', 5_001);
     assert.deepEqual([second.refund.points, second.refund.shortfall], [51, 0]);
-    assert.deepEqual(
-      [second.order.refundedAmount, second.order.pointsTakenBack, second.balance],
-      [10_001, 100, 0],
-    );
+    assert.deepEqual([second.order.refundedAmount, second.order.pointsTakenBack, second.balance], [10_001, 100, 0]);
     assert.deepEqual(
       second.order.refunds.map((r) => [r.refundId, r.amount, r.points]),
       [
@@ -47,14 +44,22 @@ describe('what a refund takes back', () => {
     assert.equal(second.transaction?.points, -51);
     assert.deepEqual(second.transaction?.references, { orderId: order.orderId, refundId: 'r2' });
     assert.deepEqual(second.transaction?.spend, { amount: -5_001, currency: 'CNY' });
-    await expectProblem(await merchant.postRefund(order.orderId, { refundId: 'r3', amount: 1 }), 409, 'refund_exceeds_order');
+    await expectProblem(
+      await merchant.postRefund(order.orderId, { refundId: 'r3', amount: 1 }),
+      409,
+      'refund_exceeds_order',
+    );
   });
 
   test('refunds totalling more than the order are 409 refund_exceeds_order and take nothing', async () => {
     const merchant = await shop();
     const shopper = await merchant.customer();
     const { order } = await merchant.order(anOrder(shopper, 1_000, { placedAt: MONTH_AGO() }));
-    await expectProblem(await merchant.postRefund(order.orderId, { refundId: 'all', amount: 1_001 }), 409, 'refund_exceeds_order');
+    await expectProblem(
+      await merchant.postRefund(order.orderId, { refundId: 'all', amount: 1_001 }),
+      409,
+      'refund_exceeds_order',
+    );
     await merchant.refund(order.orderId, 'some', 600);
     const problem = await expectProblem(
       await merchant.postRefund(order.orderId, { refundId: 'more', amount: 401 }),
@@ -171,8 +176,16 @@ describe('a refund is recorded once', () => {
     const replay = await merchant.postRefund(order.orderId, { refundId: 'r', amount: 1_000 });
     assert.equal(replay.status, 200);
     assert.deepEqual(parseExactly(RefundResult, await replay.json()), first);
-    await expectProblem(await merchant.postRefund(order.orderId, { refundId: 'r', amount: 999 }), 409, 'refund_conflict');
-    await expectProblem(await merchant.postRefund('no-such-order', { refundId: 'r', amount: 1 }), 404, 'order_not_found');
+    await expectProblem(
+      await merchant.postRefund(order.orderId, { refundId: 'r', amount: 999 }),
+      409,
+      'refund_conflict',
+    );
+    await expectProblem(
+      await merchant.postRefund('no-such-order', { refundId: 'r', amount: 1 }),
+      404,
+      'order_not_found',
+    );
     assert.equal((await merchant.history(shopper)).length, 2);
   });
 
@@ -223,7 +236,10 @@ describe('a refund is recorded once', () => {
     ];
     for (const [body, path] of cases) {
       const problem = await expectProblem(await merchant.postRefund(order.orderId, body), 400, 'validation_failed');
-      assert.ok(problem.errors?.some((e) => e.path === path), JSON.stringify(problem.errors));
+      assert.ok(
+        problem.errors?.some((e) => e.path === path),
+        JSON.stringify(problem.errors),
+      );
     }
     assert.equal((await merchant.readOrder(order.orderId)).refunds.length, 0);
     assert.equal(api.loggedErrors.length, 0);

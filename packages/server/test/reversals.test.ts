@@ -141,7 +141,9 @@ describe('what cannot be reversed', () => {
     clock.set('2027-05-01T00:00:00Z');
     const { merchant } = await shop();
     const shopper = await merchant.customer();
-    const { order, transaction: orderEntry } = await merchant.order(anOrder(shopper, 10_000, { placedAt: MONTH_AGO() }));
+    const { order, transaction: orderEntry } = await merchant.order(
+      anOrder(shopper, 10_000, { placedAt: MONTH_AGO() }),
+    );
     const refund = await merchant.refund(order.orderId, 'r', 1_000);
     const adjust = await merchant.transact(shopper, { type: 'adjust', points: 5 });
     const reversal = await reverse(merchant, shopper, adjust.transaction.id);

@@ -15,7 +15,11 @@ describe('ledgerEntryText', () => {
     [entry('refund', { orderId: '1001', refundId: 'r-1' }), 'Refund of order 1001', '订单1001退款'],
     [entry('reversal', { reversesEntryId: 'e' }), 'Reversal of an earlier entry', '撤销此前的一笔记录'],
     [entry('birthday'), 'Birthday gift', '生日礼遇'],
-    [entry('survey', { surveyId: 'post-purchase-nps' }), 'Survey: thank you for your feedback', '问卷调查：感谢您的反馈'],
+    [
+      entry('survey', { surveyId: 'post-purchase-nps' }),
+      'Survey: thank you for your feedback',
+      '问卷调查：感谢您的反馈',
+    ],
     [entry('referral'), 'Referral', '推荐好友奖励'],
     [entry('welcome'), 'Welcome bonus', '入会礼遇'],
     [

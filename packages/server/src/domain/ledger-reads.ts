@@ -128,9 +128,9 @@ export async function historyPage(
 
 /** One entry of the program's ledger by id. */
 export async function findEntry(db: Queryable, programId: string, entryId: string): Promise<EntryRow | undefined> {
-  const [row] = await db.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE program_id = $1 AND id = $2`, [
-    programId,
-    entryId,
-  ]);
+  const [row] = await db.query<EntryRow>(
+    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE program_id = $1 AND id = $2`,
+    [programId, entryId],
+  );
   return row;
 }

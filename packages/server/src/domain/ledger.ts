@@ -157,7 +157,12 @@ export async function spendableBatches(
 }
 
 /** The customer's spendable balance at `now`: what is left of batches neither pending nor lapsed. */
-export async function spendableBalance(tx: Queryable, programId: string, customerId: string, now: Date): Promise<number> {
+export async function spendableBalance(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+): Promise<number> {
   return sumRemaining(await spendableBatches(tx, programId, customerId, now));
 }
 

@@ -37,7 +37,9 @@ export async function recordRefund(
   request: RefundRequest,
   now: Date,
 ): Promise<RecordRefundOutcome> {
-  const requestHash = createHash('sha256').update(JSON.stringify([request.refundId, request.amount])).digest('base64url');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([request.refundId, request.amount]))
+    .digest('base64url');
   const unlocked = await findOrderRow(db, program.id, orderId);
   if (unlocked === undefined) return { kind: 'order_not_found' };
   return db.transaction(async (tx): Promise<RecordRefundOutcome> => {
@@ -85,7 +87,18 @@ export async function recordRefund(
                                   balance_after, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING ${REFUND_COLUMNS}`,
-      [program.id, orderId, request.refundId, request.amount, taken, shortfall, entry?.id ?? null, requestHash, balance, now],
+      [
+        program.id,
+        orderId,
+        request.refundId,
+        request.amount,
+        taken,
+        shortfall,
+        entry?.id ?? null,
+        requestHash,
+        balance,
+        now,
+      ],
     );
     const [updated] = await tx.query<OrderRow>(
       `UPDATE orders
@@ -100,7 +113,12 @@ export async function recordRefund(
 }
 
 /** The answer to a refund post: the refund, its order as it stands, its entry and the balance right after it. */
-async function refundResult(db: Queryable, programId: string, order: OrderRow, refund: RefundRow): Promise<RefundResult> {
+async function refundResult(
+  db: Queryable,
+  programId: string,
+  order: OrderRow,
+  refund: RefundRow,
+): Promise<RefundResult> {
   const entry = refund.entry_id === null ? undefined : await findEntry(db, programId, refund.entry_id);
   return {
     refund: toRefundRecord(refund),

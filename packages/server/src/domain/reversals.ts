@@ -53,7 +53,14 @@ export async function reverseEntry(
     };
     const meta = { idempotencyKey: `reversal:${entryId}`, requestHash: null };
     if (points > 0) {
-      const row = await takeBackLocked(tx, program, customerId, { ...draft, owed: points, fromEntryId: entryId }, meta, now);
+      const row = await takeBackLocked(
+        tx,
+        program,
+        customerId,
+        { ...draft, owed: points, fromEntryId: entryId },
+        meta,
+        now,
+      );
       return { kind: 'created', result: toResult(row) };
     }
     const credit = await applyEntryLocked(tx, program, customerId, { ...draft, points: -points }, meta, now);
