@@ -103,6 +103,18 @@ describe('reversing a credit takes its points back', () => {
     const { points } = await merchant.summary(shopper);
     assert.deepEqual([points.balance, points.pending], [10, 0]);
   });
+
+  test('points of the credit that expired are not taken again', async () => {
+    clock.set('2027-05-01T00:00:00Z');
+    const { merchant } = await shop();
+    const shopper = await merchant.customer();
+    const lapsing = await merchant.transact(shopper, { type: 'adjust', points: 50, expiresAt: '2027-05-02T00:00:00Z' });
+    await merchant.transact(shopper, { type: 'earn', points: 100 });
+    clock.set('2027-05-03T00:00:00Z');
+    const { transaction, balance } = await reverse(merchant, shopper, lapsing.transaction.id);
+    assert.deepEqual([transaction.points, transaction.shortfall, balance], [0, null, 100]);
+    assert.equal((await merchant.summary(shopper)).tier.progress.qualified, 100, 'the adjustment no longer counts');
+  });
 });
 
 describe('reversing a debit gives its points back', () => {

@@ -71,7 +71,11 @@ export async function qualifyingActivity(
   since: Date,
   now: Date,
 ): Promise<QualifyingActivity[]> {
-  const amount = program.tierMetric === 'spend' ? 'e.spend_amount' : 'e.points - COALESCE(e.shortfall, 0)';
+  // What a refund owed counts, shortfall included; a reversal undoes all its entry counted, expired points too.
+  const amount =
+    program.tierMetric === 'spend'
+      ? 'e.spend_amount'
+      : `CASE WHEN e.kind = 'reversal' THEN -origin.points ELSE e.points - COALESCE(e.shortfall, 0) END`;
   const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
     `SELECT available_at, amount
        FROM (SELECT GREATEST(COALESCE(origin.created_at, e.created_at),

@@ -1,7 +1,14 @@
 import type { LedgerEntryKind, TransactionResult } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
-import { applyEntryLocked, ENTRY_COLUMNS, toTransaction, type EntryDraft, type EntryRow } from './ledger.ts';
+import {
+  applyEntryLocked,
+  ENTRY_COLUMNS,
+  expireLapsedLocked,
+  toTransaction,
+  type EntryDraft,
+  type EntryRow,
+} from './ledger.ts';
 import { findEntry } from './ledger-reads.ts';
 import { takeBackLocked } from './ledger-takeback.ts';
 import type { Program } from './programs.ts';
@@ -53,11 +60,13 @@ export async function reverseEntry(
     };
     const meta = { idempotencyKey: `reversal:${entryId}`, requestHash: null };
     if (points > 0) {
+      await expireLapsedLocked(tx, program.id, customerId, now);
       const row = await takeBackLocked(
         tx,
         program,
         customerId,
-        { ...draft, owed: points, fromEntryId: entryId },
+        // Points of it that expired are gone already: only the rest is owed back.
+        { ...draft, owed: points - (await expiredFrom(tx, program.id, entryId)), fromEntryId: entryId },
         meta,
         now,
       );
@@ -67,6 +76,15 @@ export async function reverseEntry(
     if (credit.kind !== 'created') throw new Error('A reversal credit was refused');
     return { kind: 'created', result: toResult(credit.row) };
   });
+}
+
+/** How many of a credit's points expired unspent (the expiry job writes one entry per lapsed batch). */
+async function expiredFrom(db: Queryable, programId: string, entryId: string): Promise<number> {
+  const [row] = await db.query<{ points: unknown }>(
+    'SELECT points FROM ledger_entries WHERE program_id = $1 AND idempotency_key = $2',
+    [programId, `expire:${entryId}`],
+  );
+  return row === undefined ? 0 : -toNumber(row.points);
 }
 
 async function findReversal(db: Queryable, programId: string, entryId: string): Promise<EntryRow | undefined> {
