@@ -126,3 +126,18 @@ async function asShopper(api: TestServer, program: OwnProgram, customerId: strin
 export function anOrder(customerId: string, amount: number, extra: Partial<OrderRequest> = {}): OrderRequest {
   return { orderId: `order-${randomUUID()}`, customerId, amount, currency: 'CNY', ...extra };
 }
+
+/** The statuses of answers to requests sent at once, lowest first. */
+export function statusesOf(responses: readonly Response[]): number[] {
+  return responses.map((res) => res.status).sort((a, b) => a - b);
+}
+
+/** One request recorded, the others answered as its replays. */
+export function onceThenReplays(count: number): number[] {
+  return [...Array<number>(count - 1).fill(200), 201];
+}
+
+/** An instant `days` before `now`, as the API writes instants. */
+export function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
+}
