@@ -86,7 +86,8 @@ export async function insertCustomer(db: Queryable, programId: string, customer:
  * Creates or updates a customer (admin). Fields `request` leaves out keep their value; a birthday set
  * here does not count against the customer's own change limit. A birthday the merchant sets or changes
  * here is the merchant's record and is not held back by the notice period; sending the birthday already
- * on file changes nothing (a customer's recent entry stays held back).
+ * on file changes nothing (a customer's recent entry stays held back). Creating a customer credits the program's
+ * welcome bonus, if any, in the same transaction: once, however often the PUT is repeated.
  */
 export async function upsertCustomer(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
