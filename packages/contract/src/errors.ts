@@ -33,6 +33,8 @@ export const PROBLEM_CODES = [
   'reward_unavailable',
   'reward_tier_required',
   'reward_out_of_stock',
+  'customer_erased',
+  'membership_ended',
   'not_found',
   'payload_too_large',
   'unsupported_media_type',

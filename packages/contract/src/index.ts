@@ -14,3 +14,4 @@ export * from './survey-answers.ts';
 export * from './rewards.ts';
 export * from './http.ts';
 export * from './program-settings.ts';
+export * from './members.ts';

@@ -35,6 +35,8 @@ const TITLES: Record<ServerProblemCode, string> = {
   reward_unavailable: 'Reward not on offer',
   reward_tier_required: 'Higher tier required',
   reward_out_of_stock: 'Reward out of stock',
+  customer_erased: 'Customer erased',
+  membership_ended: 'Membership ended',
   not_found: 'Not found',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
