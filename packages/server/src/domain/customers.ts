@@ -64,7 +64,11 @@ export async function findCustomer(db: Queryable, programId: string, id: string)
   return row && toCustomer(row);
 }
 
-/** The customer's row, locked until the transaction ends: writes for one customer happen one at a time. */
+/**
+ * The customer's row, locked until the transaction ends: writes for one customer happen one at a time. After
+ * waiting for another transaction's lock, the row is current but `ending` may not be (PostgreSQL evaluates it in
+ * the statement's earlier snapshot): decide on `status`, and read the customer again to answer.
+ */
 export async function lockCustomer(tx: Queryable, programId: string, id: string): Promise<Customer | undefined> {
   const [row] = await tx.query<CustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE program_id = $1 AND id = $2 FOR UPDATE`,

@@ -30,11 +30,13 @@ export function endMembership(
     const customer = await lockCustomer(tx, programId, customerId);
     if (customer === undefined) return { kind: 'customer_not_found' };
     if (customer.status === 'erased') return { kind: 'customer_erased' };
-    if (customer.status === 'ended') return { kind: 'unchanged', customer };
-    await endMembershipLocked(tx, programId, customerId, end, now);
-    const ended = await findCustomer(tx, programId, customerId);
-    if (ended === undefined) throw new Error(`Customer ${customerId} vanished under its lock`);
-    return { kind: 'ended', customer: ended };
+    const kind = customer.status === 'ended' ? 'unchanged' : 'ended';
+    if (kind === 'ended') await endMembershipLocked(tx, programId, customerId, end, now);
+    // Read again: the locking read saw the row as a concurrent ending left it, but not (on PostgreSQL) that
+    // ending's own row, which a new statement does.
+    const current = await findCustomer(tx, programId, customerId);
+    if (current === undefined) throw new Error(`Customer ${customerId} vanished under its lock`);
+    return { kind, customer: current };
   });
 }
 
