@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BirthdayStatus } from './birthday.ts';
 import { CustomerRecord, CustomerStatus, MEMBERSHIP_END_REASONS, MembershipEndReason } from './customers.ts';
-import { IsoDateTime, LocalizedText, Points, UserText } from './primitives.ts';
+import { cursorPaging, IsoDateTime, LocalizedText, Points, UserText } from './primitives.ts';
 
 // The merchant's view of members: profile, search, export, erasure, the end of a membership, churn.
 
@@ -23,10 +23,8 @@ export const CustomerListQuery = z.object({
   /** Part of the id, name or e-mail, case-insensitive; `%` and `_` are plain characters. */
   query: z.optional(UserText.check(z.maxLength(200))),
   status: z.optional(CustomerStatus),
-  /** Customers per page, 1–100; default 20. */
-  limit: z.optional(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(CUSTOMER_LIST_MAX_LIMIT))),
-  /** `nextCursor` of the previous page. Opaque. */
-  cursor: z.optional(UserText.check(z.minLength(1), z.maxLength(400))),
+  /** Customers per page, 1–100 (default 20), and the `nextCursor` of the previous page. */
+  ...cursorPaging(CUSTOMER_LIST_MAX_LIMIT),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
