@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { DEFAULT_DEMO_PUBLISHABLE_KEY, DEFAULT_DEMO_SECRET_KEY } from '../src/config.ts';
 import { claimBirthdayReward } from '../src/domain/birthdays.ts';
-import { applyEntryLocked } from '../src/domain/ledger.ts';
 import { pointsOverview } from '../src/domain/ledger-reads.ts';
-import { findProgramById, type Program } from '../src/domain/programs.ts';
+import { findProgramById } from '../src/domain/programs.ts';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { seedDemo } from '../src/seed.ts';
 import { MEMORY_DATA_DIR, openDatabase, type Database } from '../src/store/database.ts';
@@ -118,29 +118,30 @@ test('0007 keys the claims made before it by their occurrence: a claimed birthda
         ('demo', 'lunar', 'L', 8, 15, 'chinese-lunar', NULL),
         ('demo', 'recent', 'R', 12, 5, 'gregorian', '2026-12-01T04:00:00Z');
     `);
-    // Claims as the version before wrote them: keyed by the birthday year.
-    const program = { id: 'demo', pointsExpiryMonths: null } as unknown as Program;
+    // Claims as the version before wrote them: keyed by the birthday year, each with its entry and batch. Plain SQL:
+    // today's ledger code expects the columns of today's schema.
     const claims: Array<[string, number, string]> = [
       ['gregorian', 2026, '2026-12-30T04:00:00Z'],
       ['lunar', 2026, '2026-09-25T04:00:00Z'],
     ];
     for (const [customerId, year, at] of claims) {
-      await old.transaction(async (tx) => {
-        const applied = await applyEntryLocked(
-          tx,
-          program,
-          customerId,
-          { type: 'birthday_bonus', points: 200, reason: 'Birthday reward' },
-          { idempotencyKey: `old-claim-${customerId}`, requestHash: null },
-          new Date(at),
-        );
-        if (applied.kind !== 'created') throw new Error(applied.kind);
-        await tx.query(
-          `INSERT INTO birthday_claims (program_id, customer_id, birthday_year, entry_id, claimed_at)
-           VALUES ('demo', $1, $2, $3, $4)`,
-          [customerId, year, applied.row.id, new Date(at)],
-        );
-      });
+      const entryId = randomUUID();
+      await old.query(
+        `INSERT INTO ledger_entries (id, program_id, customer_id, type, points, reason, idempotency_key, balance_after,
+                                     created_at)
+         VALUES ($1, 'demo', $2, 'birthday_bonus', 200, 'Birthday reward', $3, 200, $4)`,
+        [entryId, customerId, `old-claim-${customerId}`, new Date(at)],
+      );
+      await old.query(
+        `INSERT INTO point_batches (entry_id, program_id, customer_id, points, remaining, earned_at)
+         VALUES ($1, 'demo', $2, 200, 200, $3)`,
+        [entryId, customerId, new Date(at)],
+      );
+      await old.query(
+        `INSERT INTO birthday_claims (program_id, customer_id, birthday_year, entry_id, claimed_at)
+         VALUES ('demo', $1, $2, $3, $4)`,
+        [customerId, year, entryId, new Date(at)],
+      );
     }
 
     await migrate(old);
