@@ -32,6 +32,7 @@ async function signDemoToken(customerId) {
  *   merchant has on file (a `Birthday`, not held back by the notice period), if given; resolves with its id;
  * - `loyalty-customer-token` `{ customerId }`: a token for any customer of the demo program (the API's demo route
  *   signs only for the seeded shoppers); resolves with the token;
+ * - `loyalty-customer-profile` `{ customerId }`: the admin API's profile of a customer (status, end of membership);
  * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
  * - `loyalty-earn-points` `{ customerId, points }`: credits a customer with spendable points; resolves with the entry;
  * - `loyalty-put-reward` `{ rewardId, reward }`: creates or replaces a reward of the demo catalogue (`reward` is a
@@ -101,6 +102,9 @@ function loyaltyApiPlugin() {
       }
       if (command === 'loyalty-customer-token') {
         return signDemoToken(String(payload?.customerId));
+      }
+      if (command === 'loyalty-customer-profile') {
+        return admin(`/v1/admin/customers/${encodeURIComponent(String(payload?.customerId))}`);
       }
       if (command === 'loyalty-survey-results') {
         return admin(`/v1/admin/surveys/${encodeURIComponent(String(payload?.surveyId))}/results`);

@@ -39,6 +39,8 @@ export const PROBLEM_CODES = [
   'refund_exceeds_order',
   'entry_not_found',
   'entry_not_reversible',
+  'customer_erased',
+  'membership_ended',
   'not_found',
   'payload_too_large',
   'unsupported_media_type',

@@ -38,3 +38,13 @@ export const surveyPaths = {
   results: (surveyId: string) => `/v1/admin/surveys/${encodeURIComponent(surveyId)}/results`,
   followUps: '/v1/admin/follow-ups',
 } as const;
+
+/** The admin routes of members' whole life. */
+export const memberPaths = {
+  customers: '/v1/admin/customers',
+  exportPattern: '/v1/admin/customers/:customerId/export',
+  export: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/export`,
+  membershipEndPattern: '/v1/admin/customers/:customerId/membership/end',
+  membershipEnd: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/membership/end`,
+  churn: '/v1/admin/members/churn',
+} as const;

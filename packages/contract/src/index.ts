@@ -15,3 +15,4 @@ export * from './rewards.ts';
 export * from './http.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
+export * from './members.ts';

@@ -1,9 +1,25 @@
 import * as z from 'zod/mini';
 import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
-import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
+import { CustomerRecord, CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem, type ProblemCode } from './errors.ts';
-import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  PUBLISHABLE_KEY_HEADER,
+  PUBLISHABLE_KEY_QUERY,
+  memberPaths,
+  paths,
+  surveyPaths,
+} from './http.ts';
+import {
+  ChurnQuery,
+  ChurnReport,
+  CustomerExport,
+  CustomerList,
+  CustomerListQuery,
+  CustomerProfile,
+  MembershipEndRequest,
+} from './members.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
 import { ProgramSettings, ProgramSettingsPatch, programSettingsPath } from './program-settings.ts';
@@ -25,7 +41,7 @@ import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, re
 type Auth = 'customer' | 'publishable' | 'secret' | 'demo';
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono-style pattern (`:id`); turned into OpenAPI's `{id}`. */
   path: string;
   summary: string;
@@ -39,7 +55,11 @@ interface Operation {
   /** Problems the operation answers besides the ones every route may (400, 401, 429, 503, …), by status. */
   problems?: Partial<Record<number, readonly ProblemCode[]>>;
   idempotent?: boolean;
+  /** Other successful statuses, and the problem statuses the operation answers with, each with what it means. */
+  otherStatuses?: Record<number, string>;
 }
+
+const SECRET_KEY_PROBLEMS = { 401: 'secret_key_invalid', 403: 'secret_key_in_browser' } as const;
 
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
 export const OPERATIONS: Record<string, Operation> = {
@@ -136,6 +156,68 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     body: CustomerUpsertRequest,
     response: CustomerUpsertResult,
+    otherStatuses: {
+      201: 'Created',
+      400: 'validation_failed',
+      ...SECRET_KEY_PROBLEMS,
+      409: 'customer_erased: the id belonged to a customer who was erased',
+    },
+  },
+  getCustomer: {
+    method: 'get',
+    path: paths.customerPattern,
+    summary: 'A customer’s profile: record, status, balance, tier and birthday',
+    auth: 'secret',
+    response: CustomerProfile,
+    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS, 404: 'customer_not_found' },
+  },
+  listCustomers: {
+    method: 'get',
+    path: memberPaths.customers,
+    summary: 'Find customers by id, name or e-mail, by status, a cursor page at a time',
+    auth: 'secret',
+    query: CustomerListQuery,
+    response: CustomerList,
+    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS },
+  },
+  exportCustomer: {
+    method: 'get',
+    path: memberPaths.exportPattern,
+    summary: 'Everything stored about a customer, as a JSON attachment',
+    auth: 'secret',
+    response: CustomerExport,
+    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS, 404: 'customer_not_found' },
+  },
+  eraseCustomer: {
+    method: 'delete',
+    path: paths.customerPattern,
+    summary: 'Erase a customer: personal data removed, the ledger kept anonymised; safe to repeat',
+    auth: 'secret',
+    response: CustomerRecord,
+    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS, 404: 'customer_not_found' },
+  },
+  endMembership: {
+    method: 'post',
+    path: memberPaths.membershipEndPattern,
+    summary: 'End a membership, with the reason; a second call changes nothing',
+    auth: 'secret',
+    body: MembershipEndRequest,
+    response: CustomerRecord,
+    otherStatuses: {
+      400: 'validation_failed',
+      ...SECRET_KEY_PROBLEMS,
+      404: 'customer_not_found',
+      409: 'customer_erased',
+    },
+  },
+  getChurn: {
+    method: 'get',
+    path: memberPaths.churn,
+    summary: 'Members at the start of each month, joined, ended (by reason) and the churn rate',
+    auth: 'secret',
+    query: ChurnQuery,
+    response: ChurnReport,
+    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS },
   },
   postTransaction: {
     method: 'post',
@@ -249,6 +331,18 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
+/** The operation's other statuses: a problem for 4xx and 5xx, the response schema for a success. */
+function otherResponses(op: Operation): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(op.otherStatuses ?? {}).map(([status, description]) => [
+      status,
+      Number(status) < 400
+        ? { description, content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
+        : { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } },
+    ]),
+  );
+}
+
 const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   customer: [{ publishableKey: [], customerToken: [] }],
   publishable: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
@@ -305,6 +399,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
           ? {}
           : { [String(op.replayStatus)]: { description: 'A replay: the first answer again', content: success } }),
         ...problemResponses(op.problems ?? {}),
+        ...otherResponses(op),
         default: {
           description: 'An error',
           content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },

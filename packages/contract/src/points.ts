@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, LocalizedText, Money, Points, UserText } from './primitives.ts';
+import { cursorPaging, IsoDateTime, LocalizedText, Money, Points } from './primitives.ts';
 
 /**
  * Kinds of ledger entry. Credits: `earn`, `birthday_bonus`, positive `adjust`. Debits: `redeem`,
@@ -80,12 +80,8 @@ export const POINTS_HISTORY_DEFAULT_LIMIT = 20;
 export const POINTS_HISTORY_MAX_LIMIT = 100;
 
 /** Query of `GET /v1/me/points/history`. */
-export const PointsHistoryQuery = z.object({
-  /** Entries per page, 1–100; default 20. */
-  limit: z.optional(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(POINTS_HISTORY_MAX_LIMIT))),
-  /** `nextCursor` of the previous page. Opaque. */
-  cursor: z.optional(UserText.check(z.minLength(1), z.maxLength(200))),
-});
+/** Entries per page, 1–100 (default 20), and the `nextCursor` of the previous page. */
+export const PointsHistoryQuery = z.object(cursorPaging(POINTS_HISTORY_MAX_LIMIT));
 export type PointsHistoryQuery = z.infer<typeof PointsHistoryQuery>;
 
 /** `GET /v1/me/points/history`: ledger entries, newest first. */

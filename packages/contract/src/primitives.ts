@@ -63,3 +63,14 @@ export const Money = z.object({
   currency: CurrencyCode,
 });
 export type Money = z.infer<typeof Money>;
+
+/**
+ * The query fields of a cursor-paged list: `limit`, items per page from 1 to `maxLimit` (a query string's text, read
+ * as a number), and `cursor`, the opaque `nextCursor` of the previous page.
+ */
+export function cursorPaging(maxLimit: number) {
+  return {
+    limit: z.optional(z.coerce.number().check(z.multipleOf(1), z.gte(1), z.lte(maxLimit))),
+    cursor: z.optional(UserText.check(z.minLength(1), z.maxLength(400))),
+  };
+}

@@ -45,6 +45,9 @@ export type EligibleSurvey = z.infer<typeof EligibleSurvey>;
  * - `complete: true` completes it, once: required shown questions must be answered; later writes
  *   with `complete: true` change nothing, other later writes are refused (`response_completed`).
  * - `contactConsent`: the shopper agrees to be contacted about their answers. Default false.
+ * - `endMembership`: on the write that completes a `program_exit` survey, the shopper confirmed they want
+ *   their membership to end; it ends in the same transaction, for the reason of the option they chose
+ *   (`other` when none). Ignored on other writes and other surveys.
  */
 export const SurveyResponseUpdate = z.object({
   surveyId: SurveyId,
@@ -53,6 +56,7 @@ export const SurveyResponseUpdate = z.object({
   answers: SurveyAnswers,
   complete: z.optional(z.boolean()),
   contactConsent: z.optional(z.boolean()),
+  endMembership: z.optional(z.boolean()),
 });
 export type SurveyResponseUpdate = z.infer<typeof SurveyResponseUpdate>;
 

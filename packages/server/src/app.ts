@@ -27,6 +27,8 @@ import { adminRewardsRoutes } from './routes/admin-rewards.ts';
 import { adminProgramRoute } from './routes/admin-program.ts';
 import { adminOrdersRoutes } from './routes/admin-orders.ts';
 import { adminReversalsRoute } from './routes/admin-reversals.ts';
+import { adminMembersRoutes } from './routes/admin-members.ts';
+import { adminChurnRoute } from './routes/admin-churn.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -104,6 +106,8 @@ export function createApp(deps: AppDeps): Hono {
   pointsHistoryRoute(app, context);
   birthdayRoutes(app, context);
   adminCustomersRoute(app, context);
+  adminMembersRoutes(app, context);
+  adminChurnRoute(app, context);
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);
   adminSurveysRoute(app, context);

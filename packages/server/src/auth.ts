@@ -126,6 +126,16 @@ async function verifyCustomerToken(token: string, program: Program, keys: Progra
   return payload.sub as string;
 }
 
+/**
+ * Refuses a valid token of a customer who was erased (403 `customer_erased`): tokens the merchant signed before
+ * the erasure stop working at once.
+ */
+export function refuseErasedCustomer(customer: { id: string; status: string }): void {
+  if (customer.status === 'erased') {
+    throw new ProblemError(403, 'customer_erased', `Customer ${customer.id} was erased; their tokens are refused.`);
+  }
+}
+
 /** The program whose secret key is the Bearer credential of an admin request. */
 export async function authenticateSecretKey(c: Context, db: Queryable, now: Date = new Date()): Promise<Program> {
   const secretKey = bearerToken(c.req.header('Authorization'));

@@ -41,6 +41,8 @@ const TITLES: Record<ServerProblemCode, string> = {
   refund_exceeds_order: 'Refunds exceed the order',
   entry_not_found: 'Ledger entry not found',
   entry_not_reversible: 'Ledger entry cannot be reversed',
+  customer_erased: 'Customer erased',
+  membership_ended: 'Membership ended',
   not_found: 'Not found',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',

@@ -34,7 +34,11 @@ describe('PUT /v1/admin/customers/{id}', () => {
         locale: 'zh-CN',
         timezone: 'Asia/Shanghai',
         birthday: { month: 1, day: 30, calendar: 'chinese-lunar' },
+        email: null,
+        status: 'active',
         joinedAt: undefined,
+        endedAt: null,
+        endReason: null,
       },
     );
     assert.ok(Date.parse(created.customer.joinedAt) >= before - 1000);
@@ -124,6 +128,6 @@ describe('PUT /v1/admin/customers/{id}', () => {
       'secret_key_invalid',
     );
     const res = await fetch(server.baseUrl + paths.customer(id), { method: 'GET' });
-    await expectProblem(res, 404, 'not_found');
+    await expectProblem(res, 401, 'secret_key_invalid');
   });
 });

@@ -49,6 +49,10 @@ const en = {
   earned: (points: string) => `You earned ${points}.`,
   /** After the thank-you, when the answers wait on the device to be sent. */
   earnedWhenSent: (points: string) => `We’ll add ${points} once your answers are sent.`,
+  /** On an exit survey, before Submit: the shopper's confirmation that their membership should end. */
+  endMembership: 'End my membership',
+  /** After the thank-you, when the shopper ended their membership. */
+  membershipEnded: 'Your membership has ended.',
 };
 
 export type SatisfactionSurveyStrings = typeof en;
@@ -81,6 +85,8 @@ const zhCN: SatisfactionSurveyStrings = {
   answerToEarn: (points) => `完成问卷即可获得${points}。`,
   earned: (points) => `您已获得${points}。`,
   earnedWhenSent: (points) => `回答提交后，${points}将到账。`,
+  endMembership: '结束我的会员资格',
+  membershipEnded: '您的会员资格已结束。',
 };
 
 /** Every string of `<loyalty-satisfaction-survey>`, per supported locale. */

@@ -10,7 +10,7 @@ import { renderSurveyForm } from './survey-form.ts';
 import { renderSurveyHeader } from './survey-header.ts';
 import { SurveyResponseController, finishedOnThisPage } from './survey-response.ts';
 import { type LoadedSurvey, loadSurvey } from './survey-loader.ts';
-import { renderThanks, rewardText, thanksText, type SurveyTextContext } from './survey-thanks.ts';
+import { membershipText, renderThanks, rewardText, thanksText, type SurveyTextContext } from './survey-thanks.ts';
 
 /**
  * What the element shows: nothing yet (`loading`), nothing at all (`hidden`: no eligible survey,
@@ -83,6 +83,8 @@ export type SatisfactionSurveyMode = 'all' | 'step';
  * @csspart textarea - A free-text answer.
  * @csspart counter - Characters left under a free-text answer.
  * @csspart consent - The consent-to-contact choice.
+ * @csspart end-membership - On an exit survey (`program_exit`), the unticked "End my membership" choice before Submit.
+ * @csspart membership - After the thank-you: "Your membership has ended.", when the shopper chose it.
  * @csspart button - The Next, Back and Submit buttons.
  * @csspart note - "Saved on this device" when answers wait to be sent.
  * @csspart error - A missing answer or a failed save.
@@ -233,7 +235,8 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
     const hadFocus = this.matches(':focus-within');
     if (!(await response.complete())) return;
     if (hadFocus) this.#focusNext = 'base';
-    this.announce([thanksText(this.#texts), rewardText(this.#texts)].filter(Boolean).join(' '));
+    const texts = this.#texts;
+    this.announce([thanksText(texts), rewardText(texts), membershipText(texts)].filter(Boolean).join(' '));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

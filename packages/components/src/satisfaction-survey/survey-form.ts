@@ -20,6 +20,19 @@ function errorText(ctx: QuestionContext, options: SurveyFormOptions): string {
   return '';
 }
 
+/** On an exit survey, before Submit: the shopper's own choice to end their membership, unticked. */
+function renderEndMembership({ s, response }: QuestionContext): TemplateResult {
+  return html`<label part="end-membership choice" class="choice end-membership">
+    <input
+      part="checkbox"
+      type="checkbox"
+      .checked=${response.endMembership}
+      @change=${(event: Event) => response.setEndMembership((event.target as HTMLInputElement).checked)}
+    />
+    <span>${s.endMembership}</span>
+  </label>`;
+}
+
 /** The questions asked (or, in step mode, the current one and the progress), the notes and the buttons. */
 export function renderSurveyForm(ctx: QuestionContext, options: SurveyFormOptions): TemplateResult {
   const { s, response } = ctx;
@@ -38,6 +51,7 @@ export function renderSurveyForm(ctx: QuestionContext, options: SurveyFormOption
       <div class="questions">
         ${shown.map((question) => renderQuestion(ctx, question, options.missing === question.id))}
       </div>
+      ${last && response.asksToEndMembership ? renderEndMembership(ctx) : nothing}
       <p part="note" class="note">${response.queued ? s.queued : ''}</p>
       <p part="error" class="error" role="alert">${errorText(ctx, options)}</p>
       <div class="actions">

@@ -16,6 +16,9 @@ import {
 import { ClientChangesController } from '../client/client-changes-controller.ts';
 import type { LoyaltyEventDetail, LoyaltyEventName } from '../events/events.ts';
 
+/** The trigger of the survey a shopper answers when leaving the program. */
+export const EXIT_SURVEY_TRIGGER = 'program_exit';
+
 /** How long a selection moved by the arrow keys rests before it is saved. */
 export const SETTLE_MS = 1_000;
 
@@ -66,6 +69,10 @@ export class SurveyResponseController implements ReactiveController {
   pointsAwarded: number | null = null;
   /** The completion waits on the device, and the survey offers a reward: it is on its way. */
   rewardOnItsWay = false;
+  /** On an exit survey: the shopper ticked "End my membership" (unticked until they do). */
+  endMembership = false;
+  /** The completion carried that confirmation: the membership ends with it. */
+  membershipEnded = false;
 
   constructor(host: ReactiveControllerHost, options: SurveyResponseOptions) {
     this.#host = host;
@@ -94,6 +101,7 @@ export class SurveyResponseController implements ReactiveController {
     this.responseId = responseId;
     this.#answers = {};
     this.contactConsent = false;
+    this.endMembership = false;
     this.#sequence = 0;
     this.#settledSequence = 0;
     this.#enter('answering');
@@ -109,6 +117,17 @@ export class SurveyResponseController implements ReactiveController {
     this.npsGroup = null;
     this.pointsAwarded = null;
     this.rewardOnItsWay = false;
+    this.membershipEnded = false;
+    this.#host.requestUpdate();
+  }
+
+  /** Whether the survey is the one a shopper answers when leaving the program: it offers to end the membership. */
+  get asksToEndMembership(): boolean {
+    return this.survey?.trigger === EXIT_SURVEY_TRIGGER;
+  }
+
+  setEndMembership(value: boolean): void {
+    this.endMembership = value;
     this.#host.requestUpdate();
   }
 
@@ -205,6 +224,7 @@ export class SurveyResponseController implements ReactiveController {
       const nps = survey.questions.find((question) => question.kind === 'nps');
       const score = nps ? answers[nps.id] : undefined;
       this.npsGroup = typeof score === 'number' ? npsGroup(score) : null;
+      this.membershipEnded = this.#endsMembership();
       finishedOnThisPage.add(survey.id);
       this.phase = 'thanks';
       this.#options.emit('loyalty-survey-submitted', {
@@ -307,6 +327,7 @@ export class SurveyResponseController implements ReactiveController {
       sequence,
       answers: this.answers,
       ...(complete ? { complete } : {}),
+      ...(complete && this.#endsMembership() ? { endMembership: true } : {}),
       contactConsent: this.#consentGiven(),
     });
     this.#settleSave(sequence, outcome.status === 'queued');
@@ -323,6 +344,10 @@ export class SurveyResponseController implements ReactiveController {
   #cancelPending(): void {
     if (this.#pending) clearTimeout(this.#pending.timer);
     this.#pending = undefined;
+  }
+
+  #endsMembership(): boolean {
+    return this.asksToEndMembership && this.endMembership;
   }
 
   /** Consent counts only while the question that offers it is asked. */

@@ -38,12 +38,19 @@ export function rewardText(ctx: SurveyTextContext): string {
   return rewardOnItsWay && reward !== undefined ? ctx.s.earnedWhenSent(pointsText(ctx, reward)) : '';
 }
 
-/** The thank-you, what the response earned, and whether the answers still wait on the device. */
+/** After the thank-you, when the shopper ended their membership with the exit survey. Empty otherwise. */
+export function membershipText(ctx: SurveyTextContext): string {
+  return ctx.response.membershipEnded ? ctx.s.membershipEnded : '';
+}
+
+/** The thank-you, what the response earned, that the membership ended, and whether the answers still wait on the device. */
 export function renderThanks(ctx: SurveyTextContext): TemplateResult {
   const reward = rewardText(ctx);
+  const membership = membershipText(ctx);
   return html`
     <p part="thanks" class="thanks">${thanksText(ctx)}</p>
     ${reward ? html`<p part="reward" class="reward">${reward}</p>` : nothing}
+    ${membership ? html`<p part="membership" class="reward">${membership}</p>` : nothing}
     <p part="note" class="note">${ctx.response.queued ? ctx.s.queued : ''}</p>
   `;
 }

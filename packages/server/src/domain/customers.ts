@@ -1,6 +1,13 @@
-import type { Birthday, CustomerRecord, CustomerUpsertRequest } from '@loyalty-elements/contract';
+import type {
+  Birthday,
+  CustomerRecord,
+  CustomerStatus,
+  CustomerUpsertRequest,
+  MembershipEndReason,
+} from '@loyalty-elements/contract';
 import type { Queryable } from '../store/database.ts';
 import { applyEntryLocked, type LedgerProgram } from './ledger.ts';
+import { resumeMembershipLocked } from './membership.ts';
 
 export interface Customer {
   id: string;
@@ -17,6 +24,11 @@ export interface Customer {
    */
   birthdayNoticeFrom: Date | null;
   joinedAt: Date;
+  /** Lower-cased. */
+  email: string | null;
+  status: CustomerStatus;
+  /** The open ending of the membership, if it has ended and the member has not rejoined. */
+  ending: { endedAt: Date; reason: MembershipEndReason } | null;
 }
 
 interface CustomerRow {
@@ -30,11 +42,20 @@ interface CustomerRow {
   birthday_customer_set_at: Date | string | null;
   birthday_notice_from: Date | string | null;
   created_at: Date | string;
+  email: string | null;
+  status: CustomerStatus;
+  ended_at: Date | string | null;
+  end_reason: MembershipEndReason | null;
 }
 
-const CUSTOMER_COLUMNS =
+/** The membership ending a customer's record shows: the one the member has not come back from. */
+const OPEN_ENDING = `FROM membership_endings m
+  WHERE m.program_id = customers.program_id AND m.customer_id = customers.id AND m.resumed_at IS NULL`;
+
+export const CUSTOMER_COLUMNS =
   'id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar, birthday_customer_set_at, ' +
-  'birthday_notice_from, created_at';
+  `birthday_notice_from, created_at, email, status, (SELECT m.ended_at ${OPEN_ENDING}) AS ended_at, ` +
+  `(SELECT m.reason ${OPEN_ENDING}) AS end_reason`;
 
 export async function findCustomer(db: Queryable, programId: string, id: string): Promise<Customer | undefined> {
   const [row] = await db.query<CustomerRow>(
@@ -44,7 +65,11 @@ export async function findCustomer(db: Queryable, programId: string, id: string)
   return row && toCustomer(row);
 }
 
-/** The customer's row, locked until the transaction ends: writes for one customer happen one at a time. */
+/**
+ * The customer's row, locked until the transaction ends: writes for one customer happen one at a time. After
+ * waiting for another transaction's lock, the row is current but `ending` may not be (PostgreSQL evaluates it in
+ * the statement's earlier snapshot): decide on `status`, and read the customer again to answer.
+ */
 export async function lockCustomer(tx: Queryable, programId: string, id: string): Promise<Customer | undefined> {
   const [row] = await tx.query<CustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE program_id = $1 AND id = $2 FOR UPDATE`,
@@ -89,21 +114,26 @@ export async function insertCustomer(db: Queryable, programId: string, customer:
  * on file changes nothing (a customer's recent entry stays held back). Creating a customer credits the program's
  * welcome bonus, if any, in the same transaction: once, however often the PUT is repeated.
  */
+export type UpsertCustomerOutcome =
+  | { kind: 'saved'; customer: Customer; created: boolean }
+  /** The id belonged to a customer who was erased: it is not used again. */
+  | { kind: 'customer_erased' };
+
 export async function upsertCustomer(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
   program: LedgerProgram & { welcomeBonus: number },
   id: string,
   request: CustomerUpsertRequest,
   now: Date,
-): Promise<{ customer: Customer; created: boolean }> {
+): Promise<UpsertCustomerOutcome> {
   const programId = program.id;
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<UpsertCustomerOutcome> => {
     const birthday = request.birthday ?? null;
     // ON CONFLICT waits for a concurrent create of the same id, then leaves the update to us.
     const inserted = await tx.query(
       `INSERT INTO customers (program_id, id, name, locale, timezone, birthday_month, birthday_day, birthday_calendar,
-                              created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                              created_at, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (program_id, id) DO NOTHING
        RETURNING id`,
       [
@@ -116,6 +146,7 @@ export async function upsertCustomer(
         birthday?.day ?? null,
         birthday?.calendar ?? null,
         now,
+        request.email?.toLowerCase() ?? null,
       ],
     );
     const created = inserted.length > 0;
@@ -124,12 +155,15 @@ export async function upsertCustomer(
     if (!created) {
       const existing = await lockCustomer(tx, programId, id);
       if (existing === undefined) throw new Error(`Customer ${id} exists but cannot be read`);
+      if (existing.status === 'erased') return { kind: 'customer_erased' };
+      if (request.status === 'active' && existing.status === 'ended')
+        await resumeMembershipLocked(tx, programId, id, now);
       const nextBirthday = request.birthday === undefined ? existing.birthday : request.birthday;
       const birthdayChanged = !sameBirthdayOrBothNone(existing.birthday, nextBirthday);
       await tx.query(
         `UPDATE customers
             SET name = $3, locale = $4, timezone = $5, birthday_month = $6, birthday_day = $7, birthday_calendar = $8,
-                birthday_notice_from = CASE WHEN $9::boolean THEN NULL ELSE birthday_notice_from END
+                birthday_notice_from = CASE WHEN $9::boolean THEN NULL ELSE birthday_notice_from END, email = $10
           WHERE program_id = $1 AND id = $2`,
         [
           programId,
@@ -141,12 +175,13 @@ export async function upsertCustomer(
           nextBirthday?.day ?? null,
           nextBirthday?.calendar ?? null,
           birthdayChanged,
+          request.email === undefined ? existing.email : (request.email?.toLowerCase() ?? null),
         ],
       );
     }
     const customer = await findCustomer(tx, programId, id);
     if (customer === undefined) throw new Error(`Customer ${id} vanished inside its own transaction`);
-    return { customer, created };
+    return { kind: 'saved', customer, created };
   });
 }
 
@@ -190,7 +225,11 @@ export function toCustomerRecord(customer: Customer): CustomerRecord {
     locale: customer.locale,
     timezone: customer.timezone,
     birthday: customer.birthday,
+    email: customer.email,
+    status: customer.status,
     joinedAt: customer.joinedAt.toISOString(),
+    endedAt: customer.ending?.endedAt.toISOString() ?? null,
+    endReason: customer.ending?.reason ?? null,
   };
 }
 
@@ -207,7 +246,18 @@ function toCustomer(row: CustomerRow): Customer {
     birthdaySetByCustomerAt: row.birthday_customer_set_at === null ? null : new Date(row.birthday_customer_set_at),
     birthdayNoticeFrom: row.birthday_notice_from === null ? null : new Date(row.birthday_notice_from),
     joinedAt: new Date(row.created_at),
+    email: row.email,
+    status: row.status,
+    ending:
+      row.ended_at === null || row.end_reason === null
+        ? null
+        : { endedAt: new Date(row.ended_at), reason: row.end_reason },
   };
+}
+
+/** A customer read from a row selected with {@link CUSTOMER_COLUMNS}. */
+export function customerFromRow(row: Record<string, unknown>): Customer {
+  return toCustomer(row as unknown as CustomerRow);
 }
 
 function sameBirthdayOrBothNone(a: Birthday | null, b: Birthday | null): boolean {

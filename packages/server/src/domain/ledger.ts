@@ -9,6 +9,7 @@ import type {
 } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
+import { refuseWriteForClosedMembership } from './membership.ts';
 import type { Program } from './programs.ts';
 import { addMonths } from './time.ts';
 
@@ -79,7 +80,8 @@ export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insuffi
 /**
  * Writes one entry and moves the batches. The caller holds the customer's row lock (see
  * {@link lockCustomer}) and has ruled out an idempotent replay. Lapsed points expire first, so a
- * debit can never spend them.
+ * debit can never spend them. Credits and redemptions of a customer who is not an active member are refused
+ * (a thrown 409 problem, which rolls the caller's transaction back).
  */
 export async function applyEntryLocked(
   tx: Queryable,
@@ -91,6 +93,7 @@ export async function applyEntryLocked(
 ): Promise<ApplyOutcome> {
   if (!Number.isSafeInteger(draft.points) || draft.points === 0)
     throw new RangeError('points must be a non-zero integer');
+  await refuseWriteForClosedMembership(tx, program.id, customerId, draft);
   await expireLapsedLocked(tx, program.id, customerId, now);
   const batches = await spendableBatches(tx, program.id, customerId, now);
   const balance = sumRemaining(batches);

@@ -1,19 +1,62 @@
 import type { Hono } from 'hono';
-import { CustomerUpsertRequest, Identifier, paths, type CustomerUpsertResult } from '@loyalty-elements/contract';
+import {
+  CustomerUpsertRequest,
+  Identifier,
+  paths,
+  type CustomerRecord,
+  type CustomerUpsertResult,
+} from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
-import { toCustomerRecord, upsertCustomer } from '../domain/customers.ts';
+import { customerProfile } from '../domain/customer-profile.ts';
+import { findCustomer, toCustomerRecord, upsertCustomer } from '../domain/customers.ts';
+import { eraseCustomer } from '../domain/erasure.ts';
+import { ProblemError } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 import { readJson } from './request.ts';
 
-/** `PUT /v1/admin/customers/{id}`: creates (201) or updates (200) a customer. Safe to repeat. */
+/**
+ * `/v1/admin/customers/{id}`: `PUT` creates (201) or updates (200) a customer and is safe to repeat; `GET` reads
+ * the profile; `DELETE` erases the customer (200, the same answer when repeated).
+ */
 export function adminCustomersRoute(app: Hono, context: AppContext): void {
   app.put(paths.customerPattern, async (c) => {
     const program = await authenticateSecretKey(c, context.db, context.now());
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(CustomerUpsertRequest, await readJson(c), 'body');
-    const { customer, created } = await upsertCustomer(context.db, program, customerId, request, context.now());
-    const body: CustomerUpsertResult = { customer: toCustomerRecord(customer), created };
-    return c.json(body, created ? 201 : 200);
+    const outcome = await upsertCustomer(context.db, program, customerId, request, context.now());
+    if (outcome.kind === 'customer_erased') throw customerErased(customerId);
+    const body: CustomerUpsertResult = { customer: toCustomerRecord(outcome.customer), created: outcome.created };
+    return c.json(body, outcome.created ? 201 : 200);
   });
+
+  app.get(paths.customerPattern, async (c) => {
+    const program = await authenticateSecretKey(c, context.db, context.now());
+    const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
+    const customer = await findCustomer(context.db, program.id, customerId);
+    if (customer === undefined) throw customerNotFound(customerId);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await customerProfile(context.db, program, customer, context.now()));
+  });
+
+  app.delete(paths.customerPattern, async (c) => {
+    const program = await authenticateSecretKey(c, context.db, context.now());
+    const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
+    const outcome = await eraseCustomer(context.db, program.id, customerId, context.now());
+    if (outcome.kind === 'customer_not_found') throw customerNotFound(customerId);
+    const body: CustomerRecord = toCustomerRecord(outcome.customer);
+    return c.json(body);
+  });
+}
+
+export function customerNotFound(customerId: string): ProblemError {
+  return new ProblemError(404, 'customer_not_found', `This program has no customer ${customerId}.`);
+}
+
+export function customerErased(customerId: string): ProblemError {
+  return new ProblemError(
+    409,
+    'customer_erased',
+    `Customer ${customerId} was erased; the id is not used again for someone new.`,
+  );
 }

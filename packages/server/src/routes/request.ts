@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { IDEMPOTENCY_KEY_HEADER } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
-import { authenticateCustomer } from '../auth.ts';
+import { authenticateCustomer, refuseErasedCustomer } from '../auth.ts';
 import { findCustomer, type Customer } from '../domain/customers.ts';
 import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
@@ -42,7 +42,10 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** The program and the signed-in customer of a `/v1/me/*` request; 401 when the customer does not exist. */
+/**
+ * The program and the signed-in customer of a `/v1/me/*` request; 401 when the customer does not exist, 403 when
+ * they were erased.
+ */
 export async function signedInCustomer(
   c: Context,
   { db, keys, now }: Pick<AppContext, 'db' | 'keys' | 'now'>,
@@ -56,6 +59,7 @@ export async function signedInCustomer(
       'The customer token names a customer this program does not have.',
     );
   }
+  refuseErasedCustomer(customer);
   return { program, customer };
 }
 

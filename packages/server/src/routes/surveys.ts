@@ -10,7 +10,7 @@ import {
   type SurveyResponse,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
-import { authenticateCustomer, type AuthenticatedCustomer } from '../auth.ts';
+import { authenticateCustomer, refuseErasedCustomer, type AuthenticatedCustomer } from '../auth.ts';
 import { findCustomer } from '../domain/customers.ts';
 import { recordDismissal } from '../domain/surveys/dismissals.ts';
 import { eligibleSurvey } from '../domain/surveys/eligibility.ts';
@@ -97,7 +97,7 @@ export function surveysRoute(app: Hono, context: AppContext): void {
   });
 }
 
-/** The token's customer, who must exist in the program (as for the summary). */
+/** The token's customer, who must exist in the program and not be erased (as for the summary). */
 async function signedInCustomer(c: Context, { db, keys, now }: AppContext): Promise<AuthenticatedCustomer> {
   const authenticated = await authenticateCustomer(c, db, keys, now());
   const customer = await findCustomer(db, authenticated.program.id, authenticated.customerId);
@@ -108,6 +108,7 @@ async function signedInCustomer(c: Context, { db, keys, now }: AppContext): Prom
       'The customer token names a customer this program does not have.',
     );
   }
+  refuseErasedCustomer(customer);
   return authenticated;
 }
 

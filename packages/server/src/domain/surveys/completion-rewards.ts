@@ -23,14 +23,15 @@ export interface CompletionRewardInput {
  * the transaction of the write that completes the response, which holds the response's row lock,
  * so a response is rewarded at most once, and the customer's (taken before the response's), which
  * orders it with the customer's other ledger writes. Returns the points granted, or null when the
- * key is already taken (by an admin transaction that used it): the ledger never holds two entries
- * under one key.
+ * key is already taken (by an admin transaction that used it) or the customer is no longer an active
+ * member: the ledger never holds two entries under one key.
  */
 export async function grantCompletionReward(tx: Queryable, input: CompletionRewardInput): Promise<number | null> {
   const { program, customerId, responseId, points, now } = input;
-  if ((await lockCustomer(tx, program.id, customerId)) === undefined) {
-    throw new Error(`Customer ${customerId} of survey response ${responseId} is gone`);
-  }
+  const customer = await lockCustomer(tx, program.id, customerId);
+  if (customer === undefined) throw new Error(`Customer ${customerId} of survey response ${responseId} is gone`);
+  // A member who has left earns nothing new; their answers still count.
+  if (customer.status !== 'active') return null;
   const idempotencyKey = completionRewardKey(responseId);
   if ((await findByIdempotencyKey(tx, program.id, idempotencyKey)) !== undefined) return null;
   const applied = await applyEntryLocked(

@@ -18,6 +18,7 @@ import type { LedgerProgram } from '../ledger.ts';
 import { grantCompletionReward } from './completion-rewards.ts';
 import { findSurvey, findSurveyVersion, type SurveyContent } from './definitions.ts';
 import { surveyNotDueReason } from './eligibility.ts';
+import { endMembershipOnExit } from './exit.ts';
 import { raiseFollowUpIfDue } from './follow-ups.ts';
 
 export interface ResponseRow {
@@ -207,12 +208,36 @@ async function updateResponse(
 }
 
 /**
- * What the write that completes a response does, once. The first completion of the survey by the
+ * What the write that completes a response does, once: count and reward it, then, for the exit survey the
+ * shopper confirmed with `endMembership`, end their membership. Returns the row as completed.
+ */
+async function onCompleted(
+  tx: Queryable,
+  input: SaveResponseInput,
+  row: ResponseRow,
+  content: SurveyContent,
+): Promise<ResponseRow> {
+  const completed = await countCompletion(tx, input, row, content);
+  if (input.update.endMembership === true) {
+    await endMembershipOnExit(tx, {
+      programId: row.program_id,
+      customerId: row.customer_id,
+      surveyId: row.survey_id,
+      answers: row.answers,
+      content,
+      now: input.now,
+    });
+  }
+  return completed;
+}
+
+/**
+ * The first completion of the survey by the
  * customer within its reward period is counted: it raises its follow-up if due and grants the
  * completion reward of its version (whatever the answers). A later one is marked uncounted and does
  * neither. Returns the row as completed.
  */
-async function onCompleted(
+async function countCompletion(
   tx: Queryable,
   input: SaveResponseInput,
   row: ResponseRow,
