@@ -83,6 +83,8 @@ CREATE TABLE orders (
 CREATE TABLE order_refunds (
   program_id    text NOT NULL,
   order_id      text NOT NULL,
+  -- The order's customer, so the customer's export and erasure find their refunds.
+  customer_id   text NOT NULL,
   refund_id     text NOT NULL,
   amount        bigint NOT NULL CHECK (amount > 0),
   -- Points taken back, and points owed that could not be.
@@ -96,5 +98,6 @@ CREATE TABLE order_refunds (
   -- Write order, so an order lists its refunds as they came.
   seq           bigserial,
   PRIMARY KEY (program_id, order_id, refund_id),
-  FOREIGN KEY (program_id, order_id) REFERENCES orders (program_id, order_id)
+  FOREIGN KEY (program_id, order_id) REFERENCES orders (program_id, order_id),
+  FOREIGN KEY (program_id, customer_id) REFERENCES customers (program_id, id)
 );

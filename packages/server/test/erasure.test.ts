@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { CustomerRecord, memberPaths, paths, rewardPaths, type CustomerExport } from '@loyalty-elements/contract';
+import { CustomerRecord, memberPaths, orderPaths, paths, rewardPaths, type CustomerExport } from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { localDate } from '../src/domain/time.ts';
 import { expectProblem, postTransaction } from './support/http.ts';
@@ -66,6 +66,17 @@ describe('export and erasure', () => {
       contactConsent: true,
       complete: true,
     });
+    const orderId = `order-${id}`;
+    const order = await admin(server, orderPaths.orders, {
+      method: 'POST',
+      body: { orderId, customerId: id, amount: 5_000, currency: DEMO_SEED.program.currency, referralCode: 'FRIEND-1' },
+    });
+    assert.equal(order.status, 201, await order.clone().text());
+    const refund = await admin(server, orderPaths.refunds(orderId), {
+      method: 'POST',
+      body: { refundId: `refund-${id}`, amount: 1_000 },
+    });
+    assert.equal(refund.status, 201, await refund.clone().text());
     const other = await publish(server, testSurvey());
     assert.equal((await dismiss(server, id, other.id, {})).status, 201);
     await expectRecord(await endMembershipOf(server, id, { reason: 'price', note: PERSONAL.note }));

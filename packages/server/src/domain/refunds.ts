@@ -83,13 +83,14 @@ export async function recordRefund(
     const shortfall = entry === undefined ? 0 : toNumber(entry.shortfall ?? 0);
     const balance = entry?.balance_after ?? (await spendableBalance(tx, program.id, order.customer_id, now));
     const [refund] = await tx.query<RefundRow>(
-      `INSERT INTO order_refunds (program_id, order_id, refund_id, amount, points, shortfall, entry_id, request_hash,
-                                  balance_after, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO order_refunds (program_id, order_id, customer_id, refund_id, amount, points, shortfall, entry_id,
+                                  request_hash, balance_after, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING ${REFUND_COLUMNS}`,
       [
         program.id,
         orderId,
+        order.customer_id,
         request.refundId,
         request.amount,
         taken,
