@@ -137,14 +137,17 @@ export async function publishSurveyIn(tx: Queryable, programId: string, input: S
     return { survey: definition(1), outcome: 'created' };
   }
 
+  // Lock first, then read in a statement of its own: under READ COMMITTED a locking read that joins the versions
+  // would, after waiting for a concurrent publication, recheck the new current_version against a snapshot that
+  // does not hold that version's row, and find nothing.
+  await tx.query('SELECT 1 FROM surveys WHERE program_id = $1 AND id = $2 FOR UPDATE', [programId, draft.id]);
   const [current] = await tx.query<{ version: number | string; same_content: boolean; same_settings: boolean }>(
     `SELECT s.current_version AS version, v.content = $3::jsonb AS same_content,
             (s.trigger, s.status, s.sampling_rate, s.recontact_days) = ($4, $5, $6::double precision, $7::integer)
               AS same_settings
        FROM surveys s
        JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version
-      WHERE s.program_id = $1 AND s.id = $2
-        FOR UPDATE OF s`,
+      WHERE s.program_id = $1 AND s.id = $2`,
     [programId, draft.id, contentJson, ...settings],
   );
   if (current === undefined) throw new Error(`Survey "${draft.id}" has no current version.`);
