@@ -3,6 +3,9 @@ import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
+import { responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import { SERVICE_OPERATIONS } from './openapi-service.ts';
+import { SURVEY_ADMIN_OPERATIONS } from './openapi-survey-admin.ts';
 import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
@@ -20,22 +23,6 @@ import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } fr
 import { TransactionRequest, TransactionResult } from './transactions.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
-/** Who may call an operation: a shopper's page, anyone with the publishable key, or the merchant's backend. */
-type Auth = 'customer' | 'publishable' | 'secret' | 'demo';
-
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch';
-  /** Hono-style pattern (`:id`); turned into OpenAPI's `{id}`. */
-  path: string;
-  summary: string;
-  auth: Auth;
-  query?: z.ZodMiniObject;
-  body?: z.ZodMiniType;
-  response: z.ZodMiniType;
-  status?: number;
-  idempotent?: boolean;
-}
-
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
 export const OPERATIONS: Record<string, Operation> = {
   getProgram: {
@@ -44,6 +31,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'The program: points name, tiers, birthday reward',
     auth: 'publishable',
     response: Program,
+    otherStatuses: [304],
   },
   getSummary: {
     method: 'get',
@@ -51,6 +39,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'The signed-in customer: profile, points, tier and birthday in one response',
     auth: 'customer',
     response: Summary,
+    otherStatuses: [304],
   },
   getPointsHistory: {
     method: 'get',
@@ -67,6 +56,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'customer',
     body: BirthdayRequest,
     response: BirthdayStatus,
+    problems: { 409: ['birthday_change_limited'] },
   },
   claimBirthday: {
     method: 'post',
@@ -75,6 +65,16 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'customer',
     response: BirthdayClaimResult,
     idempotent: true,
+    problems: {
+      409: [
+        'birthday_reward_unavailable',
+        'birthday_not_set',
+        'birthday_outside_window',
+        'birthday_already_claimed',
+        'birthday_recently_set',
+      ],
+      422: ['idempotency_key_reused'],
+    },
   },
   getEligibleSurvey: {
     method: 'get',
@@ -91,6 +91,11 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'customer',
     body: SurveyResponseUpdate,
     response: SurveyResponse,
+    otherStatuses: [201],
+    problems: {
+      404: ['survey_not_found', 'response_not_found'],
+      409: ['survey_not_active', 'survey_version_mismatch', 'survey_not_due', 'response_completed'],
+    },
   },
   getSurveyResponse: {
     method: 'get',
@@ -98,6 +103,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Read back a response, e.g. to resume it after a reload',
     auth: 'customer',
     response: SurveyResponse,
+    problems: { 404: ['response_not_found'] },
   },
   dismissSurvey: {
     method: 'post',
@@ -107,6 +113,7 @@ export const OPERATIONS: Record<string, Operation> = {
     body: SurveyDismissalRequest,
     response: SurveyDismissal,
     status: 201,
+    problems: { 404: ['survey_not_found'] },
   },
   getRewards: {
     method: 'get',
@@ -114,6 +121,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Rewards on offer, what locks each (tier, stock, points), and the latest redemptions',
     auth: 'customer',
     response: CustomerRewards,
+    otherStatuses: [304],
   },
   redeemReward: {
     method: 'post',
@@ -123,6 +131,11 @@ export const OPERATIONS: Record<string, Operation> = {
     response: RedeemResult,
     status: 201,
     idempotent: true,
+    problems: {
+      404: ['reward_not_found'],
+      409: ['reward_unavailable', 'reward_tier_required', 'reward_out_of_stock', 'insufficient_points'],
+      422: ['idempotency_key_reused'],
+    },
   },
   upsertCustomer: {
     method: 'put',
@@ -131,6 +144,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     body: CustomerUpsertRequest,
     response: CustomerUpsertResult,
+    otherStatuses: [201],
   },
   postTransaction: {
     method: 'post',
@@ -141,6 +155,11 @@ export const OPERATIONS: Record<string, Operation> = {
     response: TransactionResult,
     status: 201,
     idempotent: true,
+    problems: {
+      404: ['customer_not_found'],
+      409: ['insufficient_points'],
+      422: ['currency_mismatch', 'idempotency_key_reused'],
+    },
   },
   getSurveyResults: {
     method: 'get',
@@ -149,6 +168,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     query: SurveyResultsQuery,
     response: SurveyResults,
+    problems: { 404: ['survey_not_found'] },
   },
   listFollowUps: {
     method: 'get',
@@ -172,6 +192,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     body: RewardDraft,
     response: Reward,
+    otherStatuses: [201],
   },
   getProgramSettings: {
     method: 'get',
@@ -194,7 +215,10 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Demo mode only: a customer token for a demo shopper',
     auth: 'demo',
     response: DemoCustomerToken,
+    problems: { 400: ['validation_failed'], 404: ['not_found', 'customer_not_found'] },
   },
+  ...SURVEY_ADMIN_OPERATIONS,
+  ...SERVICE_OPERATIONS,
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -209,6 +233,7 @@ const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   publishable: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
   secret: [{ secretKey: [] }],
   demo: [],
+  none: [],
 };
 
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
@@ -241,16 +266,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       summary: op.summary,
       security: SECURITY[op.auth],
       parameters,
-      responses: {
-        [String(op.status ?? 200)]: {
-          description: 'OK',
-          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
-        },
-        default: {
-          description: 'An error',
-          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
-        },
-      },
+      responses: responsesOf(op, (schema) => jsonSchema(schema, 'output')),
     };
     if (op.body) {
       operation.requestBody = {
