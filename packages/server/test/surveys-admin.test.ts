@@ -6,7 +6,7 @@ import { DEMO_SEED } from '../src/demo-seed.ts';
 import { surveyVersions } from '../src/domain/surveys/definitions.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly } from './support/http.ts';
-import { adminGet, eligible, resultsOf, save, testSurvey, uniqueSurveyId } from './support/surveys.ts';
+import { adminGet, eligible, putResponse, resultsOf, save, testSurvey, uniqueSurveyId } from './support/surveys.ts';
 import { defined, inputOf, putSurvey } from './support/survey-admin.ts';
 
 let server: TestServer;
@@ -217,17 +217,37 @@ test('active: false stops a survey being offered and keeps its results; active: 
     complete: true,
   });
 
+  const midway = await createDemoCustomer(server, 'midway');
+  const midwayResponse = randomUUID();
+  await save(server, midway, midwayResponse, { surveyId: draft.id, version: 1, sequence: 1, answers: { nps: 4 } });
+
   const off = await defined(server, draft.id, { ...input, active: false }, 200);
   assert.deepEqual([off.active, off.status, off.version], [false, 'paused', 1]);
   const shopper = await createDemoCustomer(server, 'shopper');
   assert.deepEqual(await eligible(server, shopper, draft.trigger), { survey: null, reason: 'no_survey' });
-  assert.equal((await resultsOf(server, draft.id)).combined.responses.complete, 1, 'results stay');
-  assert.deepEqual((await listed(draft.id))?.responses, { started: 1, completed: 1 });
+  const refused = await putResponse(server, shopper, randomUUID(), {
+    surveyId: draft.id,
+    version: 1,
+    sequence: 1,
+    answers: { nps: 8 },
+  });
+  await expectProblem(refused, 409, 'survey_not_active');
+  const finished = await save(server, midway, midwayResponse, {
+    surveyId: draft.id,
+    version: 1,
+    sequence: 2,
+    answers: { nps: 4 },
+    complete: true,
+  });
+  assert.equal(finished.status, 'complete', 'a response begun before the switch-off can still complete');
+  const results = await resultsOf(server, draft.id);
+  assert.deepEqual(results.combined.responses, { total: 2, complete: 2, partial: 0 }, 'no result is lost');
+  assert.deepEqual((await listed(draft.id))?.responses, { started: 2, completed: 2 });
 
   const on = await defined(server, draft.id, input, 200);
   assert.deepEqual([on.active, on.status, on.version], [true, 'active', 1]);
   assert.equal((await eligible(server, shopper, draft.trigger)).survey?.id, draft.id);
-  assert.equal((await resultsOf(server, draft.id)).combined.responses.complete, 1);
+  assert.deepEqual((await resultsOf(server, draft.id)).combined.responses, results.combined.responses);
 });
 
 test('an invalid definition is a 400 naming the field, and changes nothing', async () => {
