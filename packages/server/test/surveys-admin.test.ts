@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { AdminSurvey, SurveyList, surveyPaths, type SurveyDefinitionInput } from '@loyalty-elements/contract';
+import {
+  AdminSurvey,
+  SurveyList,
+  surveyPaths,
+  type SurveyDefinitionInput,
+  type SurveyResponseUpdate,
+} from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { surveyVersions } from '../src/domain/surveys/definitions.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
@@ -28,6 +34,17 @@ async function listed(surveyId: string) {
   assert.equal(res.status, 200, await res.clone().text());
   const list = parseExactly(SurveyList, await res.json());
   return list.surveys.find((survey) => survey.id === surveyId);
+}
+
+/** A response write: every answer so far, at `sequence`, completing the response when `complete`. */
+function write(
+  surveyId: string,
+  version: number,
+  sequence: number,
+  answers: SurveyResponseUpdate['answers'],
+  complete = false,
+) {
+  return { surveyId, version, sequence, answers, ...(complete ? { complete } : {}) };
 }
 
 async function versionNumbers(surveyId: string): Promise<number[]> {
@@ -141,29 +158,17 @@ test('responses keep the version they answered; results per version and combined
   const early = await createDemoCustomer(server, 'early');
   assert.equal((await eligible(server, early, draft.trigger)).survey?.version, 1);
   const earlyResponse = randomUUID();
-  await save(server, early, earlyResponse, { surveyId: draft.id, version: 1, sequence: 1, answers: { nps: 10 } });
+  await save(server, early, earlyResponse, write(draft.id, 1, 1, { nps: 10 }));
 
   const v2 = await defined(server, draft.id, { ...input, title: { en: 'Version two', 'zh-CN': '第二版' } }, 200);
   assert.equal(v2.version, 2);
-  const finished = await save(server, early, earlyResponse, {
-    surveyId: draft.id,
-    version: 1,
-    sequence: 2,
-    answers: { nps: 10, csat: 5 },
-    complete: true,
-  });
+  const finished = await save(server, early, earlyResponse, write(draft.id, 1, 2, { nps: 10, csat: 5 }, true));
   assert.deepEqual([finished.version, finished.pointsAwarded], [1, 10], 'the v1 response completes on v1');
 
   const late = await createDemoCustomer(server, 'late');
   const offered = await eligible(server, late, draft.trigger);
   assert.deepEqual([offered.survey?.version, offered.survey?.title.en], [2, 'Version two']);
-  await save(server, late, randomUUID(), {
-    surveyId: draft.id,
-    version: 2,
-    sequence: 1,
-    answers: { nps: 2, csat: 1 },
-    complete: true,
-  });
+  await save(server, late, randomUUID(), write(draft.id, 2, 1, { nps: 2, csat: 1 }, true));
 
   const one = await resultsOf(server, draft.id, 1);
   assert.deepEqual(
@@ -209,36 +214,19 @@ test('active: false stops a survey being offered and keeps its results; active: 
   const input = inputOf(draft);
   await defined(server, draft.id, input, 201);
   const answered = await createDemoCustomer(server, 'answered');
-  await save(server, answered, randomUUID(), {
-    surveyId: draft.id,
-    version: 1,
-    sequence: 1,
-    answers: { nps: 9 },
-    complete: true,
-  });
+  await save(server, answered, randomUUID(), write(draft.id, 1, 1, { nps: 9 }, true));
 
   const midway = await createDemoCustomer(server, 'midway');
   const midwayResponse = randomUUID();
-  await save(server, midway, midwayResponse, { surveyId: draft.id, version: 1, sequence: 1, answers: { nps: 4 } });
+  await save(server, midway, midwayResponse, write(draft.id, 1, 1, { nps: 4 }));
 
   const off = await defined(server, draft.id, { ...input, active: false }, 200);
   assert.deepEqual([off.active, off.status, off.version], [false, 'paused', 1]);
   const shopper = await createDemoCustomer(server, 'shopper');
   assert.deepEqual(await eligible(server, shopper, draft.trigger), { survey: null, reason: 'no_survey' });
-  const refused = await putResponse(server, shopper, randomUUID(), {
-    surveyId: draft.id,
-    version: 1,
-    sequence: 1,
-    answers: { nps: 8 },
-  });
+  const refused = await putResponse(server, shopper, randomUUID(), write(draft.id, 1, 1, { nps: 8 }));
   await expectProblem(refused, 409, 'survey_not_active');
-  const finished = await save(server, midway, midwayResponse, {
-    surveyId: draft.id,
-    version: 1,
-    sequence: 2,
-    answers: { nps: 4 },
-    complete: true,
-  });
+  const finished = await save(server, midway, midwayResponse, write(draft.id, 1, 2, { nps: 4 }, true));
   assert.equal(finished.status, 'complete', 'a response begun before the switch-off can still complete');
   const results = await resultsOf(server, draft.id);
   assert.deepEqual(results.combined.responses, { total: 2, complete: 2, partial: 0 }, 'no result is lost');
