@@ -35,14 +35,15 @@ export async function seedDemoSurveys(
   tx: Queryable,
   programId: string,
   surveys: readonly SurveyDraft[],
+  now: Date,
 ): Promise<void> {
   for (const draft of surveys) {
     const current = await findSurvey(tx, programId, draft.id);
     if (current === undefined) {
-      await publishSurveyIn(tx, programId, draft);
+      await publishSurveyIn(tx, programId, draft, now);
     } else if (draft.completionReward !== undefined && (await isSeededWithoutReward(tx, programId, draft))) {
       const { trigger, status, samplingRate, recontactDays } = current;
-      await publishSurveyIn(tx, programId, { ...draft, trigger, status, samplingRate, recontactDays });
+      await publishSurveyIn(tx, programId, { ...draft, trigger, status, samplingRate, recontactDays }, now);
     }
   }
 }

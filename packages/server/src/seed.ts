@@ -50,7 +50,7 @@ export async function seedDemo(
         program.tierWindowMonths,
       ],
     );
-    await seedDemoSurveys(tx, program.id, surveys);
+    await seedDemoSurveys(tx, program.id, surveys, now);
     const created = inserted.length > 0;
     if (!created) {
       await tx.query(

@@ -30,13 +30,14 @@ export function adminSurveyDefinitionRoutes(app: Hono, { db, now }: AppContext):
   });
 
   app.put(surveyPaths.adminSurveyPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db, now());
+    const at = now();
+    const program = await authenticateSecretKey(c, db, at);
     const surveyId = parseOrThrow(SurveyId, c.req.param('surveyId'), 'path.surveyId');
     const input = parseOrThrow(SurveyDefinitionInput, await readJson(c), 'body');
     if (input.id !== undefined && input.id !== surveyId) {
       throw validationFailed([{ path: 'body.id', message: `Must be the survey id in the path, "${surveyId}".` }]);
     }
-    const { survey, outcome } = await defineSurvey(db, program.id, surveyId, input);
+    const { survey, outcome } = await defineSurvey(db, program.id, surveyId, input, at);
     c.header('Cache-Control', 'no-store');
     return c.json(survey, outcome === 'created' ? 201 : 200);
   });

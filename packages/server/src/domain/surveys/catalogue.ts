@@ -28,10 +28,13 @@ export async function defineSurvey(
   programId: string,
   surveyId: string,
   input: SurveyDefinitionInput,
+  at: Date,
 ): Promise<{ survey: AdminSurvey; outcome: PublishOutcome }> {
   const { active, id: _id, ...draft } = input;
   const status: SurveyStatus = active ? 'active' : 'paused';
-  const published = await db.transaction((tx) => publishSurveyIn(tx, programId, { ...draft, id: surveyId, status }));
+  const published = await db.transaction((tx) =>
+    publishSurveyIn(tx, programId, { ...draft, id: surveyId, status }, at),
+  );
   return { survey: toAdminSurvey(published.survey), outcome: published.outcome };
 }
 

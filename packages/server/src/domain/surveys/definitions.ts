@@ -102,25 +102,36 @@ export interface PublishedSurvey {
  * offered); trigger, status, sampling and recontact apply to the survey as a whole. Throws on a
  * draft the contract refuses.
  */
-export async function publishSurvey(db: Database, programId: string, draft: SurveyDraft): Promise<SurveyDefinition> {
-  return (await db.transaction((tx) => publishSurveyIn(tx, programId, draft))).survey;
+export async function publishSurvey(
+  db: Database,
+  programId: string,
+  draft: SurveyDraft,
+  at: Date = new Date(),
+): Promise<SurveyDefinition> {
+  return (await db.transaction((tx) => publishSurveyIn(tx, programId, draft, at))).survey;
 }
 
 /**
  * {@link publishSurvey} inside the caller's transaction. Concurrent publications of one survey queue on its row:
  * each sees the version the one before it committed, so no two get the same number and none is lost.
  */
-export async function publishSurveyIn(tx: Queryable, programId: string, input: SurveyDraft): Promise<PublishedSurvey> {
+export async function publishSurveyIn(
+  tx: Queryable,
+  programId: string,
+  input: SurveyDraft,
+  at: Date,
+): Promise<PublishedSurvey> {
   const draft = z.parse(SurveyDraft, input);
   const content = contentOf(draft);
   const contentJson = JSON.stringify(content);
   const settings = [draft.trigger, draft.status, draft.samplingRate, draft.recontactDays];
   const inserted = await tx.query(
-    `INSERT INTO surveys (program_id, id, trigger, status, sampling_rate, recontact_days, current_version)
-     VALUES ($1, $2, $3, $4, $5, $6, 1)
+    `INSERT INTO surveys (program_id, id, trigger, status, sampling_rate, recontact_days, current_version,
+                          created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)
      ON CONFLICT (program_id, id) DO NOTHING
      RETURNING id`,
-    [programId, draft.id, ...settings],
+    [programId, draft.id, ...settings, at],
   );
   const definition = (version: number) =>
     toDefinition({
@@ -133,7 +144,7 @@ export async function publishSurveyIn(tx: Queryable, programId: string, input: S
       content,
     });
   if (inserted.length > 0) {
-    await insertVersion(tx, programId, draft.id, 1, contentJson);
+    await insertVersion(tx, programId, draft.id, 1, contentJson, at);
     return { survey: definition(1), outcome: 'created' };
   }
 
@@ -153,20 +164,28 @@ export async function publishSurveyIn(tx: Queryable, programId: string, input: S
   if (current === undefined) throw new Error(`Survey "${draft.id}" has no current version.`);
   const version = toNumber(current.version) + (current.same_content ? 0 : 1);
   if (current.same_content && current.same_settings) return { survey: definition(version), outcome: 'unchanged' };
-  if (!current.same_content) await insertVersion(tx, programId, draft.id, version, contentJson);
+  if (!current.same_content) await insertVersion(tx, programId, draft.id, version, contentJson, at);
   await tx.query(
     `UPDATE surveys
-        SET trigger = $3, status = $4, sampling_rate = $5, recontact_days = $6, current_version = $7, updated_at = now()
+        SET trigger = $3, status = $4, sampling_rate = $5, recontact_days = $6, current_version = $7, updated_at = $8
       WHERE program_id = $1 AND id = $2`,
-    [programId, draft.id, ...settings, version],
+    [programId, draft.id, ...settings, version, at],
   );
   return { survey: definition(version), outcome: current.same_content ? 'settings_changed' : 'new_version' };
 }
 
-async function insertVersion(tx: Queryable, programId: string, surveyId: string, version: number, content: string) {
+async function insertVersion(
+  tx: Queryable,
+  programId: string,
+  surveyId: string,
+  version: number,
+  content: string,
+  at: Date,
+) {
   await tx.query(
-    'INSERT INTO survey_versions (program_id, survey_id, version, content) VALUES ($1, $2, $3, $4::jsonb)',
-    [programId, surveyId, version, content],
+    `INSERT INTO survey_versions (program_id, survey_id, version, content, created_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5)`,
+    [programId, surveyId, version, content, at],
   );
 }
 
