@@ -2,24 +2,13 @@ import * as z from 'zod/mini';
 import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
 import { CustomerRecord, CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem, type ProblemCode } from './errors.ts';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  PUBLISHABLE_KEY_HEADER,
-  PUBLISHABLE_KEY_QUERY,
-  memberPaths,
-  paths,
-  surveyPaths,
-} from './http.ts';
-import {
-  ChurnQuery,
-  ChurnReport,
-  CustomerExport,
-  CustomerList,
-  CustomerListQuery,
-  CustomerProfile,
-  MembershipEndRequest,
-} from './members.ts';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
+import { responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import { MEMBER_OPERATIONS } from './openapi-members.ts';
+import { ORDER_OPERATIONS } from './openapi-orders.ts';
+import { SERVICE_OPERATIONS } from './openapi-service.ts';
+import { SURVEY_ADMIN_OPERATIONS } from './openapi-survey-admin.ts';
+import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
 import { ProgramSettings, ProgramSettingsPatch, programSettingsPath } from './program-settings.ts';
@@ -34,32 +23,7 @@ import {
 } from './survey-responses.ts';
 import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
-import { OrderRecord, OrderRequest, OrderResult, RefundRequest, RefundResult, orderPaths } from './orders.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
-
-/** Who may call an operation: a shopper's page, anyone with the publishable key, or the merchant's backend. */
-type Auth = 'customer' | 'publishable' | 'secret' | 'demo';
-
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Hono-style pattern (`:id`); turned into OpenAPI's `{id}`. */
-  path: string;
-  summary: string;
-  auth: Auth;
-  query?: z.ZodMiniObject;
-  body?: z.ZodMiniType;
-  response: z.ZodMiniType;
-  status?: number;
-  /** The status of a replay that answers what the first request did, when it differs from `status`. */
-  replayStatus?: number;
-  /** Problems the operation answers besides the ones every route may (400, 401, 429, 503, …), by status. */
-  problems?: Partial<Record<number, readonly ProblemCode[]>>;
-  idempotent?: boolean;
-  /** Other successful statuses, and the problem statuses the operation answers with, each with what it means. */
-  otherStatuses?: Record<number, string>;
-}
-
-const SECRET_KEY_PROBLEMS = { 401: 'secret_key_invalid', 403: 'secret_key_in_browser' } as const;
 
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
 export const OPERATIONS: Record<string, Operation> = {
@@ -69,6 +33,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'The program: points name, tiers, birthday reward',
     auth: 'publishable',
     response: Program,
+    otherStatuses: [304],
   },
   getSummary: {
     method: 'get',
@@ -76,6 +41,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'The signed-in customer: profile, points, tier and birthday in one response',
     auth: 'customer',
     response: Summary,
+    otherStatuses: [304],
   },
   getPointsHistory: {
     method: 'get',
@@ -92,6 +58,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'customer',
     body: BirthdayRequest,
     response: BirthdayStatus,
+    problems: { 409: ['birthday_change_limited'] },
   },
   claimBirthday: {
     method: 'post',
@@ -100,6 +67,17 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'customer',
     response: BirthdayClaimResult,
     idempotent: true,
+    problems: {
+      409: [
+        'birthday_reward_unavailable',
+        'birthday_not_set',
+        'birthday_outside_window',
+        'birthday_already_claimed',
+        'birthday_recently_set',
+        'membership_ended',
+      ],
+      422: ['idempotency_key_reused'],
+    },
   },
   getEligibleSurvey: {
     method: 'get',
@@ -116,6 +94,11 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'customer',
     body: SurveyResponseUpdate,
     response: SurveyResponse,
+    otherStatuses: [201],
+    problems: {
+      404: ['survey_not_found', 'response_not_found'],
+      409: ['survey_not_active', 'survey_version_mismatch', 'survey_not_due', 'response_completed'],
+    },
   },
   getSurveyResponse: {
     method: 'get',
@@ -123,6 +106,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Read back a response, e.g. to resume it after a reload',
     auth: 'customer',
     response: SurveyResponse,
+    problems: { 404: ['response_not_found'] },
   },
   dismissSurvey: {
     method: 'post',
@@ -132,6 +116,7 @@ export const OPERATIONS: Record<string, Operation> = {
     body: SurveyDismissalRequest,
     response: SurveyDismissal,
     status: 201,
+    problems: { 404: ['survey_not_found'] },
   },
   getRewards: {
     method: 'get',
@@ -139,6 +124,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Rewards on offer, what locks each (tier, stock, points), and the latest redemptions',
     auth: 'customer',
     response: CustomerRewards,
+    otherStatuses: [304],
   },
   redeemReward: {
     method: 'post',
@@ -148,6 +134,17 @@ export const OPERATIONS: Record<string, Operation> = {
     response: RedeemResult,
     status: 201,
     idempotent: true,
+    problems: {
+      404: ['reward_not_found'],
+      409: [
+        'reward_unavailable',
+        'reward_tier_required',
+        'reward_out_of_stock',
+        'insufficient_points',
+        'membership_ended',
+      ],
+      422: ['idempotency_key_reused'],
+    },
   },
   upsertCustomer: {
     method: 'put',
@@ -156,68 +153,8 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     body: CustomerUpsertRequest,
     response: CustomerUpsertResult,
-    otherStatuses: {
-      201: 'Created',
-      400: 'validation_failed',
-      ...SECRET_KEY_PROBLEMS,
-      409: 'customer_erased: the id belonged to a customer who was erased',
-    },
-  },
-  getCustomer: {
-    method: 'get',
-    path: paths.customerPattern,
-    summary: 'A customer’s profile: record, status, balance, tier and birthday',
-    auth: 'secret',
-    response: CustomerProfile,
-    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS, 404: 'customer_not_found' },
-  },
-  listCustomers: {
-    method: 'get',
-    path: memberPaths.customers,
-    summary: 'Find customers by id, name or e-mail, by status, a cursor page at a time',
-    auth: 'secret',
-    query: CustomerListQuery,
-    response: CustomerList,
-    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS },
-  },
-  exportCustomer: {
-    method: 'get',
-    path: memberPaths.exportPattern,
-    summary: 'Everything stored about a customer, as a JSON attachment',
-    auth: 'secret',
-    response: CustomerExport,
-    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS, 404: 'customer_not_found' },
-  },
-  eraseCustomer: {
-    method: 'delete',
-    path: paths.customerPattern,
-    summary: 'Erase a customer: personal data removed, the ledger kept anonymised; safe to repeat',
-    auth: 'secret',
-    response: CustomerRecord,
-    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS, 404: 'customer_not_found' },
-  },
-  endMembership: {
-    method: 'post',
-    path: memberPaths.membershipEndPattern,
-    summary: 'End a membership, with the reason; a second call changes nothing',
-    auth: 'secret',
-    body: MembershipEndRequest,
-    response: CustomerRecord,
-    otherStatuses: {
-      400: 'validation_failed',
-      ...SECRET_KEY_PROBLEMS,
-      404: 'customer_not_found',
-      409: 'customer_erased',
-    },
-  },
-  getChurn: {
-    method: 'get',
-    path: memberPaths.churn,
-    summary: 'Members at the start of each month, joined, ended (by reason) and the churn rate',
-    auth: 'secret',
-    query: ChurnQuery,
-    response: ChurnReport,
-    otherStatuses: { 400: 'validation_failed', ...SECRET_KEY_PROBLEMS },
+    otherStatuses: [201],
+    problems: { 409: ['customer_erased'] },
   },
   postTransaction: {
     method: 'post',
@@ -228,6 +165,11 @@ export const OPERATIONS: Record<string, Operation> = {
     response: TransactionResult,
     status: 201,
     idempotent: true,
+    problems: {
+      404: ['customer_not_found'],
+      409: ['insufficient_points', 'membership_ended', 'customer_erased'],
+      422: ['currency_mismatch', 'idempotency_key_reused'],
+    },
   },
   getSurveyResults: {
     method: 'get',
@@ -236,6 +178,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     query: SurveyResultsQuery,
     response: SurveyResults,
+    problems: { 404: ['survey_not_found'] },
   },
   listFollowUps: {
     method: 'get',
@@ -259,6 +202,7 @@ export const OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     body: RewardDraft,
     response: Reward,
+    otherStatuses: [201],
   },
   getProgramSettings: {
     method: 'get',
@@ -275,53 +219,18 @@ export const OPERATIONS: Record<string, Operation> = {
     body: ProgramSettingsPatch,
     response: ProgramSettings,
   },
-  postOrder: {
-    method: 'post',
-    path: orderPaths.orders,
-    summary: 'Record a paid order: credits its points, pending for the return window; once per orderId',
-    auth: 'secret',
-    body: OrderRequest,
-    response: OrderResult,
-    status: 201,
-    replayStatus: 200,
-    problems: { 404: ['customer_not_found'], 409: ['order_conflict'] },
-  },
-  getOrder: {
-    method: 'get',
-    path: orderPaths.orderPattern,
-    summary: 'An order with its refunds and the points they took back',
-    auth: 'secret',
-    response: OrderRecord,
-    problems: { 404: ['order_not_found'] },
-  },
-  postRefund: {
-    method: 'post',
-    path: orderPaths.refundsPattern,
-    summary: 'Record a refund: takes back its share of the order’s points; once per refundId',
-    auth: 'secret',
-    body: RefundRequest,
-    response: RefundResult,
-    status: 201,
-    replayStatus: 200,
-    problems: { 404: ['order_not_found'], 409: ['refund_conflict', 'refund_exceeds_order'] },
-  },
-  postReversal: {
-    method: 'post',
-    path: orderPaths.reversalPattern,
-    summary: 'Reverse one ledger entry, once: a credit’s points are taken back, a debit’s are given back',
-    auth: 'secret',
-    response: TransactionResult,
-    status: 201,
-    replayStatus: 200,
-    problems: { 404: ['customer_not_found', 'entry_not_found'], 409: ['entry_not_reversible'] },
-  },
   getDemoCustomerToken: {
     method: 'get',
     path: paths.demoCustomerToken,
     summary: 'Demo mode only: a customer token for a demo shopper',
     auth: 'demo',
     response: DemoCustomerToken,
+    problems: { 400: ['validation_failed'], 404: ['not_found', 'customer_not_found'] },
   },
+  ...ORDER_OPERATIONS,
+  ...MEMBER_OPERATIONS,
+  ...SURVEY_ADMIN_OPERATIONS,
+  ...SERVICE_OPERATIONS,
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -331,36 +240,13 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-/** The operation's other statuses: a problem for 4xx and 5xx, the response schema for a success. */
-function otherResponses(op: Operation): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(op.otherStatuses ?? {}).map(([status, description]) => [
-      status,
-      Number(status) < 400
-        ? { description, content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
-        : { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } },
-    ]),
-  );
-}
-
 const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   customer: [{ publishableKey: [], customerToken: [] }],
   publishable: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
   secret: [{ secretKey: [] }],
   demo: [],
+  none: [],
 };
-
-function problemResponses(problems: Partial<Record<number, readonly ProblemCode[]>>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(problems).map(([status, codes]) => [
-      status,
-      {
-        description: `A problem with code ${(codes ?? []).join(' or ')}`,
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
-      },
-    ]),
-  );
-}
 
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
 export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
@@ -393,18 +279,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       summary: op.summary,
       security: SECURITY[op.auth],
       parameters,
-      responses: {
-        [String(op.status ?? 200)]: { description: 'OK', content: success },
-        ...(op.replayStatus === undefined
-          ? {}
-          : { [String(op.replayStatus)]: { description: 'A replay: the first answer again', content: success } }),
-        ...problemResponses(op.problems ?? {}),
-        ...otherResponses(op),
-        default: {
-          description: 'An error',
-          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
-        },
-      },
+      responses: responsesOf(op, (schema) => jsonSchema(schema, 'output')),
     };
     if (op.body) {
       operation.requestBody = {

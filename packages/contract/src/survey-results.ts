@@ -155,10 +155,24 @@ export const SurveyVersionResults = z.object({
 });
 export type SurveyVersionResults = z.infer<typeof SurveyVersionResults>;
 
-/** `GET /v1/admin/surveys/{surveyId}/results`: per version, oldest first. */
+/**
+ * The versions given in `versions` pooled: every response scored by the questions of the version it answered, so
+ * a score stays comparable across a change of wording. Per-question results differ between versions and are only
+ * given per version.
+ */
+export const SurveyCombinedResults = z.extend(z.omit(SurveyVersionResults, { version: true, questions: true }), {
+  versions: z.array(SurveyVersionNumber),
+});
+export type SurveyCombinedResults = z.infer<typeof SurveyCombinedResults>;
+
+/**
+ * `GET /v1/admin/surveys/{surveyId}/results`: per version, oldest first, and those versions combined (with
+ * `?version=`, that one version).
+ */
 export const SurveyResults = z.object({
   surveyId: SurveyId,
   currentVersion: z.int().check(z.gte(1)),
   versions: z.array(SurveyVersionResults),
+  combined: SurveyCombinedResults,
 });
 export type SurveyResults = z.infer<typeof SurveyResults>;

@@ -5,7 +5,7 @@ import { findCustomer, insertCustomer } from './domain/customers.ts';
 import { applyEntryLocked, expireLapsedLocked, type EntryDraft } from './domain/ledger.ts';
 import { findProgramById, type Program } from './domain/programs.ts';
 import { addMonths, DAY_MS, localDate } from './domain/time.ts';
-import { seedDemoSurveys } from './seed-surveys.ts';
+import { DEMO_SURVEYS_FILE, readSurveySeed, seedDemoSurveys } from './seed-surveys.ts';
 
 export interface DemoKeys {
   publishableKey: string;
@@ -22,9 +22,18 @@ export interface DemoKeys {
  * birthday is its date in the program's time zone. That birthday is stored, not recomputed: after a
  * restart on another day it is still the seeding day (claimable while inside the ±7-day window).
  * Start on a fresh data folder (or `LOYALTY_DATA_DIR=memory://`) for a birthday that is today.
+ *
+ * The surveys come from `surveysFile` (the package's `seed/demo-surveys.json`); a file the contract refuses stops
+ * the seed before it writes anything, with an error naming the field.
  */
-export async function seedDemo(db: Database, keys: DemoKeys, now: Date = new Date()): Promise<boolean> {
+export async function seedDemo(
+  db: Database,
+  keys: DemoKeys,
+  now: Date = new Date(),
+  surveysFile: string = DEMO_SURVEYS_FILE,
+): Promise<boolean> {
   const { program } = DEMO_SEED;
+  const surveys = await readSurveySeed(surveysFile);
   return db.transaction(async (tx) => {
     // ON CONFLICT makes a second server starting at the same moment wait for, then skip, this seed.
     const inserted = await tx.query(
@@ -41,7 +50,7 @@ export async function seedDemo(db: Database, keys: DemoKeys, now: Date = new Dat
         program.tierWindowMonths,
       ],
     );
-    await seedDemoSurveys(tx, program.id);
+    await seedDemoSurveys(tx, program.id, surveys, now);
     const created = inserted.length > 0;
     if (!created) {
       await tx.query(

@@ -5,6 +5,7 @@ import type { SurveyDefinition } from '@loyalty-elements/contract';
 import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { clockedServerPerFile } from './support/loyalty.ts';
 import { dismiss, publish, save, testSurvey } from './support/surveys.ts';
+import { defined, inputOf } from './support/survey-admin.ts';
 
 // Survey timestamps come from the application's clock, like every other timestamp, so cooldowns, recontact
 // periods and results agree with the ledger whatever the database server's clock says.
@@ -42,5 +43,30 @@ describe('survey timestamps', () => {
     const res = await dismiss(api, customerId, survey.id, {});
     assert.equal(res.status, 201);
     assert.equal(((await res.json()) as { dismissedAt: string }).dismissedAt, '2027-04-02T08:30:00.000Z');
+  });
+
+  test('a survey defined over the admin API, and each version of it, is dated by the application clock', async () => {
+    const draft = testSurvey();
+    clock.set('2027-05-01T09:00:00.000Z');
+    await defined(api, draft.id, inputOf(draft), 201);
+    clock.set('2027-05-03T09:00:00.000Z');
+    await defined(api, draft.id, { ...inputOf(draft), title: { en: 'Retitled' } }, 200);
+    const iso = (value: unknown) => new Date(value as string).toISOString();
+    const [row] = await server.db.query<{ created_at: unknown; updated_at: unknown }>(
+      'SELECT created_at, updated_at FROM surveys WHERE id = $1',
+      [draft.id],
+    );
+    assert.deepEqual(
+      [iso(row?.created_at), iso(row?.updated_at)],
+      ['2027-05-01T09:00:00.000Z', '2027-05-03T09:00:00.000Z'],
+    );
+    const versions = await server.db.query<{ created_at: unknown }>(
+      'SELECT created_at FROM survey_versions WHERE survey_id = $1 ORDER BY version',
+      [draft.id],
+    );
+    assert.deepEqual(
+      versions.map((version) => iso(version.created_at)),
+      ['2027-05-01T09:00:00.000Z', '2027-05-03T09:00:00.000Z'],
+    );
   });
 });

@@ -7,6 +7,7 @@ const AUDIENCE = {
   publishable: 'Any page: X-Publishable-Key, or ?key=',
   secret: 'Merchant backend: Bearer secret key',
   demo: 'Demo mode only',
+  none: 'Anyone',
 } as const;
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}

@@ -88,63 +88,105 @@ export async function surveyVersions(
   return rows.map((row) => ({ version: toNumber(row.version), content: row.content }));
 }
 
+/** What publishing a draft did: created the survey, published a new version, changed only settings, or nothing. */
+export type PublishOutcome = 'created' | 'new_version' | 'settings_changed' | 'unchanged';
+
+export interface PublishedSurvey {
+  survey: SurveyDefinition;
+  outcome: PublishOutcome;
+}
+
 /**
  * Creates a survey, or updates one: a change of title, intro, questions, thanks or completion reward
  * publishes a new version (responses keep the version they started on, and so the reward it
  * offered); trigger, status, sampling and recontact apply to the survey as a whole. Throws on a
  * draft the contract refuses.
  */
-export function publishSurvey(db: Database, programId: string, draft: SurveyDraft): Promise<SurveyDefinition> {
-  return db.transaction((tx) => publishSurveyIn(tx, programId, draft));
+export async function publishSurvey(
+  db: Database,
+  programId: string,
+  draft: SurveyDraft,
+  at: Date = new Date(),
+): Promise<SurveyDefinition> {
+  return (await db.transaction((tx) => publishSurveyIn(tx, programId, draft, at))).survey;
 }
 
-/** {@link publishSurvey} inside the caller's transaction. */
-export async function publishSurveyIn(tx: Queryable, programId: string, input: SurveyDraft): Promise<SurveyDefinition> {
+/**
+ * {@link publishSurvey} inside the caller's transaction. Concurrent publications of one survey queue on its row:
+ * each sees the version the one before it committed, so no two get the same number and none is lost.
+ */
+export async function publishSurveyIn(
+  tx: Queryable,
+  programId: string,
+  input: SurveyDraft,
+  at: Date,
+): Promise<PublishedSurvey> {
   const draft = z.parse(SurveyDraft, input);
   const content = contentOf(draft);
   const contentJson = JSON.stringify(content);
-  const [current] = await tx.query<{ version: number | string; same: boolean }>(
-    `SELECT s.current_version AS version, v.content = $3::jsonb AS same
+  const settings = [draft.trigger, draft.status, draft.samplingRate, draft.recontactDays];
+  const inserted = await tx.query(
+    `INSERT INTO surveys (program_id, id, trigger, status, sampling_rate, recontact_days, current_version,
+                          created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)
+     ON CONFLICT (program_id, id) DO NOTHING
+     RETURNING id`,
+    [programId, draft.id, ...settings, at],
+  );
+  const definition = (version: number) =>
+    toDefinition({
+      id: draft.id,
+      trigger: draft.trigger,
+      status: draft.status,
+      sampling_rate: draft.samplingRate,
+      recontact_days: draft.recontactDays,
+      version,
+      content,
+    });
+  if (inserted.length > 0) {
+    await insertVersion(tx, programId, draft.id, 1, contentJson, at);
+    return { survey: definition(1), outcome: 'created' };
+  }
+
+  // Lock first, then read in a statement of its own: under READ COMMITTED a locking read that joins the versions
+  // would, after waiting for a concurrent publication, recheck the new current_version against a snapshot that
+  // does not hold that version's row, and find nothing.
+  await tx.query('SELECT 1 FROM surveys WHERE program_id = $1 AND id = $2 FOR UPDATE', [programId, draft.id]);
+  const [current] = await tx.query<{ version: number | string; same_content: boolean; same_settings: boolean }>(
+    `SELECT s.current_version AS version, v.content = $3::jsonb AS same_content,
+            (s.trigger, s.status, s.sampling_rate, s.recontact_days) = ($4, $5, $6::double precision, $7::integer)
+              AS same_settings
        FROM surveys s
        JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version
-      WHERE s.program_id = $1 AND s.id = $2
-        FOR UPDATE OF s`,
-    [programId, draft.id, contentJson],
+      WHERE s.program_id = $1 AND s.id = $2`,
+    [programId, draft.id, contentJson, ...settings],
   );
+  if (current === undefined) throw new Error(`Survey "${draft.id}" has no current version.`);
+  const version = toNumber(current.version) + (current.same_content ? 0 : 1);
+  if (current.same_content && current.same_settings) return { survey: definition(version), outcome: 'unchanged' };
+  if (!current.same_content) await insertVersion(tx, programId, draft.id, version, contentJson, at);
+  await tx.query(
+    `UPDATE surveys
+        SET trigger = $3, status = $4, sampling_rate = $5, recontact_days = $6, current_version = $7, updated_at = $8
+      WHERE program_id = $1 AND id = $2`,
+    [programId, draft.id, ...settings, version, at],
+  );
+  return { survey: definition(version), outcome: current.same_content ? 'settings_changed' : 'new_version' };
+}
 
-  let version = 1;
-  if (current === undefined) {
-    await tx.query(
-      `INSERT INTO surveys (program_id, id, trigger, status, sampling_rate, recontact_days, current_version)
-       VALUES ($1, $2, $3, $4, $5, $6, 1)`,
-      [programId, draft.id, draft.trigger, draft.status, draft.samplingRate, draft.recontactDays],
-    );
-  } else {
-    version = toNumber(current.version) + (current.same ? 0 : 1);
-  }
-  if (current === undefined || !current.same) {
-    await tx.query(
-      'INSERT INTO survey_versions (program_id, survey_id, version, content) VALUES ($1, $2, $3, $4::jsonb)',
-      [programId, draft.id, version, contentJson],
-    );
-  }
-  if (current !== undefined) {
-    await tx.query(
-      `UPDATE surveys
-          SET trigger = $3, status = $4, sampling_rate = $5, recontact_days = $6, current_version = $7, updated_at = now()
-        WHERE program_id = $1 AND id = $2`,
-      [programId, draft.id, draft.trigger, draft.status, draft.samplingRate, draft.recontactDays, version],
-    );
-  }
-  return toDefinition({
-    id: draft.id,
-    trigger: draft.trigger,
-    status: draft.status,
-    sampling_rate: draft.samplingRate,
-    recontact_days: draft.recontactDays,
-    version,
-    content,
-  });
+async function insertVersion(
+  tx: Queryable,
+  programId: string,
+  surveyId: string,
+  version: number,
+  content: string,
+  at: Date,
+) {
+  await tx.query(
+    `INSERT INTO survey_versions (program_id, survey_id, version, content, created_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5)`,
+    [programId, surveyId, version, content, at],
+  );
 }
 
 /** The versioned part of a draft, as stored in `survey_versions.content`. */

@@ -75,23 +75,35 @@ export async function surveyResults(
   );
   const dismissals = new Map(dismissalRows.map((row) => [toNumber(row.version), toNumber(row.count)]));
 
+  const groups = versions.map(({ version, content }) => ({
+    version,
+    questions: content.questions,
+    responses: rows
+      .filter((row) => toNumber(row.version) === version)
+      .map((row) => ({ answers: row.answers, complete: row.complete })),
+    dismissals: dismissals.get(version) ?? 0,
+  }));
   return {
     kind: 'results',
     results: {
       surveyId,
       currentVersion: survey.version,
-      versions: versions.map(({ version, content }) =>
-        versionResults(
-          version,
-          content,
-          rows
-            .filter((row) => toNumber(row.version) === version)
-            .map((row) => ({ answers: row.answers, complete: row.complete })),
-          dismissals.get(version) ?? 0,
+      versions: groups.map((group) => versionResults(group.version, group, group.responses, group.dismissals)),
+      combined: {
+        versions: groups.map((group) => group.version),
+        ...pooledResults(
+          groups,
+          groups.reduce((sum, group) => sum + group.dismissals, 0),
         ),
-      ),
+      },
     },
   };
+}
+
+/** One version's questions and the responses counted for it. */
+interface VersionResponses {
+  questions: readonly SurveyQuestion[];
+  responses: readonly ResultResponse[];
 }
 
 /** The arithmetic, apart from the database. */
@@ -101,20 +113,39 @@ export function versionResults(
   responses: readonly ResultResponse[],
   dismissals: number,
 ): SurveyVersionResults {
-  const complete = responses.filter((response) => response.complete).length;
-  const questions = content.questions.map((question) => questionResult(question, responses));
-  const first = <K extends QuestionResult['kind']>(kind: K) =>
-    questions.find((result): result is Extract<QuestionResult, { kind: K }> => result.kind === kind);
   return {
     version,
+    ...pooledResults([{ questions: content.questions, responses }], dismissals),
+    questions: content.questions.map((question) => questionResult(question, responses)),
+  };
+}
+
+/**
+ * The headline results of one or more versions' responses together: NPS, CSAT and CES from the first question of
+ * that kind in each response's version (null when no version has one), dimensions and departures.
+ */
+function pooledResults(
+  groups: readonly VersionResponses[],
+  dismissals: number,
+): Omit<SurveyVersionResults, 'version' | 'questions'> {
+  const responses = groups.flatMap((group) => group.responses);
+  const complete = responses.filter((response) => response.complete).length;
+  const scores = (kind: 'nps' | 'csat' | 'ces') => {
+    const asked = groups.flatMap(({ questions, responses: answered }) => {
+      const question = questions.find((candidate) => candidate.kind === kind);
+      return question === undefined ? [] : [answered.map((response) => response.answers[question.id])];
+    });
+    return asked.length === 0 ? undefined : (asked.flat().filter(isAnswered) as number[]);
+  };
+  const [nps, csat, ces] = [scores('nps'), scores('csat'), scores('ces')];
+  return {
     responses: { total: responses.length, complete, partial: responses.length - complete },
     dismissals,
-    nps: withoutIds(first('nps')),
-    csat: withoutIds(first('csat')),
-    ces: withoutIds(first('ces')),
-    questions,
-    dimensions: dimensionResults(content.questions, responses),
-    departures: departureResults(content.questions, responses),
+    nps: nps === undefined ? null : npsResult(nps),
+    csat: csat === undefined ? null : csatResult(csat),
+    ces: ces === undefined ? null : cesResult(ces),
+    dimensions: dimensionResults(groups),
+    departures: departureResults(groups),
   };
 }
 
@@ -196,41 +227,40 @@ function cesResult(scores: readonly number[]): CesResult {
  * how many respondents (as a share of those who answered a question offering such an option), and
  * the mean NPS those respondents gave.
  */
-function dimensionResults(
-  questions: readonly SurveyQuestion[],
-  responses: readonly ResultResponse[],
-): DimensionResult[] {
-  const npsQuestion = questions.find((question) => question.kind === 'nps');
-  const choices = questions.filter(
-    (question) => question.kind === 'single_choice' || question.kind === 'multiple_choice',
-  );
-  const servquals = questions.filter((question) => question.kind === 'servqual');
-
+function dimensionResults(groups: readonly VersionResponses[]): DimensionResult[] {
   return SERVICE_QUALITY_DIMENSIONS.map((dimension) => {
-    const ratings = servquals.flatMap((question) =>
-      responses.flatMap((response) => {
-        const value = (response.answers[question.id] as ServqualAnswer | undefined)?.[dimension];
-        return value === undefined ? [] : [value];
-      }),
-    );
-
-    const offering = choices.filter((question) => question.options.some((option) => option.dimension === dimension));
+    const ratings: number[] = [];
     let count = 0;
     let asked = 0;
     const mentioners: number[] = [];
     let respondents = 0;
-    for (const response of responses) {
-      if (!offering.some((question) => isAnswered(response.answers[question.id]))) continue;
-      asked += 1;
-      const mentions = offering.flatMap((question) => {
-        const chosen = chosenOptions(response.answers[question.id]);
-        return question.options.filter((option) => option.dimension === dimension && chosen.includes(option.id));
-      }).length;
-      if (mentions === 0) continue;
-      count += mentions;
-      respondents += 1;
-      const nps = npsQuestion && response.answers[npsQuestion.id];
-      if (typeof nps === 'number') mentioners.push(nps);
+    for (const { questions, responses } of groups) {
+      const npsQuestion = questions.find((question) => question.kind === 'nps');
+      for (const question of questions) {
+        if (question.kind !== 'servqual') continue;
+        for (const response of responses) {
+          const value = (response.answers[question.id] as ServqualAnswer | undefined)?.[dimension];
+          if (value !== undefined) ratings.push(value);
+        }
+      }
+      const offering = questions.filter(
+        (question) =>
+          (question.kind === 'single_choice' || question.kind === 'multiple_choice') &&
+          question.options.some((option) => option.dimension === dimension),
+      ) as Array<Extract<SurveyQuestion, { options: unknown }>>;
+      for (const response of responses) {
+        if (!offering.some((question) => isAnswered(response.answers[question.id]))) continue;
+        asked += 1;
+        const mentions = offering.flatMap((question) => {
+          const chosen = chosenOptions(response.answers[question.id]);
+          return question.options.filter((option) => option.dimension === dimension && chosen.includes(option.id));
+        }).length;
+        if (mentions === 0) continue;
+        count += mentions;
+        respondents += 1;
+        const nps = npsQuestion && response.answers[npsQuestion.id];
+        if (typeof nps === 'number') mentioners.push(nps);
+      }
     }
     return {
       dimension,
@@ -250,33 +280,33 @@ function dimensionResults(
  * respondents chose it (once each, however many of its options they chose) and their share of the
  * respondents who chose any reason. Null when no option names one.
  */
-function departureResults(
-  questions: readonly SurveyQuestion[],
-  responses: readonly ResultResponse[],
-): SurveyVersionResults['departures'] {
-  const reasonsOf = questions.flatMap((question) =>
-    question.kind === 'single_choice' || question.kind === 'multiple_choice'
-      ? question.options.flatMap((option) =>
-          option.departureReason === undefined
-            ? []
-            : [{ questionId: question.id, optionId: option.id, reason: option.departureReason }],
-        )
-      : [],
-  );
-  if (reasonsOf.length === 0) return null;
-
+function departureResults(groups: readonly VersionResponses[]): SurveyVersionResults['departures'] {
   const counts = new Map<DepartureReason, number>(DEPARTURE_REASONS.map((reason) => [reason, 0]));
   let respondents = 0;
-  for (const response of responses) {
-    const chosen = new Set(
-      reasonsOf
-        .filter(({ questionId, optionId }) => chosenOptions(response.answers[questionId]).includes(optionId))
-        .map(({ reason }) => reason),
+  let named = false;
+  for (const { questions, responses } of groups) {
+    const reasonsOf = questions.flatMap((question) =>
+      question.kind === 'single_choice' || question.kind === 'multiple_choice'
+        ? question.options.flatMap((option) =>
+            option.departureReason === undefined
+              ? []
+              : [{ questionId: question.id, optionId: option.id, reason: option.departureReason }],
+          )
+        : [],
     );
-    if (chosen.size === 0) continue;
-    respondents += 1;
-    for (const reason of chosen) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    if (reasonsOf.length > 0) named = true;
+    for (const response of responses) {
+      const chosen = new Set(
+        reasonsOf
+          .filter(({ questionId, optionId }) => chosenOptions(response.answers[questionId]).includes(optionId))
+          .map(({ reason }) => reason),
+      );
+      if (chosen.size === 0) continue;
+      respondents += 1;
+      for (const reason of chosen) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    }
   }
+  if (!named) return null;
   return {
     respondents,
     reasons: DEPARTURE_REASONS.map((reason) => {
@@ -300,12 +330,4 @@ function mean(values: readonly number[]): number | null {
 function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
-}
-
-function withoutIds<T extends { kind: string; questionId: string }>(
-  result: T | undefined,
-): Omit<T, 'kind' | 'questionId'> | null {
-  if (result === undefined) return null;
-  const { kind: _kind, questionId: _questionId, ...rest } = result;
-  return rest;
 }

@@ -1,0 +1,85 @@
+import type * as z from 'zod/mini';
+import { PROBLEM_CONTENT_TYPE, type ProblemCode } from './errors.ts';
+import { API_VERSION_PREFIX } from './http.ts';
+
+/** Who may call an operation: a shopper's page, anyone with the publishable key, the merchant's backend, or anyone. */
+export type Auth = 'customer' | 'publishable' | 'secret' | 'demo' | 'none';
+
+/** The problems an operation answers, by HTTP status. */
+export type Problems = Readonly<Partial<Record<number, readonly ProblemCode[]>>>;
+
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Hono-style pattern (`:id`); turned into OpenAPI's `{id}`. */
+  path: string;
+  summary: string;
+  auth: Auth;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
+  response: z.ZodMiniType;
+  /** Default `application/json`. */
+  contentType?: string;
+  status?: number;
+  /** Other success statuses: with the same body (a PUT that creates answers 201, otherwise 200), or 304 with none. */
+  otherStatuses?: readonly number[];
+  idempotent?: boolean;
+  /** The problems of this operation beyond those its authentication, input and the server as a whole give. */
+  problems?: Problems;
+  /** False for an operation that never reads the database (it then never answers `storage_unavailable`). */
+  storage?: boolean;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+const PROBLEM_CONTENT = { content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } };
+
+const AUTH_PROBLEMS: Record<Auth, Problems> = {
+  customer: {
+    401: ['publishable_key_invalid', 'token_missing', 'token_invalid', 'token_expired', 'customer_not_found'],
+    403: ['customer_erased'],
+  },
+  publishable: { 401: ['publishable_key_invalid'] },
+  secret: { 401: ['secret_key_invalid'], 403: ['secret_key_in_browser'] },
+  demo: {},
+  none: {},
+};
+
+/** Every problem an operation can answer, by status: its own, its authentication's, its input's and the server's. */
+export function problemsOf(op: Operation): Map<number, ProblemCode[]> {
+  const problems = new Map<number, ProblemCode[]>();
+  const add = (status: number, ...codes: ProblemCode[]) => {
+    const known = problems.get(status) ?? [];
+    problems.set(status, [...known, ...codes.filter((code) => !known.includes(code))]);
+  };
+  if (op.body !== undefined || op.query !== undefined || op.path.includes(':')) add(400, 'validation_failed');
+  if (op.idempotent) add(400, 'idempotency_key_missing');
+  for (const source of [AUTH_PROBLEMS[op.auth], op.problems ?? {}]) {
+    for (const [status, codes] of Object.entries(source)) add(Number(status), ...(codes ?? []));
+  }
+  if (op.method !== 'get') add(413, 'payload_too_large');
+  if (op.body !== undefined) add(415, 'unsupported_media_type');
+  if (op.path.startsWith(`${API_VERSION_PREFIX}/`)) add(429, 'rate_limited');
+  add(500, 'internal');
+  if (op.storage !== false) add(503, 'storage_unavailable');
+  return new Map([...problems].sort(([a], [b]) => a - b));
+}
+
+/** The `responses` object of an operation: its success statuses, and each problem status with its codes. */
+export function responsesOf(op: Operation, schemaOf: (schema: z.ZodMiniType) => JsonSchema): Record<string, unknown> {
+  const success = { content: { [op.contentType ?? 'application/json']: { schema: schemaOf(op.response) } } };
+  const responses: Record<string, unknown> = {};
+  for (const status of [op.status ?? 200, ...(op.otherStatuses ?? [])]) {
+    responses[String(status)] =
+      status === 304
+        ? { description: 'Not modified: the copy the client holds (If-None-Match) is current' }
+        : { description: 'OK', ...success };
+  }
+  for (const [status, codes] of problemsOf(op)) {
+    responses[String(status)] = { description: `A problem: ${codes.join(', ')}`, ...PROBLEM_CONTENT };
+  }
+  responses.default = {
+    description: 'Any other problem',
+    ...PROBLEM_CONTENT,
+  };
+  return responses;
+}
