@@ -21,7 +21,8 @@ const SUITES = [
   nodeSuite('server', 'packages/server', /\.test\.ts$/),
   { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true },
   { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },
-  nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true),
+  // The merchant's journey (journey.e2e.ts) runs on PGlite and on PostgreSQL.
+  { ...nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true), postgres: true },
   // Real processes under faults (test/chaos): kill -9 under load, PostgreSQL restarts, start-up against
   // absent storage, a full disk under PGlite. Starts a PostgreSQL cluster of its own: needs its binaries.
   { ...nodeSuite('chaos', 'test', /\.chaos\.ts$/), postgresBinaries: true },
