@@ -30,7 +30,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: all five widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 68.3 * KB,
+    budget: 68.5 * KB,
     target: 32 * KB,
   },
   {
