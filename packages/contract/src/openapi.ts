@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
-import { CustomerRecord, CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
+import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
 import { responsesOf, type Auth, type Operation } from './openapi-operation.ts';
@@ -273,7 +273,6 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
         schema: { type: 'string', maxLength: 255 },
       });
     }
-    const success = { 'application/json': { schema: jsonSchema(op.response, 'output') } };
     const operation: Record<string, unknown> = {
       operationId,
       summary: op.summary,

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { CustomerRecord, memberPaths, orderPaths, paths, rewardPaths, type CustomerExport } from '@loyalty-elements/contract';
+import {
+  CustomerRecord,
+  memberPaths,
+  orderPaths,
+  paths,
+  rewardPaths,
+  type CustomerExport,
+} from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { localDate } from '../src/domain/time.ts';
 import { expectProblem, postTransaction } from './support/http.ts';
