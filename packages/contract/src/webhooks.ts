@@ -91,14 +91,14 @@ export const WEBHOOK_EVENT_SCHEMAS = Object.fromEntries(WEBHOOK_EVENT_TYPES.map(
 };
 
 /** An event as a receiver gets it, told apart by `type`. */
-export const WebhookEvent = z.discriminatedUnion(
+export type WebhookEvent = { [T in WebhookEventType]: z.infer<(typeof WEBHOOK_EVENT_SCHEMAS)[T]> }[WebhookEventType];
+export const WebhookEvent: z.ZodMiniType<WebhookEvent> = z.discriminatedUnion(
   'type',
   Object.values(WEBHOOK_EVENT_SCHEMAS) as unknown as [
     ReturnType<typeof eventOf<'points.earned'>>,
     ...ReturnType<typeof eventOf<WebhookEventType>>[],
   ],
-);
-export type WebhookEvent = { [T in WebhookEventType]: z.infer<(typeof WEBHOOK_EVENT_SCHEMAS)[T]> }[WebhookEventType];
+) as unknown as z.ZodMiniType<WebhookEvent>;
 
 export const WEBHOOK_URL_MAX_LENGTH = 2_000;
 export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 500;
