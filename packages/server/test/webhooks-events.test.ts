@@ -40,6 +40,11 @@ describe('webhook events are written with the change that causes them', () => {
     assert.equal(res.status, 201, await res.clone().text());
     return ((await res.json()) as TransactionResult).transaction;
   };
+  const redeemTea = (customerId: string) =>
+    asCustomer(api, customerId, rewardPaths.redeem('free-jasmine-tea'), {
+      method: 'POST',
+      idempotencyKey: randomUUID(),
+    });
   const member = async () => {
     const id = `events-${randomUUID()}`;
     await expectUpsert(await upsertCustomer(api, id, { name: 'Event Evans' }), 201);
@@ -121,10 +126,7 @@ describe('webhook events are written with the change that causes them', () => {
   test('reward.redeemed with the reward, its name, the points and the redemption', async () => {
     const id = await member();
     await transact(id, { type: 'earn', points: 500, reason: 'Tea' });
-    const res = await asCustomer(api, id, rewardPaths.redeem('free-jasmine-tea'), {
-      method: 'POST',
-      idempotencyKey: randomUUID(),
-    });
+    const res = await redeemTea(id);
     assert.equal(res.status, 201, await res.clone().text());
     const { redemption } = (await res.json()) as { redemption: { id: string } };
     const reward = (await events(id)).find((event) => event.type === 'reward.redeemed');
@@ -192,11 +194,7 @@ describe('webhook events are written with the change that causes them', () => {
       409,
       'insufficient_points',
     );
-    const reward = await asCustomer(api, id, rewardPaths.redeem('free-jasmine-tea'), {
-      method: 'POST',
-      idempotencyKey: randomUUID(),
-    });
-    await expectProblem(reward, 409, 'insufficient_points');
+    await expectProblem(await redeemTea(id), 409, 'insufficient_points');
     await expectRecord(await endMembershipOf(api, id, { reason: 'service' }));
     const afterEnd = await storedEventCount(api, id);
     assert.equal(afterEnd, before + 1, 'only member.left');

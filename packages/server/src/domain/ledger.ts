@@ -99,7 +99,11 @@ export async function applyEntryLocked(
   await refuseWriteForClosedMembership(tx, program.id, customerId, draft);
   await expireLapsedLocked(tx, program.id, customerId, now);
   const emitTierChange = await watchTier(tx, program.id, customerId, now);
-  const outcome = await writeEntryLocked(tx, program, customerId, draft, meta, now);
+  const outcome = await writeEntryLocked(
+    tx,
+    { programId: program.id, customerId, draft, meta, createdAt: now },
+    program,
+  );
   if (outcome.kind === 'created') {
     await emitEntryEvent(tx, program.id, outcome.row, now);
     await emitTierChange();
@@ -107,17 +111,13 @@ export async function applyEntryLocked(
   return outcome;
 }
 
-async function writeEntryLocked(
-  tx: Queryable,
-  program: LedgerProgram,
-  customerId: string,
-  draft: EntryDraft,
-  meta: EntryMeta,
-  now: Date,
-): Promise<ApplyOutcome> {
+type EntryWrite = Pick<NewEntry, 'programId' | 'customerId' | 'draft' | 'meta' | 'createdAt'>;
+
+/** Moves the batches and writes the entry; see {@link applyEntryLocked}. */
+async function writeEntryLocked(tx: Queryable, base: EntryWrite, program: LedgerProgram): Promise<ApplyOutcome> {
+  const { customerId, draft, createdAt: now } = base;
   const batches = await spendableBatches(tx, program.id, customerId, now);
   const balance = sumRemaining(batches);
-  const base = { programId: program.id, customerId, draft, meta, createdAt: now };
 
   if (draft.points > 0) {
     const pendingUntil = draft.pendingUntil ?? null;

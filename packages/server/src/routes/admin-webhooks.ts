@@ -7,6 +7,7 @@ import {
   WebhookEndpointPatch,
   webhookPaths,
   type WebhookDeliveryPage,
+  type WebhookEndpoint,
   type WebhookEndpointList,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
@@ -51,31 +52,33 @@ export function adminWebhooksRoutes(app: Hono, context: AppContext, options: Web
     return c.json(body);
   });
 
-  app.get(webhookPaths.endpointPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db, context.now());
-    const endpointId = pathParam(c, 'endpointId');
-    const endpoint = await findEndpoint(db, program.id, endpointId);
-    if (endpoint === undefined) throw endpointNotFound(endpointId);
-    c.header('Cache-Control', 'no-store');
-    return c.json(endpoint);
-  });
+  /** Answers the endpoint `find` gives back for the path's id, or 404. */
+  const endpointRoute =
+    (find: (c: Context, programId: string, endpointId: string) => Promise<WebhookEndpoint | undefined>) =>
+    async (c: Context) => {
+      const program = await authenticateSecretKey(c, db, context.now());
+      const endpointId = pathParam(c, 'endpointId');
+      const endpoint = await find(c, program.id, endpointId);
+      if (endpoint === undefined) throw endpointNotFound(endpointId);
+      c.header('Cache-Control', 'no-store');
+      return c.json(endpoint);
+    };
 
-  app.patch(webhookPaths.endpointPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db, context.now());
-    const endpointId = pathParam(c, 'endpointId');
-    const patch = parseOrThrow(WebhookEndpointPatch, await readJson(c), 'body');
-    const endpoint = await updateEndpoint(db, program.id, endpointId, patch);
-    if (endpoint === undefined) throw endpointNotFound(endpointId);
-    return c.json(endpoint);
-  });
-
-  app.delete(webhookPaths.endpointPattern, async (c) => {
-    const program = await authenticateSecretKey(c, db, context.now());
-    const endpointId = pathParam(c, 'endpointId');
-    const endpoint = await deleteEndpoint(db, program.id, endpointId);
-    if (endpoint === undefined) throw endpointNotFound(endpointId);
-    return c.json(endpoint);
-  });
+  app.get(
+    webhookPaths.endpointPattern,
+    endpointRoute((_c, programId, endpointId) => findEndpoint(db, programId, endpointId)),
+  );
+  app.patch(
+    webhookPaths.endpointPattern,
+    endpointRoute(async (c, programId, endpointId) => {
+      const patch = parseOrThrow(WebhookEndpointPatch, await readJson(c), 'body');
+      return updateEndpoint(db, programId, endpointId, patch);
+    }),
+  );
+  app.delete(
+    webhookPaths.endpointPattern,
+    endpointRoute((_c, programId, endpointId) => deleteEndpoint(db, programId, endpointId)),
+  );
 
   app.get(webhookPaths.deliveriesPattern, async (c) => {
     const program = await authenticateSecretKey(c, db, context.now());
