@@ -1,9 +1,7 @@
-import type { Queryable } from '../../store/database.ts';
+import { toNumber, type Queryable } from '../../store/database.ts';
 import type { EntryRow } from '../ledger.ts';
 import { customerTier } from '../ledger-reads.ts';
-import { findProgramById } from '../programs.ts';
-import type { Tier } from '../programs.ts';
-import { toNumber } from '../../store/database.ts';
+import { findProgramById, type Tier } from '../programs.ts';
 import { emitEvent, isSubscribed } from './outbox.ts';
 
 /** `points.earned` for a credit, `points.redeemed` for a redemption; other debits have no event. */
