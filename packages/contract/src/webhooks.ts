@@ -85,20 +85,41 @@ function eventOf<T extends WebhookEventType>(type: T) {
   });
 }
 
+// Each call is marked pure: a browser bundle that never reads the schemas drops them.
 /** One schema per event type, for the OpenAPI document's `webhooks`. */
-export const WEBHOOK_EVENT_SCHEMAS = Object.fromEntries(WEBHOOK_EVENT_TYPES.map((type) => [type, eventOf(type)])) as {
-  [T in WebhookEventType]: ReturnType<typeof eventOf<T>>;
-};
+export const WEBHOOK_EVENT_SCHEMAS = {
+  'points.earned': /* @__PURE__ */ eventOf('points.earned'),
+  'points.redeemed': /* @__PURE__ */ eventOf('points.redeemed'),
+  'points.expired': /* @__PURE__ */ eventOf('points.expired'),
+  'points.expiring': /* @__PURE__ */ eventOf('points.expiring'),
+  'tier.changed': /* @__PURE__ */ eventOf('tier.changed'),
+  'tier.at_risk': /* @__PURE__ */ eventOf('tier.at_risk'),
+  'birthday.upcoming': /* @__PURE__ */ eventOf('birthday.upcoming'),
+  'reward.redeemed': /* @__PURE__ */ eventOf('reward.redeemed'),
+  'survey.completed': /* @__PURE__ */ eventOf('survey.completed'),
+  'follow_up.opened': /* @__PURE__ */ eventOf('follow_up.opened'),
+  'follow_up.resolved': /* @__PURE__ */ eventOf('follow_up.resolved'),
+  'member.joined': /* @__PURE__ */ eventOf('member.joined'),
+  'member.left': /* @__PURE__ */ eventOf('member.left'),
+} satisfies { [T in WebhookEventType]: ReturnType<typeof eventOf<T>> };
 
 /** An event as a receiver gets it, told apart by `type`. */
-export type WebhookEvent = { [T in WebhookEventType]: z.infer<(typeof WEBHOOK_EVENT_SCHEMAS)[T]> }[WebhookEventType];
-export const WebhookEvent: z.ZodMiniType<WebhookEvent> = z.discriminatedUnion(
-  'type',
-  Object.values(WEBHOOK_EVENT_SCHEMAS) as unknown as [
-    ReturnType<typeof eventOf<'points.earned'>>,
-    ...ReturnType<typeof eventOf<WebhookEventType>>[],
-  ],
-) as unknown as z.ZodMiniType<WebhookEvent>;
+export const WebhookEvent = /* @__PURE__ */ z.discriminatedUnion('type', [
+  WEBHOOK_EVENT_SCHEMAS['points.earned'],
+  WEBHOOK_EVENT_SCHEMAS['points.redeemed'],
+  WEBHOOK_EVENT_SCHEMAS['points.expired'],
+  WEBHOOK_EVENT_SCHEMAS['points.expiring'],
+  WEBHOOK_EVENT_SCHEMAS['tier.changed'],
+  WEBHOOK_EVENT_SCHEMAS['tier.at_risk'],
+  WEBHOOK_EVENT_SCHEMAS['birthday.upcoming'],
+  WEBHOOK_EVENT_SCHEMAS['reward.redeemed'],
+  WEBHOOK_EVENT_SCHEMAS['survey.completed'],
+  WEBHOOK_EVENT_SCHEMAS['follow_up.opened'],
+  WEBHOOK_EVENT_SCHEMAS['follow_up.resolved'],
+  WEBHOOK_EVENT_SCHEMAS['member.joined'],
+  WEBHOOK_EVENT_SCHEMAS['member.left'],
+]);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
 export const WEBHOOK_URL_MAX_LENGTH = 2_000;
 export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 500;
