@@ -41,6 +41,8 @@ export const PROBLEM_CODES = [
   'entry_not_reversible',
   'customer_erased',
   'membership_ended',
+  'webhook_endpoint_not_found',
+  'webhook_delivery_not_found',
   'not_found',
   'payload_too_large',
   'unsupported_media_type',

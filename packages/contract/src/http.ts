@@ -51,3 +51,15 @@ export const memberPaths = {
   membershipEnd: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/membership/end`,
   churn: '/v1/admin/members/churn',
 } as const;
+
+/** The admin routes of webhook endpoints (secret key). */
+export const webhookPaths = {
+  endpoints: '/v1/admin/webhooks',
+  endpointPattern: '/v1/admin/webhooks/:endpointId',
+  endpoint: (endpointId: string) => `/v1/admin/webhooks/${encodeURIComponent(endpointId)}`,
+  deliveriesPattern: '/v1/admin/webhooks/:endpointId/deliveries',
+  deliveries: (endpointId: string) => `/v1/admin/webhooks/${encodeURIComponent(endpointId)}/deliveries`,
+  retryPattern: '/v1/admin/webhooks/:endpointId/deliveries/:deliveryId/retry',
+  retry: (endpointId: string, deliveryId: string) =>
+    `/v1/admin/webhooks/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`,
+} as const;

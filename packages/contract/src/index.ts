@@ -17,3 +17,4 @@ export * from './http.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
 export * from './members.ts';
+export * from './webhooks.ts';

@@ -8,6 +8,7 @@ import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
 import { SURVEY_ADMIN_OPERATIONS } from './openapi-survey-admin.ts';
+import { WEBHOOK_OPERATIONS } from './openapi-webhooks.ts';
 import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
@@ -23,6 +24,7 @@ import {
 } from './survey-responses.ts';
 import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
+import { WEBHOOK_EVENT_SCHEMAS } from './webhooks.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
@@ -230,6 +232,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...ORDER_OPERATIONS,
   ...MEMBER_OPERATIONS,
   ...SURVEY_ADMIN_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...SERVICE_OPERATIONS,
 };
 
@@ -247,6 +250,29 @@ const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   demo: [],
   none: [],
 };
+
+/** The events the API posts to a merchant's endpoints, one per type, signed per the Standard Webhooks specification. */
+function webhooksObject(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(WEBHOOK_EVENT_SCHEMAS).map(([type, schema]) => [
+      type,
+      {
+        post: {
+          operationId: `webhook.${type}`,
+          summary: `The \`${type}\` event`,
+          parameters: ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => ({
+            name,
+            in: 'header',
+            required: true,
+            schema: { type: 'string' },
+          })),
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } },
+          responses: { '2XX': { description: 'Received; any other answer is retried' } },
+        },
+      },
+    ]),
+  );
+}
 
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
 export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
@@ -298,6 +324,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths: pathsObject,
+    webhooks: webhooksObject(),
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output') },
       securitySchemes: {

@@ -33,3 +33,12 @@ export async function signCustomerToken(options: SignCustomerTokenOptions): Prom
     .setExpirationTime(now + ttl)
     .sign(new TextEncoder().encode(options.secretKey));
 }
+
+export {
+  isWebhookVerificationError,
+  verifyWebhook,
+  WEBHOOK_TOLERANCE_SECONDS,
+  WebhookVerificationError,
+  type WebhookHeaders,
+  type WebhookVerificationReason,
+} from './server-webhooks.ts';

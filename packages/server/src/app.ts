@@ -30,6 +30,7 @@ import { adminOrdersRoutes } from './routes/admin-orders.ts';
 import { adminReversalsRoute } from './routes/admin-reversals.ts';
 import { adminMembersRoutes } from './routes/admin-members.ts';
 import { adminChurnRoute } from './routes/admin-churn.ts';
+import { adminWebhooksRoutes } from './routes/admin-webhooks.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -56,6 +57,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** The clock every route and domain rule reads (tests inject one). Default: the system clock. */
   now?: () => Date;
+  /** Webhook endpoints may be `http:` URLs on this machine (demo mode, tests); otherwise `https:` only. Default false. */
+  webhooksAllowHttpLoopback?: boolean;
 }
 
 /** What the route modules need from the app. */
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps): Hono {
   adminProgramRoute(app, context);
   adminOrdersRoutes(app, context);
   adminReversalsRoute(app, context);
+  adminWebhooksRoutes(app, context, { allowHttpLoopback: deps.webhooksAllowHttpLoopback ?? false });
   if (demo) demoTokenRoute(app, context);
   apiReferenceRoutes(app);
 

@@ -22,6 +22,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
  * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. |
  * | `LOYALTY_LOG_LEVEL` | `info` | `fatal`, `error`, `warn`, `info` (one JSON line per request), `debug`, `trace` or `silent`. Logs go to standard output as JSON lines. |
  * | `LOYALTY_SHUTDOWN_GRACE_MS` | `10000` | On SIGTERM or SIGINT the server stops accepting connections and gives requests in flight this long to finish before it closes the database and exits. |
+ * | `LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK` | off | On (`1`/`true`) a webhook endpoint may be a plain `http:` URL on this machine (`localhost`, `127.0.0.1`, `[::1]`) outside demo mode too, e.g. a receiver under test; otherwise only `https:` URLs are taken (demo mode always takes loopback `http:`). |
  * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: the demo storefront (`:8080`), the React and Vue examples (`:5173`, `:5174` in development, `:4173`, `:4174` in preview) and a page of your own on `:8000`, on `localhost` and `127.0.0.1`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
  */
 export interface ServerConfig {
@@ -38,6 +39,8 @@ export interface ServerConfig {
   logLevel: LevelWithSilent;
   shutdownGraceMs: number;
   storage: StorageSettings;
+  /** Webhook endpoints may be loopback `http:` URLs outside demo mode. */
+  webhooksAllowHttpLoopback: boolean;
 }
 
 export interface StorageSettings {
@@ -87,6 +90,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     },
     logLevel: parseLogLevel(env.LOYALTY_LOG_LEVEL),
     shutdownGraceMs: parseCount(env.LOYALTY_SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS, 'LOYALTY_SHUTDOWN_GRACE_MS'),
+    webhooksAllowHttpLoopback: parseBoolean(
+      env.LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK,
+      false,
+      'LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK',
+    ),
     storage: {
       connectTimeoutMs: parsePositive(
         env.DATABASE_CONNECT_TIMEOUT_MS,

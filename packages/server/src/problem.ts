@@ -43,6 +43,8 @@ const TITLES: Record<ServerProblemCode, string> = {
   entry_not_reversible: 'Ledger entry cannot be reversed',
   customer_erased: 'Customer erased',
   membership_ended: 'Membership ended',
+  webhook_endpoint_not_found: 'Webhook endpoint not found',
+  webhook_delivery_not_found: 'Webhook delivery not found',
   not_found: 'Not found',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',

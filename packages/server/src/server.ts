@@ -79,6 +79,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const app = createApp({
       db,
       demo: config.demo,
+      webhooksAllowHttpLoopback: config.demo || config.webhooksAllowHttpLoopback,
       allowedOrigins: config.allowedOrigins,
       rateLimits: config.rateLimits,
       isStopping: () => stopping,

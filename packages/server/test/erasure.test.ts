@@ -7,6 +7,7 @@ import {
   orderPaths,
   paths,
   rewardPaths,
+  WEBHOOK_EVENT_TYPES,
   type CustomerExport,
 } from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
@@ -16,6 +17,7 @@ import { asCustomer, claimBirthday, expectClaim, expectUpsert, transact, upsertC
 import { admin, endMembershipOf, eraseCustomer, expectRecord, exportOf } from './support/members.ts';
 import { dismiss, getEligible, publish, save, testSurvey } from './support/surveys.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { createEndpoint } from './support/webhooks.ts';
 
 // Export gives a customer everything stored about them; erasure removes the person and keeps the anonymised
 // ledger, so the program's totals stay true.
@@ -33,6 +35,8 @@ describe('export and erasure', () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();
+    // Its events give every customer of the tests rows in the webhook outbox.
+    await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
   });
   after(() => server.close());
 

@@ -6,6 +6,7 @@ import type {
   MembershipEndReason,
 } from '@loyalty-elements/contract';
 import type { Queryable } from '../store/database.ts';
+import { emitEvent } from './webhooks/outbox.ts';
 import { applyEntryLocked, type LedgerProgram } from './ledger.ts';
 import { resumeMembershipLocked } from './membership.ts';
 
@@ -150,6 +151,7 @@ export async function upsertCustomer(
       ],
     );
     const created = inserted.length > 0;
+    if (created) await emitEvent(tx, { programId, customerId: id, type: 'member.joined', data: {} }, now);
     // The new row is this transaction's until it commits: the bonus is credited with it, once.
     if (created && program.welcomeBonus > 0) await creditWelcomeBonus(tx, program, id, now);
     if (!created) {

@@ -12,6 +12,8 @@ import { lockCustomer } from './customers.ts';
 import { refuseWriteForClosedMembership } from './membership.ts';
 import type { Program } from './programs.ts';
 import { addMonths } from './time.ts';
+import { emitEntryEvent, watchTier } from './webhooks/ledger-events.ts';
+import { emitEvent } from './webhooks/outbox.ts';
 
 /**
  * The points ledger. Entries are append-only; every credit opens a batch in `point_batches` whose
@@ -81,7 +83,8 @@ export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insuffi
  * Writes one entry and moves the batches. The caller holds the customer's row lock (see
  * {@link lockCustomer}) and has ruled out an idempotent replay. Lapsed points expire first, so a
  * debit can never spend them. Credits and redemptions of a customer who is not an active member are refused
- * (a thrown 409 problem, which rolls the caller's transaction back).
+ * (a thrown 409 problem, which rolls the caller's transaction back). The entry's webhook events (points moved, a
+ * tier changed) are written in the same transaction.
  */
 export async function applyEntryLocked(
   tx: Queryable,
@@ -95,9 +98,26 @@ export async function applyEntryLocked(
     throw new RangeError('points must be a non-zero integer');
   await refuseWriteForClosedMembership(tx, program.id, customerId, draft);
   await expireLapsedLocked(tx, program.id, customerId, now);
+  const emitTierChange = await watchTier(tx, program.id, customerId, now);
+  const outcome = await writeEntryLocked(
+    tx,
+    { programId: program.id, customerId, draft, meta, createdAt: now },
+    program,
+  );
+  if (outcome.kind === 'created') {
+    await emitEntryEvent(tx, program.id, outcome.row, now);
+    await emitTierChange();
+  }
+  return outcome;
+}
+
+type EntryWrite = Pick<NewEntry, 'programId' | 'customerId' | 'draft' | 'meta' | 'createdAt'>;
+
+/** Moves the batches and writes the entry; see {@link applyEntryLocked}. */
+async function writeEntryLocked(tx: Queryable, base: EntryWrite, program: LedgerProgram): Promise<ApplyOutcome> {
+  const { customerId, draft, createdAt: now } = base;
   const batches = await spendableBatches(tx, program.id, customerId, now);
   const balance = sumRemaining(batches);
-  const base = { programId: program.id, customerId, draft, meta, createdAt: now };
 
   if (draft.points > 0) {
     const pendingUntil = draft.pendingUntil ?? null;
@@ -246,14 +266,17 @@ export async function expireLapsedLocked(
   const balance = await spendableBalance(tx, programId, customerId, now);
   for (const batch of lapsed) {
     const points = toNumber(batch.remaining);
+    const entryId = randomUUID();
     await tx.query('UPDATE point_batches SET remaining = 0 WHERE entry_id = $1', [batch.entry_id]);
     await tx.query(
       `INSERT INTO ledger_entries
          (id, program_id, customer_id, type, kind, points, reason, idempotency_key, request_hash, balance_after,
           created_at, expires_at)
        VALUES ($1, $2, $3, 'expire', 'expiry', $4, NULL, $5, NULL, $6, $7, $8)`,
-      [randomUUID(), programId, customerId, -points, `expire:${batch.entry_id}`, balance, now, batch.expires_at],
+      [entryId, programId, customerId, -points, `expire:${batch.entry_id}`, balance, now, batch.expires_at],
     );
+    const data = { points, kind: 'expiry', entryId } as const;
+    await emitEvent(tx, { programId, customerId, type: 'points.expired', data }, now);
   }
   return lapsed.length;
 }

@@ -3,6 +3,7 @@ import type { CustomerStatus, MembershipEndReason } from '@loyalty-elements/cont
 import type { Database, Queryable } from '../store/database.ts';
 import { ProblemError } from '../problem.ts';
 import { findCustomer, lockCustomer, type Customer } from './customers.ts';
+import { emitEvent } from './webhooks/outbox.ts';
 
 /**
  * The end of a membership and the way back. An ended member keeps their record, points and history and can
@@ -54,6 +55,7 @@ export async function endMembershipLocked(
     [randomUUID(), programId, customerId, now, end.reason, end.note ?? null],
   );
   await tx.query(`UPDATE customers SET status = 'ended' WHERE program_id = $1 AND id = $2`, [programId, customerId]);
+  await emitEvent(tx, { programId, customerId, type: 'member.left', data: { reason: end.reason } }, now);
 }
 
 /** Brings an ended member back. The caller holds the customer's row lock. */

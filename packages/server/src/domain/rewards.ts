@@ -11,6 +11,7 @@ import {
 } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer, type Customer } from './customers.ts';
+import { emitEvent } from './webhooks/outbox.ts';
 import { applyEntryLocked, ensureExpired, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
 import { insertRedemption, REDEMPTION_COLUMNS, toRedemption, type RedemptionRow } from './redemptions.ts';
 import { customerTier, pointsOverview } from './ledger-reads.ts';
@@ -272,6 +273,8 @@ export async function redeemReward(
         redeemedAt: now,
         expiresAt: validityDays === null ? null : new Date(now.getTime() + validityDays * DAY_MS),
       });
+      const data = { rewardId, rewardName: reward.name, pointsSpent: pointsCost, redemptionId: redemption.id };
+      await emitEvent(tx, { programId: program.id, customerId, type: 'reward.redeemed', data }, now);
       return debit;
     },
   );

@@ -9,6 +9,8 @@ import {
   type SurveyQuestion,
 } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../../store/database.ts';
+import { emitEvent } from '../webhooks/outbox.ts';
+import { npsScore } from './completion-events.ts';
 import type { ResponseRow } from './responses.ts';
 
 /**
@@ -20,11 +22,11 @@ export async function raiseFollowUpIfDue(
   tx: Queryable,
   response: ResponseRow,
   questions: readonly SurveyQuestion[],
+  now: Date,
 ): Promise<void> {
   if (!response.contact_consent) return;
   const answers = response.answers;
-  const npsQuestion = questions.find((question) => question.kind === 'nps' && typeof answers[question.id] === 'number');
-  const nps = npsQuestion && (answers[npsQuestion.id] as number);
+  const nps = npsScore(questions, answers);
   if (nps === undefined || npsGroup(nps) !== 'detractor') return;
 
   const comments = questions.flatMap((question) => {
@@ -45,11 +47,12 @@ export async function raiseFollowUpIfDue(
   }
   const dimensions = SERVICE_QUALITY_DIMENSIONS.filter((dimension) => mentioned.has(dimension));
 
-  await tx.query(
+  const raised = await tx.query<{ id: string }>(
     `INSERT INTO survey_follow_ups
        (id, program_id, customer_id, response_id, survey_id, version, nps, comments, dimensions, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
-     ON CONFLICT (response_id) DO NOTHING`,
+     ON CONFLICT (response_id) DO NOTHING
+     RETURNING id`,
     [
       randomUUID(),
       response.program_id,
@@ -64,6 +67,11 @@ export async function raiseFollowUpIfDue(
       new Date(),
     ],
   );
+  for (const { id } of raised) {
+    const data = { followUpId: id, surveyId: response.survey_id };
+    const event = { programId: response.program_id, customerId: response.customer_id, data };
+    await emitEvent(tx, { ...event, type: 'follow_up.opened' }, now);
+  }
 }
 
 export const DEFAULT_FOLLOW_UP_PAGE = 50;

@@ -18,6 +18,7 @@ import type { LedgerProgram } from '../ledger.ts';
 import { grantCompletionReward } from './completion-rewards.ts';
 import { findSurvey, findSurveyVersion, type SurveyContent } from './definitions.ts';
 import { surveyNotDueReason } from './eligibility.ts';
+import { emitSurveyCompleted } from './completion-events.ts';
 import { endMembershipOnExit } from './exit.ts';
 import { raiseFollowUpIfDue } from './follow-ups.ts';
 
@@ -217,6 +218,7 @@ async function onCompleted(
   row: ResponseRow,
   content: SurveyContent,
 ): Promise<ResponseRow> {
+  await emitSurveyCompleted(tx, row, content.questions, input.now);
   const completed = await countCompletion(tx, input, row, content);
   if (input.update.endMembership === true) {
     await endMembershipOnExit(tx, {
@@ -247,7 +249,7 @@ async function countCompletion(
     await tx.query('UPDATE survey_responses SET counted = false WHERE id = $1', [row.id]);
     return { ...row, counted: false };
   }
-  await raiseFollowUpIfDue(tx, row, content.questions);
+  await raiseFollowUpIfDue(tx, row, content.questions, input.now);
   if (content.completionReward === undefined) return row;
   const points = await grantCompletionReward(tx, {
     program: input.program,

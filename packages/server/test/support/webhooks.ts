@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import {
+  CreatedWebhookEndpoint,
+  WebhookDeliveryPage,
+  webhookPaths,
+  type WebhookDelivery,
+  type WebhookEndpointCreate,
+  type WebhookEvent,
+  type WebhookEventType,
+} from '@loyalty-elements/contract';
+import { parseExactly } from './http.ts';
+import { admin } from './members.ts';
+import type { TestServer } from './server.ts';
+
+export const RECEIVER_URL = 'http://127.0.0.1:9/hooks';
+
+export async function createEndpoint(
+  server: TestServer,
+  body: Partial<WebhookEndpointCreate> & { events: WebhookEventType[] },
+): Promise<CreatedWebhookEndpoint> {
+  const res = await admin(server, webhookPaths.endpoints, { method: 'POST', body: { url: RECEIVER_URL, ...body } });
+  assert.equal(res.status, 201, await res.clone().text());
+  return parseExactly(CreatedWebhookEndpoint, await res.json());
+}
+
+export async function deliveryPageOf(server: TestServer, endpointId: string, query = ''): Promise<WebhookDeliveryPage> {
+  const res = await admin(server, webhookPaths.deliveries(endpointId) + query);
+  assert.equal(res.status, 200, await res.clone().text());
+  return parseExactly(WebhookDeliveryPage, await res.json());
+}
+
+/** Every delivery of the endpoint, newest first, read page by page. */
+export async function allDeliveries(server: TestServer, endpointId: string): Promise<WebhookDelivery[]> {
+  const deliveries: WebhookDelivery[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: WebhookDeliveryPage = await deliveryPageOf(
+      server,
+      endpointId,
+      `?limit=100${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+    );
+    deliveries.push(...page.deliveries);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return deliveries;
+}
+
+/** The events the endpoint received for one customer, oldest first. */
+export async function eventsFor(server: TestServer, endpointId: string, customerId: string): Promise<WebhookEvent[]> {
+  const deliveries = await allDeliveries(server, endpointId);
+  return deliveries
+    .map((delivery) => delivery.event)
+    .filter((event) => event.customerId === customerId)
+    .reverse();
+}
+
+/** How many events the outbox holds for one customer. */
+export async function storedEventCount(server: TestServer, customerId: string): Promise<number> {
+  const [row] = await server.db.query<{ n: unknown }>(
+    'SELECT count(*)::int AS n FROM webhook_events WHERE customer_id = $1',
+    [customerId],
+  );
+  return Number(row?.n);
+}
