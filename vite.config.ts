@@ -9,7 +9,8 @@ export default defineConfig({
     // The embed package's build script empties dist/ first; tsc then adds the module entries beside this file.
     emptyOutDir: false,
     target: 'es2022',
-    sourcemap: true,
+    // Maps for debugging and error trackers, without a `sourceMappingURL` comment: the npm package leaves them out.
+    sourcemap: 'hidden',
     lib: {
       entry: fileURLToPath(new URL('./packages/embed/src/cdn.ts', import.meta.url)),
       name: 'LoyaltyElementsEmbed',

@@ -16,6 +16,7 @@ import {
   realpathSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -32,7 +33,7 @@ const PACKAGES = [
   { dir: 'packages/contract' },
   { dir: 'packages/sdk' },
   { dir: 'packages/components', untyped: ['./custom-elements.json'] },
-  { dir: 'packages/embed', untyped: ['./loyalty-elements.js'], browserOnly: ['./loyalty-elements.js'], cdn: true },
+  { dir: 'packages/embed', browserOnly: ['./loyalty-elements.js'], cdn: true },
   { dir: 'packages/react' },
 ];
 
@@ -131,15 +132,39 @@ function manifestProblems(manifest, packageDir) {
   return problems;
 }
 
+/** The files every published package carries besides its code, and the fields a registry search reads. */
+function publishingProblems(manifest, packageDir) {
+  const problems = [];
+  const license = join(packageDir, 'LICENSE');
+  if (!existsSync(license)) problems.push('LICENSE: not in the tarball');
+  else if (readFileSync(license, 'utf8') !== readFileSync(join(repoRoot, 'LICENSE'), 'utf8'))
+    problems.push("LICENSE differs from the repository's");
+  if (manifest.license !== 'MIT') problems.push(`license is ${manifest.license}, not MIT`);
+  if (!existsSync(join(packageDir, 'README.md'))) problems.push('README.md: not in the tarball');
+  if (!manifest.description) problems.push('no description');
+  if (!manifest.keywords?.length) problems.push('no keywords');
+  // Source maps and build manifests stay out of the tarball; a file that still names a missing map would make
+  // browsers' developer tools and some bundlers complain.
+  for (const file of readdirSync(packageDir, { recursive: true }).map(String)) {
+    if (file.endsWith('.map') || file.split(/[\\/]/).includes('.vite')) problems.push(`${file}: packed`);
+    else if (/\.js$/.test(file) && /sourceMappingURL=/.test(readFileSync(join(packageDir, file), 'utf8')))
+      problems.push(`${file}: names a source map`);
+  }
+  return problems;
+}
+
 /**
- * What a CDN serving the packed package would miss: the loader, and every file the widget build's manifest names
- * (each widget's module and the chunks it imports), which the loader fetches from `widgets/` beside itself.
+ * What a CDN serving the packed package would miss: the loader that the `unpkg` and `jsdelivr` fields name, and
+ * every file the widget build's manifest (in the build, not the tarball) names (each widget's module and the chunks
+ * it imports), which the loader fetches from `widgets/` beside itself.
  */
-function cdnProblems(packageDir) {
+function cdnProblems(manifest, packageDir, builtDir) {
   const loader = join(packageDir, 'dist/loyalty-elements.js');
-  const manifestFile = join(packageDir, 'dist/widgets/.vite/manifest.json');
+  const manifestFile = join(builtDir, 'dist/widgets/.vite/manifest.json');
   if (!existsSync(loader)) return ['dist/loyalty-elements.js: not in the tarball'];
-  if (!existsSync(manifestFile)) return ['dist/widgets/.vite/manifest.json: not in the tarball'];
+  if (!existsSync(manifestFile)) return ['dist/widgets/.vite/manifest.json: not built'];
+  const cdnFields = ['unpkg', 'jsdelivr'].filter((field) => manifest[field] !== './dist/loyalty-elements.js');
+  if (cdnFields.length) return cdnFields.map((field) => `"${field}" does not name ./dist/loyalty-elements.js`);
   const chunks = Object.values(JSON.parse(readFileSync(manifestFile, 'utf8')));
   const problems = chunks
     .map((chunk) => `dist/widgets/${chunk.file}`)
@@ -210,14 +235,19 @@ try {
     mkdirSync(target, { recursive: true });
     const untar = run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
     let problems = [untar.output];
-    if (untar.ok) {
-      const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+    const manifest = untar.ok ? JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) : undefined;
+    if (manifest) {
       problems = manifestProblems(manifest, target);
       if (!problems.length) unpacked.set(name, { dir, manifest, target, browserOnly });
     }
     report(!problems.length, `packed package.json ${name}`, problems.join('\n'));
-    if (cdn && untar.ok) {
-      const missing = cdnProblems(target);
+    if (manifest) {
+      const unpublishable = publishingProblems(manifest, target);
+      const what = `publishing files of ${name}: LICENSE, README, keywords, no source maps`;
+      report(!unpublishable.length, what, unpublishable.join('\n'));
+    }
+    if (cdn && manifest) {
+      const missing = cdnProblems(manifest, target, cwd);
       report(!missing.length, `CDN files of ${name}: the loader and every widget module`, missing.join('\n'));
     }
 
@@ -270,6 +300,38 @@ try {
     const script = `for (const specifier of ${JSON.stringify(specifiers)}) await import(specifier);`;
     const imported = run(process.execPath, ['--input-type=module', '--eval', script], consumer);
     report(imported.ok, `node import ${specifiers.join(', ')}`, imported.output);
+  }
+
+  // A Node-only project (`lib` without the DOM, Node's types) typechecks against the SDK's server entry, as a
+  // merchant's backend that signs tokens and verifies webhooks would.
+  if (unpacked.has('@loyalty-elements/sdk')) {
+    const project = join(consumer, 'node-only');
+    mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
+    const nodeTypes = join(consumer, 'node_modules/@types/node');
+    if (!existsSync(nodeTypes))
+      symlinkSync(realpathSync(join(repoRoot, 'node_modules/@types/node')), nodeTypes, 'junction');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module' }));
+    const compilerOptions = { module: 'nodenext', target: 'es2022', lib: ['es2022'], types: ['node'], strict: true };
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true } }),
+    );
+    writeFileSync(
+      join(project, 'backend.ts'),
+      [
+        "import { signCustomerToken, verifyWebhook, WebhookVerificationError } from '@loyalty-elements/sdk/server';",
+        "export const token: Promise<string> = signCustomerToken({ customerId: 'c', secretKey: 'sk_x', audience: 'pk_x' });",
+        "export const receive = (body: string, headers: Record<string, string>) => verifyWebhook(body, headers, 'whsec_x');",
+        'export const isBadSignature = (error: unknown) => error instanceof WebhookVerificationError;',
+      ].join('\n'),
+    );
+    const typecheck = run(bin('tsc'), ['-p', project]);
+    report(
+      typecheck.ok,
+      '@loyalty-elements/sdk/server typechecks in a Node-only project (no DOM lib)',
+      typecheck.output,
+    );
   }
 
   // The browser entries, bundled from the tarballs as a site's bundler would. The search for server-only code runs

@@ -11,7 +11,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/widgets', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Maps for debugging and error trackers, without a `sourceMappingURL` comment: the npm package leaves them out.
+    sourcemap: 'hidden',
     // Lists each widget's file and the chunks it imports: bench/size sums what a page with one widget loads.
     manifest: true,
     lib: {
