@@ -36,7 +36,7 @@ const MIN_TESTS = {
   typecheck: 1,
   lint: 1,
   packages: 39,
-  size: 9,
+  size: 12,
   contract: 33,
   sdk: 228,
   'sdk-browser': 26,

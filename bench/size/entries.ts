@@ -9,6 +9,15 @@ const singleWidget = (className: string) => `
   setSharedClient(createLoyaltyClient({ apiBase: location.origin, publishableKey: 'pk_size' }));
 `;
 
+/** A React page with the balance, importing its wrapper from `from`; React itself is the site's and not counted. */
+const reactBalance = (from: string) => `
+  import { createLoyaltyClient } from '@loyalty-elements/sdk';
+  import { setSharedClient } from '@loyalty-elements/components';
+  import { LoyaltyPointsBalance } from '${from}';
+  setSharedClient(createLoyaltyClient({ apiBase: location.origin, publishableKey: 'pk_size' }));
+  globalThis.Balance = LoyaltyPointsBalance;
+`;
+
 const KB = 1024;
 
 export interface SizeEntry {
@@ -24,7 +33,14 @@ export interface SizeEntry {
   budget?: number;
   /** Where the project wants this bundle to be (the performance issue's goal); printed, not enforced. */
   target?: number;
+  /** Packages the site brings itself, left out of the bundle (React for the React wrappers). */
+  external?: string[];
+  /** The entry this one must cost the same as, within `SAME_COST_MARGIN` (enforced with the budgets). */
+  sameCostAs?: string;
 }
+
+/** How far apart two entries that should cost the same may be. */
+export const SAME_COST_MARGIN = 0.5 * KB;
 
 export const KIT_ENTRIES: SizeEntry[] = [
   {
@@ -55,6 +71,19 @@ export const KIT_ENTRIES: SizeEntry[] = [
     target: 20 * KB,
   },
   { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40.3 * KB, target: 20 * KB },
+  {
+    name: 'React: balance from @loyalty-elements/react/points-balance',
+    contents: reactBalance('@loyalty-elements/react/points-balance'),
+    external: ['react'],
+    budget: 35.5 * KB,
+  },
+  {
+    name: 'React: balance from @loyalty-elements/react',
+    contents: reactBalance('@loyalty-elements/react'),
+    external: ['react'],
+    budget: 35.5 * KB,
+    sameCostAs: 'React: balance from @loyalty-elements/react/points-balance',
+  },
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,

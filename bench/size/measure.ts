@@ -36,14 +36,19 @@ async function withoutZod(): Promise<Plugin> {
   };
 }
 
-/**
- * Bundles `contents` as a merchant's build would: esbuild, browser, ESM, minified, ES2022. `zod: false` leaves
- * zod's code out (see `withoutZod`).
- */
-export async function bundle(contents: string, { zod = true }: { zod?: boolean } = {}) {
+export interface BundleOptions {
+  /** false: zod's code left out (see `withoutZod`). */
+  zod?: boolean;
+  /** Packages the site brings itself, left out of the bundle. */
+  external?: string[];
+}
+
+/** Bundles `contents` as a merchant's build would: esbuild, browser, ESM, minified, ES2022. */
+export async function bundle(contents: string, { zod = true, external = [] }: BundleOptions = {}) {
   return build({
     stdin: { contents, resolveDir: here, loader: 'ts' },
     plugins: zod ? [] : [await withoutZod()],
+    external,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -73,7 +78,7 @@ export function sizesOf(files: Uint8Array[]): Sizes {
 }
 
 /** Every file the bundle makes (the script, and a stylesheet when it imports CSS), compressed one by one. */
-export async function measure(contents: string, options?: { zod?: boolean }): Promise<Sizes> {
+export async function measure(contents: string, options?: BundleOptions): Promise<Sizes> {
   const result = await bundle(contents, options);
   return sizesOf(result.outputFiles.filter((file) => !file.path.endsWith('.map')).map((file) => file.contents));
 }
@@ -85,8 +90,8 @@ export const measureFiles = (paths: string[]): Sizes => sizesOf(paths.map((path)
 export async function measureEntries(entries: SizeEntry[]): Promise<SizeRow[]> {
   if (entries.some((entry) => entry.dropInWidgets)) await buildEmbed({ quiet: true });
   const rows: SizeRow[] = [];
-  for (const { name, contents, dropInWidgets, budget, target } of entries) {
-    const sizes = dropInWidgets ? measureFiles(cdnFiles(dropInWidgets)) : await measure(contents ?? '');
+  for (const { name, contents, dropInWidgets, budget, target, external } of entries) {
+    const sizes = dropInWidgets ? measureFiles(cdnFiles(dropInWidgets)) : await measure(contents ?? '', { external });
     rows.push({ name, ...sizes, ...(budget ? { budget } : {}), ...(target ? { target } : {}) });
   }
   return rows;
