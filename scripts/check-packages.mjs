@@ -17,6 +17,7 @@ import {
   rmSync,
   symlinkSync,
   writeFileSync,
+  cpSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -287,7 +288,9 @@ try {
   // would, with no DOM: catches `.ts` imports left in the JavaScript and browser globals touched at import time.
   for (const [name, { manifest, target, browserOnly }] of unpacked) {
     const specifiers = Object.entries(manifest.exports)
-      .filter(([subpath]) => subpath.startsWith('.') && !subpath.endsWith('.json') && !browserOnly.includes(subpath))
+      // Entries with no JavaScript (the editors' JSON, the types-only framework typings) are not imported.
+      .filter(([, targets]) => exportTargets(targets).some((path) => path.endsWith('.js')))
+      .filter(([subpath]) => subpath.startsWith('.') && !browserOnly.includes(subpath))
       .flatMap(([subpath, targets]) => {
         if (!subpath.includes('*')) return [name + subpath.slice(1)];
         // `./define/*` → one specifier per packed file it matches.
@@ -331,6 +334,46 @@ try {
       typecheck.ok,
       '@loyalty-elements/sdk/server typechecks in a Node-only project (no DOM lib)',
       typecheck.output,
+    );
+  }
+
+  // Typed templates (test/types/<framework>): a project of each framework, with the packed packages, type-checks its
+  // own use of the elements' tags, and each line marked as an expected error (a misspelt attribute, a value of the
+  // wrong type, a handler for another event) is one. The editors' data names every element.
+  if (unpacked.has('@loyalty-elements/components')) {
+    const { target } = unpacked.get('@loyalty-elements/components');
+    const vue = join(repoRoot, 'examples/vue/node_modules/vue');
+    if (!existsSync(join(consumer, 'node_modules/vue')))
+      symlinkSync(realpathSync(vue), join(consumer, 'node_modules/vue'), 'junction');
+    const checkers = {
+      react: [bin('tsc'), 'TSX with React 19'],
+      vue: [join(repoRoot, 'examples/vue/node_modules/.bin/vue-tsc'), 'Vue templates under vue-tsc strictTemplates'],
+    };
+    for (const [framework, [checker, what]] of Object.entries(checkers)) {
+      const project = join(consumer, `types-${framework}`);
+      cpSync(join(repoRoot, 'test/types', framework), project, { recursive: true });
+      const typecheck = run(checker, ['-p', project]);
+      report(typecheck.ok, `typed templates: ${what} (test/types/${framework})`, typecheck.output);
+    }
+    const tags = JSON.parse(readFileSync(join(target, 'custom-elements.json'), 'utf8'))
+      .modules.flatMap((module) => module.declarations ?? [])
+      .filter((declaration) => declaration.customElement && declaration.tagName)
+      .map((declaration) => declaration.tagName);
+    const manifest = unpacked.get('@loyalty-elements/components').manifest;
+    const webTypes = JSON.parse(readFileSync(join(target, manifest['web-types']), 'utf8'));
+    const vsCode = JSON.parse(readFileSync(join(target, 'dist/editors/vscode.html-custom-data.json'), 'utf8'));
+    const missing = [
+      ...tags
+        .filter((tag) => !webTypes.contributions.html.elements.some((element) => element.name === tag))
+        .map((tag) => `web-types: ${tag}`),
+      ...tags
+        .filter((tag) => !vsCode.tags.some((element) => element.name === tag))
+        .map((tag) => `VS Code data: ${tag}`),
+    ];
+    report(
+      tags.length > 0 && !missing.length,
+      `editor data names all ${tags.length} elements (VS Code, JetBrains)`,
+      missing.join('\n'),
     );
   }
 

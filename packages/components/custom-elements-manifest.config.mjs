@@ -10,7 +10,38 @@
 //   4. module paths name the published JavaScript (`dist/…/x.js`), not the TypeScript sources, since
 //      the npm package ships the manifest with dist/ only.
 
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
 const TOKENS_MODULE = 'src/themes/tokens.ts';
+
+/**
+ * Template typing and editor data, generated from the finished manifest into dist/ (published with it): JSX
+ * `IntrinsicElements` types (React 19, Preact, Solid), Vue's `GlobalComponents`, VS Code's custom HTML and CSS data
+ * and JetBrains' web-types. The type files import the element classes from dist/index.js's declarations;
+ * fix-framework-types.mjs then corrects them (the generators write them asynchronously, after the plugins ran).
+ */
+const FRAMEWORKS_DIR = 'dist/frameworks';
+const EDITORS_DIR = 'dist/editors';
+const typesFromIndex = { globalTypePath: '../index.js', hideLogs: true };
+const frameworkPlugins = [
+  customElementJsxPlugin({ outdir: FRAMEWORKS_DIR, fileName: 'jsx.d.ts', ...typesFromIndex }),
+  customElementVuejsPlugin({ outdir: FRAMEWORKS_DIR, fileName: 'vue.d.ts', ...typesFromIndex }),
+  customElementVsCodePlugin({
+    outdir: EDITORS_DIR,
+    htmlFileName: 'vscode.html-custom-data.json',
+    cssFileName: 'vscode.css-custom-data.json',
+    hideLogs: true,
+  }),
+  customElementJetBrainsPlugin({
+    outdir: EDITORS_DIR,
+    webTypesFileName: 'web-types.json',
+    packageJson: false,
+    hideLogs: true,
+  }),
+];
 
 /** The string value of a literal (`'a'`, `"a"`, `` `a` ``), or undefined for anything else. */
 function literalText(ts, node) {
@@ -154,7 +185,13 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/test-support/**'],
   outdir: '.',
   litelement: true,
-  // Order matters: tags first, so the token plugin sees which declarations are elements; paths last,
-  // since the token plugin finds its module by its source path.
-  plugins: [tagNamePlugin(), globalTokensPlugin(), hidePrivateMembersPlugin(), publishedPathsPlugin()],
+  // Order matters: tags first, so the token plugin sees which declarations are elements; paths after it, since
+  // the token plugin finds its module by its source path; the generators last, from the finished manifest.
+  plugins: [
+    tagNamePlugin(),
+    globalTokensPlugin(),
+    hidePrivateMembersPlugin(),
+    publishedPathsPlugin(),
+    ...frameworkPlugins,
+  ],
 };
