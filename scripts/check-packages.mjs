@@ -163,6 +163,8 @@ function cdnProblems(manifest, packageDir, builtDir) {
   const loader = join(packageDir, 'dist/loyalty-elements.js');
   const manifestFile = join(builtDir, 'dist/widgets/.vite/manifest.json');
   if (!existsSync(loader)) return ['dist/loyalty-elements.js: not in the tarball'];
+  if (!existsSync(join(packageDir, 'dist/loyalty-elements.all.js')))
+    return ['dist/loyalty-elements.all.js: not in the tarball'];
   if (!existsSync(manifestFile)) return ['dist/widgets/.vite/manifest.json: not built'];
   const cdnFields = ['unpkg', 'jsdelivr'].filter((field) => manifest[field] !== './dist/loyalty-elements.js');
   if (cdnFields.length) return cdnFields.map((field) => `"${field}" does not name ./dist/loyalty-elements.js`);

@@ -12,13 +12,16 @@ interface ManifestChunk {
   imports?: string[];
 }
 
+/** The path of one built file of the drop-in. */
+export const cdnFile = (name: string) => `${dist}${name}`;
+
 /** The paths a page showing `tags` downloads: the loader, then each widget's module and the chunks it imports. */
 export function cdnFiles(tags: readonly WidgetTag[] = WIDGET_TAGS): string[] {
   const manifest = JSON.parse(readFileSync(`${dist}widgets/.vite/manifest.json`, 'utf8')) as Record<
     string,
     ManifestChunk
   >;
-  const files = new Set<string>([`${dist}loyalty-elements.js`]);
+  const files = new Set<string>([cdnFile('loyalty-elements.js')]);
   const visit = (key: string) => {
     const chunk = manifest[key]!;
     const path = `${dist}widgets/${chunk.file}`;

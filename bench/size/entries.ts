@@ -26,6 +26,8 @@ export interface SizeEntry {
   contents?: string;
   /** Or the drop-in's built CDN files a page with these widgets downloads (cdn.ts). */
   dropInWidgets?: readonly WidgetTag[];
+  /** Or one built file of the drop-in, in packages/embed/dist. */
+  dropInFile?: string;
   /**
    * Brotli bytes `pnpm test` (the `size` suite) refuses to exceed: today's figure and a little room, so growth
    * is a decision someone makes in a commit rather than drift.
@@ -46,14 +48,19 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: all five widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 68.5 * KB,
+    budget: 68.8 * KB,
     target: 32 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 36.3 * KB,
+    budget: 36.5 * KB,
     target: 20 * KB,
+  },
+  {
+    name: 'drop-in: loyalty-elements.all.js, every widget in one file',
+    dropInFile: 'loyalty-elements.all.js',
+    budget: 56.2 * KB,
   },
   { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 58.7 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEmbed } from '../support/drop-in.ts';
-import { cdnFiles } from './cdn.ts';
+import { cdnFiles, cdnFile } from './cdn.ts';
 import type { SizeEntry } from './entries.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -88,10 +88,14 @@ export const measureFiles = (paths: string[]): Sizes => sizesOf(paths.map((path)
 
 /** Every entry's sizes, in order; builds the drop-in's CDN files first when an entry measures them. */
 export async function measureEntries(entries: SizeEntry[]): Promise<SizeRow[]> {
-  if (entries.some((entry) => entry.dropInWidgets)) await buildEmbed({ quiet: true });
+  if (entries.some((entry) => entry.dropInWidgets || entry.dropInFile)) await buildEmbed({ quiet: true });
   const rows: SizeRow[] = [];
-  for (const { name, contents, dropInWidgets, budget, target, external } of entries) {
-    const sizes = dropInWidgets ? measureFiles(cdnFiles(dropInWidgets)) : await measure(contents ?? '', { external });
+  for (const { name, contents, dropInWidgets, dropInFile, budget, target, external } of entries) {
+    const sizes = dropInFile
+      ? measureFiles([cdnFile(dropInFile)])
+      : dropInWidgets
+        ? measureFiles(cdnFiles(dropInWidgets))
+        : await measure(contents ?? '', { external });
     rows.push({ name, ...sizes, ...(budget ? { budget } : {}), ...(target ? { target } : {}) });
   }
   return rows;

@@ -2,6 +2,7 @@
 // at once, and loads each widget's module (widgets/<tag>.js, beside this file) only when its tag is on the page.
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import { installGlobal } from './global.ts';
+import { explainModuleFailure } from './cross-origin.ts';
 import { defineWidgetsOnDemand } from './on-demand.ts';
 import { widgetsFromScript } from './script-attributes.ts';
 import { startSharedClient, type EmbedOptions } from './shared-client.ts';
@@ -19,6 +20,16 @@ if (!scriptUrl) {
 }
 const widgetUrl = (tag: WidgetTag) => new URL(`widgets/${tag}.js`, scriptUrl ?? location.href);
 
+// A widget module refused for want of a CORS header is explained once, with the header to add.
+let explained = false;
+async function explainFailure(url: URL): Promise<void> {
+  if (explained) return;
+  const why = await explainModuleFailure(url, location.origin);
+  if (why === undefined || explained) return;
+  explained = true;
+  console.error(why);
+}
+
 // The widgets the tag lists in data-widgets load with the page: render-blocking module scripts, so the page's first
 // paint already shows their loading skeletons and nothing shifts when they arrive. (A browser only lets a script
 // block rendering while it is added to the <head>, before the <body> exists; later, these load like any other.)
@@ -27,6 +38,7 @@ for (const tag of widgetsFromScript(script)) {
   module.type = 'module';
   module.src = widgetUrl(tag).href;
   module.setAttribute('blocking', 'render');
+  module.addEventListener('error', () => void explainFailure(widgetUrl(tag)));
   document.head.append(module);
 }
 
@@ -38,7 +50,10 @@ function init(options: EmbedOptions): LoyaltyClient {
     defineWidgetsOnDemand((tag, attempt) => {
       const url = widgetUrl(tag);
       if (attempt > 0) url.searchParams.set('attempt', String(attempt));
-      return import(/* @vite-ignore */ url.href);
+      return import(/* @vite-ignore */ url.href).catch(async (error: unknown) => {
+        await explainFailure(url);
+        throw error;
+      });
     });
   }
   return startSharedClient(options);
