@@ -20,14 +20,14 @@ if (!scriptUrl) {
 }
 const widgetUrl = (tag: WidgetTag) => new URL(`widgets/${tag}.js`, scriptUrl ?? location.href);
 
-// A widget module refused for want of a CORS header is explained once, with the header to add.
-let explained = false;
+// The first widget module that fails to load is checked once for a missing CORS header, and the header to add is
+// named; the other failures (the network dropped) are tried again as before, with no more checks.
+let checked = false;
 async function explainFailure(url: URL): Promise<void> {
-  if (explained) return;
+  if (checked) return;
+  checked = true;
   const why = await explainModuleFailure(url, location.origin);
-  if (why === undefined || explained) return;
-  explained = true;
-  console.error(why);
+  if (why !== undefined) console.error(why);
 }
 
 // The widgets the tag lists in data-widgets load with the page: render-blocking module scripts, so the page's first

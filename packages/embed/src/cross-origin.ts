@@ -2,18 +2,21 @@
  * Why a widget module from another origin did not load, in words the merchant can act on, or undefined when the
  * cause is something else (the network, a missing file). Module scripts from another origin need the
  * `Access-Control-Allow-Origin` header; without it the browser refuses them and says only that the import failed.
- * A request the browser refuses for CORS fails in `cors` mode and succeeds, opaque, in `no-cors` mode.
+ * A request the browser refuses for CORS fails in `cors` mode and succeeds, opaque, in `no-cors` mode. The probes
+ * carry `cors-check=1`, so they are told apart from the module's own downloads in logs.
  */
 export async function explainModuleFailure(url: URL, pageOrigin: string): Promise<string | undefined> {
   if (url.origin === pageOrigin) return undefined;
+  const probe = new URL(url);
+  probe.searchParams.set('cors-check', '1');
   try {
-    await fetch(url, { mode: 'cors', cache: 'no-store', credentials: 'omit' });
+    await fetch(probe, { mode: 'cors', cache: 'no-store', credentials: 'omit' });
     return undefined;
   } catch {
     // Refused or unreachable: the no-cors request tells which.
   }
   try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
+    await fetch(probe, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
   } catch {
     return undefined;
   }
