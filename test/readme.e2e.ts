@@ -1,4 +1,5 @@
-// The README's quick starts must work as pasted. Each code block marked `<!-- quick-start: <file> -->` is taken
+// The quick starts of the README and docs/frameworks.md must work as pasted. Each code block marked
+// `<!-- quick-start: <file> -->` is taken
 // from that example file (its lines appear there, in order), and the examples are tested for real
 // (examples.e2e.ts). The script-tag page, which has no example of its own, is served as written, only with the
 // demo's ports replaced by the test stack's, and must show the demo shopper's live balance.
@@ -13,11 +14,15 @@ import { launchChromium } from './support/browser.ts';
 import { DEMO_PUBLISHABLE_KEY, freePort, startStack, type Stack } from './support/stack.ts';
 
 const root = new URL('../', import.meta.url);
-const readme = readFileSync(new URL('README.md', root), 'utf8');
+/** The README and the page its "four ways in" continue on. */
+const pages = ['README.md', 'docs/frameworks.md'].map((path) => readFileSync(new URL(path, root), 'utf8'));
 
 /** Every `<!-- quick-start: name -->` and the fenced code block right after it. */
-const quickStarts = [...readme.matchAll(/<!-- quick-start: (\S+) -->\s*```\w*\n([\s\S]*?)\n```/g)].map(
-  ([, name, code]) => ({ name: name!, code: code! }),
+const quickStarts = pages.flatMap((page) =>
+  [...page.matchAll(/<!-- quick-start: (\S+) -->\s*```\w*\n([\s\S]*?)\n```/g)].map(([, name, code]) => ({
+    name: name!,
+    code: code!,
+  })),
 );
 
 const lines = (text: string) =>
@@ -27,7 +32,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 describe('the README quick starts', () => {
-  it('mark a script-tag page, the React and Vue examples and the token route', () => {
+  it('mark a script-tag page (README), the React and Vue examples and the token route (docs/frameworks.md)', () => {
     const names = quickStarts.map((quickStart) => quickStart.name);
     for (const expected of [
       'script-tag',
