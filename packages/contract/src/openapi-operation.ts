@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE, type ProblemCode } from './errors.ts';
-import { API_VERSION_PREFIX } from './http.ts';
+import { API_VERSION_PREFIX, IDEMPOTENT_REPLAY_HEADER } from './http.ts';
 
 /** Who may call an operation: a shopper's page, anyone with the publishable key, the merchant's backend, or anyone. */
 export type Auth = 'customer' | 'publishable' | 'secret' | 'demo' | 'none';
@@ -23,6 +23,11 @@ export interface Operation {
   /** Other success statuses: with the same body (a PUT that creates answers 201, otherwise 200), or 304 with none. */
   otherStatuses?: readonly number[];
   idempotent?: boolean;
+  /**
+   * The same request again answers the first answer, marked `Idempotent-Replayed: true` (every `idempotent`
+   * operation, and those whose body carries the key, such as an order's id).
+   */
+  replays?: boolean;
   /** The problems of this operation beyond those its authentication, input and the server as a whole give. */
   problems?: Problems;
   /** False for an operation that never reads the database (it then never answers `storage_unavailable`). */
@@ -64,18 +69,44 @@ export function problemsOf(op: Operation): Map<number, ProblemCode[]> {
   return new Map([...problems].sort(([a], [b]) => a - b));
 }
 
+const header = (description: string, schema: JsonSchema = { type: 'string' }) => ({ description, schema });
+const ETAG = header('The version of this answer: send it back in If-None-Match to be answered 304 while it holds.');
+const RETRY_AFTER = header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 });
+const REPLAYED = header('`true` when this answers a request made before with the same key: nothing new was done.', {
+  type: 'string',
+  enum: ['true'],
+});
+
+/** True for an operation whose answer carries an ETag and that answers 304 to a matching If-None-Match. */
+export const isConditional = (op: Operation) => op.otherStatuses?.includes(304) ?? false;
+
+/** The response headers of an operation at one status. */
+function headersOf(op: Operation, status: number): Record<string, unknown> | undefined {
+  const headers: Record<string, unknown> = {};
+  if (isConditional(op) && (status === 200 || status === 304)) headers.ETag = ETAG;
+  if ((op.replays ?? op.idempotent) && status < 300) headers[IDEMPOTENT_REPLAY_HEADER] = REPLAYED;
+  if (status === 429 || status === 503) headers['Retry-After'] = RETRY_AFTER;
+  return Object.keys(headers).length > 0 ? headers : undefined;
+}
+
 /** The `responses` object of an operation: its success statuses, and each problem status with its codes. */
 export function responsesOf(op: Operation, schemaOf: (schema: z.ZodMiniType) => JsonSchema): Record<string, unknown> {
   const success = { content: { [op.contentType ?? 'application/json']: { schema: schemaOf(op.response) } } };
   const responses: Record<string, unknown> = {};
+  const withHeaders = (status: number, response: Record<string, unknown>) => {
+    const headers = headersOf(op, status);
+    responses[String(status)] = headers ? { ...response, headers } : response;
+  };
   for (const status of [op.status ?? 200, ...(op.otherStatuses ?? [])]) {
-    responses[String(status)] =
+    withHeaders(
+      status,
       status === 304
-        ? { description: 'Not modified: the copy the client holds (If-None-Match) is current' }
-        : { description: 'OK', ...success };
+        ? { description: 'Not modified: the copy the client holds (If-None-Match) is current; no body' }
+        : { description: 'OK', ...success },
+    );
   }
   for (const [status, codes] of problemsOf(op)) {
-    responses[String(status)] = { description: `A problem: ${codes.join(', ')}`, ...PROBLEM_CONTENT };
+    withHeaders(status, { description: `A problem: ${codes.join(', ')}`, ...PROBLEM_CONTENT });
   }
   responses.default = {
     description: 'Any other problem',

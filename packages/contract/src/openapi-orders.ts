@@ -13,6 +13,7 @@ export const ORDER_OPERATIONS: Record<string, Operation> = {
     response: OrderResult,
     status: 201,
     otherStatuses: [200],
+    replays: true,
     problems: { 404: ['customer_not_found'], 409: ['order_conflict', 'membership_ended', 'customer_erased'] },
   },
   getOrder: {
@@ -32,6 +33,7 @@ export const ORDER_OPERATIONS: Record<string, Operation> = {
     response: RefundResult,
     status: 201,
     otherStatuses: [200],
+    replays: true,
     problems: { 404: ['order_not_found'], 409: ['refund_conflict', 'refund_exceeds_order'] },
   },
   postReversal: {
@@ -42,6 +44,7 @@ export const ORDER_OPERATIONS: Record<string, Operation> = {
     response: TransactionResult,
     status: 201,
     otherStatuses: [200],
+    replays: true,
     problems: {
       404: ['customer_not_found', 'entry_not_found'],
       409: ['entry_not_reversible', 'membership_ended', 'customer_erased'],

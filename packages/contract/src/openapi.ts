@@ -3,7 +3,8 @@ import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
-import { responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import * as contract from './index.ts';
+import { isConditional, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
 import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
@@ -68,6 +69,7 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Claim this year’s birthday reward, once, inside the window',
     auth: 'customer',
     response: BirthdayClaimResult,
+    status: 201,
     idempotent: true,
     problems: {
       409: [
@@ -274,9 +276,37 @@ function webhooksObject(): Record<string, unknown> {
   );
 }
 
+/** The contract's schemas by the names it exports them under (`Summary`, `OrderRequest`, …). */
+const CONTRACT_NAMES = new Map<unknown, string>(
+  Object.entries(contract)
+    .filter(([, value]) => typeof value === 'object' && value !== null && '_zod' in value)
+    .map(([name, value]) => [value, name]),
+);
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The document's named schemas: every request and response body is a `$ref` to one, named as the contract exports
+ * it (or after its operation when the contract has no name for it), so a client generated from the document gets
+ * named types. A schema whose request form differs from its response form gets a second name ending in `Input`.
+ */
+class SchemaComponents {
+  readonly schemas: Record<string, JsonSchema> = { Problem: jsonSchema(Problem, 'output') };
+
+  ref(schema: z.ZodMiniType, io: 'input' | 'output', fallbackName: string): JsonSchema {
+    const json = jsonSchema(schema, io);
+    let name = CONTRACT_NAMES.get(schema) ?? fallbackName;
+    const known = this.schemas[name];
+    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(json)) name = `${name}Input`;
+    this.schemas[name] = json;
+    return { $ref: `#/components/schemas/${name}` };
+  }
+}
+
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
-export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
+export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
   const pathsObject: Record<string, Record<string, unknown>> = {};
+  const components = new SchemaComponents();
   for (const [operationId, op] of Object.entries(OPERATIONS)) {
     const pathParams = [...op.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
     const parameters: unknown[] = pathParams.map((name) => ({
@@ -291,6 +321,15 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
         parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
       }
     }
+    if (isConditional(op)) {
+      parameters.push({
+        name: 'If-None-Match',
+        in: 'header',
+        required: false,
+        description: 'The ETag of the copy the client holds: answered 304, with no body, while it is current.',
+        schema: { type: 'string' },
+      });
+    }
     if (op.idempotent) {
       parameters.push({
         name: IDEMPOTENCY_KEY_HEADER,
@@ -304,13 +343,11 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       summary: op.summary,
       security: SECURITY[op.auth],
       parameters,
-      responses: responsesOf(op, (schema) => jsonSchema(schema, 'output')),
+      responses: responsesOf(op, (schema) => components.ref(schema, 'output', `${capitalize(operationId)}Response`)),
     };
     if (op.body) {
-      operation.requestBody = {
-        required: true,
-        content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
-      };
+      const schema = components.ref(op.body, 'input', `${capitalize(operationId)}Request`);
+      operation.requestBody = { required: true, content: { 'application/json': { schema } } };
     }
     const openApiPath = op.path.replace(/:(\w+)/g, '{$1}');
     (pathsObject[openApiPath] ??= {})[op.method] = operation;
@@ -322,11 +359,12 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       version: '1',
       description: `Errors are ${PROBLEM_CONTENT_TYPE} (RFC 9457) with a stable \`code\`: ${PROBLEM_CODES.join(', ')}.`,
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    // `/`: the API is where this document is served (`GET /openapi.json`); the demo's is http://localhost:8787.
+    servers: [{ url: serverUrl }],
     paths: pathsObject,
     webhooks: webhooksObject(),
     components: {
-      schemas: { Problem: jsonSchema(Problem, 'output') },
+      schemas: components.schemas,
       securitySchemes: {
         publishableKey: { type: 'apiKey', in: 'header', name: PUBLISHABLE_KEY_HEADER },
         publishableKeyQuery: {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { buildOpenApiDocument } from '../src/openapi.ts';
 import {
   AdjustRequest,
   Birthday,
@@ -229,4 +230,26 @@ describe('Problem', () => {
     const problem = { type: 'about:blank', title: 'Teapot', status: 418, code: 'brand_new_code' };
     assert.deepEqual(Problem.parse(problem), problem);
   });
+});
+
+it('the OpenAPI document names a schema for every body and says where the API is', () => {
+  const document = buildOpenApiDocument() as {
+    servers: Array<{ url: string }>;
+    paths: Record<string, Record<string, { requestBody?: Body; responses: Record<string, Body | undefined> }>>;
+    components: { schemas: Record<string, unknown> };
+  };
+  type Body = { content?: Record<string, { schema: { $ref?: string } }> };
+  assert.equal(document.servers[0]?.url, '/');
+  const bodies = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).flatMap(([method, op]) =>
+      [op.requestBody, ...Object.values(op.responses)].flatMap((body) =>
+        Object.values(body?.content ?? {}).map(({ schema }) => ({ where: `${method} ${path}`, ref: schema.$ref })),
+      ),
+    ),
+  );
+  assert.ok(bodies.length > 50);
+  for (const { where, ref } of bodies) {
+    assert.match(ref ?? '', /^#\/components\/schemas\/\w+$/, `${where}: an inline body schema`);
+    assert.ok(document.components.schemas[ref!.split('/').at(-1)!], `${where}: ${ref} is not in components`);
+  }
 });

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { ServerResponse, type Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
@@ -20,10 +20,31 @@ export interface ServingApp {
   close(): Promise<void>;
 }
 
+/**
+ * @hono/node-server gives every answer without a Content-Type `text/plain`; an answer with no body (304, 204) must
+ * name no type, or a client would take it for an empty text.
+ */
+class BodilessAnswerResponse extends ServerResponse {
+  override writeHead(statusCode: number, ...rest: unknown[]): this {
+    const headers = rest.at(-1);
+    if ((statusCode === 304 || statusCode === 204) && headers && typeof headers === 'object') {
+      for (const name of Object.keys(headers)) {
+        if (name.toLowerCase() === 'content-type') delete (headers as Record<string, unknown>)[name];
+      }
+    }
+    return (super.writeHead as (status: number, ...args: unknown[]) => this)(statusCode, ...rest);
+  }
+}
+
 /** Serves a Hono app with @hono/node-server; resolves once it is listening. */
 export function serveApp(app: Hono, { port, host }: Pick<ServerConfig, 'port' | 'host'>): Promise<ServingApp> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+    const server = serve({
+      fetch: app.fetch,
+      port,
+      hostname: host,
+      serverOptions: { ServerResponse: BodilessAnswerResponse as typeof ServerResponse },
+    }) as Server;
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

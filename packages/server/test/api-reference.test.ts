@@ -15,6 +15,7 @@ test('GET /openapi.json describes every operation the API serves, with the contr
   const document = (await response.json()) as {
     openapi: string;
     paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
   };
   assert.equal(document.openapi, '3.1.0');
   const operationIds = Object.values(document.paths).flatMap((methods) =>
@@ -22,9 +23,10 @@ test('GET /openapi.json describes every operation the API serves, with the contr
   );
   assert.deepEqual(operationIds.sort(), Object.keys(OPERATIONS).sort());
   const summary = document.paths['/v1/me/summary']?.get?.responses['200'] as {
-    content: { 'application/json': { schema: { properties: Record<string, unknown> } } };
+    content: { 'application/json': { schema: { $ref: string } } };
   };
-  assert.ok(summary.content['application/json'].schema.properties.points, 'the summary schema is inlined');
+  assert.equal(summary.content['application/json'].schema.$ref, '#/components/schemas/Summary');
+  assert.ok(document.components.schemas.Summary?.properties?.points, 'the named Summary schema has the points');
 
   // Every documented route exists: none answers the not_found problem of an unknown route.
   for (const [path, methods] of Object.entries(document.paths)) {
