@@ -28,9 +28,9 @@ export interface SizeEntry {
 
 export const KIT_ENTRIES: SizeEntry[] = [
   {
-    name: 'drop-in: all five widgets',
+    name: 'drop-in: all six widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 68.5 * KB,
+    budget: 73.2 * KB,
     target: 32 * KB,
   },
   {
@@ -39,7 +39,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
     budget: 36.3 * KB,
     target: 20 * KB,
   },
-  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 58.7 * KB, target: 32 * KB },
+  { name: 'npm: all six widgets', contents: `import '@loyalty-elements/embed';`, budget: 61.2 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38.2 * KB, target: 20 * KB },
   {
@@ -55,6 +55,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
     target: 20 * KB,
   },
   { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40.3 * KB, target: 20 * KB },
+  {
+    name: 'points history alone',
+    contents: singleWidget('LoyaltyPointsHistory'),
+    budget: 37.2 * KB,
+    target: 20 * KB,
+  },
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
