@@ -3,10 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { POINTS_HISTORY_MAX_LIMIT, type LedgerEntry } from '@loyalty-elements/contract';
 import type { LoyaltyClient, PointsHistory, Summary } from '@loyalty-elements/sdk';
-import { LoyaltyDataElement } from '../base/loyalty-data-element.ts';
+import { LoyaltyDataElement, type NoticeStrings } from '../base/loyalty-data-element.ts';
 import { errorMessage } from '../base/notices.ts';
 import type { CustomerDataState } from '../controllers/customer-data-controller.ts';
-import type { Translation } from '../locales/en.ts';
 import { renderEntry, type PointsHistoryView } from './points-history-entry.ts';
 import { pointsHistoryStrings, type PointsHistoryStrings } from './points-history.strings.ts';
 import { pointsHistoryStyles } from './points-history.styles.ts';
@@ -139,16 +138,8 @@ export class LoyaltyPointsHistory extends LoyaltyDataElement<HistoryData> {
     return data.summary;
   }
 
-  protected override renderGuest(): TemplateResult {
-    return super.renderGuest(this.#strings.guestMessage);
-  }
-
-  protected override errorText(t: Translation, error: unknown): string {
-    return errorMessage(t, error, this.#strings.errorOther);
-  }
-
-  protected override noClientText(): string {
-    return this.#strings.errorNoClient;
+  protected override noticeStrings(): NoticeStrings {
+    return this.#strings;
   }
 
   protected renderLoading(): TemplateResult {
