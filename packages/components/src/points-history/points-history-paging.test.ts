@@ -2,22 +2,11 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { paths } from '@loyalty-elements/contract';
 import type { LoyaltyPointsHistory } from './points-history.ts';
-import {
-  announced,
-  clientFor,
-  closeClients,
-  earn,
-  mount,
-  ready,
-  s,
-  settled,
-  shopper,
-  z,
-} from './points-history.test-support.ts';
+import { announced, earn, mount, ready, s, settled, shopper, z } from './points-history.test-support.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
-import { CLOSED_API_BASE, apiClient, forgedToken, newShopper } from '../test-support/api.ts';
+import { CLOSED_API_BASE, apiClient, closeClients, forgedToken, newShopper, quietClient } from '../test-support/api.ts';
 import { Network, clean, part, parts, text, usePageLanguage } from '../test-support/widget.ts';
 
 describe('<loyalty-points-history> paging, guest and errors', () => {
@@ -124,7 +113,7 @@ describe('<loyalty-points-history> paging, guest and errors', () => {
     });
 
     it('says the session expired when the token is refused', async () => {
-      const el = await mount(await clientFor(await forgedToken()));
+      const el = await mount(await quietClient(await forgedToken()));
       const [event] = await Promise.all([oneEvent(el, 'loyalty-error'), settled(el)]);
       expect(['unauthorized', 'token_expired']).to.include(event.detail.code);
       expect(el.state).to.equal('error');
@@ -133,7 +122,7 @@ describe('<loyalty-points-history> paging, guest and errors', () => {
     });
 
     it('refuses a malformed answer clearly, in both languages', async () => {
-      const client = await clientFor((await newShopper()).token, {
+      const client = await quietClient((await newShopper()).token, {
         fetch: async (input, init) => {
           const request = new Request(input, init);
           if (!new URL(request.url).pathname.endsWith(paths.pointsHistory)) return fetch(request);

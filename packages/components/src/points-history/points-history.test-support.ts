@@ -1,12 +1,12 @@
 // What the <loyalty-points-history> suites share: shoppers of their own on the real API, orders and credits, mounting.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { MemoryOutboxStorage, type LoyaltyClient, type LoyaltyClientOptions } from '@loyalty-elements/sdk';
+import type { LoyaltyClient, LoyaltyClientOptions } from '@loyalty-elements/sdk';
 import '../define/loyalty-points-history.ts';
 import type { LoyaltyPointsHistory } from './points-history.ts';
 import { pointsHistoryStrings } from './points-history.strings.ts';
 import { ledgerTextStrings } from '../base/ledger-text.strings.ts';
-import { apiClient, newShopper, type NewShopperOptions } from '../test-support/api.ts';
+import { newShopper, quietClient, type NewShopperOptions } from '../test-support/api.ts';
 import { clean, text } from '../test-support/widget.ts';
 
 export const s = pointsHistoryStrings.en;
@@ -32,32 +32,13 @@ export async function ready(el: LoyaltyPointsHistory): Promise<void> {
   expect(el.state, `state (message: ${text(el, 'message')})`).to.equal('ready');
 }
 
-const clients: LoyaltyClient[] = [];
-
-/** Closes every client the suite made (for afterEach). */
-export function closeClients(): void {
-  for (const client of clients.splice(0)) client.close();
-}
-
-/** A client for a token, with its outbox in memory and no retries. */
-export async function clientFor(token: string, options: Partial<LoyaltyClientOptions> = {}): Promise<LoyaltyClient> {
-  const client = await apiClient({
-    customerToken: token,
-    outboxStorage: new MemoryOutboxStorage(),
-    retry: { limit: 0 },
-    ...options,
-  });
-  clients.push(client);
-  return client;
-}
-
 /** A customer of the demo program that no other test uses, and a client signed in as them. */
 export async function shopper(
   options: NewShopperOptions = {},
   clientOptions: Partial<LoyaltyClientOptions> = {},
 ): Promise<{ customerId: string; client: LoyaltyClient }> {
   const { customerId, token } = await newShopper({ name: 'Lin Mei', ...options });
-  return { customerId, client: await clientFor(token, clientOptions) };
+  return { customerId, client: await quietClient(token, clientOptions) };
 }
 
 interface OrderAnswer {

@@ -3,8 +3,6 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { paths } from '@loyalty-elements/contract';
 import { LoyaltyPointsHistory } from './points-history.ts';
 import {
-  clientFor,
-  closeClients,
   earn,
   format,
   ledgerEn,
@@ -21,7 +19,14 @@ import {
   z,
 } from './points-history.test-support.ts';
 import { setSharedClient } from '../client/shared-client.ts';
-import { birthdayToday, customerClient, gatedClient, newShopper } from '../test-support/api.ts';
+import {
+  birthdayToday,
+  closeClients,
+  customerClient,
+  gatedClient,
+  newShopper,
+  quietClient,
+} from '../test-support/api.ts';
 import { clean, part, parts, text, usePageLanguage } from '../test-support/widget.ts';
 
 describe('<loyalty-points-history>', () => {
@@ -179,7 +184,7 @@ describe('<loyalty-points-history>', () => {
       const small = await fixture<LoyaltyPointsHistory>(
         html`<loyalty-points-history
           page-size="-3"
-          .client=${await clientFor((await newShopper()).token, {
+          .client=${await quietClient((await newShopper()).token, {
             fetch: (input, init) => {
               const url = new URL(new Request(input, init).url);
               if (url.pathname.endsWith(paths.pointsHistory)) limits.push(url.searchParams.get('limit') ?? '');
