@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { paths } from '@loyalty-elements/contract';
 import type { LoyaltyPointsHistory } from './points-history.ts';
-import { announced, earn, mount, ready, s, settled, shopper, z } from './points-history.test-support.ts';
+import { announced, earn, mount, ready, s, settled, shopper, z } from '../test-support/points-history.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';

@@ -17,7 +17,7 @@ import {
   shopper,
   spoken,
   z,
-} from './points-history.test-support.ts';
+} from '../test-support/points-history.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import {
   birthdayToday,

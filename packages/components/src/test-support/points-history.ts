@@ -3,11 +3,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { LoyaltyClient, LoyaltyClientOptions } from '@loyalty-elements/sdk';
 import '../define/loyalty-points-history.ts';
-import type { LoyaltyPointsHistory } from './points-history.ts';
-import { pointsHistoryStrings } from './points-history.strings.ts';
+import type { LoyaltyPointsHistory } from '../points-history/points-history.ts';
+import { pointsHistoryStrings } from '../points-history/points-history.strings.ts';
 import { ledgerTextStrings } from '../base/ledger-text.strings.ts';
-import { newShopper, quietClient, type NewShopperOptions } from '../test-support/api.ts';
-import { clean, text } from '../test-support/widget.ts';
+import { newShopper, quietClient, type NewShopperOptions } from './api.ts';
+import { clean, text } from './widget.ts';
 
 export const s = pointsHistoryStrings.en;
 export const z = pointsHistoryStrings['zh-CN'];
