@@ -35,6 +35,10 @@ async function signDemoToken(customerId) {
  * - `loyalty-customer-profile` `{ customerId }`: the admin API's profile of a customer (status, end of membership);
  * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
  * - `loyalty-earn-points` `{ customerId, points }`: credits a customer with spendable points; resolves with the entry;
+ * - `loyalty-redeem-points` `{ customerId, points }`: spends a customer's points; resolves with the entry;
+ * - `loyalty-place-order` `{ customerId, orderId, amount, placedAt? }`: records an order in the program's currency
+ *   (`amount` in minor units); resolves with the API's answer (`order`, `transaction`, `balance`);
+ * - `loyalty-refund-order` `{ orderId, refundId, amount }`: refunds part or all of an order; resolves with the answer;
  * - `loyalty-put-reward` `{ rewardId, reward }`: creates or replaces a reward of the demo catalogue (`reward` is a
  *   `RewardDraft`); resolves with the stored reward.
  */
@@ -115,6 +119,29 @@ function loyaltyApiPlugin() {
           method: 'POST',
           headers: { 'Idempotency-Key': randomUUID() },
           body: JSON.stringify({ type: 'earn', points: Number(payload?.points), reason: 'Test credit' }),
+        });
+      }
+      if (command === 'loyalty-redeem-points') {
+        const customerId = encodeURIComponent(String(payload?.customerId));
+        return admin(`/v1/admin/customers/${customerId}/transactions`, {
+          method: 'POST',
+          headers: { 'Idempotency-Key': randomUUID() },
+          body: JSON.stringify({ type: 'redeem', points: Number(payload?.points), reason: 'Test spend' }),
+        });
+      }
+      if (command === 'loyalty-place-order') {
+        const { customerId, orderId, amount, placedAt } = payload ?? {};
+        const { currency } = await admin('/v1/admin/program');
+        return admin('/v1/admin/orders', {
+          method: 'POST',
+          body: JSON.stringify({ orderId, customerId, amount, currency, placedAt }),
+        });
+      }
+      if (command === 'loyalty-refund-order') {
+        const { orderId, refundId, amount } = payload ?? {};
+        return admin(`/v1/admin/orders/${encodeURIComponent(String(orderId))}/refunds`, {
+          method: 'POST',
+          body: JSON.stringify({ refundId, amount }),
         });
       }
       if (command === 'loyalty-put-reward') {

@@ -28,6 +28,7 @@ const widgets = (scheme: Scheme) => html`
     color-scheme=${scheme}
   ></loyalty-satisfaction-survey>
   <loyalty-rewards .client=${clientFor('rewards')} color-scheme=${scheme}></loyalty-rewards>
+  <loyalty-points-history .client=${clientFor('history')} page-size="3" color-scheme=${scheme}></loyalty-points-history>
 `;
 
 /** A theme's tokens, with every other token reset so the toolbar's theme does not leak in. */
@@ -72,10 +73,10 @@ const meta = {
   loaders: [
     () => {
       LoyaltySatisfactionSurvey.forgetFinishedSurveys();
-      for (const scenario of ['birthday-today', 'survey-csat', 'rewards'] as const) resetScenario(scenario);
+      for (const scenario of ['birthday-today', 'survey-csat', 'rewards', 'history'] as const) resetScenario(scenario);
     },
   ],
-  // Seventy widgets load at once here: give them longer than a one-widget story.
+  // Eighty widgets load at once here: give them longer than a one-widget story.
   play: ({ canvasElement }) => widgetsSettled(canvasElement, undefined, 20_000),
 } satisfies Meta;
 

@@ -46,9 +46,9 @@ export const SAME_COST_MARGIN = 0.5 * KB;
 
 export const KIT_ENTRIES: SizeEntry[] = [
   {
-    name: 'drop-in: all five widgets',
+    name: 'drop-in: all six widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 65.6 * KB,
+    budget: 69.7 * KB,
     target: 32 * KB,
   },
   {
@@ -60,9 +60,9 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 56.2 * KB,
+    budget: 58.5 * KB,
   },
-  { name: 'npm: all five widgets', contents: `import '@loyalty-elements/embed';`, budget: 58.7 * KB, target: 32 * KB },
+  { name: 'npm: all six widgets', contents: `import '@loyalty-elements/embed';`, budget: 61.2 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38.2 * KB, target: 20 * KB },
   {
@@ -78,6 +78,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
     target: 20 * KB,
   },
   { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 40.3 * KB, target: 20 * KB },
+  {
+    name: 'points history alone',
+    contents: singleWidget('LoyaltyPointsHistory'),
+    budget: 37.2 * KB,
+    target: 20 * KB,
+  },
   {
     name: 'React: balance from @loyalty-elements/react/points-balance',
     contents: reactBalance('@loyalty-elements/react/points-balance'),

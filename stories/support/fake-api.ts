@@ -25,6 +25,7 @@ import {
 import { MemoryOutboxStorage, createLoyaltyClient, type LoyaltyClient } from '@loyalty-elements/sdk';
 import { birthdays, problems, programs, rewardSurveys, summaries, surveys } from '../fixtures.ts';
 import { customerRewards, refusals } from '../rewards-fixtures.ts';
+import { emptyHistory, historyPage, linMeiLedger } from '../points-history-fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -66,6 +67,8 @@ export interface Scenario {
   dismissSurvey?: (surveyId: string) => Response | Promise<Response>;
   /** How the fake API answers `GET /v1/me/rewards`. Default: the summary's failure, if it fails. */
   rewards?: Answer;
+  /** How the fake API answers `GET /v1/me/points/history`. Default: the summary's failure, if it fails. */
+  history?: (cursor: string | null, limit: number) => Response | Promise<Response>;
   /** How the fake API answers `POST /v1/me/rewards/{rewardId}/redeem`. */
   redeem?: (rewardId: string) => Response | Promise<Response>;
   /** Forgets what the scenario remembers (a saved birthday, a claim): see `resetScenario`. */
@@ -420,6 +423,32 @@ const rewardsScenarios = {
   },
 } satisfies Record<string, Scenario>;
 
+/** The scenarios of `<loyalty-points-history>`: Lin Mei's ledger, paged as the API pages it. */
+const historyScenarios = {
+  history: {
+    label: 'Points history (Lin Mei): every kind of entry, pending, a refund shortfall, several pages',
+    summary: json(summaries.linMei),
+    history: (cursor, limit) => HttpResponse.json(historyPage(linMeiLedger(), cursor, limit)),
+  },
+  'history-empty': {
+    label: 'Points history: no activity yet',
+    summary: json(summaries.samLee),
+    history: () => HttpResponse.json(emptyHistory),
+  },
+  'history-page-fails': {
+    label: 'Points history: the first page arrives, the next fails (network)',
+    summary: json(summaries.linMei),
+    history: (cursor, limit) =>
+      cursor === null ? HttpResponse.json(historyPage(linMeiLedger(), cursor, limit)) : HttpResponse.error(),
+    failsOnPurpose: true,
+  },
+  'history-malformed': {
+    label: 'Points history: a malformed answer',
+    summary: json(summaries.linMei),
+    history: () => HttpResponse.json({ entries: 'none', nextCursor: 7 }),
+  },
+} satisfies Record<string, Scenario>;
+
 export const scenarios = {
   'lin-mei': { label: 'Lin Mei: 2,900 points, Silver', summary: json(summaries.linMei) },
   'alex-chen': { label: 'Alex Chen: 1,234,567 points, Diamond', summary: json(summaries.alexChen) },
@@ -440,6 +469,7 @@ export const scenarios = {
   ...birthdayScenarios,
   ...surveyScenarios,
   ...rewardsScenarios,
+  ...historyScenarios,
   loading: { label: 'Loading (the API never answers)', summary: never, timeoutMs: 24 * 60 * 60 * 1000 },
   timeout: { label: 'Timed out (after 1.5 s)', summary: never, timeoutMs: 1_500, failsOnPurpose: true },
   'network-error': { label: 'Network error', summary: () => HttpResponse.error(), failsOnPurpose: true },
@@ -514,6 +544,14 @@ export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].fla
     // The loading, error and session scenarios fail (or wait) the same way for the rewards as for the summary.
     const summary = await scenario?.summary?.();
     return summary && !summary.ok ? summary : notFound('rewards', String(params.scenario));
+  }),
+  http.get(`${origin}/:scenario${paths.pointsHistory}`, async ({ params, request }) => {
+    const scenario = scenarioOf(String(params.scenario));
+    const query = new URL(request.url).searchParams;
+    if (scenario?.history) return scenario.history(query.get('cursor'), Number(query.get('limit') ?? 20));
+    // The loading, error and session scenarios fail (or wait) the same way for the history as for the summary.
+    const summary = await scenario?.summary?.();
+    return summary && !summary.ok ? summary : notFound('points history', String(params.scenario));
   }),
   http.post(`${origin}/:scenario${rewardPaths.redeemPattern}`, ({ params }) => {
     const answer = scenarioOf(String(params.scenario))?.redeem;

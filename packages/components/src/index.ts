@@ -10,6 +10,7 @@ export {
 export { LoyaltyTierProgress, type TierProgressState } from './tier-progress/tier-progress.ts';
 export { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from './satisfaction-survey/satisfaction-survey.ts';
 export { LoyaltyRewards, type RewardsState } from './rewards/rewards.ts';
+export { LoyaltyPointsHistory, type PointsHistoryState } from './points-history/points-history.ts';
 
 export {
   loyaltyClientContext,
@@ -79,4 +80,5 @@ export type {
   LocalizedText,
   CustomerRewards,
   RedeemResult,
+  PointsHistory,
 } from '@loyalty-elements/sdk';

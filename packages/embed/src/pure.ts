@@ -2,6 +2,7 @@ import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import {
   LoyaltyBirthdayGreeting,
   LoyaltyPointsBalance,
+  LoyaltyPointsHistory,
   LoyaltyRewards,
   LoyaltySatisfactionSurvey,
   LoyaltyTierProgress,
@@ -17,6 +18,7 @@ const ELEMENTS = [
   LoyaltyBirthdayGreeting,
   LoyaltySatisfactionSurvey,
   LoyaltyRewards,
+  LoyaltyPointsHistory,
 ];
 
 /**

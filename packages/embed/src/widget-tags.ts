@@ -5,6 +5,7 @@ export const WIDGET_TAGS = [
   'loyalty-birthday-greeting',
   'loyalty-satisfaction-survey',
   'loyalty-rewards',
+  'loyalty-points-history',
 ] as const;
 
 export type WidgetTag = (typeof WIDGET_TAGS)[number];

@@ -6,6 +6,7 @@ export { LoyaltyTierProgress, LoyaltyTierProgressElement } from './tier-progress
 export { LoyaltyBirthdayGreeting, LoyaltyBirthdayGreetingElement } from './birthday-greeting.ts';
 export { LoyaltySatisfactionSurvey, LoyaltySatisfactionSurveyElement } from './satisfaction-survey.ts';
 export { LoyaltyRewards, LoyaltyRewardsElement } from './rewards.ts';
+export { LoyaltyPointsHistory, LoyaltyPointsHistoryElement } from './points-history.ts';
 
 // Widgets without a `client` prop use the page's shared client: set it once, e.g. next to createRoot().
 export { setSharedClient, getSharedClient } from '@loyalty-elements/components';

@@ -59,8 +59,11 @@ export interface LoyaltyClient {
   getProgram(): Promise<Program>;
   /** The signed-in customer's profile, points, tier and birthday. */
   getSummary(options?: { revalidate?: boolean }): Promise<Summary>;
-  /** Ledger entries, newest first; pass the previous page's `nextCursor` for the next. */
-  getPointsHistory(query?: PointsHistoryQuery): Promise<PointsHistory>;
+  /**
+   * Ledger entries, newest first; pass the previous page's `nextCursor` for the next. `revalidate` asks the API
+   * even when a page read moments ago is cached (after the points changed).
+   */
+  getPointsHistory(query?: PointsHistoryQuery, options?: { revalidate?: boolean }): Promise<PointsHistory>;
   /** Sets the customer's birthday, through the outbox. */
   setBirthday(birthday: BirthdayRequest): Promise<WriteOutcome<BirthdayStatus>>;
   /** Claims this year's birthday reward. Repeated and concurrent calls claim once. */

@@ -220,7 +220,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     getSummary: (readOptions) => readSummary(readOptions?.revalidate),
 
     // Methods that check their arguments are async: a bad argument rejects the promise, it does not throw.
-    getPointsHistory: async (query = {}) => {
+    getPointsHistory: async (query = {}, readOptions) => {
       const checked = checkInput(PointsHistoryQuery, query, 'The history query');
       const params = { limit: checked.limit, cursor: checked.cursor };
       return read({
@@ -228,6 +228,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
         path: paths.pointsHistory,
         schema: PointsHistory,
         maxAgeMs,
+        revalidate: readOptions?.revalidate,
         query: params,
       });
     },

@@ -148,6 +148,20 @@ describe('the read cache', () => {
     assert.equal(seen.length, 3);
   });
 
+  it('revalidates a cached page of the points history on getPointsHistory(query, { revalidate: true })', async () => {
+    const newer = { ...pointsHistory, entries: pointsHistory.entries.slice(1) };
+    let answer = pointsHistory;
+    const seen = serve('get', paths.pointsHistory, () => HttpResponse.json(answer));
+    const client = makeClient({ customerToken: customerToken('c1') });
+    assert.deepEqual(await client.getPointsHistory({ limit: 10 }), pointsHistory);
+    answer = newer;
+    assert.deepEqual(await client.getPointsHistory({ limit: 10 }), pointsHistory, 'a fresh page is served from memory');
+    assert.equal(seen.length, 1);
+    assert.deepEqual(await client.getPointsHistory({ limit: 10 }, { revalidate: true }), newer);
+    assert.equal(seen.length, 2);
+    assert.deepEqual(await client.getPointsHistory({ limit: 10 }), newer, 'and the new page is kept');
+  });
+
   it('does not keep failures: the next read asks again', async () => {
     const seen = serve('get', paths.summary, (_request, attempt) =>
       attempt === 1 ? problem(404, 'customer_not_found') : HttpResponse.json(summary),

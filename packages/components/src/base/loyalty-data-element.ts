@@ -14,9 +14,17 @@ import type { Translation } from '../locales/en.ts';
  * that fires when a newer load supersedes it), the guest and error cards, retry with focus put back,
  * the `loyalty-sign-in-requested` event, hiding the host, and one polite live region.
  *
- * A widget gives `load`, `summaryOf`, `renderLoading` and `renderReady`; it may override
- * `renderGuest`, `renderError`, `errorText`, `noClientText` and `focusTargets`.
+ * A widget gives `load`, `summaryOf`, `renderLoading` and `renderReady`; it may give `noticeStrings` (its own words
+ * for the guest and error cards), or override `renderGuest`, `renderError`, `errorText`, `noClientText` and
+ * `focusTargets`.
  */
+/** A widget's own words for the shared cards: the guest invitation, a failed load, a page with no client. */
+export interface NoticeStrings {
+  guestMessage: string;
+  errorOther: string;
+  errorNoClient: string;
+}
+
 export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
   /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
   @property({ attribute: false })
@@ -81,8 +89,13 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
     return html`${content}${renderAnnouncement(this.i18n.locale, this.#announcement)}`;
   }
 
-  /** A guest's sign-in card; `message` replaces the shared invitation. */
-  protected renderGuest(message?: string): TemplateResult {
+  /** The widget's own words for the guest and error cards, in the current locale; the shared ones without them. */
+  protected noticeStrings(): NoticeStrings | undefined {
+    return undefined;
+  }
+
+  /** A guest's sign-in card; `message` replaces the widget's (or the shared) invitation. */
+  protected renderGuest(message = this.noticeStrings()?.guestMessage): TemplateResult {
     return renderGuestNotice({
       t: this.i18n.t,
       locale: this.i18n.locale,
@@ -105,12 +118,12 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
 
   /** Plain words for a failed load. */
   protected errorText(t: Translation, error: unknown): string {
-    return errorMessage(t, error);
+    return errorMessage(t, error, this.noticeStrings()?.errorOther);
   }
 
   /** Plain words for a page with no client to ask (no provider, no shared client). */
   protected noClientText(t: Translation): string {
-    return t.errorNoClient;
+    return this.noticeStrings()?.errorNoClient ?? t.errorNoClient;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

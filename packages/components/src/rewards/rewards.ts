@@ -2,10 +2,9 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CustomerRewards, LoyaltyClient, Summary } from '@loyalty-elements/sdk';
-import { LoyaltyDataElement } from '../base/loyalty-data-element.ts';
-import { errorMessage, focusFirstAction } from '../base/notices.ts';
+import { LoyaltyDataElement, type NoticeStrings } from '../base/loyalty-data-element.ts';
+import { focusFirstAction } from '../base/notices.ts';
 import type { CustomerDataState } from '../controllers/customer-data-controller.ts';
-import type { Translation } from '../locales/en.ts';
 import { renderIssuedCode } from './issued-code.ts';
 import { renderGoneNotice } from './redeem-errors.ts';
 import { RedeemFlow } from './redeem-flow.ts';
@@ -188,16 +187,8 @@ export class LoyaltyRewards extends LoyaltyDataElement<RewardsData> {
     }
   }
 
-  protected override renderGuest(): TemplateResult {
-    return super.renderGuest(this.#strings.guestMessage);
-  }
-
-  protected override errorText(t: Translation, error: unknown): string {
-    return errorMessage(t, error, this.#strings.errorOther);
-  }
-
-  protected override noClientText(): string {
-    return this.#strings.errorNoClient;
+  protected override noticeStrings(): NoticeStrings {
+    return this.#strings;
   }
 
   protected renderLoading(): TemplateResult {

@@ -2,6 +2,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { DemoCustomerToken, paths, type Birthday } from '@loyalty-elements/contract';
 import {
+  MemoryOutboxStorage,
   createLoyaltyClient,
   type LoyaltyClient,
   type LoyaltyClientOptions,
@@ -43,6 +44,28 @@ export async function forgedToken(customer: DemoCustomer = 'demo-shopper'): Prom
 /** A client for the test API; pass `customerToken: null` (and no getter) for a guest. */
 export async function apiClient(options: Partial<LoyaltyClientOptions> = {}): Promise<LoyaltyClient> {
   return createLoyaltyClient({ apiBase: await apiBase(), publishableKey: PUBLISHABLE_KEY, ...options });
+}
+
+const opened: LoyaltyClient[] = [];
+
+/**
+ * A client for a token with its outbox in memory and no retries, so a test's failures show at once and nothing it
+ * queued outlives it; `closeClients` (in an afterEach) closes every one.
+ */
+export async function quietClient(token: string, options: Partial<LoyaltyClientOptions> = {}): Promise<LoyaltyClient> {
+  const client = await apiClient({
+    customerToken: token,
+    outboxStorage: new MemoryOutboxStorage(),
+    retry: { limit: 0 },
+    ...options,
+  });
+  opened.push(client);
+  return client;
+}
+
+/** Closes every client `quietClient` made. */
+export function closeClients(): void {
+  for (const client of opened.splice(0)) client.close();
 }
 
 /** A client signed in as a demo shopper. */

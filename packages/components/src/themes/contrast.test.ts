@@ -5,6 +5,7 @@ import '../define/loyalty-points-balance.ts';
 import '../define/loyalty-tier-progress.ts';
 import '../define/loyalty-birthday-greeting.ts';
 import '../define/loyalty-rewards.ts';
+import '../define/loyalty-points-history.ts';
 import '../define/loyalty-satisfaction-survey.ts';
 import type { LoyaltySatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { setSharedClient } from '../client/shared-client.ts';
@@ -106,6 +107,9 @@ describe('contrast from one brand colour', () => {
         <loyalty-rewards .client=${shopper}></loyalty-rewards>
         <loyalty-rewards sign-in-url="/sign-in" .client=${guest}></loyalty-rewards>
         <loyalty-rewards .client=${broken}></loyalty-rewards>
+        <loyalty-points-history page-size="2" .client=${shopper}></loyalty-points-history>
+        <loyalty-points-history sign-in-url="/sign-in" .client=${guest}></loyalty-points-history>
+        <loyalty-points-history .client=${broken}></loyalty-points-history>
         <loyalty-satisfaction-survey trigger="post_purchase" .client=${surveyed}></loyalty-satisfaction-survey>
       </div>
     `);
@@ -140,6 +144,9 @@ describe('contrast from one brand colour', () => {
       'loyalty-rewards:ready',
       'loyalty-rewards:guest',
       'loyalty-rewards:error',
+      'loyalty-points-history:ready',
+      'loyalty-points-history:guest',
+      'loyalty-points-history:error',
       'loyalty-satisfaction-survey:ready',
     ]);
   });
@@ -273,6 +280,7 @@ describe('forced colours', () => {
         <loyalty-birthday-greeting .client=${invited}></loyalty-birthday-greeting>
         <loyalty-birthday-greeting .client=${birthday}></loyalty-birthday-greeting>
         <loyalty-rewards .client=${shopper}></loyalty-rewards>
+        <loyalty-points-history page-size="2" .client=${shopper}></loyalty-points-history>
         <loyalty-satisfaction-survey trigger="post_purchase" .client=${surveyed}></loyalty-satisfaction-survey>
       </div>
     `);

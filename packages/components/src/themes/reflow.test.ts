@@ -7,6 +7,7 @@ import '../define/loyalty-points-balance.ts';
 import '../define/loyalty-tier-progress.ts';
 import '../define/loyalty-birthday-greeting.ts';
 import '../define/loyalty-rewards.ts';
+import '../define/loyalty-points-history.ts';
 import '../define/loyalty-satisfaction-survey.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import {
@@ -77,6 +78,13 @@ const STATES: Record<string, (c: Clients, lang: (typeof LANGS)[number]) => Templ
     <loyalty-rewards sign-in-url="/sign-in" .client=${c.guest}></loyalty-rewards>
     <loyalty-rewards .client=${c.guest}></loyalty-rewards>
     <loyalty-rewards .client=${c.broken}></loyalty-rewards>
+  `,
+  'loyalty-points-history': (c) => html`
+    <loyalty-points-history .client=${c.shopper} page-size="2"></loyalty-points-history>
+    <loyalty-points-history .client=${c.longName}></loyalty-points-history>
+    <loyalty-points-history .client=${c.invited}></loyalty-points-history>
+    <loyalty-points-history sign-in-url="/sign-in" .client=${c.guest}></loyalty-points-history>
+    <loyalty-points-history .client=${c.broken}></loyalty-points-history>
   `,
   'loyalty-satisfaction-survey': (c, lang) => html`
     <loyalty-satisfaction-survey trigger="post_purchase" .client=${c.surveyed[lang]}></loyalty-satisfaction-survey>
@@ -186,8 +194,13 @@ describe('reflow and target sizes', () => {
       states.push(...widgets.map((widget) => `${widget.localName}:${widget.state}`));
     }
     const count = (state: string) => states.filter((seen) => seen.endsWith(`:${state}`)).length;
-    expect(states).to.have.length(2 * 25);
-    expect([count('ready'), count('guest'), count('error')]).to.deep.equal([2 * 14, 2 * 7, 2 * 4]);
+    expect(states).to.have.length(2 * 30);
+    expect([count('ready'), count('empty'), count('guest'), count('error')]).to.deep.equal([
+      2 * 16,
+      2 * 1,
+      2 * 8,
+      2 * 5,
+    ]);
   });
 
   it('lets the page’s text size reach the widgets: 200 % text doubles their font size', async () => {
