@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
-import { WEBHOOK_EVENT_TYPES, type CreatedWebhookEndpoint } from '@loyalty-elements/contract';
+import { describe, test } from 'node:test';
 import { celebrationDate } from '../src/domain/birthday.ts';
 import { formatDate } from '../src/domain/time.ts';
-import { clockedServerPerFile } from './support/loyalty.ts';
 import { endMembershipOf, eraseCustomer } from './support/members.ts';
-import { momentsHelpers } from './support/moments.ts';
-import type { TestServer } from './support/server.ts';
-import { createEndpoint } from './support/webhooks.ts';
+import { scheduledMomentsPerFile } from './support/moments.ts';
 
 // Moments no write causes — points about to expire, a birthday coming — are found by the scheduler and written to the
 // outbox once. The demo program's zone is Asia/Shanghai (UTC+8); its reminders are the defaults: 14 and 3 days before
 // points expire, 7 days before a birthday. Each test works in its own stretch of time, later than the one before.
 
 describe('scheduled moments: points.expiring and birthday.upcoming', () => {
-  let server: TestServer;
-  let api: TestServer;
-  let endpoint: CreatedWebhookEndpoint;
-  const clock = clockedServerPerFile((started) => ({ server, api } = started));
-  const { member, transact, runAt, eventsOf } = momentsHelpers(() => ({ api, clock, endpointId: () => endpoint.id }));
-
-  before(async () => {
-    endpoint = await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
-  });
+  const { clock, api, member, transact, runAt, eventsOf } = scheduledMomentsPerFile();
 
   test('points.expiring 14 and 3 days before, once each, with the points left; nothing once they expired', async () => {
     clock.set('2027-05-01T02:00:00.000Z');
@@ -130,8 +118,8 @@ describe('scheduled moments: points.expiring and birthday.upcoming', () => {
     const birthday = { month: 11, day: 10, calendar: 'gregorian' } as const;
     const ended = await member({ birthday });
     const erased = await member({ birthday });
-    assert.equal((await endMembershipOf(api, ended, { reason: 'price' })).status, 200);
-    assert.equal((await eraseCustomer(api, erased)).status, 200);
+    assert.equal((await endMembershipOf(api(), ended, { reason: 'price' })).status, 200);
+    assert.equal((await eraseCustomer(api(), erased)).status, 200);
     await runAt('2027-11-03T02:00:00.000Z');
     assert.deepEqual(await eventsOf(ended, 'birthday.upcoming'), []);
     assert.deepEqual(await eventsOf(erased, 'birthday.upcoming'), []);

@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
-import { WEBHOOK_EVENT_TYPES, type CreatedWebhookEndpoint } from '@loyalty-elements/contract';
-import { clockedServerPerFile } from './support/loyalty.ts';
-import { momentsHelpers } from './support/moments.ts';
-import type { TestServer } from './support/server.ts';
-import { createEndpoint } from './support/webhooks.ts';
+import { describe, test } from 'node:test';
+import { scheduledMomentsPerFile } from './support/moments.ts';
 
 // A tier moved by time alone (pending points becoming spendable, activity leaving the 12-month window) and a tier at
 // risk are found by the scheduler; a tier moved by a write is reported by the write, and by nothing else. The demo
 // program's tiers: member 0, silver 1,000, gold 5,000; its risk forecast looks 90 days ahead.
 
 describe('scheduled moments: tier.changed by time alone and tier.at_risk', () => {
-  let server: TestServer;
-  let api: TestServer;
-  let endpoint: CreatedWebhookEndpoint;
-  const clock = clockedServerPerFile((started) => ({ server, api } = started));
-  const { member, transact, runAt, eventsOf } = momentsHelpers(() => ({ api, clock, endpointId: () => endpoint.id }));
-
-  before(async () => {
-    endpoint = await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
-  });
+  const { clock, member, transact, runAt, eventsOf } = scheduledMomentsPerFile();
 
   test('pending points that become spendable move the tier up: reported once, and not again by a later write', async () => {
     clock.set('2028-01-01T02:00:00.000Z');

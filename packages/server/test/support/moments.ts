@@ -1,20 +1,34 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { before } from 'node:test';
 import {
   WEBHOOK_EVENT_DATA,
+  WEBHOOK_EVENT_TYPES,
   WebhookEvent,
+  type CreatedWebhookEndpoint,
   type CustomerUpsertRequest,
   type TransactionRequest,
   type WebhookEventType,
 } from '@loyalty-elements/contract';
 import { runScheduledMoments } from '../../src/domain/webhooks/scheduler.ts';
 import { postTransaction } from './http.ts';
-import { expectUpsert, upsertCustomer, type TestClock } from './loyalty.ts';
+import { clockedServerPerFile, expectUpsert, upsertCustomer } from './loyalty.ts';
 import type { TestServer } from './server.ts';
-import { eventsFor } from './webhooks.ts';
+import { createEndpoint, eventsFor } from './webhooks.ts';
 
-/** What the tests of scheduled moments do with their server, its clock-controlled app and an endpoint. */
-export function momentsHelpers(servers: () => { api: TestServer; clock: TestClock; endpointId: () => string }) {
+/**
+ * For a file of tests of scheduled moments: one server per file with an app whose clock the tests move (see
+ * {@link clockedServerPerFile}), an endpoint subscribed to every event, and what the tests do with them.
+ */
+export function scheduledMomentsPerFile() {
+  let server: TestServer;
+  let api: TestServer;
+  let endpoint: CreatedWebhookEndpoint;
+  const clock = clockedServerPerFile((started) => ({ server, api } = started));
+  before(async () => {
+    endpoint = await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
+  });
+  const servers = () => ({ api, clock, endpointId: endpoint.id });
   const member = async (body: Partial<CustomerUpsertRequest> = {}) => {
     const { api } = servers();
     const id = `moments-${randomUUID()}`;
@@ -34,12 +48,12 @@ export function momentsHelpers(servers: () => { api: TestServer; clock: TestCloc
   /** The customer's events of one type in the endpoint's deliveries, oldest first, each checked with the contract. */
   const eventsOf = async <T extends WebhookEventType>(customerId: string, type: T) => {
     const { api, endpointId } = servers();
-    const events = (await eventsFor(api, endpointId(), customerId)).filter((event) => event.type === type);
+    const events = (await eventsFor(api, endpointId, customerId)).filter((event) => event.type === type);
     for (const event of events) {
       assert.deepEqual(WebhookEvent.parse(event), event);
       WEBHOOK_EVENT_DATA[type].parse(event.data);
     }
     return events.map((event) => ({ createdAt: event.createdAt, data: event.data as unknown }));
   };
-  return { member, transact, runAt, eventsOf };
+  return { clock, api: () => api, member, transact, runAt, eventsOf };
 }
