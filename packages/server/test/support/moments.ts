@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before } from 'node:test';
 import {
   WEBHOOK_EVENT_DATA,
-  WEBHOOK_EVENT_TYPES,
   WebhookEvent,
   type CreatedWebhookEndpoint,
   type CustomerUpsertRequest,
@@ -12,22 +10,15 @@ import {
 } from '@loyalty-elements/contract';
 import { runScheduledMoments } from '../../src/domain/webhooks/scheduler.ts';
 import { postTransaction } from './http.ts';
-import { clockedServerPerFile, expectUpsert, upsertCustomer } from './loyalty.ts';
+import { expectUpsert, upsertCustomer } from './loyalty.ts';
 import type { TestServer } from './server.ts';
-import { createEndpoint, eventsFor } from './webhooks.ts';
+import { eventsFor, subscribedServerPerFile } from './webhooks.ts';
 
-/**
- * For a file of tests of scheduled moments: one server per file with an app whose clock the tests move (see
- * {@link clockedServerPerFile}), an endpoint subscribed to every event, and what the tests do with them.
- */
+/** For a file of tests of scheduled moments: {@link subscribedServerPerFile}, and what the tests do with it. */
 export function scheduledMomentsPerFile() {
-  let server: TestServer;
   let api: TestServer;
   let endpoint: CreatedWebhookEndpoint;
-  const clock = clockedServerPerFile((started) => ({ server, api } = started));
-  before(async () => {
-    endpoint = await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
-  });
+  const clock = subscribedServerPerFile((started) => ({ api, endpoint } = started));
   const servers = () => ({ api, clock, endpointId: endpoint.id });
   const member = async (body: Partial<CustomerUpsertRequest> = {}) => {
     const { api } = servers();
