@@ -28,6 +28,23 @@ export const BirthdaySettings = z.strictObject({
 });
 export type BirthdaySettings = z.infer<typeof BirthdaySettings>;
 
+/** Distinct whole numbers of days in `min`–`max`, at most five. */
+function reminderDays(min: number, max: number) {
+  return z.array(z.int().check(z.gte(min), z.lte(max))).check(
+    z.maxLength(5),
+    z.refine((days) => new Set(days).size === days.length, 'Each number of days may appear once.'),
+  );
+}
+
+/** When the scheduled webhook events remind ahead of a moment, in days before it. */
+export const ReminderSettings = z.strictObject({
+  /** `points.expiring` this many days before points expire (1–365 each; default `[14, 3]`). */
+  pointsExpiringDays: reminderDays(1, 365),
+  /** `birthday.upcoming` this many days before a birthday, in the customer's time zone (0–60 each; default `[7]`). */
+  birthdayUpcomingDays: reminderDays(0, 60),
+});
+export type ReminderSettings = z.infer<typeof ReminderSettings>;
+
 /** `GET /v1/admin/program`: every setting of the program. */
 export const ProgramSettings = z.strictObject({
   name: UserText.check(z.minLength(1), z.maxLength(200)),
@@ -52,16 +69,18 @@ export const ProgramSettings = z.strictObject({
   earnRate: z.number().check(z.gte(0), z.lte(10_000)),
   /** Points from an order stay pending for this many days after it was placed, while it can still be returned. */
   returnWindowDays: z.int().check(z.gte(0), z.lte(365)),
+  reminders: ReminderSettings,
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 
 /**
  * `PATCH /v1/admin/program`: the settings to change; the others stay. `tiers` replaces the whole list. A tier left
  * out that members hold, or that a reward requires, needs a target in `tierReplacements` (`{ "silver": "gold" }`):
- * rewards requiring it then require the target.
+ * rewards requiring it then require the target. `reminders` changes the lists it names.
  */
 export const ProgramSettingsPatch = z.strictObject({
   ...z.partial(ProgramSettings).shape,
+  reminders: z.optional(z.partial(ReminderSettings)),
   tierReplacements: z.optional(z.record(Identifier, Identifier)),
 });
 export type ProgramSettingsPatch = z.infer<typeof ProgramSettingsPatch>;

@@ -23,6 +23,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
  * | `LOYALTY_LOG_LEVEL` | `info` | `fatal`, `error`, `warn`, `info` (one JSON line per request), `debug`, `trace` or `silent`. Logs go to standard output as JSON lines. |
  * | `LOYALTY_SHUTDOWN_GRACE_MS` | `10000` | On SIGTERM or SIGINT the server stops accepting connections and gives requests in flight this long to finish before it closes the database and exits. |
  * | `LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK` | off | On (`1`/`true`) a webhook endpoint may be a plain `http:` URL on this machine (`localhost`, `127.0.0.1`, `[::1]`) outside demo mode too, e.g. a receiver under test; otherwise only `https:` URLs are taken (demo mode always takes loopback `http:`). |
+ * | `LOYALTY_SCHEDULER_INTERVAL_MS` | `60000` | How often this process looks for scheduled webhook moments (points expiring, birthdays coming, tiers at risk or moved by time alone) and writes their events; `0` turns the scheduler off in this process. Several instances may run it: each moment is emitted once. |
  * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: the demo storefront (`:8080`), the React and Vue examples (`:5173`, `:5174` in development, `:4173`, `:4174` in preview) and a page of your own on `:8000`, on `localhost` and `127.0.0.1`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
  */
 export interface ServerConfig {
@@ -41,6 +42,8 @@ export interface ServerConfig {
   storage: StorageSettings;
   /** Webhook endpoints may be loopback `http:` URLs outside demo mode. */
   webhooksAllowHttpLoopback: boolean;
+  /** How often the scheduler of webhook moments runs, in milliseconds; 0: not in this process. */
+  schedulerIntervalMs: number;
 }
 
 export interface StorageSettings {
@@ -64,6 +67,7 @@ export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
 export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 export const DEFAULT_DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+export const DEFAULT_SCHEDULER_INTERVAL_MS = 60_000;
 /** The demo storefront, the React and Vue examples (Vite's development and preview ports), and `python3 -m http.server`. */
 const DEMO_PORTS = [8080, 5173, 5174, 4173, 4174, 8000];
 export const DEFAULT_DEMO_ALLOWED_ORIGINS = DEMO_PORTS.flatMap((port) => [
@@ -94,6 +98,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       env.LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK,
       false,
       'LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK',
+    ),
+    schedulerIntervalMs: parseCount(
+      env.LOYALTY_SCHEDULER_INTERVAL_MS,
+      DEFAULT_SCHEDULER_INTERVAL_MS,
+      'LOYALTY_SCHEDULER_INTERVAL_MS',
     ),
     storage: {
       connectTimeoutMs: parsePositive(

@@ -11,6 +11,7 @@ import { migrate } from './store/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { expireLapsedPoints } from './domain/ledger.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startScheduler } from './domain/webhooks/scheduler.ts';
 
 export interface ServingApp {
   /** `http://<host>:<port>` with the port actually bound. */
@@ -108,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logger,
     });
     const serving = await serveApp(app, config);
+    const scheduler = startScheduler(db, config.schedulerIntervalMs, now, logger);
     if (config.demo && !isLoopback(config.host)) {
       logger.warn(
         { host: config.host },
@@ -121,6 +123,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       close: async () => {
         stopping = true;
         await serving.close();
+        await scheduler?.stop();
         await db.close();
       },
     };

@@ -8,6 +8,7 @@ import {
   DEFAULT_DEMO_SECRET_KEY,
   DEFAULT_HOST,
   DEFAULT_PORT,
+  DEFAULT_SCHEDULER_INTERVAL_MS,
   DEFAULT_SHUTDOWN_GRACE_MS,
   loadConfig,
 } from '../src/config.ts';
@@ -28,6 +29,7 @@ test('defaults to demo mode on the local data folder', () => {
     shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
     storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
     webhooksAllowHttpLoopback: false,
+    schedulerIntervalMs: DEFAULT_SCHEDULER_INTERVAL_MS,
   });
   assert.ok(isAbsolute(DEFAULT_DATA_DIR));
   assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);
@@ -60,8 +62,14 @@ test('rejects settings it cannot use', () => {
   assert.throws(() => loadConfig({ LOYALTY_DEMO: 'maybe' }), /LOYALTY_DEMO/);
 });
 
-test('reads the log level and the shutdown grace period, and refuses what it does not know', () => {
-  const config = loadConfig({ LOYALTY_LOG_LEVEL: ' WARN ', LOYALTY_SHUTDOWN_GRACE_MS: '2500' });
+test('reads the log level, the shutdown grace period and the scheduler interval, and refuses what it does not know', () => {
+  const config = loadConfig({
+    LOYALTY_LOG_LEVEL: ' WARN ',
+    LOYALTY_SHUTDOWN_GRACE_MS: '2500',
+    LOYALTY_SCHEDULER_INTERVAL_MS: '0',
+  });
+  assert.equal(config.schedulerIntervalMs, 0, 'the scheduler off in this process');
+  assert.throws(() => loadConfig({ LOYALTY_SCHEDULER_INTERVAL_MS: 'soon' }), /LOYALTY_SCHEDULER_INTERVAL_MS/);
   assert.equal(config.logLevel, 'warn');
   assert.equal(config.shutdownGraceMs, 2500);
   assert.throws(() => loadConfig({ LOYALTY_LOG_LEVEL: 'loud' }), /LOYALTY_LOG_LEVEL must be one of .*silent/);

@@ -12,6 +12,7 @@ import {
 } from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { localDate } from '../src/domain/time.ts';
+import { runScheduledMoments } from '../src/domain/webhooks/scheduler.ts';
 import { expectProblem, postTransaction } from './support/http.ts';
 import { asCustomer, claimBirthday, expectClaim, expectUpsert, transact, upsertCustomer } from './support/loyalty.ts';
 import { admin, endMembershipOf, eraseCustomer, expectRecord, exportOf } from './support/members.ts';
@@ -90,6 +91,8 @@ describe('export and erasure', () => {
     assert.equal(refund.status, 201, await refund.clone().text());
     const other = await publish(server, testSurvey());
     assert.equal((await dismiss(server, id, other.id, {})).status, 201);
+    // The birthday is today: the scheduler's birthday.upcoming gives the customer a scheduled moment.
+    await runScheduledMoments(server.db, new Date());
     await expectRecord(await endMembershipOf(server, id, { reason: 'price', note: PERSONAL.note }));
     return id;
   }
@@ -190,6 +193,7 @@ describe('export and erasure', () => {
     assert.deepEqual(exported.records.survey_follow_ups?.[0]?.comments, []);
     assert.equal(exported.records.birthday_claims?.[0]?.birthday_month, null);
     assert.equal(exported.profile.birthday, null);
+    assert.deepEqual(exported.records.scheduled_moments, [], 'the scheduler’s claims, which name a birthday, go');
 
     // Tokens signed before or after the erasure are refused; the id is not used again.
     await expectProblem(await asCustomer(server, id, paths.summary), 403, 'customer_erased');

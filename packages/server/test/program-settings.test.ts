@@ -100,6 +100,39 @@ describe('GET and PATCH /v1/admin/program', () => {
     ]);
   });
 
+  test('reminders: the defaults, a change of one list keeping the other, and each bad list refused by name', async () => {
+    assert.deepEqual((await read()).reminders, { pointsExpiringDays: [14, 3], birthdayUpcomingDays: [7] });
+    const res = await patch({ reminders: { pointsExpiringDays: [30, 7, 1] } });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.deepEqual(parseExactly(ProgramSettings, await res.json()).reminders, {
+      pointsExpiringDays: [30, 7, 1],
+      birthdayUpcomingDays: [7],
+    });
+    const before = await read();
+    for (const [reminders, path] of [
+      [{ pointsExpiringDays: [0] }, 'body.reminders.pointsExpiringDays.0'],
+      [{ pointsExpiringDays: [366] }, 'body.reminders.pointsExpiringDays.0'],
+      [{ pointsExpiringDays: [3, 3] }, 'body.reminders.pointsExpiringDays'],
+      [{ pointsExpiringDays: [1, 2, 3, 4, 5, 6] }, 'body.reminders.pointsExpiringDays'],
+      [{ pointsExpiringDays: [1.5] }, 'body.reminders.pointsExpiringDays.0'],
+      [{ birthdayUpcomingDays: [61] }, 'body.reminders.birthdayUpcomingDays.0'],
+      [{ birthdayUpcomingDays: [-1] }, 'body.reminders.birthdayUpcomingDays.0'],
+      [{ birthdayUpcomingDays: '7' }, 'body.reminders.birthdayUpcomingDays'],
+      [{ birthdayDays: [7] }, 'body.reminders'],
+    ] as const) {
+      const problem = await expectProblem(await patch({ reminders }), 400, 'validation_failed');
+      assert.deepEqual(
+        problem.errors?.map((error) => error.path),
+        [path],
+        JSON.stringify(reminders),
+      );
+    }
+    assert.deepEqual(await read(), before);
+    assert.equal((await patch({ reminders: { pointsExpiringDays: [], birthdayUpcomingDays: [0] } })).status, 200);
+    assert.deepEqual((await read()).reminders, { pointsExpiringDays: [], birthdayUpcomingDays: [0] });
+    await patch({ reminders: { pointsExpiringDays: [14, 3], birthdayUpcomingDays: [7] } });
+  });
+
   test('refuses unknown settings, wrong types and values out of range, changing nothing', async () => {
     const before = await read();
     for (const body of [

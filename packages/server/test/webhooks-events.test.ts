@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   orderPaths,
   rewardPaths,
-  WEBHOOK_EVENT_TYPES,
   WebhookEvent,
   type CreatedWebhookEndpoint,
   type TransactionRequest,
@@ -15,24 +14,19 @@ import { applyEntryLocked } from '../src/domain/ledger.ts';
 import { lockCustomer } from '../src/domain/customers.ts';
 import { emitEvent } from '../src/domain/webhooks/outbox.ts';
 import { expectProblem, postTransaction } from './support/http.ts';
-import { asCustomer, clockedServerPerFile, DAY_MS, expectUpsert, upsertCustomer } from './support/loyalty.ts';
+import { asCustomer, DAY_MS, expectUpsert, upsertCustomer } from './support/loyalty.ts';
 import { admin, endMembershipOf, expectRecord } from './support/members.ts';
 import { statusesOf } from './support/orders.ts';
 import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { publish, save, testSurvey } from './support/surveys.ts';
-import { createEndpoint, eventsFor, storedEventCount } from './support/webhooks.ts';
+import { eventsFor, storedEventCount, subscribedServerPerFile } from './support/webhooks.ts';
 
 // Every change with a webhook event writes it in the change's own transaction: it is there exactly when the change is.
 
 describe('webhook events are written with the change that causes them', () => {
-  let server: TestServer;
   let api: TestServer;
   let endpoint: CreatedWebhookEndpoint;
-  const clock = clockedServerPerFile((started) => ({ server, api } = started));
-
-  before(async () => {
-    endpoint = await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
-  });
+  const clock = subscribedServerPerFile((started) => ({ api, endpoint } = started));
 
   const events = (customerId: string) => eventsFor(api, endpoint.id, customerId);
   const transact = async (customerId: string, body: TransactionRequest, idempotencyKey?: string) => {

@@ -1,4 +1,4 @@
-import { Lunar, LunarMonth } from 'lunar-typescript';
+import { Lunar, LunarMonth, Solar } from 'lunar-typescript';
 import type { Birthday } from '@loyalty-elements/contract';
 import { dayNumber, fromDayNumber, isLeapYear, type PlainDate } from './time.ts';
 
@@ -41,6 +41,16 @@ function lunarToGregorian(year: number, lunarMonth: number, lunarDay: number): P
   const day = Math.min(lunarDay, month.getDayCount());
   const solar = Lunar.fromYmd(year, lunarMonth, day).getSolar();
   return { year: solar.getYear(), month: solar.getMonth(), day: solar.getDay() };
+}
+
+/**
+ * The lunar month and day of a Gregorian date, or null in a leap month (no birthday is celebrated in one: a lunar
+ * birthday names a regular month).
+ */
+export function lunarMonthDay(date: PlainDate): { month: number; day: number } | null {
+  const lunar = Solar.fromYmd(date.year, date.month, date.day).getLunar();
+  const month = lunar.getMonth();
+  return month < 0 ? null : { month, day: lunar.getDay() };
 }
 
 export interface BirthdayWindowRule {

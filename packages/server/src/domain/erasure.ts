@@ -48,6 +48,8 @@ async function erasePersonalData(tx: Queryable, programId: string, customerId: s
       WHERE program_id = $1 AND customer_id = $2`,
     key,
   );
+  // The scheduler's claims name dates (a birthday's among them); an erased customer has no moments to come.
+  await tx.query('DELETE FROM scheduled_moments WHERE program_id = $1 AND customer_id = $2', key);
   await tx.query(`UPDATE membership_endings SET note = NULL WHERE program_id = $1 AND customer_id = $2`, key);
   await tx.query(`UPDATE survey_follow_ups SET comments = '[]'::jsonb WHERE program_id = $1 AND customer_id = $2`, key);
   const responses = await tx.query<{ id: string; answers: SurveyAnswers }>(

@@ -71,28 +71,58 @@ export async function qualifyingActivity(
   since: Date,
   now: Date,
 ): Promise<QualifyingActivity[]> {
+  const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
+    `SELECT available_at, amount FROM (${activitySql(program, 'e.customer_id = $5')}) activity`,
+    [...activityParams(program, since, now), customerId],
+  );
+  return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
+}
+
+/**
+ * Customers of the program whose qualifying activity from `since` to `now` adds up to `minimum` or more, counting
+ * credits only: every customer who can hold a tier of that threshold, and a few who cannot (corrections are left
+ * out), in one read of the program's credits available in the window.
+ */
+export async function customersQualifyingFor(
+  db: Queryable,
+  program: Pick<Program, 'id' | 'tierMetric' | 'currency'>,
+  minimum: number,
+  since: Date,
+  now: Date,
+): Promise<string[]> {
+  const rows = await db.query<{ customer_id: string }>(
+    `SELECT customer_id FROM (${activitySql(program, '(e.created_at > $2 OR e.pending_until > $2)')}) activity
+      GROUP BY customer_id HAVING SUM(GREATEST(amount, 0)) >= $5`,
+    [...activityParams(program, since, now), minimum],
+  );
+  return rows.map((row) => row.customer_id);
+}
+
+/** Rows `(customer_id, available_at, amount)` of tier-qualifying activity; `$1`–`$4` are {@link activityParams}. */
+function activitySql(program: Pick<Program, 'tierMetric'>, customerFilter: string): string {
   // What a refund owed counts, shortfall included; a reversal undoes all its entry counted, expired points too.
   const amount =
     program.tierMetric === 'spend'
       ? 'e.spend_amount'
       : `CASE WHEN e.kind = 'reversal' THEN -origin.points ELSE e.points - COALESCE(e.shortfall, 0) END`;
-  const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
-    `SELECT available_at, amount
-       FROM (SELECT GREATEST(COALESCE(origin.created_at, e.created_at),
+  return `SELECT customer_id, available_at, amount
+       FROM (SELECT e.customer_id,
+                    GREATEST(COALESCE(origin.created_at, e.created_at),
                              COALESCE(origin.pending_until, origin.created_at, e.pending_until, e.created_at))
                       AS available_at,
                     ${amount} AS amount
                FROM ledger_entries e
                LEFT JOIN orders o ON e.kind = 'refund' AND o.program_id = e.program_id AND o.order_id = e.order_id
                LEFT JOIN ledger_entries origin ON origin.id = COALESCE(e.reverses_entry_id, o.entry_id)
-              WHERE e.program_id = $1 AND e.customer_id = $2 AND e.created_at <= $4
+              WHERE e.program_id = $1 AND ${customerFilter} AND e.created_at <= $3
                 AND (e.kind IN (${QUALIFYING_KINDS})
                      OR (e.kind IN ('refund', 'reversal') AND origin.kind IN (${QUALIFYING_KINDS})))
-                AND ($5::text IS NULL OR e.spend_currency = $5)) activity
-      WHERE available_at > $3 AND available_at <= $4`,
-    [program.id, customerId, since, now, program.tierMetric === 'spend' ? program.currency : null],
-  );
-  return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
+                AND ($4::text IS NULL OR e.spend_currency = $4)) qualifying
+      WHERE available_at > $2 AND available_at <= $3`;
+}
+
+function activityParams(program: Pick<Program, 'id' | 'tierMetric' | 'currency'>, since: Date, now: Date): unknown[] {
+  return [program.id, since, now, program.tierMetric === 'spend' ? program.currency : null];
 }
 
 /** The tier the customer holds at `now`. */

@@ -33,6 +33,10 @@ export function toProgramSettings(program: Program): ProgramSettings {
     welcomeBonus: program.welcomeBonus,
     earnRate: program.earnRate,
     returnWindowDays: program.returnWindowDays,
+    reminders: {
+      pointsExpiringDays: [...program.reminders.pointsExpiringDays],
+      birthdayUpcomingDays: [...program.reminders.birthdayUpcomingDays],
+    },
   };
 }
 
@@ -138,14 +142,16 @@ export async function updateProgramSettings(
   return db.transaction(async (tx) => {
     await tx.query('SELECT id FROM programs WHERE id = $1 FOR UPDATE', [programId]);
     const program = (await findProgramById(tx, programId, now))!;
-    const merged = { ...toProgramSettings(program), ...patch };
+    const current = toProgramSettings(program);
+    const merged = { ...current, ...patch, reminders: { ...current.reminders, ...patch.reminders } };
     await tx.query(
       `UPDATE programs
           SET name = $2, points_name = $3, timezone = $4, currency = $5, points_expiry_months = $6, tier_metric = $7,
               tier_window_months = $8, birthday_points = $9, birthday_days_before = COALESCE($10, birthday_days_before),
               birthday_days_after = COALESCE($11, birthday_days_after),
               birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14,
-              tier_risk_horizon_days = $15, return_window_days = $16
+              tier_risk_horizon_days = $15, return_window_days = $16, points_expiring_days = $17::integer[],
+              birthday_upcoming_days = $18::integer[]
         WHERE id = $1`,
       [
         programId,
@@ -164,6 +170,8 @@ export async function updateProgramSettings(
         merged.earnRate,
         merged.tierRiskHorizonDays,
         merged.returnWindowDays,
+        merged.reminders.pointsExpiringDays,
+        merged.reminders.birthdayUpcomingDays,
       ],
     );
     if (patch.tiers) await replaceTiers(tx, program, { ...patch, tiers: patch.tiers }, now);

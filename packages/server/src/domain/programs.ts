@@ -49,8 +49,17 @@ export interface Program {
   earnRate: number;
   /** Points from an order stay pending this many days after it was placed. */
   returnWindowDays: number;
+  /** Days before a moment that the scheduled webhook events remind of it. */
+  reminders: Reminders;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
+}
+
+export interface Reminders {
+  /** `points.expiring` this many days before points expire. */
+  pointsExpiringDays: number[];
+  /** `birthday.upcoming` this many days before a birthday. */
+  birthdayUpcomingDays: number[];
 }
 
 interface ProgramRow {
@@ -72,6 +81,8 @@ interface ProgramRow {
   welcome_bonus: number;
   earn_rate: number | string;
   return_window_days: number;
+  points_expiring_days: Array<number | string>;
+  birthday_upcoming_days: Array<number | string>;
   tiers: Array<{
     id: string;
     name: LocalizedText;
@@ -86,7 +97,7 @@ const SELECT_PROGRAM = `
   SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
-         p.tier_risk_horizon_days, p.return_window_days,
+         p.tier_risk_horizon_days, p.return_window_days, p.points_expiring_days, p.birthday_upcoming_days,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -158,6 +169,10 @@ function toProgram(row: ProgramRow): Program {
     welcomeBonus: toNumber(row.welcome_bonus),
     earnRate: Number(row.earn_rate),
     returnWindowDays: toNumber(row.return_window_days),
+    reminders: {
+      pointsExpiringDays: row.points_expiring_days.map(toNumber),
+      birthdayUpcomingDays: row.birthday_upcoming_days.map(toNumber),
+    },
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,

@@ -25,6 +25,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOYALTY_RATE_LIMIT_PER_KEY: '0',
     // One JSON line per request would bury the test report; request-log.test.ts reads the lines it needs.
     LOYALTY_LOG_LEVEL: 'silent',
+    // Tests run the scheduler of webhook moments themselves, with their own clock (runScheduledMoments).
+    LOYALTY_SCHEDULER_INTERVAL_MS: '0',
     ...env,
   };
   const dataDir = settings.LOYALTY_DATA_DIR ?? 'memory://';

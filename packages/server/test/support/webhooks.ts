@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { before } from 'node:test';
 import {
   CreatedWebhookEndpoint,
+  WEBHOOK_EVENT_TYPES,
   WebhookDeliveryPage,
   webhookPaths,
   type WebhookDelivery,
@@ -9,6 +11,7 @@ import {
   type WebhookEventType,
 } from '@loyalty-elements/contract';
 import { parseExactly } from './http.ts';
+import { clockedServerPerFile, type TestClock } from './loyalty.ts';
 import { admin } from './members.ts';
 import type { TestServer } from './server.ts';
 
@@ -61,4 +64,21 @@ export async function storedEventCount(server: TestServer, customerId: string): 
     [customerId],
   );
   return Number(row?.n);
+}
+
+/**
+ * One server per file with an app whose clock the tests move (see {@link clockedServerPerFile}) and an endpoint
+ * subscribed to every event type; `onStart` receives them once they are up.
+ */
+export function subscribedServerPerFile(
+  onStart: (started: { server: TestServer; api: TestServer; endpoint: CreatedWebhookEndpoint }) => void,
+): TestClock {
+  let server: TestServer;
+  let api: TestServer;
+  const clock = clockedServerPerFile((started) => ({ server, api } = started));
+  before(async () => {
+    const endpoint = await createEndpoint(server, { events: [...WEBHOOK_EVENT_TYPES] });
+    onStart({ server, api, endpoint });
+  });
+  return clock;
 }

@@ -1,7 +1,8 @@
 import { toNumber, type Queryable } from '../../store/database.ts';
 import type { EntryRow } from '../ledger.ts';
 import { customerTier } from '../ledger-reads.ts';
-import { findProgramById, type Tier } from '../programs.ts';
+import { findProgramById } from '../programs.ts';
+import { notifiedTier, recordNotifiedTier, tierChange } from './notified-tier.ts';
 import { emitEvent, isSubscribed } from './outbox.ts';
 
 /** `points.earned` for a credit, `points.redeemed` for a redemption; other debits have no event. */
@@ -16,7 +17,9 @@ export async function emitEntryEvent(tx: Queryable, programId: string, row: Entr
 
 /**
  * Reads the customer's tier before a ledger write, when an endpoint subscribes to `tier.changed`; the returned
- * function, called after the write in the same transaction, emits the event if the tier moved.
+ * function, called after the write in the same transaction, emits the event if the tier moved from the one last told
+ * (or, when none was, from the tier before the write) and records the tier now held as told. A move time alone made
+ * before the write (points becoming spendable, activity leaving the window) is then reported with it, once.
  */
 export async function watchTier(
   tx: Queryable,
@@ -30,12 +33,9 @@ export async function watchTier(
   const before = await customerTier(tx, program, customerId, now);
   return async () => {
     const after = await customerTier(tx, program, customerId, now);
-    if (after.id === before.id) return;
-    const data = { from: before.id, to: after.id, direction: direction(before, after) } as const;
-    await emitEvent(tx, { programId, customerId, type: 'tier.changed', data }, now);
+    const from = (await notifiedTier(tx, program, customerId, 'read')) ?? before;
+    await recordNotifiedTier(tx, programId, customerId, after.id);
+    if (after.id === from.id) return;
+    await emitEvent(tx, { programId, customerId, type: 'tier.changed', data: tierChange(from, after) }, now);
   };
-}
-
-function direction(before: Tier, after: Tier): 'up' | 'down' {
-  return after.threshold > before.threshold ? 'up' : 'down';
 }
