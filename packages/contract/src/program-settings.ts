@@ -52,6 +52,8 @@ export const ProgramSettings = z.strictObject({
   earnRate: z.number().check(z.gte(0), z.lte(10_000)),
   /** Points from an order stay pending for this many days after it was placed, while it can still be returned. */
   returnWindowDays: z.int().check(z.gte(0), z.lte(365)),
+  /** Hours within which a service-recovery follow-up should be resolved; after them an open one is overdue. */
+  followUpTargetHours: z.int().check(z.gte(1), z.lte(720)),
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 

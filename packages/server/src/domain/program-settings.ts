@@ -33,6 +33,7 @@ export function toProgramSettings(program: Program): ProgramSettings {
     welcomeBonus: program.welcomeBonus,
     earnRate: program.earnRate,
     returnWindowDays: program.returnWindowDays,
+    followUpTargetHours: program.followUpTargetHours,
   };
 }
 
@@ -145,7 +146,7 @@ export async function updateProgramSettings(
               tier_window_months = $8, birthday_points = $9, birthday_days_before = COALESCE($10, birthday_days_before),
               birthday_days_after = COALESCE($11, birthday_days_after),
               birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14,
-              tier_risk_horizon_days = $15, return_window_days = $16
+              tier_risk_horizon_days = $15, return_window_days = $16, follow_up_target_hours = $17
         WHERE id = $1`,
       [
         programId,
@@ -164,6 +165,7 @@ export async function updateProgramSettings(
         merged.earnRate,
         merged.tierRiskHorizonDays,
         merged.returnWindowDays,
+        merged.followUpTargetHours,
       ],
     );
     if (patch.tiers) await replaceTiers(tx, program, { ...patch, tiers: patch.tiers }, now);

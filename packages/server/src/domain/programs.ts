@@ -49,6 +49,8 @@ export interface Program {
   earnRate: number;
   /** Points from an order stay pending this many days after it was placed. */
   returnWindowDays: number;
+  /** Hours within which a follow-up should be resolved; after them an open one is overdue. */
+  followUpTargetHours: number;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
 }
@@ -72,6 +74,7 @@ interface ProgramRow {
   welcome_bonus: number;
   earn_rate: number | string;
   return_window_days: number;
+  follow_up_target_hours: number;
   tiers: Array<{
     id: string;
     name: LocalizedText;
@@ -86,7 +89,7 @@ const SELECT_PROGRAM = `
   SELECT p.id, p.name, p.points_name, p.publishable_key, p.secret_key, p.timezone, p.currency, p.tier_metric,
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
-         p.tier_risk_horizon_days, p.return_window_days,
+         p.tier_risk_horizon_days, p.return_window_days, p.follow_up_target_hours,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -158,6 +161,7 @@ function toProgram(row: ProgramRow): Program {
     welcomeBonus: toNumber(row.welcome_bonus),
     earnRate: Number(row.earn_rate),
     returnWindowDays: toNumber(row.return_window_days),
+    followUpTargetHours: toNumber(row.follow_up_target_hours),
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,
