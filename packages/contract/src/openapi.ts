@@ -4,6 +4,7 @@ import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
 import { responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import { FOLLOW_UP_OPERATIONS } from './openapi-follow-ups.ts';
 import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
@@ -22,7 +23,7 @@ import {
   SurveyResponse,
   SurveyResponseUpdate,
 } from './survey-responses.ts';
-import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } from './survey-results.ts';
+import { SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
 import { WEBHOOK_EVENT_SCHEMAS } from './webhooks.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
@@ -182,14 +183,6 @@ export const OPERATIONS: Record<string, Operation> = {
     response: SurveyResults,
     problems: { 404: ['survey_not_found'] },
   },
-  listFollowUps: {
-    method: 'get',
-    path: surveyPaths.followUps,
-    summary: 'Service-recovery follow-ups raised by unhappy shoppers',
-    auth: 'secret',
-    query: FollowUpListQuery,
-    response: FollowUpPage,
-  },
   listRewardCatalogue: {
     method: 'get',
     path: rewardPaths.catalogue,
@@ -231,6 +224,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   ...ORDER_OPERATIONS,
   ...MEMBER_OPERATIONS,
+  ...FOLLOW_UP_OPERATIONS,
   ...SURVEY_ADMIN_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...SERVICE_OPERATIONS,
