@@ -313,6 +313,18 @@ describe('the service-recovery API', () => {
     }
   });
 
+  test('erasing the shopper removes the complaint’s text, the staff notes and the outcome', async () => {
+    const { followUpId, customerId } = await raise();
+    await admin(api, followUpPaths.notes(followUpId), { method: 'POST', body: { text: 'Lives at 12 Tea Street' } });
+    assert.equal((await resolve(followUpId, { outcome: 'Called Ms Li on 138 0000 0000' })).status, 200);
+    assert.equal((await eraseCustomer(api, customerId)).status, 200);
+    const erased = await read(followUpId);
+    assert.deepEqual(
+      [erased.comments, erased.notes, erased.resolution?.outcome, erased.status],
+      [[], [], '', 'closed'],
+    );
+  });
+
   test('an unknown follow-up is 404 on every route; an id that is not one is 400 naming it', async () => {
     const unknown = randomUUID();
     const calls = (id: string) => [
