@@ -2,6 +2,16 @@ import * as z from 'zod/mini';
 import { IsoDateTime, MAX_INT4, UserText } from './primitives.ts';
 import { FollowUp } from './survey-results.ts';
 
+/**
+ * The survey that asks a shopper "Was your issue resolved?" after a follow-up of theirs was resolved: offered at
+ * whatever trigger their widgets ask next, before any other survey. The API creates it, per program, with the
+ * program's first resolution.
+ */
+export const FOLLOW_UP_CHECK_SURVEY_ID = 'follow-up-check';
+/** The check's one question, and the id of its "yes" option. */
+export const FOLLOW_UP_CHECK_QUESTION_ID = 'resolved';
+export const FOLLOW_UP_CHECK_YES = 'yes';
+
 // ─── Admin: the service-recovery queue ──────────────────────────────────────────────────────────
 
 /** Which follow-ups the queue lists: `all` (the default), or only `open` or `closed` ones. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import {
+  FOLLOW_UP_CHECK_SURVEY_ID,
   FollowUpCase,
   FollowUpNote,
   FollowUpPage,
@@ -17,7 +18,7 @@ import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly, summaryOf } from './support/http.ts';
 import { clockedServerPerFile, fullHistory } from './support/loyalty.ts';
 import { admin, endMembershipOf, eraseCustomer } from './support/members.ts';
-import { publish, save, testSurvey } from './support/surveys.ts';
+import { dismiss, eligible, publish, save, testSurvey } from './support/surveys.ts';
 import { createEndpoint, eventsFor } from './support/webhooks.ts';
 
 // Service recovery: the merchant works the follow-ups unhappy shoppers raise, and closes each once.
@@ -323,6 +324,53 @@ describe('the service-recovery API', () => {
       [erased.comments, erased.notes, erased.resolution?.outcome, erased.status],
       [[], [], '', 'closed'],
     );
+  });
+
+  test('after a resolution the shopper is asked "was this resolved?" first, at any trigger, and the answer joins the follow-up', async () => {
+    const { followUpId, customerId } = await raise();
+    // An open follow-up asks nothing; the survey just completed starts the cooldown.
+    assert.equal((await eligible(api, customerId, survey.trigger)).survey, null);
+
+    assert.equal((await resolve(followUpId, { outcome: 'Sent a new tin' })).status, 200);
+    const atPurchase = (await eligible(api, customerId, survey.trigger)).survey;
+    const atAccount = (await eligible(api, customerId, 'account_page')).survey;
+    assert.equal(atPurchase?.id, FOLLOW_UP_CHECK_SURVEY_ID);
+    assert.deepEqual(atAccount, atPurchase);
+    assert.deepEqual(atPurchase.questions, [
+      {
+        kind: 'single_choice',
+        id: 'resolved',
+        required: true,
+        text: { en: 'Was your issue resolved?', 'zh-CN': '您的问题解决了吗？' },
+        options: [
+          { id: 'yes', text: { en: 'Yes', 'zh-CN': '已解决' } },
+          { id: 'no', text: { en: 'No', 'zh-CN': '未解决' } },
+        ],
+      },
+    ]);
+    assert.equal(atPurchase.completionReward, undefined, 'no reward for answering');
+    assert.ok((await summaryOf(api, customerId)).surveysDue?.includes(survey.trigger));
+
+    clock.set('2031-06-01T09:00:00.000Z');
+    const answered = await save(api, customerId, randomUUID(), {
+      surveyId: atPurchase.id,
+      version: atPurchase.version,
+      sequence: 1,
+      answers: { resolved: { option: 'no' } },
+      complete: true,
+    });
+    assert.equal(answered.pointsAwarded, null);
+    assert.deepEqual((await read(followUpId)).check, { resolved: false, answeredAt: '2031-06-01T09:00:00.000Z' });
+    assert.equal((await eligible(api, customerId, survey.trigger)).survey, null, 'asked once');
+  });
+
+  test('a shopper who dismisses the check is not asked again for that resolution', async () => {
+    const { followUpId, customerId } = await raise();
+    assert.equal((await resolve(followUpId, { outcome: 'Refunded', goodwillPoints: 20 })).status, 200);
+    assert.equal((await eligible(api, customerId, survey.trigger)).survey?.id, FOLLOW_UP_CHECK_SURVEY_ID);
+    assert.equal((await dismiss(api, customerId, FOLLOW_UP_CHECK_SURVEY_ID, {})).status, 201);
+    assert.equal((await eligible(api, customerId, survey.trigger)).survey, null);
+    assert.equal((await read(followUpId)).check, null);
   });
 
   test('an unknown follow-up is 404 on every route; an id that is not one is 400 naming it', async () => {

@@ -5,6 +5,7 @@ import { lockCustomer } from '../customers.ts';
 import { applyEntryLocked } from '../ledger.ts';
 import type { Program } from '../programs.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
+import { ensureFollowUpCheckSurvey } from './check.ts';
 
 export type ResolveOutcome =
   | { kind: 'resolved' | 'replayed' }
@@ -100,6 +101,7 @@ async function closeLocked(
       input.requestHash,
     ],
   );
+  await ensureFollowUpCheckSurvey(tx, program.id, now);
   const data = { followUpId, surveyId: followUp.survey_id };
   await emitEvent(
     tx,
