@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, MAX_INT4, UserText } from './primitives.ts';
+import { cursorPaging, IsoDateTime, MAX_INT4, UserText } from './primitives.ts';
 import { FollowUp } from './survey-results.ts';
 
 /**
@@ -14,6 +14,9 @@ export const FOLLOW_UP_CHECK_YES = 'yes';
 
 // ─── Admin: the service-recovery queue ──────────────────────────────────────────────────────────
 
+export const FOLLOW_UP_LIST_DEFAULT_LIMIT = 50;
+export const FOLLOW_UP_LIST_MAX_LIMIT = 200;
+
 /** Which follow-ups the queue lists: `all` (the default), or only `open` or `closed` ones. */
 export const FollowUpQueueStatus = z.enum(['open', 'closed', 'all']);
 export type FollowUpQueueStatus = z.infer<typeof FollowUpQueueStatus>;
@@ -25,9 +28,8 @@ export type FollowUpQueueStatus = z.infer<typeof FollowUpQueueStatus>;
 export const FollowUpListQuery = z.object({
   status: z.optional(FollowUpQueueStatus),
   overdue: z.optional(z.enum(['true', 'false'])),
-  /** 1–200, default 50. */
-  limit: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'A whole number from 1 to 200.'))),
-  cursor: z.optional(UserText.check(z.maxLength(200))),
+  /** `limit`: 1–200, default 50. */
+  ...cursorPaging(FOLLOW_UP_LIST_MAX_LIMIT),
 });
 export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>;
 

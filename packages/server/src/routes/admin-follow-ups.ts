@@ -4,19 +4,14 @@ import {
   FollowUpListQuery,
   FollowUpNoteRequest,
   FollowUpResolutionRequest,
+  FOLLOW_UP_LIST_DEFAULT_LIMIT,
   IDEMPOTENT_REPLAY_HEADER,
   followUpPaths,
   type FollowUpPage,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
-import {
-  DEFAULT_FOLLOW_UP_PAGE,
-  MAX_FOLLOW_UP_PAGE,
-  findFollowUpCase,
-  followUpQueue,
-  type FollowUpCursor,
-} from '../domain/service-recovery/cases.ts';
+import { findFollowUpCase, followUpQueue, type FollowUpCursor } from '../domain/service-recovery/cases.ts';
 import { resolveFollowUp } from '../domain/service-recovery/resolution.ts';
 import { addFollowUpNote, assignFollowUp } from '../domain/service-recovery/work.ts';
 import type { Program } from '../domain/programs.ts';
@@ -41,17 +36,13 @@ export function adminFollowUpsRoutes(app: Hono, { db, now: clock }: AppContext):
       },
       'query',
     );
-    const limit = query.limit === undefined ? DEFAULT_FOLLOW_UP_PAGE : Number(query.limit);
-    if (limit > MAX_FOLLOW_UP_PAGE) {
-      throw validationFailed([{ path: 'query.limit', message: `At most ${MAX_FOLLOW_UP_PAGE}.` }]);
-    }
     const page = await followUpQueue(
       db,
       program,
       {
         status: query.status ?? 'all',
         overdueOnly: query.overdue === 'true',
-        limit,
+        limit: query.limit ?? FOLLOW_UP_LIST_DEFAULT_LIMIT,
         after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
       },
       now,

@@ -11,8 +11,6 @@ import type { Program } from '../programs.ts';
 
 /** Reading follow-ups as the merchant works them: the queue, and one follow-up with its notes and resolution. */
 
-export const DEFAULT_FOLLOW_UP_PAGE = 50;
-export const MAX_FOLLOW_UP_PAGE = 200;
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Where a queue page ends: open ones (rank 0) come before closed ones (rank 1), each oldest first. */
