@@ -15,13 +15,7 @@ import { fullHistory } from './support/loyalty.ts';
 import { admin, endMembershipOf, eraseCustomer } from './support/members.ts';
 import { dismiss, eligible, save } from './support/surveys.ts';
 import { eventsFor } from './support/webhooks.ts';
-import {
-  goodwillEntries as goodwillOf,
-  raiseFollowUp,
-  readFollowUp,
-  resolveFollowUp,
-  serviceRecoveryPerFile,
-} from './support/follow-ups.ts';
+import { serviceRecoveryPerFile } from './support/follow-ups.ts';
 
 // Service recovery: a follow-up is resolved once, with goodwill points if the merchant likes, and the shopper is
 // then asked whether it was.
@@ -31,13 +25,9 @@ describe('resolving a follow-up', () => {
   let api: TestServer;
   let survey: SurveyDefinition;
   let endpointId: string;
-  const clock = serviceRecoveryPerFile((started) => ({ server, api, survey, endpointId } = started));
-
-  const raise = () => raiseFollowUp({ server, api, survey, endpointId });
-  const read = (followUpId: string) => readFollowUp(api, followUpId);
-  const resolve = (followUpId: string, body: unknown, key?: string | null) =>
-    resolveFollowUp(api, followUpId, body, key);
-  const goodwillEntries = (customerId: string) => goodwillOf(api, customerId);
+  const { clock, raise, read, resolve, goodwillEntries } = serviceRecoveryPerFile(
+    (started) => ({ server, api, survey, endpointId } = started),
+  );
 
   test('resolving with goodwill closes the follow-up, credits the shopper as goodwill with its reason, and emits follow_up.resolved', async () => {
     const { followUpId, customerId } = await raise();

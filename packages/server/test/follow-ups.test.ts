@@ -7,34 +7,18 @@ import {
   followUpPaths,
   programSettingsPath,
   type FollowUpPage,
-  type SurveyDefinition,
 } from '@loyalty-elements/contract';
 import type { TestServer } from './support/server.ts';
 import { expectProblem, parseExactly } from './support/http.ts';
 import { fullHistory } from './support/loyalty.ts';
 import { admin } from './support/members.ts';
-import {
-  followUpQueueOf,
-  raiseFollowUp,
-  readFollowUp,
-  resolveFollowUp,
-  serviceRecoveryPerFile,
-} from './support/follow-ups.ts';
+import { serviceRecoveryPerFile } from './support/follow-ups.ts';
 
 // Service recovery: the merchant works the queue of follow-ups unhappy shoppers raise.
 
 describe('the follow-up queue', () => {
-  let server: TestServer;
   let api: TestServer;
-  let survey: SurveyDefinition;
-  let endpointId: string;
-  const clock = serviceRecoveryPerFile((started) => ({ server, api, survey, endpointId } = started));
-
-  const raise = () => raiseFollowUp({ server, api, survey, endpointId });
-  const read = (followUpId: string) => readFollowUp(api, followUpId);
-  const resolve = (followUpId: string, body: unknown, key?: string | null) =>
-    resolveFollowUp(api, followUpId, body, key);
-  const queue = (query: string) => followUpQueueOf(api, query);
+  const { clock, raise, read, resolve, queue } = serviceRecoveryPerFile((started) => ({ api } = started));
 
   const setTarget = async (followUpTargetHours: number) => {
     const res = await admin(api, programSettingsPath, { method: 'PATCH', body: { followUpTargetHours } });

@@ -25,17 +25,39 @@ export interface ServiceRecoveryFile {
   endpointId: string;
 }
 
-/** A test server per file with a moved clock, a complaint survey and a webhook endpoint for `follow_up.resolved`. */
-export function serviceRecoveryPerFile(onStart: (started: ServiceRecoveryFile) => void): TestClock {
+/** The helpers of a service-recovery test file, bound to its server once it is up. */
+export interface ServiceRecoveryHelpers {
+  clock: TestClock;
+  raise(): Promise<{ followUpId: string; customerId: string }>;
+  read(followUpId: string): Promise<FollowUpCase>;
+  queue(query: string): Promise<FollowUpPage>;
+  resolve(followUpId: string, body: unknown, key?: string | null): Promise<Response>;
+  goodwillEntries(customerId: string): ReturnType<typeof goodwillEntries>;
+}
+
+/**
+ * A test server per file with a moved clock, a complaint survey and a webhook endpoint for `follow_up.resolved`;
+ * `onStart` receives them once they are up.
+ */
+export function serviceRecoveryPerFile(onStart: (started: ServiceRecoveryFile) => void): ServiceRecoveryHelpers {
   let server: TestServer;
   let api: TestServer;
+  let file: ServiceRecoveryFile;
   const clock = clockedServerPerFile((started) => ({ server, api } = started));
   before(async () => {
     const survey = await publish(server, testSurvey());
     const endpointId = (await createEndpoint(server, { events: ['follow_up.resolved'] })).id;
-    onStart({ server, api, survey, endpointId });
+    file = { server, api, survey, endpointId };
+    onStart(file);
   });
-  return clock;
+  return {
+    clock,
+    raise: () => raiseFollowUp(file),
+    read: (followUpId) => readFollowUp(file.api, followUpId),
+    queue: (query) => followUpQueueOf(file.api, query),
+    resolve: (followUpId, body, key) => resolveFollowUp(file.api, followUpId, body, key),
+    goodwillEntries: (customerId) => goodwillEntries(file.api, customerId),
+  };
 }
 
 /** A detractor who complains and may be contacted raises a follow-up, at the clock's time. */
