@@ -43,6 +43,8 @@ export const PROBLEM_CODES = [
   'membership_ended',
   'webhook_endpoint_not_found',
   'webhook_delivery_not_found',
+  'follow_up_not_found',
+  'follow_up_closed',
   'not_found',
   'payload_too_large',
   'unsupported_media_type',

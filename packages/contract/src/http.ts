@@ -42,6 +42,17 @@ export const surveyPaths = {
   followUps: '/v1/admin/follow-ups',
 } as const;
 
+/** The service-recovery routes (secret key): the follow-up queue and the work on one follow-up. */
+export const followUpPaths = {
+  followUps: '/v1/admin/follow-ups',
+  followUpPattern: '/v1/admin/follow-ups/:followUpId',
+  followUp: (followUpId: string) => `/v1/admin/follow-ups/${encodeURIComponent(followUpId)}`,
+  notesPattern: '/v1/admin/follow-ups/:followUpId/notes',
+  notes: (followUpId: string) => `/v1/admin/follow-ups/${encodeURIComponent(followUpId)}/notes`,
+  resolutionPattern: '/v1/admin/follow-ups/:followUpId/resolution',
+  resolution: (followUpId: string) => `/v1/admin/follow-ups/${encodeURIComponent(followUpId)}/resolution`,
+} as const;
+
 /** The admin routes of members' whole life. */
 export const memberPaths = {
   customers: '/v1/admin/customers',

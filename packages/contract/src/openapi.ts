@@ -5,6 +5,7 @@ import { DemoCustomerToken } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
 import * as contract from './index.ts';
 import { isConditional, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import { FOLLOW_UP_OPERATIONS } from './openapi-follow-ups.ts';
 import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
@@ -23,7 +24,7 @@ import {
   SurveyResponse,
   SurveyResponseUpdate,
 } from './survey-responses.ts';
-import { FollowUpListQuery, FollowUpPage, SurveyResults, SurveyResultsQuery } from './survey-results.ts';
+import { SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
 import { WEBHOOK_EVENT_SCHEMAS } from './webhooks.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
@@ -184,14 +185,6 @@ export const OPERATIONS: Record<string, Operation> = {
     response: SurveyResults,
     problems: { 404: ['survey_not_found'] },
   },
-  listFollowUps: {
-    method: 'get',
-    path: surveyPaths.followUps,
-    summary: 'Service-recovery follow-ups raised by unhappy shoppers',
-    auth: 'secret',
-    query: FollowUpListQuery,
-    response: FollowUpPage,
-  },
   listRewardCatalogue: {
     method: 'get',
     path: rewardPaths.catalogue,
@@ -233,6 +226,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   ...ORDER_OPERATIONS,
   ...MEMBER_OPERATIONS,
+  ...FOLLOW_UP_OPERATIONS,
   ...SURVEY_ADMIN_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...SERVICE_OPERATIONS,

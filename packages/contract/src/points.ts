@@ -11,7 +11,7 @@ export type LedgerEntryType = z.infer<typeof LedgerEntryType>;
 /**
  * What an entry is, for telling it to the shopper: points from an `order`, taken back by its `refund`, a
  * `reversal` of an earlier entry, a `birthday`, `survey`, `referral` or `welcome` gift, a reward `redemption`,
- * an `expiry`, or the merchant's `adjustment`. `type` stays as it was for clients that read it.
+ * an `expiry`, the merchant's `adjustment`, or `goodwill` given when resolving a complaint. `type` stays as it was for clients that read it.
  */
 export const LedgerEntryKind = z.enum([
   'order',
@@ -24,6 +24,7 @@ export const LedgerEntryKind = z.enum([
   'redemption',
   'expiry',
   'adjustment',
+  'goodwill',
 ]);
 export type LedgerEntryKind = z.infer<typeof LedgerEntryKind>;
 
@@ -37,6 +38,8 @@ export const LedgerReferences = z.object({
   rewardId: z.optional(z.string()),
   /** The reward's name, per language, when it was redeemed. */
   rewardName: z.optional(LocalizedText),
+  /** The service-recovery follow-up a `goodwill` entry resolved. */
+  followUpId: z.optional(z.string()),
 });
 export type LedgerReferences = z.infer<typeof LedgerReferences>;
 

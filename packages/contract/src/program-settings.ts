@@ -70,6 +70,8 @@ export const ProgramSettings = z.strictObject({
   /** Points from an order stay pending for this many days after it was placed, while it can still be returned. */
   returnWindowDays: z.int().check(z.gte(0), z.lte(365)),
   reminders: ReminderSettings,
+  /** Hours within which a service-recovery follow-up should be resolved; after them an open one is overdue. */
+  followUpTargetHours: z.int().check(z.gte(1), z.lte(720)),
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 

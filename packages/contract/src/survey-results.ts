@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Identifier, UserText } from './primitives.ts';
+import { Identifier } from './primitives.ts';
 import {
   DepartureReason,
   OptionId,
@@ -33,22 +33,6 @@ export const FollowUp = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
-
-/** Query of `GET /v1/admin/follow-ups`: newest first. */
-export const FollowUpListQuery = z.object({
-  status: z.optional(FollowUpStatus),
-  /** 1–200, default 50. */
-  limit: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'A whole number from 1 to 200.'))),
-  cursor: z.optional(UserText.check(z.maxLength(200))),
-});
-export type FollowUpListQuery = z.infer<typeof FollowUpListQuery>;
-
-export const FollowUpPage = z.object({
-  followUps: z.array(FollowUp),
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: z.nullable(z.string()),
-});
-export type FollowUpPage = z.infer<typeof FollowUpPage>;
 
 // ─── Admin: results ─────────────────────────────────────────────────────────────────────────────
 

@@ -20,6 +20,7 @@ import { pointsHistoryRoute } from './routes/points-history.ts';
 import { birthdayRoutes } from './routes/birthday.ts';
 import { adminCustomersRoute } from './routes/admin-customers.ts';
 import { adminSurveysRoute } from './routes/admin-surveys.ts';
+import { adminFollowUpsRoutes } from './routes/admin-follow-ups.ts';
 import { adminSurveyDefinitionRoutes } from './routes/admin-survey-definitions.ts';
 import { surveysRoute } from './routes/surveys.ts';
 import { apiReferenceRoutes } from './routes/api-reference.ts';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Hono {
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);
   adminSurveysRoute(app, context);
+  adminFollowUpsRoutes(app, context);
   adminSurveyDefinitionRoutes(app, context);
   rewardsRoutes(app, context);
   adminRewardsRoutes(app, context);

@@ -45,6 +45,8 @@ const TITLES: Record<ServerProblemCode, string> = {
   membership_ended: 'Membership ended',
   webhook_endpoint_not_found: 'Webhook endpoint not found',
   webhook_delivery_not_found: 'Webhook delivery not found',
+  follow_up_not_found: 'Follow-up not found',
+  follow_up_closed: 'Follow-up already closed',
   not_found: 'Not found',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',

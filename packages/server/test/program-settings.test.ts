@@ -48,6 +48,7 @@ describe('GET and PATCH /v1/admin/program', () => {
       ],
     );
     assert.equal(settings.birthday?.noticeDays, 30);
+    assert.equal(settings.followUpTargetHours, 24, 'a day to answer a complaint unless the merchant says otherwise');
     const withPublishable = await fetch(server.baseUrl + programSettingsPath, {
       headers: { Authorization: `Bearer ${server.config.demoPublishableKey}` },
     });
@@ -61,12 +62,13 @@ describe('GET and PATCH /v1/admin/program', () => {
       welcomeBonus: 100,
       earnRate: 2,
       birthday: { points: 300, daysBefore: 3, daysAfter: 3, noticeDays: 14 },
+      followUpTargetHours: 48,
     });
     assert.equal(res.status, 200);
     const settings = parseExactly(ProgramSettings, await res.json());
     assert.deepEqual(
-      [settings.name, settings.welcomeBonus, settings.earnRate, settings.birthday],
-      ['Tea House Rewards', 100, 2, { points: 300, daysBefore: 3, daysAfter: 3, noticeDays: 14 }],
+      [settings.name, settings.welcomeBonus, settings.earnRate, settings.birthday, settings.followUpTargetHours],
+      ['Tea House Rewards', 100, 2, { points: 300, daysBefore: 3, daysAfter: 3, noticeDays: 14 }, 48],
     );
     assert.deepEqual(await read(), settings, 'PATCH answers what GET then reads');
     const program = (await (
@@ -142,6 +144,9 @@ describe('GET and PATCH /v1/admin/program', () => {
       { currency: 'yuan' },
       { tierWindowMonths: 0 },
       { tierRiskHorizonDays: 400 },
+      { followUpTargetHours: 0 },
+      { followUpTargetHours: 721 },
+      { followUpTargetHours: 1.5 },
       { birthday: { points: 0, daysBefore: 1, daysAfter: 1, noticeDays: 0 } },
       { tierReplacements: { gold: 'silver' } },
     ]) {

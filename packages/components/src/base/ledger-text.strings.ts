@@ -22,6 +22,8 @@ const en = {
   redemptionUnnamed: 'Points redeemed',
   expiry: 'Points expired',
   adjustment: 'Points adjustment',
+  /** Points given to make up for a complaint the merchant resolved. */
+  goodwill: 'Goodwill gesture: with our apologies',
 };
 
 export type LedgerTextStrings = typeof en;
@@ -42,6 +44,7 @@ const zhCN: LedgerTextStrings = {
   redemptionUnnamed: '积分兑换',
   expiry: '积分过期',
   adjustment: '积分调整',
+  goodwill: '致歉补偿',
 };
 
 /** Every sentence of a points history, per supported locale. */

@@ -30,6 +30,7 @@ describe('ledgerEntryText', () => {
     [entry('redemption'), 'Points redeemed', '积分兑换'],
     [entry('expiry'), 'Points expired', '积分过期'],
     [entry('adjustment'), 'Points adjustment', '积分调整'],
+    [entry('goodwill', { followUpId: 'f-1' }), 'Goodwill gesture: with our apologies', '致歉补偿'],
   ];
 
   it('tells every kind of entry in English and in Simplified Chinese', () => {

@@ -36,6 +36,7 @@ export function ledgerEntryText(entry: LedgerEntryFacts, locale: string): string
     case 'welcome':
     case 'expiry':
     case 'adjustment':
+    case 'goodwill':
       return strings[entry.kind];
     default:
       // A kind from a newer API: a neutral sentence rather than its internal name.

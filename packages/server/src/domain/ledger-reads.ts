@@ -51,8 +51,8 @@ export async function pointsOverview(
 }
 
 /** Credits that count as points earned (reversals and refunds only correct them). */
-const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment'`;
-/** Entries that count towards a tier; gifts (birthday, welcome) and spending points do not. */
+const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill'`;
+/** Entries that count towards a tier; gifts (birthday, welcome, goodwill) and spending points do not. */
 const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
 
 /**

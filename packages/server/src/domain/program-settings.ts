@@ -37,6 +37,7 @@ export function toProgramSettings(program: Program): ProgramSettings {
       pointsExpiringDays: [...program.reminders.pointsExpiringDays],
       birthdayUpcomingDays: [...program.reminders.birthdayUpcomingDays],
     },
+    followUpTargetHours: program.followUpTargetHours,
   };
 }
 
@@ -151,7 +152,7 @@ export async function updateProgramSettings(
               birthday_days_after = COALESCE($11, birthday_days_after),
               birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14,
               tier_risk_horizon_days = $15, return_window_days = $16, points_expiring_days = $17::integer[],
-              birthday_upcoming_days = $18::integer[]
+              birthday_upcoming_days = $18::integer[], follow_up_target_hours = $19
         WHERE id = $1`,
       [
         programId,
@@ -172,6 +173,7 @@ export async function updateProgramSettings(
         merged.returnWindowDays,
         merged.reminders.pointsExpiringDays,
         merged.reminders.birthdayUpcomingDays,
+        merged.followUpTargetHours,
       ],
     );
     if (patch.tiers) await replaceTiers(tx, program, { ...patch, tiers: patch.tiers }, now);

@@ -51,6 +51,8 @@ export interface Program {
   returnWindowDays: number;
   /** Days before a moment that the scheduled webhook events remind of it. */
   reminders: Reminders;
+  /** Hours within which a follow-up should be resolved; after them an open one is overdue. */
+  followUpTargetHours: number;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
 }
@@ -83,6 +85,7 @@ interface ProgramRow {
   return_window_days: number;
   points_expiring_days: Array<number | string>;
   birthday_upcoming_days: Array<number | string>;
+  follow_up_target_hours: number;
   tiers: Array<{
     id: string;
     name: LocalizedText;
@@ -98,6 +101,7 @@ const SELECT_PROGRAM = `
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
          p.tier_risk_horizon_days, p.return_window_days, p.points_expiring_days, p.birthday_upcoming_days,
+         p.follow_up_target_hours,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -173,6 +177,7 @@ function toProgram(row: ProgramRow): Program {
       pointsExpiringDays: row.points_expiring_days.map(toNumber),
       birthdayUpcomingDays: row.birthday_upcoming_days.map(toNumber),
     },
+    followUpTargetHours: toNumber(row.follow_up_target_hours),
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,

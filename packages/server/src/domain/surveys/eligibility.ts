@@ -1,10 +1,12 @@
 import {
   COOLDOWN_EXEMPT_TRIGGERS,
+  FOLLOW_UP_CHECK_SURVEY_ID,
   type EligibleSurvey,
   type IneligibleReason,
   type SurveyDefinition,
 } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../../store/database.ts';
+import { followUpCheckDue } from '../service-recovery/check.ts';
 import { activeSurveys } from './definitions.ts';
 import { inSample } from './sampling.ts';
 
@@ -34,7 +36,10 @@ export interface EligibilityInput {
  * and the survey's recontact period since the customer last completed or dismissed it.
  */
 export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Promise<EligibleSurvey> {
-  const surveys = await activeSurveys(db, input.programId, input.trigger);
+  // The trigger's surveys, and the follow-up check, which any trigger may offer.
+  const surveys = (await activeSurveys(db, input.programId)).filter(
+    (survey) => survey.trigger === input.trigger || survey.id === FOLLOW_UP_CHECK_SURVEY_ID,
+  );
   const answers = await eligibility(db, { ...input, surveys, triggers: [input.trigger] });
   return answers.get(input.trigger)!;
 }
@@ -75,8 +80,10 @@ async function eligibility(
     return answers;
   }
   const history = await contactHistory(db, input);
+  // A due check on a resolved follow-up comes first, at whichever trigger asks.
+  const check = history.checkDue ? surveys.find((survey) => survey.id === FOLLOW_UP_CHECK_SURVEY_ID) : undefined;
   for (const trigger of triggers) {
-    answers.set(trigger, decide(trigger));
+    answers.set(trigger, check === undefined ? decide(trigger) : { survey: check });
   }
   return answers;
 
@@ -103,6 +110,8 @@ interface ContactHistory {
   cooling: boolean;
   /** When the customer last completed or dismissed each sampled survey (ms since the epoch). */
   lastContact: Map<string, number>;
+  /** The customer has a resolved follow-up whose check is due. */
+  checkDue: boolean;
 }
 
 async function contactHistory(
@@ -127,15 +136,19 @@ async function contactHistory(
           customerId,
           sampled.map((survey) => survey.id),
         );
-  return { now, cooling, lastContact };
+  const checkDue =
+    surveys.some((survey) => survey.id === FOLLOW_UP_CHECK_SURVEY_ID) &&
+    (await followUpCheckDue(db, programId, customerId));
+  return { now, cooling, lastContact, checkDue };
 }
 
 /**
- * The rules for one survey, in order: the program-wide cooldown after any completed survey (except at
+ * The rules for one survey, in order (the follow-up check is due only after a resolution): the program-wide cooldown after any completed survey (except at
  * COOLDOWN_EXEMPT_TRIGGERS), the sticky sample, and the survey's recontact period since the customer
  * last completed or dismissed it. Null when the survey is due.
  */
 function notDueReason(survey: SurveyDefinition, customerId: string, history: ContactHistory): IneligibleReason | null {
+  if (survey.id === FOLLOW_UP_CHECK_SURVEY_ID) return history.checkDue ? null : 'no_survey';
   if (history.cooling && !COOLDOWN_EXEMPT_TRIGGERS.includes(survey.trigger)) return 'cooldown';
   if (!inSample(customerId, survey.id, survey.samplingRate)) return 'not_sampled';
   const last = history.lastContact.get(survey.id);

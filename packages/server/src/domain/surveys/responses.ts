@@ -21,6 +21,7 @@ import { surveyNotDueReason } from './eligibility.ts';
 import { emitSurveyCompleted } from './completion-events.ts';
 import { endMembershipOnExit } from './exit.ts';
 import { raiseFollowUpIfDue } from './follow-ups.ts';
+import { recordFollowUpCheck } from '../service-recovery/check.ts';
 
 export interface ResponseRow {
   id: string;
@@ -219,6 +220,7 @@ async function onCompleted(
   content: SurveyContent,
 ): Promise<ResponseRow> {
   await emitSurveyCompleted(tx, row, content.questions, input.now);
+  await recordFollowUpCheck(tx, row, input.now);
   const completed = await countCompletion(tx, input, row, content);
   if (input.update.endMembership === true) {
     await endMembershipOnExit(tx, {
