@@ -11,6 +11,7 @@ import { migrate } from './store/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { expireLapsedPoints } from './domain/ledger.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startDeliveryWorker, type DeliveryWorker } from './domain/webhooks/delivery-worker.ts';
 
 export interface ServingApp {
   /** `http://<host>:<port>` with the port actually bound. */
@@ -54,7 +55,7 @@ export interface StartOptions {
   /** Default: a JSON logger at the configured level. */
   logger?: Logger;
   logError?: (error: unknown) => void;
-  /** The clock of the app, the seed and the start-up expiry run. Default: the system clock. */
+  /** The clock of the app, the seed, the start-up expiry run and webhook delivery. Default: the system clock. */
   now?: () => Date;
   /**
    * Called once when the embedded database hits a storage fault it cannot continue after (see
@@ -76,6 +77,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       : false;
     // The expiry job: points that lapsed while the API was down are written off before it serves.
     await expireLapsedPoints(db, now());
+    let deliveryWorker: DeliveryWorker | undefined;
     const app = createApp({
       db,
       demo: config.demo,
@@ -83,10 +85,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       allowedOrigins: config.allowedOrigins,
       rateLimits: config.rateLimits,
       isStopping: () => stopping,
+      onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),
       ...options,
       logger,
     });
     const serving = await serveApp(app, config);
+    const { pollMs, timeoutMs, retryBaseMs } = config.webhookDelivery;
+    if (pollMs > 0) deliveryWorker = startDeliveryWorker(db, { pollMs, timeoutMs, retryBaseMs, now, logger });
     if (config.demo && !isLoopback(config.host)) {
       logger.warn(
         { host: config.host },
@@ -100,6 +105,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       close: async () => {
         stopping = true;
         await serving.close();
+        await deliveryWorker?.stop();
         await db.close();
       },
     };

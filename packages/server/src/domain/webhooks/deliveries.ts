@@ -61,7 +61,10 @@ export async function deliveryPage(
   };
 }
 
-/** Makes a delivery pending again from `now`, whatever became of it; undefined when the endpoint has no such one. */
+/**
+ * Makes a delivery pending again from `now` with a fresh three days of retries, whatever became of it; undefined
+ * when the endpoint has no such one.
+ */
 export async function retryDelivery(
   db: Queryable,
   endpointId: string,
@@ -69,13 +72,25 @@ export async function retryDelivery(
   now: Date,
 ): Promise<WebhookDelivery | undefined> {
   const updated = await db.query(
-    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3
+    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3, first_attempt_at = NULL
       WHERE endpoint_id = $1 AND id = $2 RETURNING id`,
     [endpointId, deliveryId, now],
   );
   if (updated.length === 0) return undefined;
   const [row] = await db.query<DeliveryRow>(`${DELIVERY_SELECT} WHERE d.id = $1`, [deliveryId]);
   return row && toDelivery(row);
+}
+
+/**
+ * Makes the endpoint's pending deliveries due at `now` with a fresh three days of retries: what waited while the
+ * endpoint was off.
+ */
+export async function resumePendingDeliveries(db: Queryable, endpointId: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE webhook_deliveries SET next_attempt_at = $2, first_attempt_at = NULL
+      WHERE endpoint_id = $1 AND status = 'pending'`,
+    [endpointId, now],
+  );
 }
 
 /** The event as it is sent: the stored row in the contract's shape. */
