@@ -43,7 +43,7 @@ const MIN_TESTS = {
   server: 395,
   'server-postgres': 395,
   components: 235,
-  e2e: 46,
+  e2e: 49,
   storybook: 13,
   chaos: 17,
 };
