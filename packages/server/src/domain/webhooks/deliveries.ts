@@ -9,15 +9,8 @@ import { iso } from '../ledger.ts';
 
 /** The deliveries of an endpoint's events: what was sent, how it went, and when it is sent (again). */
 
-interface DeliveryRow {
-  id: string;
-  seq: unknown;
-  status: WebhookDeliveryStatus;
-  attempts: unknown;
-  response_code: unknown;
-  duration_ms: unknown;
-  next_attempt_at: Date | string | null;
-  created_at: Date | string;
+/** The event's columns beside a delivery's, as {@link EVENT_COLUMNS} selects them from `webhook_events e`. */
+export interface EventColumns {
   event_id: string;
   event_type: WebhookEventType;
   event_program_id: string;
@@ -26,10 +19,23 @@ interface DeliveryRow {
   event_created_at: Date | string;
 }
 
+export const EVENT_COLUMNS = `e.id AS event_id, e.type AS event_type, e.program_id AS event_program_id,
+         e.customer_id AS event_customer_id, e.data AS event_data, e.created_at AS event_created_at`;
+
+interface DeliveryRow extends EventColumns {
+  id: string;
+  seq: unknown;
+  status: WebhookDeliveryStatus;
+  attempts: unknown;
+  response_code: unknown;
+  duration_ms: unknown;
+  next_attempt_at: Date | string | null;
+  created_at: Date | string;
+}
+
 const DELIVERY_SELECT = `
   SELECT d.id, d.seq, d.status, d.attempts, d.response_code, d.duration_ms, d.next_attempt_at, d.created_at,
-         e.id AS event_id, e.type AS event_type, e.program_id AS event_program_id,
-         e.customer_id AS event_customer_id, e.data AS event_data, e.created_at AS event_created_at
+         ${EVENT_COLUMNS}
     FROM webhook_deliveries d
     JOIN webhook_events e ON e.id = d.event_id`;
 
@@ -94,12 +100,7 @@ export async function resumePendingDeliveries(db: Queryable, endpointId: string,
 }
 
 /** The event as it is sent: the stored row in the contract's shape. */
-export function toEvent(
-  row: Pick<
-    DeliveryRow,
-    'event_id' | 'event_type' | 'event_program_id' | 'event_customer_id' | 'event_data' | 'event_created_at'
-  >,
-): WebhookEvent {
+export function toEvent(row: EventColumns): WebhookEvent {
   const data = typeof row.event_data === 'string' ? JSON.parse(row.event_data) : row.event_data;
   return WebhookEvent.parse({
     id: row.event_id,

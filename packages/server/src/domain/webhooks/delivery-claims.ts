@@ -1,6 +1,6 @@
-import type { WebhookEvent, WebhookEventType } from '@loyalty-elements/contract';
+import type { WebhookEvent } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../../store/database.ts';
-import { toEvent } from './deliveries.ts';
+import { EVENT_COLUMNS, toEvent, type EventColumns } from './deliveries.ts';
 
 /** A due delivery this worker has leased: what to send, where, and with which secret. */
 export interface ClaimedDelivery {
@@ -14,19 +14,13 @@ export interface ClaimedDelivery {
   event: WebhookEvent;
 }
 
-interface ClaimedRow {
+interface ClaimedRow extends EventColumns {
   id: string;
   endpoint_id: string;
   url: string;
   secret: string;
   attempts: unknown;
   first_attempt_at: Date | string;
-  event_id: string;
-  event_type: WebhookEventType;
-  event_program_id: string;
-  event_customer_id: string;
-  event_data: unknown;
-  event_created_at: Date | string;
 }
 
 /**
@@ -58,8 +52,7 @@ export async function claimDueDeliveries(
          RETURNING d.id, d.endpoint_id, d.event_id, d.attempts, d.first_attempt_at
        )
        SELECT leased.id, leased.endpoint_id, w.url, w.secret, leased.attempts, leased.first_attempt_at,
-              e.id AS event_id, e.type AS event_type, e.program_id AS event_program_id,
-              e.customer_id AS event_customer_id, e.data AS event_data, e.created_at AS event_created_at
+              ${EVENT_COLUMNS}
          FROM leased
          JOIN webhook_endpoints w ON w.id = leased.endpoint_id
          JOIN webhook_events e ON e.id = leased.event_id`,
