@@ -1,14 +1,18 @@
-// The token route on its own: `PORT=3000 node --import tsx server.ts` (or `pnpm start`).
+// The token route and the webhook receiver: `PORT=3000 node --import tsx server.ts` (or `pnpm start`).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loyaltyToken } from './loyalty-token.ts';
+import { receiveWebhook } from './webhooks.ts';
+
+const routes = { '/api/loyalty-token': loyaltyToken, '/webhooks': receiveWebhook };
 
 const server = createServer((req, res) => {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-  if (pathname !== '/api/loyalty-token') return void res.writeHead(404).end();
-  loyaltyToken(req, res).catch((error: unknown) => {
+  const route = routes[pathname as keyof typeof routes];
+  if (route === undefined) return void res.writeHead(404).end();
+  route(req, res).catch((error: unknown) => {
     console.error(error);
-    res.writeHead(500).end();
+    if (!res.headersSent) res.writeHead(500).end();
   });
 });
 

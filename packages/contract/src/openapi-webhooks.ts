@@ -40,7 +40,8 @@ export const WEBHOOK_OPERATIONS: Record<string, Operation> = {
   patchWebhookEndpoint: {
     method: 'patch',
     path: webhookPaths.endpointPattern,
-    summary: 'Change the event types, description or whether the endpoint is enabled',
+    summary:
+      'Change the event types, description or whether the endpoint is enabled; turned on again, it sends what waited',
     auth: 'secret',
     body: WebhookEndpointPatch,
     response: WebhookEndpoint,
@@ -66,7 +67,7 @@ export const WEBHOOK_OPERATIONS: Record<string, Operation> = {
   retryWebhookDelivery: {
     method: 'post',
     path: webhookPaths.retryPattern,
-    summary: 'Send a delivery again: it is pending from now',
+    summary: 'Send a delivery again, at once: it is pending from now, with three days of retries ahead',
     auth: 'secret',
     response: WebhookDelivery,
     problems: { 404: ['webhook_endpoint_not_found', 'webhook_delivery_not_found'] },

@@ -60,6 +60,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Webhook endpoints may be `http:` URLs on this machine (demo mode, tests); otherwise `https:` only. Default false. */
   webhooksAllowHttpLoopback?: boolean;
+  /** Called when webhook deliveries were made due (a retry, an endpoint turned on again), so they go out at once. */
+  onWebhookDeliveriesDue?: () => void;
 }
 
 /** What the route modules need from the app. */
@@ -123,7 +125,10 @@ export function createApp(deps: AppDeps): Hono {
   adminProgramRoute(app, context);
   adminOrdersRoutes(app, context);
   adminReversalsRoute(app, context);
-  adminWebhooksRoutes(app, context, { allowHttpLoopback: deps.webhooksAllowHttpLoopback ?? false });
+  adminWebhooksRoutes(app, context, {
+    allowHttpLoopback: deps.webhooksAllowHttpLoopback ?? false,
+    onDeliveriesDue: deps.onWebhookDeliveriesDue ?? (() => {}),
+  });
   if (demo) demoTokenRoute(app, context);
   apiReferenceRoutes(app);
 

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { LevelWithSilent } from 'pino';
 import { LOG_LEVELS } from './logger.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
+import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
 
 /**
  * Server settings, read from the environment by {@link loadConfig}.
@@ -24,6 +25,9 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
  * | `LOYALTY_SHUTDOWN_GRACE_MS` | `10000` | On SIGTERM or SIGINT the server stops accepting connections and gives requests in flight this long to finish before it closes the database and exits. |
  * | `LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK` | off | On (`1`/`true`) a webhook endpoint may be a plain `http:` URL on this machine (`localhost`, `127.0.0.1`, `[::1]`) outside demo mode too, e.g. a receiver under test; otherwise only `https:` URLs are taken (demo mode always takes loopback `http:`). |
  * | `LOYALTY_SCHEDULER_INTERVAL_MS` | `60000` | How often this process looks for scheduled webhook moments (points expiring, birthdays coming, tiers at risk or moved by time alone) and writes their events; `0` turns the scheduler off in this process. Several instances may run it: each moment is emitted once. |
+ * | `LOYALTY_WEBHOOKS_POLL_MS` | `1000` | How often this process looks for webhook deliveries that are due; `0` turns delivery off in this process (another instance on the same database may deliver). |
+ * | `LOYALTY_WEBHOOKS_TIMEOUT_MS` | `10000` | How long one webhook attempt waits for the receiver's answer before it counts as failed (a timeout). |
+ * | `LOYALTY_WEBHOOKS_RETRY_BASE_MS` | `5000` | The first retry delay of a failed webhook delivery; each next one is four times longer, at most 8 hours (see `domain/webhooks/retry-policy.ts`). Shorten it only for tests. |
  * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: the demo storefront (`:8080`), the React and Vue examples (`:5173`, `:5174` in development, `:4173`, `:4174` in preview) and a page of your own on `:8000`, on `localhost` and `127.0.0.1`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
  */
 export interface ServerConfig {
@@ -44,6 +48,16 @@ export interface ServerConfig {
   webhooksAllowHttpLoopback: boolean;
   /** How often the scheduler of webhook moments runs, in milliseconds; 0: not in this process. */
   schedulerIntervalMs: number;
+  webhookDelivery: WebhookDeliverySettings;
+}
+
+export interface WebhookDeliverySettings {
+  /** How often to look for due deliveries; 0: this process delivers nothing. */
+  pollMs: number;
+  /** How long one attempt waits for an answer. */
+  timeoutMs: number;
+  /** The first retry delay. */
+  retryBaseMs: number;
 }
 
 export interface StorageSettings {
@@ -68,6 +82,11 @@ export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
 export const DEFAULT_DEMO_SECRET_KEY = 'sk_demo_loyalty_elements_not_secret';
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 60_000;
+export const DEFAULT_WEBHOOK_DELIVERY_SETTINGS: WebhookDeliverySettings = {
+  pollMs: 1_000,
+  timeoutMs: 10_000,
+  retryBaseMs: DEFAULT_RETRY_BASE_MS,
+};
 /** The demo storefront, the React and Vue examples (Vite's development and preview ports), and `python3 -m http.server`. */
 const DEMO_PORTS = [8080, 5173, 5174, 4173, 4174, 8000];
 export const DEFAULT_DEMO_ALLOWED_ORIGINS = DEMO_PORTS.flatMap((port) => [
@@ -104,6 +123,23 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       DEFAULT_SCHEDULER_INTERVAL_MS,
       'LOYALTY_SCHEDULER_INTERVAL_MS',
     ),
+    webhookDelivery: {
+      pollMs: parseCount(
+        env.LOYALTY_WEBHOOKS_POLL_MS,
+        DEFAULT_WEBHOOK_DELIVERY_SETTINGS.pollMs,
+        'LOYALTY_WEBHOOKS_POLL_MS',
+      ),
+      timeoutMs: parsePositive(
+        env.LOYALTY_WEBHOOKS_TIMEOUT_MS,
+        DEFAULT_WEBHOOK_DELIVERY_SETTINGS.timeoutMs,
+        'LOYALTY_WEBHOOKS_TIMEOUT_MS',
+      ),
+      retryBaseMs: parsePositive(
+        env.LOYALTY_WEBHOOKS_RETRY_BASE_MS,
+        DEFAULT_WEBHOOK_DELIVERY_SETTINGS.retryBaseMs,
+        'LOYALTY_WEBHOOKS_RETRY_BASE_MS',
+      ),
+    },
     storage: {
       connectTimeoutMs: parsePositive(
         env.DATABASE_CONNECT_TIMEOUT_MS,

@@ -12,6 +12,7 @@ import { seedDemo } from './seed.ts';
 import { expireLapsedPoints } from './domain/ledger.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startScheduler } from './domain/webhooks/scheduler.ts';
+import { startDeliveryWorker, type DeliveryWorker } from './domain/webhooks/delivery-worker.ts';
 
 export interface ServingApp {
   /** `http://<host>:<port>` with the port actually bound. */
@@ -76,7 +77,7 @@ export interface StartOptions {
   /** Default: a JSON logger at the configured level. */
   logger?: Logger;
   logError?: (error: unknown) => void;
-  /** The clock of the app, the seed and the start-up expiry run. Default: the system clock. */
+  /** The clock of the app, the seed, the start-up expiry run and webhook delivery. Default: the system clock. */
   now?: () => Date;
   /**
    * Called once when the embedded database hits a storage fault it cannot continue after (see
@@ -98,6 +99,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       : false;
     // The expiry job: points that lapsed while the API was down are written off before it serves.
     await expireLapsedPoints(db, now());
+    let deliveryWorker: DeliveryWorker | undefined;
     const app = createApp({
       db,
       demo: config.demo,
@@ -105,11 +107,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       allowedOrigins: config.allowedOrigins,
       rateLimits: config.rateLimits,
       isStopping: () => stopping,
+      onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),
       ...options,
       logger,
     });
     const serving = await serveApp(app, config);
     const scheduler = startScheduler(db, config.schedulerIntervalMs, now, logger);
+    const { pollMs, timeoutMs, retryBaseMs } = config.webhookDelivery;
+    if (pollMs > 0) deliveryWorker = startDeliveryWorker(db, { pollMs, timeoutMs, retryBaseMs, now, logger });
     if (config.demo && !isLoopback(config.host)) {
       logger.warn(
         { host: config.host },
@@ -124,6 +129,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         stopping = true;
         await serving.close();
         await scheduler?.stop();
+        await deliveryWorker?.stop();
         await db.close();
       },
     };

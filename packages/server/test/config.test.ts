@@ -30,6 +30,7 @@ test('defaults to demo mode on the local data folder', () => {
     storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
     webhooksAllowHttpLoopback: false,
     schedulerIntervalMs: DEFAULT_SCHEDULER_INTERVAL_MS,
+    webhookDelivery: { pollMs: 1000, timeoutMs: 10_000, retryBaseMs: 5000 },
   });
   assert.ok(isAbsolute(DEFAULT_DATA_DIR));
   assert.match(DEFAULT_DATA_DIR, /[/\\]\.data[/\\]pglite$/);
@@ -93,4 +94,16 @@ test('rejects storage settings that would mean no timeout or no sense', () => {
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ LOYALTY_MIN_FREE_BYTES: '1.5' }), /LOYALTY_MIN_FREE_BYTES/);
+});
+
+test('reads the webhook delivery settings; a poll of 0 turns delivery off, a timeout of 0 is refused', () => {
+  const { webhookDelivery } = loadConfig({
+    LOYALTY_WEBHOOKS_POLL_MS: '0',
+    LOYALTY_WEBHOOKS_TIMEOUT_MS: '2500',
+    LOYALTY_WEBHOOKS_RETRY_BASE_MS: '100',
+  });
+  assert.deepEqual(webhookDelivery, { pollMs: 0, timeoutMs: 2_500, retryBaseMs: 100 });
+  assert.throws(() => loadConfig({ LOYALTY_WEBHOOKS_TIMEOUT_MS: '0' }), /LOYALTY_WEBHOOKS_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ LOYALTY_WEBHOOKS_POLL_MS: 'soon' }), /LOYALTY_WEBHOOKS_POLL_MS/);
+  assert.throws(() => loadConfig({ LOYALTY_WEBHOOKS_RETRY_BASE_MS: '0' }), /LOYALTY_WEBHOOKS_RETRY_BASE_MS/);
 });

@@ -12,7 +12,7 @@ import {
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
-import { deliveryPage, retryDelivery } from '../domain/webhooks/deliveries.ts';
+import { deliveryPage, resumePendingDeliveries, retryDelivery } from '../domain/webhooks/deliveries.ts';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -28,6 +28,8 @@ import { readJson } from './request.ts';
 export interface WebhookRouteOptions {
   /** Endpoints may be `http:` URLs on this machine. */
   allowHttpLoopback: boolean;
+  /** Nudges the delivery worker: deliveries were made due now. */
+  onDeliveriesDue: () => void;
 }
 
 /** The program's webhook endpoints and their deliveries, managed by the merchant (secret key). */
@@ -72,7 +74,17 @@ export function adminWebhooksRoutes(app: Hono, context: AppContext, options: Web
     webhookPaths.endpointPattern,
     endpointRoute(async (c, programId, endpointId) => {
       const patch = parseOrThrow(WebhookEndpointPatch, await readJson(c), 'body');
-      return updateEndpoint(db, programId, endpointId, patch);
+      const at = context.now();
+      const { endpoint, resumed } = await db.transaction(async (tx) => {
+        const wasEnabled = (await findEndpoint(tx, programId, endpointId))?.enabled;
+        const updated = await updateEndpoint(tx, programId, endpointId, patch);
+        // Turned on again: what waited while it was off goes out now, with three days of retries ahead.
+        const turnedOn = updated !== undefined && wasEnabled === false && updated.enabled;
+        if (turnedOn) await resumePendingDeliveries(tx, endpointId, at);
+        return { endpoint: updated, resumed: turnedOn };
+      });
+      if (resumed) options.onDeliveriesDue();
+      return endpoint;
     }),
   );
   app.delete(
@@ -109,6 +121,7 @@ export function adminWebhooksRoutes(app: Hono, context: AppContext, options: Web
         `Endpoint ${endpointId} has no delivery ${deliveryId}.`,
       );
     }
+    options.onDeliveriesDue();
     return c.json(delivery);
   });
 }

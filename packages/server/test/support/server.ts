@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from '../../src/index.ts';
+import type { StartOptions } from '../../src/server.ts';
 import { insertCustomer } from '../../src/domain/customers.ts';
 import { DEMO_SEED } from '../../src/demo-seed.ts';
 import { TEST_POSTGRES_URL, testDatabaseFor } from './postgres.ts';
@@ -16,7 +17,10 @@ export interface TestServer extends RunningServer {
  * LOYALTY_TEST_DATABASE_URL is set; migrated and seeded in demo mode. Startup takes seconds, so share
  * one per test file (before/after).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Pick<StartOptions, 'now'> = {},
+): Promise<TestServer> {
   const settings: Record<string, string> = {
     PORT: '0',
     LOYALTY_DATA_DIR: 'memory://',
@@ -27,13 +31,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOYALTY_LOG_LEVEL: 'silent',
     // Tests run the scheduler of webhook moments themselves, with their own clock (runScheduledMoments).
     LOYALTY_SCHEDULER_INTERVAL_MS: '0',
+    // Webhooks stay in the outbox unless a test turns delivery on.
+    LOYALTY_WEBHOOKS_POLL_MS: '0',
     ...env,
   };
   const dataDir = settings.LOYALTY_DATA_DIR ?? 'memory://';
   const database = TEST_POSTGRES_URL && !settings.DATABASE_URL ? await testDatabaseFor(dataDir) : null;
   const config = loadConfig(database ? { ...settings, DATABASE_URL: database.url } : settings);
   const loggedErrors: unknown[] = [];
-  const server = await startServer(config, { logError: (error) => loggedErrors.push(error) });
+  const server = await startServer(config, { ...options, logError: (error) => loggedErrors.push(error) });
   const stopServer = server.close;
   const close = async () => {
     await stopServer();

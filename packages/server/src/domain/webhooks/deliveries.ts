@@ -9,15 +9,8 @@ import { iso } from '../ledger.ts';
 
 /** The deliveries of an endpoint's events: what was sent, how it went, and when it is sent (again). */
 
-interface DeliveryRow {
-  id: string;
-  seq: unknown;
-  status: WebhookDeliveryStatus;
-  attempts: unknown;
-  response_code: unknown;
-  duration_ms: unknown;
-  next_attempt_at: Date | string | null;
-  created_at: Date | string;
+/** The event's columns beside a delivery's, as {@link EVENT_COLUMNS} selects them from `webhook_events e`. */
+export interface EventColumns {
   event_id: string;
   event_type: WebhookEventType;
   event_program_id: string;
@@ -26,10 +19,23 @@ interface DeliveryRow {
   event_created_at: Date | string;
 }
 
+export const EVENT_COLUMNS = `e.id AS event_id, e.type AS event_type, e.program_id AS event_program_id,
+         e.customer_id AS event_customer_id, e.data AS event_data, e.created_at AS event_created_at`;
+
+interface DeliveryRow extends EventColumns {
+  id: string;
+  seq: unknown;
+  status: WebhookDeliveryStatus;
+  attempts: unknown;
+  response_code: unknown;
+  duration_ms: unknown;
+  next_attempt_at: Date | string | null;
+  created_at: Date | string;
+}
+
 const DELIVERY_SELECT = `
   SELECT d.id, d.seq, d.status, d.attempts, d.response_code, d.duration_ms, d.next_attempt_at, d.created_at,
-         e.id AS event_id, e.type AS event_type, e.program_id AS event_program_id,
-         e.customer_id AS event_customer_id, e.data AS event_data, e.created_at AS event_created_at
+         ${EVENT_COLUMNS}
     FROM webhook_deliveries d
     JOIN webhook_events e ON e.id = d.event_id`;
 
@@ -61,7 +67,10 @@ export async function deliveryPage(
   };
 }
 
-/** Makes a delivery pending again from `now`, whatever became of it; undefined when the endpoint has no such one. */
+/**
+ * Makes a delivery pending again from `now` with a fresh three days of retries, whatever became of it; undefined
+ * when the endpoint has no such one.
+ */
 export async function retryDelivery(
   db: Queryable,
   endpointId: string,
@@ -69,7 +78,7 @@ export async function retryDelivery(
   now: Date,
 ): Promise<WebhookDelivery | undefined> {
   const updated = await db.query(
-    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3
+    `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $3, first_attempt_at = NULL
       WHERE endpoint_id = $1 AND id = $2 RETURNING id`,
     [endpointId, deliveryId, now],
   );
@@ -78,13 +87,20 @@ export async function retryDelivery(
   return row && toDelivery(row);
 }
 
+/**
+ * Makes the endpoint's pending deliveries due at `now` with a fresh three days of retries: what waited while the
+ * endpoint was off.
+ */
+export async function resumePendingDeliveries(db: Queryable, endpointId: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE webhook_deliveries SET next_attempt_at = $2, first_attempt_at = NULL
+      WHERE endpoint_id = $1 AND status = 'pending'`,
+    [endpointId, now],
+  );
+}
+
 /** The event as it is sent: the stored row in the contract's shape. */
-export function toEvent(
-  row: Pick<
-    DeliveryRow,
-    'event_id' | 'event_type' | 'event_program_id' | 'event_customer_id' | 'event_data' | 'event_created_at'
-  >,
-): WebhookEvent {
+export function toEvent(row: EventColumns): WebhookEvent {
   const data = typeof row.event_data === 'string' ? JSON.parse(row.event_data) : row.event_data;
   return WebhookEvent.parse({
     id: row.event_id,
