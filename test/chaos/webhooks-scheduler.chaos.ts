@@ -1,10 +1,11 @@
 // Two API processes on one PostgreSQL database both run the scheduler of webhook moments every few hundred
-// milliseconds, and one of them restarts: every moment that is due (points expiring in three days, a birthday in six)
-// is in the outbox once per endpoint.
+// milliseconds and both deliver, and one of them restarts: every moment that is due (points expiring in three days,
+// a birthday in six) is in the outbox once per endpoint, and each endpoint's receiver gets it once.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
+import { startReceiver, eventually, type Receiver } from '../../packages/server/test/support/receiver.ts';
 import { report, SECRET_KEY, startApi, startCluster, type ApiProcess, type Cluster } from './support.ts';
 
 const MEMBERS = 6;
@@ -14,10 +15,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 let cluster: Cluster | undefined;
 const apis: ApiProcess[] = [];
+const receivers: Receiver[] = [];
 after(async () => {
   for (const api of apis) await api.stop('SIGKILL');
+  await Promise.all(receivers.map((receiver) => receiver.close()));
   await cluster?.stop();
 });
+
+/** The events a receiver got for these members, by webhook-id: each must have come once. */
+function receivedOnce(receiver: Receiver, members: readonly string[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const { headers, body } of receiver.received) {
+    const event = JSON.parse(body) as { customerId: string };
+    if (!members.includes(event.customerId)) continue;
+    const id = String(headers['webhook-id']);
+    times.set(id, (times.get(id) ?? 0) + 1);
+  }
+  return times;
+}
 
 interface Delivery {
   event: { id: string; type: string; customerId: string; data: unknown };
@@ -77,7 +92,11 @@ test(
   { timeout: 240_000 },
   async () => {
     cluster = await startCluster();
-    const env = { DATABASE_URL: cluster.url, LOYALTY_SCHEDULER_INTERVAL_MS: SCHEDULER_INTERVAL_MS };
+    const env = {
+      DATABASE_URL: cluster.url,
+      LOYALTY_SCHEDULER_INTERVAL_MS: SCHEDULER_INTERVAL_MS,
+      LOYALTY_WEBHOOKS_POLL_MS: '100',
+    };
     const first = await startApi(env);
     apis.push(first);
     let second = await startApi(env);
@@ -85,8 +104,10 @@ test(
 
     const events = ['points.expiring', 'birthday.upcoming', 'tier.at_risk', 'tier.changed'];
     const endpoints: string[] = [];
-    for (const n of [1, 2]) {
-      const body = { url: `http://127.0.0.1:9/hooks/${n}`, events };
+    for (let n = 0; n < 2; n += 1) {
+      const receiver = await startReceiver();
+      receivers.push(receiver);
+      const body = { url: receiver.url, events };
       endpoints.push(((await admin(first.url, '/v1/admin/webhooks', 'POST', body)) as { id: string }).id);
     }
     const members: string[] = [];
@@ -112,12 +133,27 @@ test(
     const counts = [];
     for (const endpointId of endpoints) counts.push(await checkOnce(second.url, endpointId, members));
 
+    // Everything delivered before the restart, so none is in flight when it stops (a request cut short is sent
+    // again after its lease: delivery is at least once, which is not what this test is about).
+    for (const receiver of receivers) {
+      await eventually(() => receivedOnce(receiver, members).size >= MEMBERS * 2, 'every moment delivered', 30_000);
+    }
     await second.stop();
     second = await startApi(env);
     apis.push(second);
     await sleep(RUNS_WAIT_MS);
     for (const [i, endpointId] of endpoints.entries()) {
       assert.equal(await checkOnce(second.url, endpointId, members), counts[i], 'the restart added nothing');
+    }
+    // Both instances deliver: each receiver got every moment, each once, the restart adding none.
+    for (const receiver of receivers) {
+      const times = receivedOnce(receiver, members);
+      assert.equal(times.size, MEMBERS * 2);
+      assert.deepEqual(
+        [...times.values()].filter((count) => count !== 1),
+        [],
+        'no moment delivered twice',
+      );
     }
     const claimed = await cluster.sql(`SELECT count(*) FROM scheduled_moments WHERE customer_id LIKE 'scheduled-%'`);
     assert.equal(Number(claimed), MEMBERS * 2);
@@ -126,7 +162,7 @@ test(
     report(
       `2 API instances, scheduler every ${SCHEDULER_INTERVAL_MS} ms, one restarted: ${MEMBERS * 2} moments of ` +
         `${MEMBERS} members (points expiring in 3 days, a birthday in 6) are each at both endpoints once ` +
-        `(${counts.join(' and ')} deliveries), ${claimed} claims`,
+        `(${counts.join(' and ')} deliveries) and delivered once to each receiver, ${claimed} claims`,
     );
     for (const api of apis) await api.stop();
   },
