@@ -43,7 +43,7 @@ const MIN_TESTS = {
   server: 406,
   'server-postgres': 406,
   components: 235,
-  e2e: 51,
+  e2e: 52,
   storybook: 13,
   chaos: 17,
 };

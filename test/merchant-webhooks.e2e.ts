@@ -1,5 +1,6 @@
 // The merchant backend example receiving webhooks, between real processes: the API (demo mode, in memory) delivers to
-// the example's POST /webhooks, which verifies each event and turns birthdays and expiring points into messages.
+// the example's POST /webhooks, which verifies each event and turns birthdays and expiring points into messages. The
+// API's own scheduler finds a birthday coming and points expiring; signed events test the rest.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -63,7 +64,9 @@ async function startBackend(port: number): Promise<{ output: string[]; stop(): P
 }
 
 before(async () => {
-  api = await startApi({ env: { LOYALTY_WEBHOOKS_POLL_MS: '100', LOYALTY_LOG_LEVEL: 'warn' } });
+  api = await startApi({
+    env: { LOYALTY_WEBHOOKS_POLL_MS: '100', LOYALTY_SCHEDULER_INTERVAL_MS: '200', LOYALTY_LOG_LEVEL: 'warn' },
+  });
   const port = await freePort();
   webhookUrl = `http://127.0.0.1:${port}/webhooks`;
   const registered = await run(process.execPath, ['--import', 'tsx', 'register-webhook.ts'], {
@@ -81,7 +84,27 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const messages = () => (existsSync(messagesFile) ? readFileSync(messagesFile, 'utf8').split('\n').filter(Boolean) : []);
+/** The messages the example wrote for one customer (the scheduler also reminds the demo's seeded shoppers). */
+const messages = (customerId = SIGNED_CUSTOMER) =>
+  (existsSync(messagesFile) ? readFileSync(messagesFile, 'utf8').split('\n') : []).filter((line) =>
+    line.startsWith(`${customerId}\t`),
+  );
+
+/** The customer of the events this test signs itself. */
+const SIGNED_CUSTOMER = 'signed-events-shopper';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function admin(path: string, method: string, body: unknown): Promise<Response> {
+  return fetch(`${api!.baseUrl}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${DEMO_SECRET_KEY}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    },
+    body: JSON.stringify(body),
+  });
+}
 
 type EventOf<T extends WebhookEvent['type']> = Extract<WebhookEvent, { type: T }>;
 
@@ -91,7 +114,7 @@ function event<T extends WebhookEvent['type']>(type: T, data: EventOf<T>['data']
     type,
     createdAt: new Date().toISOString(),
     programId: 'demo',
-    customerId: 'demo-shopper',
+    customerId: SIGNED_CUSTOMER,
     data,
   }) as EventOf<T>;
 }
@@ -107,16 +130,6 @@ function deliver(signed: ReturnType<typeof signEvent>): Promise<Response> {
 describe('the merchant backend example receives webhooks', () => {
   it('logs a points.earned event the API delivers after an admin transaction', async () => {
     const customerId = `webhooks-${randomUUID().slice(0, 8)}`;
-    const admin = (path: string, method: string, body: unknown) =>
-      fetch(`${api!.baseUrl}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${DEMO_SECRET_KEY}`,
-          'Content-Type': 'application/json',
-          'Idempotency-Key': randomUUID(),
-        },
-        body: JSON.stringify(body),
-      });
     assert.equal((await admin(`/v1/admin/customers/${customerId}`, 'PUT', { name: 'Webhook Wu' })).status, 201);
     const earned = await admin(`/v1/admin/customers/${customerId}/transactions`, 'POST', {
       type: 'earn',
@@ -128,7 +141,25 @@ describe('the merchant backend example receives webhooks', () => {
       () => backend!.output.some((line) => line.startsWith('event: points.earned') && line.endsWith(customerId)),
       'the points.earned event in the backend log',
     );
-    assert.deepEqual(messages(), [], 'points.earned is logged, not sent as a message');
+    assert.deepEqual(messages(customerId), [], 'points.earned is logged, not sent as a message');
+  });
+
+  it('sends the birthday greeting and the expiry reminder that the API scheduled by itself', async () => {
+    const customerId = `reminded-${randomUUID().slice(0, 8)}`;
+    // A birthday six days away and points expiring in three, in the demo program's zone (Asia/Shanghai).
+    const [, month, day] = new Date(Date.now() + 6 * DAY_MS)
+      .toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+      .split('-')
+      .map(Number);
+    const birthday = { month, day, calendar: 'gregorian' };
+    assert.equal((await admin(`/v1/admin/customers/${customerId}`, 'PUT', { name: 'Wu Lan', birthday })).status, 201);
+    const expiresAt = new Date(Date.now() + 3 * DAY_MS).toISOString();
+    const earn = { type: 'earn', points: 300, reason: 'Tea', expiresAt };
+    assert.equal((await admin(`/v1/admin/customers/${customerId}/transactions`, 'POST', earn)).status, 201);
+    await eventually(() => messages(customerId).length === 2, 'a birthday greeting and an expiry reminder', 30_000);
+    const sent = messages(customerId).map((line) => line.split('\t')[2] ?? '');
+    assert.match(sent.find((text) => text.includes('生日')) ?? '', /提前祝您生日快乐/);
+    assert.match(sent.find((text) => text.includes('积分')) ?? '', /您有300积分将于.*到期/);
   });
 
   it('turns birthday.upcoming and points.expiring into messages, in the locale it chose', async () => {
@@ -140,8 +171,8 @@ describe('the merchant backend example receives webhooks', () => {
     assert.equal((await deliver(expiring)).status, 204);
     await eventually(() => messages().length === 2, 'two messages');
     assert.deepEqual(messages(), [
-      'demo-shopper\tzh-CN\t提前祝您生日快乐！您的生日（2027年3月5日）礼物已备好，届时登录即可领取。',
-      'demo-shopper\tzh-CN\t您有1,200积分将于2027年1月31日到期，记得在此之前使用。',
+      `${SIGNED_CUSTOMER}\tzh-CN\t提前祝您生日快乐！您的生日（2027年3月5日）礼物已备好，届时登录即可领取。`,
+      `${SIGNED_CUSTOMER}\tzh-CN\t您有1,200积分将于2027年1月31日到期，记得在此之前使用。`,
     ]);
     // The same events in English, as the example writes them for an English-speaking shopper.
     const english = [birthdayMessage(birthdayEvent, 'en'), expiryMessage(expiringEvent, 'en')];
