@@ -60,7 +60,10 @@ interface PageRequest {
  * @csspart entry - One ledger entry.
  * @csspart description - What the entry is ("Order 1001").
  * @csspart date - The entry's date.
- * @csspart points - The entry's signed points; also `points-credit`, `points-debit` or `points-unchanged`.
+ * @csspart points - The entry's signed points, with one of the three parts below.
+ * @csspart points-credit - Points added ("+120"), beside `points`.
+ * @csspart points-debit - Points taken ("−50"), beside `points`.
+ * @csspart points-unchanged - An entry that moved no points ("0"), beside `points`.
  * @csspart pending - "Pending until …" on points not yet spendable.
  * @csspart expiring - "Expires …" on points with an expiry date still to come.
  * @csspart shortfall - What a refund or reversal could not take back.
