@@ -1,7 +1,7 @@
 // `npm test`: every check and test suite of the repository, then one line totalling them all:
 // "N passed, N failed, N skipped". `npm test -- server components` runs only the suites named.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium, ensurePostgres, installDependencies, pnpm, pnpmCommand, repoRoot } from './setup.mjs';
@@ -18,8 +18,9 @@ const SUITES = [
   nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
   // The SDK in Chromium: IndexedDB, localStorage, Web Locks and `online` (test-browser/*.browser-test.ts).
   { name: 'sdk-browser', kind: 'wtr', dir: 'packages/sdk', browser: true },
-  nodeSuite('server', 'packages/server', /\.test\.ts$/),
-  { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true },
+  // The API's two stores share no port or database: their suites run side by side (`together`).
+  { ...nodeSuite('server', 'packages/server', /\.test\.ts$/), together: 'api' },
+  { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true, together: 'api' },
   { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },
   // The merchant's journey (journey.e2e.ts) runs on PGlite and on PostgreSQL.
   { ...nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true), postgres: true },
@@ -116,7 +117,7 @@ function buildStorybook() {
   return status === 0;
 }
 
-function runSuite(suite) {
+function runSuite(suite, logFile) {
   const cwd = join(repoRoot, suite.dir ?? '');
   if (suite.kind === 'check') {
     const { status } = spawnSync(pnpmBin, [...pnpmPrefix, 'run', '--silent', ...suite.args], {
@@ -166,38 +167,69 @@ function runSuite(suite) {
   const files = testFiles(suite.dir, suite.pattern);
   if (files.length === 0) return { passed: 0, failed: 1, skipped: 0, note: 'no test files found' };
   const tapFile = join(scratch, `${suite.name}.tap`);
-  const { status } = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tapFile}`,
-      ...files,
-    ],
-    { cwd, env: suite.postgres ? { ...env, LOYALTY_TEST_DATABASE_URL: postgresUrl } : env, stdio: 'inherit' },
-  );
-  const totals = tapTotals(tapFile);
-  if (status !== 0 && totals.failed === 0) totals.failed = 1;
-  return totals;
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...files,
+  ];
+  const suiteEnv = suite.postgres ? { ...env, LOYALTY_TEST_DATABASE_URL: postgresUrl } : env;
+  const finish = (status) => {
+    const totals = tapTotals(tapFile);
+    if (status !== 0 && totals.failed === 0) totals.failed = 1;
+    return totals;
+  };
+  if (!logFile) {
+    const { status } = spawnSync(process.execPath, args, { cwd, env: suiteEnv, stdio: 'inherit' });
+    return finish(status);
+  }
+  const log = openSync(logFile, 'w');
+  return new Promise((resolve) => {
+    spawn(process.execPath, args, { cwd, env: suiteEnv, stdio: ['ignore', log, log] }).on('close', (status) => {
+      closeSync(log);
+      resolve(finish(status));
+    });
+  });
 }
 
-const results = [];
-for (const suite of selected) {
-  console.log(`\n━━ ${suite.name} ━━`);
+/** Runs one suite and checks its floor; with `logFile`, a node suite runs in the background into that file. */
+async function runChecked(suite, logFile) {
   const started = Date.now();
   const prepared = suite.prepare ? suite.prepare() : true;
-  const totals = prepared ? runSuite(suite) : { passed: 0, failed: 1, skipped: 0, note: 'preparation failed' };
+  const totals = prepared
+    ? await runSuite(suite, logFile)
+    : { passed: 0, failed: 1, skipped: 0, note: 'preparation failed' };
   const ran = totals.passed + totals.failed;
   const floor = MIN_TESTS[suite.name] ?? 1;
   if (totals.skipped === 0 && ran < floor) {
     totals.failed += 1;
     totals.note = `${totals.note ? `${totals.note}; ` : ''}ran ${ran} tests, at least ${floor} expected`;
   }
-  results.push({ suite: suite.name, ...totals, seconds: Math.round((Date.now() - started) / 1000) });
+  return { suite: suite.name, ...totals, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+const results = [];
+for (let i = 0; i < selected.length; i++) {
+  const suite = selected[i];
+  const group = suite.together ? selected.slice(i).filter((other) => other.together === suite.together) : [suite];
+  if (group.length === 1) {
+    console.log(`\n━━ ${suite.name} ━━`);
+    results.push(await runChecked(suite));
+    continue;
+  }
+  console.log(`\n━━ ${group.map((member) => member.name).join(' + ')} (side by side) ━━`);
+  const logs = group.map((member) => join(scratch, `${member.name}.log`));
+  const grouped = await Promise.all(group.map((member, index) => runChecked(member, logs[index])));
+  group.forEach((member, index) => {
+    console.log(`\n━━ ${member.name} ━━`);
+    process.stdout.write(readFileSync(logs[index], 'utf8'));
+  });
+  results.push(...grouped);
+  i = selected.indexOf(group.at(-1));
 }
 
 console.log('\nsuite            passed  failed  skipped  seconds');
