@@ -92,3 +92,16 @@ export function ensurePostgres() {
   }
   return TEST_POSTGRES_URL;
 }
+
+/** Debian's `redis-server` binary (installed when missing and running as root on Debian), or null. */
+export function ensureRedisServer() {
+  const binary = '/usr/bin/redis-server';
+  if (existsSync(binary)) return binary;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return null;
+  console.log('redis-server not found: installing Debian’s redis-server package…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return existsSync(binary) ? binary : null;
+}

@@ -4,7 +4,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureChromium, ensurePostgres, installDependencies, pnpm, pnpmCommand, repoRoot } from './setup.mjs';
+import {
+  ensureChromium,
+  ensurePostgres,
+  ensureRedisServer,
+  installDependencies,
+  pnpm,
+  pnpmCommand,
+  repoRoot,
+} from './setup.mjs';
 
 const nodeSuite = (name, dir, pattern, browser = false) => ({ name, kind: 'node', dir, pattern, browser });
 const SUITES = [
@@ -25,8 +33,9 @@ const SUITES = [
   // The merchant's journey (journey.e2e.ts) runs on PGlite and on PostgreSQL.
   { ...nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true), postgres: true },
   // Real processes under faults (test/chaos): kill -9 under load, PostgreSQL restarts, start-up against
-  // absent storage, a full disk under PGlite. Starts a PostgreSQL cluster of its own: needs its binaries.
-  { ...nodeSuite('chaos', 'test', /\.chaos\.ts$/), postgresBinaries: true },
+  // absent storage, a full disk under PGlite, Redis dying under shared rate limits. Starts a PostgreSQL cluster and
+  // a Redis of its own: needs their binaries.
+  { ...nodeSuite('chaos', 'test', /\.chaos\.ts$/), postgresBinaries: true, redis: true },
   // Builds Storybook first, then opens every story of the build in Chromium.
   { ...nodeSuite('storybook', 'test', /^storybook\.e2e\.ts$/, true), prepare: buildStorybook },
 ];
@@ -60,6 +69,8 @@ const env = { ...process.env };
 if (selected.some((suite) => suite.browser)) env.CHROME_PATH = ensureChromium();
 const postgresUrl = selected.some((suite) => suite.postgres) ? ensurePostgres() : null;
 const postgresBinaries = selected.some((suite) => suite.postgresBinaries) ? ensurePostgresBinaries() : null;
+const redisServer = selected.some((suite) => suite.redis) ? ensureRedisServer() : null;
+if (redisServer) env.LOYALTY_REDIS_SERVER = redisServer;
 
 /** The newest `/usr/lib/postgresql/<version>/bin` holding `pg_ctl`, installing Debian's package when root. */
 function ensurePostgresBinaries() {
@@ -159,6 +170,9 @@ function runSuite(suite, logFile) {
   }
   if (suite.postgresBinaries && !postgresBinaries) {
     return { passed: 0, failed: 1, skipped: 0, note: 'no PostgreSQL binaries under /usr/lib/postgresql/*/bin' };
+  }
+  if (suite.redis && !redisServer) {
+    return { passed: 0, failed: 1, skipped: 0, note: 'no redis-server (Debian: apt-get install redis-server)' };
   }
   if (suite.postgres && !postgresUrl) {
     const note = 'no PostgreSQL: set LOYALTY_TEST_DATABASE_URL';

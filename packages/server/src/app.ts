@@ -32,7 +32,7 @@ import { adminReversalsRoute } from './routes/admin-reversals.ts';
 import { adminMembersRoutes } from './routes/admin-members.ts';
 import { adminChurnRoute } from './routes/admin-churn.ts';
 import { adminWebhooksRoutes } from './routes/admin-webhooks.ts';
-import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits } from './rate-limits.ts';
+import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFactory } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -56,6 +56,8 @@ export interface AppDeps {
   isStopping?: () => boolean;
   /** Requests per minute per client address and per API key. */
   rateLimits?: RateLimits;
+  /** Where the limits count (a store shared by several instances); default: this process's memory. */
+  rateLimitStore?: RateLimitStoreFactory;
   /** The clock every route and domain rule reads (tests inject one). Default: the system clock. */
   now?: () => Date;
   /** Webhook endpoints may be `http:` URLs on this machine (demo mode, tests); otherwise `https:` only. Default false. */
@@ -104,7 +106,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/me/*', browserCors);
   app.use('/v1/demo/*', browserCors);
   app.use(paths.program, browserCors);
-  app.use('/v1/*', ...rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+  app.use('/v1/*', ...rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitStore));
   app.use('/v1/*', requireJsonBody);
 
   healthRoutes(app, context, deps.isStopping ?? (() => false));

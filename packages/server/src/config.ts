@@ -21,6 +21,7 @@ import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
  * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
  * | `LOYALTY_RATE_LIMIT_PER_IP` | `1200` | Requests per minute from one client address; `0` turns the limit off. |
  * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. |
+ * | `LOYALTY_RATE_LIMIT_REDIS_URL` | unset | A Redis URL (`redis://host:6379`): every API instance on that Redis counts the limits above together. Unset, each process counts in its own memory (right for one process, e.g. on PGlite). While Redis does not answer, each instance counts alone and logs a warning. |
  * | `LOYALTY_LOG_LEVEL` | `info` | `fatal`, `error`, `warn`, `info` (one JSON line per request), `debug`, `trace` or `silent`. Logs go to standard output as JSON lines. |
  * | `LOYALTY_SHUTDOWN_GRACE_MS` | `10000` | On SIGTERM or SIGINT the server stops accepting connections and gives requests in flight this long to finish before it closes the database and exits. |
  * | `LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK` | off | On (`1`/`true`) a webhook endpoint may be a plain `http:` URL on this machine (`localhost`, `127.0.0.1`, `[::1]`) outside demo mode too, e.g. a receiver under test; otherwise only `https:` URLs are taken (demo mode always takes loopback `http:`). |
@@ -41,6 +42,8 @@ export interface ServerConfig {
   demoSecretKey: string;
   allowedOrigins: string[];
   rateLimits: RateLimits;
+  /** Redis shared by every instance for the rate limits; unset: counted in process. */
+  rateLimitRedisUrl: string | undefined;
   logLevel: LevelWithSilent;
   shutdownGraceMs: number;
   storage: StorageSettings;
@@ -111,6 +114,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       perIp: parseCount(env.LOYALTY_RATE_LIMIT_PER_IP, DEFAULT_RATE_LIMITS.perIp, 'LOYALTY_RATE_LIMIT_PER_IP'),
       perKey: parseCount(env.LOYALTY_RATE_LIMIT_PER_KEY, DEFAULT_RATE_LIMITS.perKey, 'LOYALTY_RATE_LIMIT_PER_KEY'),
     },
+    rateLimitRedisUrl: parseRedisUrl(env.LOYALTY_RATE_LIMIT_REDIS_URL),
     logLevel: parseLogLevel(env.LOYALTY_LOG_LEVEL),
     shutdownGraceMs: parseCount(env.LOYALTY_SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS, 'LOYALTY_SHUTDOWN_GRACE_MS'),
     webhooksAllowHttpLoopback: parseBoolean(
@@ -212,4 +216,13 @@ function parsePositive(value: string | undefined, fallback: number, name: string
   const count = parseCount(value, fallback, name);
   if (count === 0) throw new Error(`${name} must be at least 1, got "${value?.trim()}"`);
   return count;
+}
+
+function parseRedisUrl(value: string | undefined): string | undefined {
+  const url = nonEmpty(value);
+  if (url === undefined) return undefined;
+  if (!/^rediss?:\/\/[^/\s]/.test(url)) {
+    throw new Error(`LOYALTY_RATE_LIMIT_REDIS_URL must be a redis:// or rediss:// URL, not ${JSON.stringify(url)}.`);
+  }
+  return url;
 }

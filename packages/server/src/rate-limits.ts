@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { rateLimiter } from 'hono-rate-limiter';
+import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY } from '@loyalty-elements/contract';
 import { ProblemError, problemResponse } from './problem.ts';
 
@@ -29,8 +29,17 @@ function apiKey(c: Context): string | null {
   return bearer ?? c.req.header(PUBLISHABLE_KEY_HEADER) ?? c.req.query(PUBLISHABLE_KEY_QUERY) ?? null;
 }
 
-function limiter(limit: number, scope: string, key: (c: Context) => string | null): MiddlewareHandler {
+/** Makes the store one limiter counts in; unset: each process counts in its own memory. */
+export type RateLimitStoreFactory = () => Store;
+
+function limiter(
+  limit: number,
+  scope: string,
+  key: (c: Context) => string | null,
+  newStore: RateLimitStoreFactory | undefined,
+): MiddlewareHandler {
   return rateLimiter({
+    ...(newStore ? { store: newStore() } : {}),
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-6',
@@ -54,9 +63,9 @@ function limiter(limit: number, scope: string, key: (c: Context) => string | nul
 }
 
 /** Per-address and per-key limits, answering 429 `rate_limited` with `Retry-After`. */
-export function rateLimits(limits: RateLimits): MiddlewareHandler[] {
+export function rateLimits(limits: RateLimits, newStore?: RateLimitStoreFactory): MiddlewareHandler[] {
   const middleware: MiddlewareHandler[] = [];
-  if (limits.perIp > 0) middleware.push(limiter(limits.perIp, 'ip', clientAddress));
-  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey));
+  if (limits.perIp > 0) middleware.push(limiter(limits.perIp, 'ip', clientAddress, newStore));
+  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey, newStore));
   return middleware;
 }

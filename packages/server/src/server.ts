@@ -3,6 +3,7 @@ import { ServerResponse, type Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
+import { connectRedisRateLimitStore } from './rate-limit-store.ts';
 import type { ServerConfig } from './config.ts';
 import type { Database } from './store/database.ts';
 import { openStore } from './store/open.ts';
@@ -100,12 +101,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // The expiry job: points that lapsed while the API was down are written off before it serves.
     await expireLapsedPoints(db, now());
     let deliveryWorker: DeliveryWorker | undefined;
+    const sharedLimits = config.rateLimitRedisUrl
+      ? await connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
+      : undefined;
     const app = createApp({
       db,
       demo: config.demo,
       webhooksAllowHttpLoopback: config.demo || config.webhooksAllowHttpLoopback,
       allowedOrigins: config.allowedOrigins,
       rateLimits: config.rateLimits,
+      ...(sharedLimits ? { rateLimitStore: sharedLimits.newStore } : {}),
       isStopping: () => stopping,
       onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),
       ...options,
@@ -130,6 +135,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await serving.close();
         await scheduler?.stop();
         await deliveryWorker?.stop();
+        await sharedLimits?.close();
         await db.close();
       },
     };

@@ -25,6 +25,7 @@ test('defaults to demo mode on the local data folder', () => {
     demoSecretKey: DEFAULT_DEMO_SECRET_KEY,
     allowedOrigins: DEFAULT_DEMO_ALLOWED_ORIGINS,
     rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimitRedisUrl: undefined,
     logLevel: 'info',
     shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
     storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
@@ -55,6 +56,14 @@ test('reads the environment', () => {
 test('allows no browser origin outside demo mode unless told', () => {
   assert.deepEqual(loadConfig({ LOYALTY_DEMO: '0' }).allowedOrigins, []);
   assert.deepEqual(loadConfig({ LOYALTY_DEMO: '0', LOYALTY_ALLOWED_ORIGINS: '*' }).allowedOrigins, ['*']);
+});
+
+test('counts rate limits in Redis only when given a redis:// URL', () => {
+  assert.equal(
+    loadConfig({ LOYALTY_RATE_LIMIT_REDIS_URL: ' redis://127.0.0.1:6379 ' }).rateLimitRedisUrl,
+    'redis://127.0.0.1:6379',
+  );
+  assert.throws(() => loadConfig({ LOYALTY_RATE_LIMIT_REDIS_URL: '127.0.0.1:6379' }), /LOYALTY_RATE_LIMIT_REDIS_URL/);
 });
 
 test('rejects settings it cannot use', () => {
