@@ -40,13 +40,23 @@ export const IsoDate = z.iso.date();
 /** An instant with its UTC offset, `2026-06-03T00:00:00.000Z`. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
+/** Zones already checked: every response carries one, and building a formatter per check is costly. */
+const checkedTimeZones = new Map<string, boolean>();
+const MAX_CHECKED_TIME_ZONES = 256;
+
 function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = checkedTimeZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (checkedTimeZones.size >= MAX_CHECKED_TIME_ZONES) checkedTimeZones.clear();
+    checkedTimeZones.set(value, known);
   }
+  return known;
 }
 
 /** An IANA time zone name (`Asia/Shanghai`, `America/Los_Angeles`, `UTC`). */
