@@ -1,6 +1,6 @@
 import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
-import { DemoCustomerToken } from './demo.ts';
+import { DemoCustomerToken, DemoCustomerTokenQuery } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from './errors.ts';
 import { isConditional, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
 import { jsonSchema, queryParameterSchema, SchemaComponents, type JsonSchema } from './openapi-schemas.ts';
@@ -220,6 +220,7 @@ export const OPERATIONS: Record<string, Operation> = {
     path: paths.demoCustomerToken,
     summary: 'Demo mode only: a customer token for a demo shopper',
     auth: 'demo',
+    query: DemoCustomerTokenQuery,
     response: DemoCustomerToken,
     problems: { 400: ['validation_failed'], 404: ['not_found', 'customer_not_found'] },
   },
