@@ -180,6 +180,20 @@ test('a demo token for a seeded shopper, 404 for anyone else; the probes, the do
   assert.match(page.data ?? '', /Loyalty Elements API/);
 });
 
+test('a rate-limited request answers 429 with Retry-After and the RateLimit headers, as documented', async () => {
+  const limited = await startClientsFile({ LOYALTY_RATE_LIMIT_PER_IP: '1', LOYALTY_RATE_LIMIT_PER_KEY: '0' });
+  try {
+    const headers = { 'X-Publishable-Key': limited.server.config.demoPublishableKey };
+    const first = await limited.anonymous.GET('/v1/program', { headers });
+    assert.equal(first.response.headers.get('RateLimit-Remaining'), '0');
+    const refused = await limited.anonymous.GET('/v1/program', { headers });
+    assert.equal(refused.error?.code, 'rate_limited');
+    assert.ok(Number(refused.response.headers.get('Retry-After')) >= 1);
+  } finally {
+    await limited.server.close();
+  }
+});
+
 test('every operation but the merchant’s was called: a success, an error where a client can cause one, a 304', () => {
   file.coverage.assertCovered(operationsCalledBy(['customer', 'publishable', 'demo', 'none']), [
     'getHealth',

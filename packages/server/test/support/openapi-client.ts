@@ -49,6 +49,12 @@ export const operationsCalledBy = (callers: ReadonlyArray<(typeof OPERATIONS)[st
     .filter(([, op]) => callers.includes(op.auth))
     .map(([id]) => id);
 
+const ENGAGEMENT_PATHS = /\/(surveys|follow-ups|webhooks)(\/|$)/;
+
+/** The merchant's operations (secret key) on surveys, follow-ups and webhooks, or on everything else. */
+export const merchantOperations = (engagement: boolean) =>
+  operationsCalledBy(['secret']).filter((id) => ENGAGEMENT_PATHS.test(OPERATIONS[id]!.path) === engagement);
+
 export interface ClientsFile {
   server: TestServer;
   coverage: OperationCoverage;
@@ -64,8 +70,12 @@ export interface ClientsFile {
  * A live API on PGlite (or PostgreSQL) in demo mode, with rate limits on so their headers are checked too, and
  * generated clients whose every answer is checked against the document.
  */
-export async function startClientsFile(): Promise<ClientsFile> {
-  const server = await startTestServer({ LOYALTY_RATE_LIMIT_PER_IP: '100000', LOYALTY_RATE_LIMIT_PER_KEY: '100000' });
+export async function startClientsFile(env: Record<string, string> = {}): Promise<ClientsFile> {
+  const server = await startTestServer({
+    LOYALTY_RATE_LIMIT_PER_IP: '100000',
+    LOYALTY_RATE_LIMIT_PER_KEY: '100000',
+    ...env,
+  });
   const coverage = new OperationCoverage();
   const client = (headers: Record<string, string> = {}) => {
     const api = createClient<paths>({ baseUrl: server.baseUrl, headers });
