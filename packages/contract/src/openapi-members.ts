@@ -35,6 +35,7 @@ export const MEMBER_OPERATIONS: Record<string, Operation> = {
     summary: 'Everything stored about a customer, as a JSON attachment',
     auth: 'secret',
     response: CustomerExport,
+    attachment: true,
     problems: { 404: ['customer_not_found'] },
   },
   eraseCustomer: {

@@ -30,6 +30,8 @@ export interface Operation {
   replays?: boolean;
   /** The problems of this operation beyond those its authentication, input and the server as a whole give. */
   problems?: Problems;
+  /** True for a download: the answer names a file in `Content-Disposition: attachment`. */
+  attachment?: boolean;
   /** False for an operation that never reads the database (it then never answers `storage_unavailable`). */
   storage?: boolean;
 }
@@ -69,13 +71,30 @@ export function problemsOf(op: Operation): Map<number, ProblemCode[]> {
   return new Map([...problems].sort(([a], [b]) => a - b));
 }
 
-const header = (description: string, schema: JsonSchema = { type: 'string' }) => ({ description, schema });
-const ETAG = header('The version of this answer: send it back in If-None-Match to be answered 304 while it holds.');
-const RETRY_AFTER = header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 });
+const header = (description: string, schema: JsonSchema = { type: 'string' }, required = false) => ({
+  description,
+  required,
+  schema,
+});
+const ETAG = header(
+  'The version of this answer: send it back in If-None-Match to be answered 304 while it holds.',
+  { type: 'string' },
+  true,
+);
+const RETRY_AFTER = header('Seconds to wait before trying again.', { type: 'integer', minimum: 0 }, true);
 const REPLAYED = header('`true` when this answers a request made before with the same key: nothing new was done.', {
   type: 'string',
   enum: ['true'],
 });
+const ATTACHMENT = header('`attachment`, with the name to save the file under.', { type: 'string' }, true);
+const COUNT = { type: 'integer', minimum: 0 };
+/** Sent on the `/v1` routes while rate limits are on (IETF draft 6 `RateLimit` header fields). */
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Policy': header('The limit and its window in seconds: `1200;w=60`.'),
+  'RateLimit-Limit': header('Requests allowed in the current window (the tightest limit that applies).', COUNT),
+  'RateLimit-Remaining': header('Requests left in the current window.', COUNT),
+  'RateLimit-Reset': header('Seconds until the current window ends.', COUNT),
+};
 
 /** True for an operation whose answer carries an ETag and that answers 304 to a matching If-None-Match. */
 export const isConditional = (op: Operation) => op.otherStatuses?.includes(304) ?? false;
@@ -85,7 +104,9 @@ function headersOf(op: Operation, status: number): Record<string, unknown> | und
   const headers: Record<string, unknown> = {};
   if (isConditional(op) && (status === 200 || status === 304)) headers.ETag = ETAG;
   if ((op.replays ?? op.idempotent) && status < 300) headers[IDEMPOTENT_REPLAY_HEADER] = REPLAYED;
+  if (op.attachment && status < 300) headers['Content-Disposition'] = ATTACHMENT;
   if (status === 429 || status === 503) headers['Retry-After'] = RETRY_AFTER;
+  if (op.path.startsWith(`${API_VERSION_PREFIX}/`)) Object.assign(headers, RATE_LIMIT_HEADERS);
   return Object.keys(headers).length > 0 ? headers : undefined;
 }
 

@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
 import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday.ts';
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
-import { DemoCustomerToken } from './demo.ts';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, Problem } from './errors.ts';
-import * as contract from './index.ts';
+import { DemoCustomerToken, DemoCustomerTokenQuery } from './demo.ts';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from './errors.ts';
 import { isConditional, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import { jsonSchema, queryParameterSchema, SchemaComponents, type JsonSchema } from './openapi-schemas.ts';
+import { webhooksObject } from './openapi-webhook-events.ts';
 import { FOLLOW_UP_OPERATIONS } from './openapi-follow-ups.ts';
 import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
@@ -26,7 +26,6 @@ import {
 } from './survey-responses.ts';
 import { SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
-import { WEBHOOK_EVENT_SCHEMAS } from './webhooks.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
@@ -221,6 +220,7 @@ export const OPERATIONS: Record<string, Operation> = {
     path: paths.demoCustomerToken,
     summary: 'Demo mode only: a customer token for a demo shopper',
     auth: 'demo',
+    query: DemoCustomerTokenQuery,
     response: DemoCustomerToken,
     problems: { 400: ['validation_failed'], 404: ['not_found', 'customer_not_found'] },
   },
@@ -232,13 +232,6 @@ export const OPERATIONS: Record<string, Operation> = {
   ...SERVICE_OPERATIONS,
 };
 
-type JsonSchema = Record<string, unknown>;
-
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-}
-
 const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   customer: [{ publishableKey: [], customerToken: [] }],
   publishable: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
@@ -247,55 +240,7 @@ const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   none: [],
 };
 
-/** The events the API posts to a merchant's endpoints, one per type, signed per the Standard Webhooks specification. */
-function webhooksObject(): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(WEBHOOK_EVENT_SCHEMAS).map(([type, schema]) => [
-      type,
-      {
-        post: {
-          operationId: `webhook.${type}`,
-          summary: `The \`${type}\` event`,
-          parameters: ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => ({
-            name,
-            in: 'header',
-            required: true,
-            schema: { type: 'string' },
-          })),
-          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } },
-          responses: { '2XX': { description: 'Received; any other answer is retried' } },
-        },
-      },
-    ]),
-  );
-}
-
-/** The contract's schemas by the names it exports them under (`Summary`, `OrderRequest`, …). */
-const CONTRACT_NAMES = new Map<unknown, string>(
-  Object.entries(contract)
-    .filter(([, value]) => typeof value === 'object' && value !== null && '_zod' in value)
-    .map(([name, value]) => [value, name]),
-);
-
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/**
- * The document's named schemas: every request and response body is a `$ref` to one, named as the contract exports
- * it (or after its operation when the contract has no name for it), so a client generated from the document gets
- * named types. A schema whose request form differs from its response form gets a second name ending in `Input`.
- */
-class SchemaComponents {
-  readonly schemas: Record<string, JsonSchema> = { Problem: jsonSchema(Problem, 'output') };
-
-  ref(schema: z.ZodMiniType, io: 'input' | 'output', fallbackName: string): JsonSchema {
-    const json = jsonSchema(schema, io);
-    let name = CONTRACT_NAMES.get(schema) ?? fallbackName;
-    const known = this.schemas[name];
-    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(json)) name = `${name}Input`;
-    this.schemas[name] = json;
-    return { $ref: `#/components/schemas/${name}` };
-  }
-}
 
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
 export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
@@ -312,7 +257,12 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
     if (op.query) {
       const query = jsonSchema(op.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(query.properties ?? {})) {
-        parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+        parameters.push({
+          name,
+          in: 'query',
+          required: query.required?.includes(name) ?? false,
+          schema: queryParameterSchema(schema as JsonSchema),
+        });
       }
     }
     if (isConditional(op)) {
@@ -351,6 +301,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
     info: {
       title: 'Loyalty Elements API',
       version: '1',
+      license: { name: 'MIT', identifier: 'MIT' },
       description: `Errors are ${PROBLEM_CONTENT_TYPE} (RFC 9457) with a stable \`code\`: ${PROBLEM_CODES.join(', ')}.`,
     },
     // `/`: the API is where this document is served (`GET /openapi.json`); the demo's is http://localhost:8787.
