@@ -35,7 +35,7 @@ const SUITES = [
 const MIN_TESTS = {
   typecheck: 1,
   lint: 1,
-  packages: 42,
+  packages: 43,
   size: 14,
   contract: 34,
   sdk: 229,
