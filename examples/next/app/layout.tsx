@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { messagesFor, requestLanguage } from './messages.ts';
-import './app.css';
+// The React example's styles: the same page layout.
+import '../../react/src/app.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: messagesFor(await requestLanguage()).title, icons: '/favicon.svg' };
