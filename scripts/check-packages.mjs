@@ -29,13 +29,15 @@ import { pnpmCommand, repoRoot } from './setup.mjs';
  * The publishable packages, each depending only on those before it. `untyped` entry points are not modules with
  * types (attw leaves them out); `browserOnly` ones are classic scripts for a <script> tag (Node does not import them).
  * `cdn`: the package carries the drop-in's CDN files (the loader and the widget modules it imports).
+ * `clientOnly`: every module entry point starts with the `'use client'` directive, so a React Server Components
+ * framework (Next.js App Router) renders its components as client components without the page saying so.
  */
 const PACKAGES = [
   { dir: 'packages/contract' },
   { dir: 'packages/sdk' },
   { dir: 'packages/components', untyped: ['./custom-elements.json'] },
   { dir: 'packages/embed', browserOnly: ['./loyalty-elements.js'], cdn: true },
-  { dir: 'packages/react' },
+  { dir: 'packages/react', clientOnly: true },
 ];
 
 /** Browser entries bundled from the tarballs: none may contain server-only code. */
@@ -154,6 +156,17 @@ function publishingProblems(manifest, packageDir) {
   return problems;
 }
 
+/** The packed JavaScript entry points that do not begin with the `'use client'` directive. */
+function missingClientDirective(manifest, packageDir) {
+  const entries = new Set(
+    [...exportTargets(manifest.exports), manifest.main].filter((target) => target?.endsWith('.js')),
+  );
+  if (!entries.size) return ['no JavaScript entry points'];
+  return [...entries]
+    .filter((entry) => !/^(['"])use client\1;?\r?\n/.test(readFileSync(join(packageDir, entry), 'utf8')))
+    .map((entry) => `${entry}: does not start with 'use client'`);
+}
+
 /**
  * What a CDN serving the packed package would miss: the loader that the `unpkg` and `jsdelivr` fields name, and
  * every file the widget build's manifest (in the build, not the tarball) names (each widget's module and the chunks
@@ -221,7 +234,7 @@ try {
 
   /** name → { dir, manifest, browserOnly } of each package that packed and unpacked with a sound package.json. */
   const unpacked = new Map();
-  for (const { dir, untyped = [], browserOnly = [], cdn = false } of build.ok ? PACKAGES : []) {
+  for (const { dir, untyped = [], browserOnly = [], cdn = false, clientOnly = false } of build.ok ? PACKAGES : []) {
     const cwd = join(repoRoot, dir);
     const name = nameOf(dir);
 
@@ -252,6 +265,10 @@ try {
     if (cdn && manifest) {
       const missing = cdnProblems(manifest, target, cwd);
       report(!missing.length, `CDN files of ${name}: the loader and every widget module`, missing.join('\n'));
+    }
+    if (clientOnly && !problems.length) {
+      const missing = missingClientDirective(manifest, target);
+      report(!missing.length, `'use client' first in every entry of ${name}`, missing.join('\n'));
     }
 
     const publint = run(bin('publint'), ['run', tarball, '--strict']);

@@ -45,7 +45,7 @@ const SUITES = [
 const MIN_TESTS = {
   typecheck: 1,
   lint: 1,
-  packages: 42,
+  packages: 43,
   size: 14,
   contract: 34,
   sdk: 229,
@@ -53,7 +53,7 @@ const MIN_TESTS = {
   server: 440,
   'server-postgres': 440,
   components: 255,
-  e2e: 52,
+  e2e: 55,
   storybook: 13,
   chaos: 18,
 };

@@ -14,7 +14,7 @@ import { launchChromium } from './support/browser.ts';
 import { DEMO_PUBLISHABLE_KEY, freePort, startStack, type Stack } from './support/stack.ts';
 
 const root = new URL('../', import.meta.url);
-/** The README and the page its "four ways in" continue on. */
+/** The README and the page its "five ways in" continue on. */
 const pages = ['README.md', 'docs/frameworks.md'].map((path) => readFileSync(new URL(path, root), 'utf8'));
 
 /** Every `<!-- quick-start: name -->` and the fenced code block right after it. */
@@ -32,7 +32,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 describe('the README quick starts', () => {
-  it('mark a script-tag page (README), the React and Vue examples and the token route (docs/frameworks.md)', () => {
+  it('mark a script-tag page (README), the React, Vue and Next.js examples and the token route (docs/frameworks.md)', () => {
     const names = quickStarts.map((quickStart) => quickStart.name);
     for (const expected of [
       'script-tag',
@@ -40,6 +40,8 @@ describe('the README quick starts', () => {
       'examples/react/src/App.tsx',
       'examples/vue/src/main.ts',
       'examples/vue/src/App.vue',
+      'examples/next/app/page.tsx',
+      'examples/next/instrumentation-client.ts',
       'examples/merchant-backend/loyalty-token.ts',
     ]) {
       assert.ok(names.includes(expected), `README quick start for ${expected}`);

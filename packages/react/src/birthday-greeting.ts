@@ -1,3 +1,5 @@
+'use client';
+
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import {

@@ -1,3 +1,5 @@
+'use client';
+
 // React components for the Loyalty Elements widgets. A wrapper a page uses defines its element (once, never throwing
 // when it is already defined). Importing on a server (SSR) is safe: the wrappers render the plain tags, and the
 // elements' properties and event listeners are set once React hydrates them in the browser.

@@ -1,3 +1,5 @@
+'use client';
+
 import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { LoyaltyPointsHistory as LoyaltyPointsHistoryElement } from '@loyalty-elements/components';

@@ -1,3 +1,5 @@
+'use client';
+
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { LoyaltyRewards as LoyaltyRewardsElement, type LoyaltyRewardRedeemedEvent } from '@loyalty-elements/components';

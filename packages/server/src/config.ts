@@ -29,7 +29,7 @@ import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
  * | `LOYALTY_WEBHOOKS_POLL_MS` | `1000` | How often this process looks for webhook deliveries that are due; `0` turns delivery off in this process (another instance on the same database may deliver). |
  * | `LOYALTY_WEBHOOKS_TIMEOUT_MS` | `10000` | How long one webhook attempt waits for the receiver's answer before it counts as failed (a timeout). |
  * | `LOYALTY_WEBHOOKS_RETRY_BASE_MS` | `5000` | The first retry delay of a failed webhook delivery; each next one is four times longer, at most 8 hours (see `domain/webhooks/retry-policy.ts`). Shorten it only for tests. |
- * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: the demo storefront (`:8080`), the React and Vue examples (`:5173`, `:5174` in development, `:4173`, `:4174` in preview) and a page of your own on `:8000`, on `localhost` and `127.0.0.1`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
+ * | `LOYALTY_ALLOWED_ORIGINS` | demo mode: the demo storefront (`:8080`), the React and Vue examples (`:5173`, `:5174` in development, `:4173`, `:4174` in preview), the Next.js example (`:3000`) and a page of your own on `:8000`, on `localhost` and `127.0.0.1`; otherwise none | Comma-separated origins allowed to call the customer (`/v1/me/*`) and demo endpoints from a browser; `*` allows any. |
  */
 export interface ServerConfig {
   port: number;
@@ -90,8 +90,11 @@ export const DEFAULT_WEBHOOK_DELIVERY_SETTINGS: WebhookDeliverySettings = {
   timeoutMs: 10_000,
   retryBaseMs: DEFAULT_RETRY_BASE_MS,
 };
-/** The demo storefront, the React and Vue examples (Vite's development and preview ports), and `python3 -m http.server`. */
-const DEMO_PORTS = [8080, 5173, 5174, 4173, 4174, 8000];
+/**
+ * The demo storefront, the React and Vue examples (Vite's development and preview ports), the Next.js example
+ * (`next dev` and `next start`), and `python3 -m http.server`.
+ */
+const DEMO_PORTS = [8080, 5173, 5174, 4173, 4174, 3000, 8000];
 export const DEFAULT_DEMO_ALLOWED_ORIGINS = DEMO_PORTS.flatMap((port) => [
   `http://localhost:${port}`,
   `http://127.0.0.1:${port}`,

@@ -14,14 +14,16 @@ export class LoyaltyElement extends LitElement {
 
   /**
    * Registers the element. Does nothing when `name` is already defined (a different class under
-   * that name only earns a console warning) or when there is no custom element registry (SSR).
+   * that name only earns a console warning in a browser) or when there is no custom element registry.
    */
   static define(name: string = this.tagName, options?: ElementDefinitionOptions): void {
     const registry = globalThis.customElements;
     if (!registry || !name) return;
     const existing = registry.get(name);
     if (existing) {
-      if (existing !== this && !(existing.prototype instanceof this)) {
+      // On a server the registry is Lit's shim, shared by every copy of this package the server loads (Next.js
+      // loads one for server components and one for rendering client components): nothing there is shown twice.
+      if (!isServer && existing !== this && !(existing.prototype instanceof this)) {
         console.warn(`<${name}> is already defined by another class; keeping that one.`);
       }
       return;
