@@ -108,6 +108,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       rateLimits: config.rateLimits,
       isStopping: () => stopping,
       onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),
+      console: config.demo ? { demoSecretKey: config.demoSecretKey } : {},
       ...options,
       logger,
     });
