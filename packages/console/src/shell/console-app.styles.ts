@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+export const consoleAppStyles = css`
+  :host {
+    display: block;
+    min-height: 100vh;
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75) var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-bottom: var(--_border-width) solid var(--_color-border);
+  }
+  .brand {
+    font-weight: 700;
+    margin: 0;
+    font-size: 1.125em;
+  }
+  .program {
+    color: var(--_color-text-muted);
+  }
+  nav ul {
+    display: flex;
+    gap: 0.5em;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  nav a {
+    color: var(--_color-primary-text);
+    padding: 0.25em 0.5em;
+    border-radius: calc(var(--_radius) * 0.5);
+  }
+  nav a[aria-current='page'] {
+    font-weight: 700;
+    text-decoration-thickness: 2px;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75em;
+    margin-inline-start: auto;
+  }
+  label {
+    display: inline-flex;
+    gap: 0.4em;
+    align-items: center;
+  }
+  select,
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_color-surface);
+    border: var(--_control-border-width) solid var(--_color-border);
+    border-radius: calc(var(--_radius) * 0.5);
+    padding: 0.3em 0.6em;
+    min-height: 2.25rem;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+  }
+  :focus-visible {
+    outline: var(--_focus-ring-width) solid var(--_color-focus-ring);
+    outline-offset: var(--_focus-ring-width);
+  }
+  main {
+    padding: var(--_space);
+    max-width: 80rem;
+    margin: 0 auto;
+  }
+  .status {
+    padding: var(--_space);
+  }
+  @media (max-width: 40rem) {
+    .tools {
+      margin-inline-start: 0;
+      width: 100%;
+    }
+  }
+`;
