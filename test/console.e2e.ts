@@ -199,9 +199,7 @@ describe('the merchant console', () => {
       await signInWithDemoKey(page);
       await page.locator('console-chart-card canvas').first().waitFor();
       assert.deepEqual(await accessibilityViolations(page), [], 'Overview');
-      for (const card of await page.locator('console-chart-card').all()) {
-        await card.getByRole('button', { name: 'Show as table' }).click();
-      }
+      for (const toggle of await page.getByRole('button', { name: 'Show as table' }).all()) await toggle.click();
       assert.deepEqual(await accessibilityViolations(page), [], 'Overview with tables');
       assert.deepEqual(problems, []);
       await context.close();
@@ -213,6 +211,7 @@ describe('the merchant console', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('heading', { name: '概览' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '以表格显示' }).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
     await context.close();

@@ -21,6 +21,7 @@ export const en = {
   retry: 'Try again',
   showTable: 'Show as table',
   overview: {
+    nothingYet: 'Nothing yet.',
     title: 'Overview',
     members: 'Members',
     active30Days: 'Active in the last 30 days',

@@ -23,6 +23,7 @@ export const zhCN: Strings = {
   retry: '重试',
   showTable: '以表格显示',
   overview: {
+    nothingYet: '暂无数据。',
     title: '概览',
     members: '会员',
     active30Days: '近 30 天活跃',

@@ -86,6 +86,8 @@ export class ConsoleChartCard extends LitElement {
   @property({ attribute: false }) formatNumber: (value: number) => string = String;
   /** The toggle's label; pressed, it shows the table instead of the chart. */
   @property() showTableLabel = 'Show as table';
+  /** Said instead of an empty chart. */
+  @property() emptyText = 'Nothing yet.';
 
   @state() private asTable = false;
   @query('canvas') private canvas?: HTMLCanvasElement;
@@ -152,6 +154,12 @@ export class ConsoleChartCard extends LitElement {
   }
 
   override render() {
+    if (this.chart.labels.length === 0) {
+      return html`<section class="card" aria-label=${this.heading}>
+        <h2>${this.heading}</h2>
+        <p class="muted">${this.emptyText}</p>
+      </section>`;
+    }
     return html`<section class="card" aria-label=${this.heading}>
       <div class="head">
         <h2>${this.heading}</h2>

@@ -122,7 +122,8 @@ export class ConsoleOverviewPage extends LitElement {
               .table=${chart.table}
               .scheme=${this.scheme}
               .formatNumber=${format.number}
-              show-table-label=${strings.showTable}
+              .showTableLabel=${strings.showTable}
+              .emptyText=${strings.overview.nothingYet}
             ></console-chart-card>`,
         )}
       </div>`;
