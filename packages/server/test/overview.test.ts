@@ -8,6 +8,7 @@ import {
   consolePaths,
   memberPaths,
   rewardPaths,
+  type TierSettings,
   type TransactionRequest,
 } from '@loyalty-elements/contract';
 import { expectProblem, parseExactly, signCustomerToken } from './support/http.ts';
@@ -17,7 +18,7 @@ import type { TestServer } from './support/server.ts';
 
 // The console's Overview: every figure checked against data seeded here and counted here, independently.
 
-const TIERS = [
+const TIERS: TierSettings[] = [
   { id: 'member', name: { en: 'Member' }, threshold: 0, benefits: [], earnMultiplier: 1 },
   { id: 'silver', name: { en: 'Silver', 'zh-CN': '银卡' }, threshold: 500, benefits: [], earnMultiplier: 1 },
   { id: 'gold', name: { en: 'Gold' }, threshold: 1_000, benefits: [], earnMultiplier: 1 },
