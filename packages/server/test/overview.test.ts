@@ -14,6 +14,7 @@ import {
 import { expectProblem, parseExactly, signCustomerToken } from './support/http.ts';
 import { clockedServerPerFile, DAY_MS } from './support/loyalty.ts';
 import { admin, ownProgram } from './support/orders.ts';
+import { rewardDraft } from './support/rewards.ts';
 import type { TestServer } from './support/server.ts';
 
 // The console's Overview: every figure checked against data seeded here and counted here, independently.
@@ -77,18 +78,16 @@ describe('GET /v1/admin/overview', () => {
     await at(daysFromNow(-10), () => post(a, { type: 'earn', points: 300, expiresAt: daysFromNow(20).toISOString() }));
     await at(daysFromNow(-3), () => post(a, { type: 'redeem', points: 100 }));
     await at(daysFromNow(-1), async () => {
-      const draft = {
-        name: { en: 'Tea tin' },
-        description: { en: 'A tin of tea' },
-        pointsCost: 150,
-        requiredTierId: null,
-        stock: null,
-        validityDays: null,
-        availableFrom: null,
-        availableUntil: null,
-        active: true,
-      };
-      assert.equal((await merchant.call('PUT', rewardPaths.reward('tea'), draft)).status, 201);
+      assert.equal(
+        (
+          await merchant.call(
+            'PUT',
+            rewardPaths.reward('tea'),
+            rewardDraft({ name: { en: 'Tea tin' }, pointsCost: 150 }),
+          )
+        ).status,
+        201,
+      );
       const token = await signCustomerToken({ secret: program.secretKey, audience: program.publishableKey, sub: a });
       const res = await fetch(api.baseUrl + rewardPaths.redeem('tea'), {
         method: 'POST',

@@ -54,24 +54,6 @@ export const consoleAppStyles = css`
     gap: 0.4em;
     align-items: center;
   }
-  select,
-  button {
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-    border: var(--_control-border-width) solid var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.5);
-    padding: 0.3em 0.6em;
-    min-height: 2.25rem;
-  }
-  button[aria-pressed='true'] {
-    background: var(--_color-primary);
-    color: var(--_color-on-primary);
-  }
-  :focus-visible {
-    outline: var(--_focus-ring-width) solid var(--_color-focus-ring);
-    outline-offset: var(--_focus-ring-width);
-  }
   main {
     padding: var(--_space);
     max-width: 80rem;

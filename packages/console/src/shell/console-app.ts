@@ -7,6 +7,7 @@ import { LANGUAGES, initialLanguage, rememberLanguage, stringsFor, type Language
 import { PAGES, type ConsolePage } from '../pages/pages.ts';
 import '../pages/sign-in/sign-in-page.ts';
 import { chosenScheme, onSystemSchemeChange, rememberScheme, systemScheme, type ColorScheme } from './color-scheme.ts';
+import { controlStyles } from '../shared/control.styles.ts';
 import { consoleAppStyles } from './console-app.styles.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -20,7 +21,7 @@ type SignInState =
  */
 @customElement('loyalty-console-app')
 export class LoyaltyConsoleApp extends LitElement {
-  static override styles = [tokenStyles, consoleAppStyles];
+  static override styles = [tokenStyles, controlStyles, consoleAppStyles];
 
   @state() private language: Language = initialLanguage();
   @state() private scheme: ColorScheme | null = chosenScheme();

@@ -10,79 +10,109 @@ export interface OverviewChart {
   table: TableData;
 }
 
-/** The Overview's charts, each with the table that says the same in words and numbers. */
+/** A column of figures: in the table always, in the chart as a series unless `charted` is false. */
+interface Column<T> {
+  label: string;
+  value: (item: T) => number;
+  charted?: boolean;
+}
+
+interface ChartSpec<T> {
+  id: string;
+  heading: string;
+  /** The header of the column that names each row (and each bar group). */
+  rowLabel: string;
+  items: readonly T[];
+  name: (item: T) => string;
+  columns: Array<Column<T>>;
+  horizontal?: boolean;
+}
+
+/** A chart and the table that says the same in words and numbers, from one list of items. */
+function chartOf<T>(spec: ChartSpec<T>, format: Formatters): OverviewChart {
+  const names = spec.items.map(spec.name);
+  return {
+    id: spec.id,
+    heading: spec.heading,
+    chart: {
+      labels: names,
+      series: spec.columns
+        .filter((column) => column.charted !== false)
+        .map((column) => ({ label: column.label, values: spec.items.map(column.value) })),
+      horizontal: spec.horizontal ?? false,
+    },
+    table: {
+      columns: [spec.rowLabel, ...spec.columns.map((column) => column.label)],
+      rows: spec.items.map((item, index) => ({
+        header: names[index]!,
+        cells: spec.columns.map((column) => format.number(column.value(item))),
+      })),
+    },
+  };
+}
+
+/** The Overview's charts, each with its table. */
 export function overviewCharts(
   overview: AdminOverview,
   strings: Strings,
   format: Formatters,
-  name: (text: LocalizedText) => string,
+  localized: (text: LocalizedText) => string,
 ): OverviewChart[] {
   const s = strings.overview;
-  const { byTier } = overview.members;
   return [
-    {
-      id: 'members-by-tier',
-      heading: s.byTier,
-      chart: {
-        labels: byTier.map((tier) => name(tier.name)),
-        series: [{ label: s.count, values: byTier.map((tier) => tier.count) }],
+    chartOf(
+      {
+        id: 'members-by-tier',
+        heading: s.byTier,
+        rowLabel: s.tier,
+        items: overview.members.byTier,
+        name: (tier) => localized(tier.name),
+        columns: [{ label: s.count, value: (tier) => tier.count }],
       },
-      table: {
-        columns: [s.tier, s.count],
-        rows: byTier.map((tier) => ({ header: name(tier.name), cells: [format.number(tier.count)] })),
-      },
-    },
-    {
-      id: 'weekly-points',
-      heading: s.weekly,
-      chart: {
-        labels: overview.weekly.map((week) => format.date(week.weekStart)),
-        series: [
-          { label: s.earned, values: overview.weekly.map((week) => week.earned) },
-          { label: s.redeemed, values: overview.weekly.map((week) => week.redeemed) },
+      format,
+    ),
+    chartOf(
+      {
+        id: 'weekly-points',
+        heading: s.weekly,
+        rowLabel: s.weekStarting,
+        items: overview.weekly,
+        name: (week) => format.date(week.weekStart),
+        columns: [
+          { label: s.earned, value: (week) => week.earned },
+          { label: s.redeemed, value: (week) => week.redeemed },
         ],
       },
-      table: {
-        columns: [s.weekStarting, s.earned, s.redeemed],
-        rows: overview.weekly.map((week) => ({
-          header: format.date(week.weekStart),
-          cells: [format.number(week.earned), format.number(week.redeemed)],
-        })),
-      },
-    },
-    {
-      id: 'redemptions-by-reward',
-      heading: s.redemptions,
-      chart: {
-        labels: overview.redemptionsByReward.map((reward) => name(reward.name)),
-        series: [{ label: s.redemptionCount, values: overview.redemptionsByReward.map((reward) => reward.count) }],
+      format,
+    ),
+    chartOf(
+      {
+        id: 'redemptions-by-reward',
+        heading: s.redemptions,
+        rowLabel: s.reward,
+        items: overview.redemptionsByReward,
+        name: (reward) => localized(reward.name),
+        columns: [
+          { label: s.redemptionCount, value: (reward) => reward.count },
+          { label: s.pointsSpent, value: (reward) => reward.points, charted: false },
+        ],
         horizontal: true,
       },
-      table: {
-        columns: [s.reward, s.redemptionCount, s.pointsSpent],
-        rows: overview.redemptionsByReward.map((reward) => ({
-          header: name(reward.name),
-          cells: [format.number(reward.count), format.number(reward.points)],
-        })),
-      },
-    },
-    {
-      id: 'memberships',
-      heading: s.memberships,
-      chart: {
-        labels: overview.memberships.map((month) => format.month(month.month)),
-        series: [
-          { label: s.joined, values: overview.memberships.map((month) => month.joined) },
-          { label: s.ended, values: overview.memberships.map((month) => month.ended) },
+      format,
+    ),
+    chartOf(
+      {
+        id: 'memberships',
+        heading: s.memberships,
+        rowLabel: s.month,
+        items: overview.memberships,
+        name: (month) => format.month(month.month),
+        columns: [
+          { label: s.joined, value: (month) => month.joined },
+          { label: s.ended, value: (month) => month.ended },
         ],
       },
-      table: {
-        columns: [s.month, s.joined, s.ended],
-        rows: overview.memberships.map((month) => ({
-          header: format.month(month.month),
-          cells: [format.number(month.joined), format.number(month.ended)],
-        })),
-      },
-    },
+      format,
+    ),
   ];
 }
