@@ -1,12 +1,14 @@
-// `npm start`: installs what is missing, builds the drop-in, then runs the reference API (on its
-// embedded database) and the demo storefront until Ctrl+C.
+// `npm start`: installs what is missing, builds the drop-in and (when its sources changed) the merchant console,
+// then runs the reference API (on its embedded database, serving the console) and the demo storefront until Ctrl+C.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildConsoleIfStale } from './console-build.mjs';
 import { installDependencies, pnpm, repoRoot } from './setup.mjs';
 import { startApi } from './start-api.mjs';
 
 installDependencies();
 pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
+buildConsoleIfStale();
 
 const apiPort = process.env.PORT ?? '8787';
 const storefrontPort = process.env.STOREFRONT_PORT ?? '8080';
@@ -18,6 +20,7 @@ const api = await startApi({
   env: { PORT: apiPort, LOYALTY_LOG_LEVEL: process.env.LOYALTY_LOG_LEVEL ?? 'warn' },
 });
 const apiBase = api.baseUrl.replace('127.0.0.1', 'localhost');
+console.log(`Merchant console ready on ${apiBase}/console/ (demo mode: sign in with the demo key)`);
 
 const storefront = spawn(
   process.execPath,

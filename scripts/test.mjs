@@ -50,10 +50,10 @@ const MIN_TESTS = {
   contract: 34,
   sdk: 229,
   'sdk-browser': 26,
-  server: 440,
-  'server-postgres': 440,
+  server: 456,
+  'server-postgres': 456,
   components: 255,
-  e2e: 55,
+  e2e: 62,
   storybook: 13,
   chaos: 18,
 };

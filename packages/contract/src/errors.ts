@@ -12,6 +12,8 @@ export const PROBLEM_CODES = [
   'publishable_key_invalid',
   'secret_key_invalid',
   'secret_key_in_browser',
+  'console_session_invalid',
+  'cross_site_refused',
   'validation_failed',
   'idempotency_key_missing',
   'idempotency_key_reused',

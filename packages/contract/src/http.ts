@@ -74,3 +74,10 @@ export const webhookPaths = {
   retry: (endpointId: string, deliveryId: string) =>
     `/v1/admin/webhooks/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`,
 } as const;
+
+/** The merchant console's own routes (sign-in and its configuration) and the overview it shows. */
+export const consolePaths = {
+  session: '/console/api/session',
+  config: '/console/api/config',
+  overview: '/v1/admin/overview',
+} as const;

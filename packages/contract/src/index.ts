@@ -19,3 +19,4 @@ export * from './program-settings.ts';
 export * from './orders.ts';
 export * from './members.ts';
 export * from './webhooks.ts';
+export * from './console.ts';

@@ -2,8 +2,11 @@ import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE, type ProblemCode } from './errors.ts';
 import { API_VERSION_PREFIX, IDEMPOTENT_REPLAY_HEADER } from './http.ts';
 
-/** Who may call an operation: a shopper's page, anyone with the publishable key, the merchant's backend, or anyone. */
-export type Auth = 'customer' | 'publishable' | 'secret' | 'demo' | 'none';
+/**
+ * Who may call an operation: a shopper's page, anyone with the publishable key, the merchant's backend (or its
+ * console), the console alone (its session cookie), or anyone.
+ */
+export type Auth = 'customer' | 'publishable' | 'secret' | 'console' | 'demo' | 'none';
 
 /** The problems an operation answers, by HTTP status. */
 export type Problems = Readonly<Partial<Record<number, readonly ProblemCode[]>>>;
@@ -16,7 +19,8 @@ export interface Operation {
   auth: Auth;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
-  response: z.ZodMiniType;
+  /** The body of a success; none for a 204. */
+  response?: z.ZodMiniType;
   /** Default `application/json`. */
   contentType?: string;
   status?: number;
@@ -46,7 +50,11 @@ const AUTH_PROBLEMS: Record<Auth, Problems> = {
     403: ['customer_erased'],
   },
   publishable: { 401: ['publishable_key_invalid'] },
-  secret: { 401: ['secret_key_invalid'], 403: ['secret_key_in_browser'] },
+  secret: {
+    401: ['secret_key_invalid', 'console_session_invalid'],
+    403: ['secret_key_in_browser', 'cross_site_refused'],
+  },
+  console: { 401: ['console_session_invalid'], 403: ['cross_site_refused'] },
   demo: {},
   none: {},
 };
@@ -65,7 +73,7 @@ export function problemsOf(op: Operation): Map<number, ProblemCode[]> {
   }
   if (op.method !== 'get') add(413, 'payload_too_large');
   if (op.body !== undefined) add(415, 'unsupported_media_type');
-  if (op.path.startsWith(`${API_VERSION_PREFIX}/`)) add(429, 'rate_limited');
+  if (op.path.startsWith(`${API_VERSION_PREFIX}/`) || op.path.startsWith('/console/api/')) add(429, 'rate_limited');
   add(500, 'internal');
   if (op.storage !== false) add(503, 'storage_unavailable');
   return new Map([...problems].sort(([a], [b]) => a - b));
@@ -112,7 +120,9 @@ function headersOf(op: Operation, status: number): Record<string, unknown> | und
 
 /** The `responses` object of an operation: its success statuses, and each problem status with its codes. */
 export function responsesOf(op: Operation, schemaOf: (schema: z.ZodMiniType) => JsonSchema): Record<string, unknown> {
-  const success = { content: { [op.contentType ?? 'application/json']: { schema: schemaOf(op.response) } } };
+  const success = op.response
+    ? { content: { [op.contentType ?? 'application/json']: { schema: schemaOf(op.response) } } }
+    : {};
   const responses: Record<string, unknown> = {};
   const withHeaders = (status: number, response: Record<string, unknown>) => {
     const headers = headersOf(op, status);
@@ -123,7 +133,7 @@ export function responsesOf(op: Operation, schemaOf: (schema: z.ZodMiniType) => 
       status,
       status === 304
         ? { description: 'Not modified: the copy the client holds (If-None-Match) is current; no body' }
-        : { description: 'OK', ...success },
+        : { description: op.response ? 'OK' : 'Done; no body', ...success },
     );
   }
   for (const [status, codes] of problemsOf(op)) {

@@ -5,13 +5,22 @@ import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from './errors.ts';
 import { isConditional, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
 import { jsonSchema, queryParameterSchema, SchemaComponents, type JsonSchema } from './openapi-schemas.ts';
 import { webhooksObject } from './openapi-webhook-events.ts';
+import { CONSOLE_OPERATIONS } from './openapi-console.ts';
 import { FOLLOW_UP_OPERATIONS } from './openapi-follow-ups.ts';
 import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
 import { SURVEY_ADMIN_OPERATIONS } from './openapi-survey-admin.ts';
 import { WEBHOOK_OPERATIONS } from './openapi-webhooks.ts';
-import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY, paths, surveyPaths } from './http.ts';
+import { CONSOLE_REQUEST_HEADER, CONSOLE_SESSION_COOKIE } from './console.ts';
+import {
+  consolePaths,
+  IDEMPOTENCY_KEY_HEADER,
+  PUBLISHABLE_KEY_HEADER,
+  PUBLISHABLE_KEY_QUERY,
+  paths,
+  surveyPaths,
+} from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
 import { Program } from './program.ts';
 import { ProgramSettings, ProgramSettingsPatch, programSettingsPath } from './program-settings.ts';
@@ -229,13 +238,15 @@ export const OPERATIONS: Record<string, Operation> = {
   ...FOLLOW_UP_OPERATIONS,
   ...SURVEY_ADMIN_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
+  ...CONSOLE_OPERATIONS,
   ...SERVICE_OPERATIONS,
 };
 
 const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   customer: [{ publishableKey: [], customerToken: [] }],
   publishable: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
-  secret: [{ secretKey: [] }],
+  secret: [{ secretKey: [] }, { consoleSession: [] }],
+  console: [{ consoleSession: [] }],
   demo: [],
   none: [],
 };
@@ -320,6 +331,12 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         },
         customerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, aud = publishable key)' },
         secretKey: { type: 'http', scheme: 'bearer', description: 'The program’s secret key, sk_…' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: CONSOLE_SESSION_COOKIE,
+          description: `The console's session (POST ${consolePaths.session}); a request that changes something also sends ${CONSOLE_REQUEST_HEADER}: 1 and its own Origin`,
+        },
       },
     },
   };

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -39,6 +40,10 @@ import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { requireJsonBody } from './middleware/json-body.ts';
 import { refuseBrowserOrigin } from './middleware/admin-origin.ts';
+import { consoleCsrf } from './middleware/console-csrf.ts';
+import { adminOverviewRoute } from './routes/admin-overview.ts';
+import { consoleSessionRoutes } from './routes/console/session.ts';
+import { consoleStaticRoutes } from './routes/console/static.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -64,7 +69,12 @@ export interface AppDeps {
   webhooksAllowHttpLoopback?: boolean;
   /** Called when webhook deliveries were made due (a retry, an endpoint turned on again), so they go out at once. */
   onWebhookDeliveriesDue?: () => void;
+  /** The merchant console: where its build is, and the demo key its sign-in page offers (demo mode only). */
+  console?: { distDir?: string; demoSecretKey?: string };
 }
+
+/** Where `pnpm --filter @loyalty-elements/console build` writes the console. */
+export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
 /** What the route modules need from the app. */
 export interface AppContext {
@@ -106,8 +116,10 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/me/*', browserCors);
   app.use('/v1/demo/*', browserCors);
   app.use(paths.program, browserCors);
-  app.use('/v1/*', ...rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitStore));
+  const limits = rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitStore);
+  app.use('/v1/*', ...limits);
   app.use('/v1/*', requireJsonBody);
+  app.use('/console/api/*', ...limits, consoleCsrf, requireJsonBody);
 
   healthRoutes(app, context, deps.isStopping ?? (() => false));
   programRoute(app, context);
@@ -131,7 +143,10 @@ export function createApp(deps: AppDeps): Hono {
     allowHttpLoopback: deps.webhooksAllowHttpLoopback ?? false,
     onDeliveriesDue: deps.onWebhookDeliveriesDue ?? (() => {}),
   });
+  adminOverviewRoute(app, context);
   if (demo) demoTokenRoute(app, context);
+  consoleSessionRoutes(app, context, { demoSecretKey: demo ? deps.console?.demoSecretKey : undefined });
+  consoleStaticRoutes(app, deps.console?.distDir ?? CONSOLE_DIST_DIR);
   apiReferenceRoutes(app);
 
   app.notFound((c) =>

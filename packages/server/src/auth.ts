@@ -9,6 +9,7 @@ import {
 import type { Queryable } from './store/database.ts';
 import { findProgramByPublishableKey, findProgramBySecretKey, type Program } from './domain/programs.ts';
 import { ProblemError } from './problem.ts';
+import { authenticateConsoleSession, consoleSessionToken } from './console-auth.ts';
 
 /**
  * HMAC keys imported once per secret and reused: importing per request costs about a third of
@@ -136,9 +137,16 @@ export function refuseErasedCustomer(customer: { id: string; status: string }): 
   }
 }
 
-/** The program whose secret key is the Bearer credential of an admin request. */
+/**
+ * The program whose secret key is the Bearer credential of an admin request or, when the request has no
+ * Authorization header, whose console session its cookie carries (the admin-credentials middleware has already
+ * refused such a request from another site).
+ */
 export async function authenticateSecretKey(c: Context, db: Queryable, now: Date = new Date()): Promise<Program> {
   const secretKey = bearerToken(c.req.header('Authorization'));
+  if (c.req.header('Authorization') === undefined && consoleSessionToken(c) !== undefined) {
+    return (await authenticateConsoleSession(c, db, now)).program;
+  }
   const program = secretKey ? await findProgramBySecretKey(db, secretKey, now) : undefined;
   if (program === undefined) {
     throw new ProblemError(401, 'secret_key_invalid', "Send the program's secret key as Authorization: Bearer <key>.");

@@ -14,6 +14,8 @@ const TITLES: Record<ServerProblemCode, string> = {
   publishable_key_invalid: 'Publishable key invalid',
   secret_key_invalid: 'Secret key invalid',
   secret_key_in_browser: 'Secret key used from a browser',
+  console_session_invalid: 'Console session invalid',
+  cross_site_refused: 'Cross-site request refused',
   validation_failed: 'Validation failed',
   idempotency_key_missing: 'Idempotency key missing',
   idempotency_key_reused: 'Idempotency key reused',

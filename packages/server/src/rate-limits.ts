@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY } from '@loyalty-elements/contract';
 import { ProblemError, problemResponse } from './problem.ts';
+import { consoleSessionToken } from './console-auth.ts';
 
 /** Requests per minute; 0 turns a limit off. */
 export interface RateLimits {
@@ -26,7 +27,13 @@ function clientAddress(c: Context): string {
 
 function apiKey(c: Context): string | null {
   const bearer = c.req.header('Authorization')?.match(/^Bearer\s+(sk_\S+)$/i)?.[1];
-  return bearer ?? c.req.header(PUBLISHABLE_KEY_HEADER) ?? c.req.query(PUBLISHABLE_KEY_QUERY) ?? null;
+  const session = consoleSessionToken(c);
+  return (
+    bearer ??
+    c.req.header(PUBLISHABLE_KEY_HEADER) ??
+    c.req.query(PUBLISHABLE_KEY_QUERY) ??
+    (session === undefined ? null : `console:${session}`)
+  );
 }
 
 /** Makes the store one limiter counts in; unset: each process counts in its own memory. */

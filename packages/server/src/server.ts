@@ -113,6 +113,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       ...(sharedLimits ? { rateLimitStore: sharedLimits.newStore } : {}),
       isStopping: () => stopping,
       onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),
+      console: config.demo ? { demoSecretKey: config.demoSecretKey } : {},
       ...options,
       logger,
     });

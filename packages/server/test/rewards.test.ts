@@ -18,6 +18,7 @@ import { DEMO_SEED } from '../src/demo-seed.ts';
 import { createDemoCustomer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly, summaryOf } from './support/http.ts';
 import { DAY_MS, asCustomer, clockedServerPerFile, fullHistory, transact } from './support/loyalty.ts';
+import { rewardDraft } from './support/rewards.ts';
 
 let server: TestServer;
 let api: TestServer;
@@ -25,21 +26,6 @@ const clock = clockedServerPerFile((started) => ({ server, api } = started));
 
 const inDays = (days: number) => new Date(clock.now().getTime() + days * DAY_MS).toISOString();
 const uniqueRewardId = () => `r-${randomUUID().slice(0, 13)}`;
-
-function draft(overrides: Partial<RewardDraft> = {}): RewardDraft {
-  return {
-    name: { en: 'Oolong sampler', 'zh-CN': '乌龙茶试饮装' },
-    description: { en: 'Three small tins.', 'zh-CN': '三小罐。' },
-    pointsCost: 100,
-    requiredTierId: null,
-    stock: null,
-    validityDays: 30,
-    availableFrom: null,
-    availableUntil: null,
-    active: true,
-    ...overrides,
-  };
-}
 
 function adminRequest(
   path: string,
@@ -63,7 +49,7 @@ function putReward(rewardId: string, body: unknown, secretKey?: string | null): 
 
 /** Creates (or replaces) a reward and returns it. */
 async function createReward(overrides: Partial<RewardDraft> = {}, rewardId = uniqueRewardId()): Promise<Reward> {
-  const res = await putReward(rewardId, draft(overrides));
+  const res = await putReward(rewardId, rewardDraft(overrides));
   assert.ok(res.status === 201 || res.status === 200, await res.clone().text());
   return parseExactly(Reward, await res.json());
 }
@@ -112,7 +98,7 @@ describe('admin: the rewards catalogue', () => {
   test('PUT creates (201), then replaces (200) keeping what was redeemed; GET lists by points cost then id', async () => {
     clock.set('2026-06-01T00:00:00.000Z');
     const rewardId = uniqueRewardId();
-    const body = draft({ stock: 10, availableUntil: '2026-12-31T16:00:00Z', requiredTierId: 'silver' });
+    const body = rewardDraft({ stock: 10, availableUntil: '2026-12-31T16:00:00Z', requiredTierId: 'silver' });
     const created = await putReward(rewardId, body);
     assert.equal(created.status, 201, await created.clone().text());
     const reward = parseExactly(Reward, await created.json());
@@ -156,7 +142,7 @@ describe('admin: the rewards catalogue', () => {
   test('refuses invalid rewards with validation_failed and the field paths', async () => {
     const rewardId = uniqueRewardId();
     const invalid = await expectProblem(
-      await putReward(rewardId, { ...draft({ pointsCost: 0, validityDays: 0 }), name: undefined, stock: -1 }),
+      await putReward(rewardId, { ...rewardDraft({ pointsCost: 0, validityDays: 0 }), name: undefined, stock: -1 }),
       400,
       'validation_failed',
     );
@@ -170,7 +156,7 @@ describe('admin: the rewards catalogue', () => {
     const unknownTier = await expectProblem(
       await putReward(
         rewardId,
-        draft({
+        rewardDraft({
           requiredTierId: 'platinum',
           availableFrom: '2026-07-01T00:00:00Z',
           availableUntil: '2026-06-01T00:00:00Z',
@@ -187,7 +173,7 @@ describe('admin: the rewards catalogue', () => {
     ]);
     assert.match(unknownTier.errors?.find((e) => e.path === 'body.requiredTierId')?.message ?? '', /gold/);
 
-    const badId = await expectProblem(await putReward('Free Tea!', draft()), 400, 'validation_failed');
+    const badId = await expectProblem(await putReward('Free Tea!', rewardDraft()), 400, 'validation_failed');
     assert.deepEqual(
       badId.errors?.map((error) => error.path),
       ['path.rewardId'],
@@ -202,9 +188,9 @@ describe('admin: the rewards catalogue', () => {
 
   test('needs the secret key', async () => {
     await expectProblem(await adminRequest(rewardPaths.catalogue, { secretKey: null }), 401, 'secret_key_invalid');
-    await expectProblem(await putReward(uniqueRewardId(), draft(), null), 401, 'secret_key_invalid');
+    await expectProblem(await putReward(uniqueRewardId(), rewardDraft(), null), 401, 'secret_key_invalid');
     await expectProblem(
-      await putReward(uniqueRewardId(), draft(), server.config.demoPublishableKey),
+      await putReward(uniqueRewardId(), rewardDraft(), server.config.demoPublishableKey),
       401,
       'secret_key_invalid',
     );
@@ -346,7 +332,7 @@ describe('POST /v1/me/rewards/{rewardId}/redeem', () => {
         id: undefined,
         code: undefined,
         rewardId,
-        rewardName: draft().name,
+        rewardName: rewardDraft().name,
         pointsSpent: 600,
         redeemedAt: '2026-03-01T08:00:00.000Z',
         expiresAt: '2026-03-15T08:00:00.000Z',
@@ -374,7 +360,7 @@ describe('POST /v1/me/rewards/{rewardId}/redeem', () => {
     const rewardId = (await createReward({ validityDays: null })).id;
     const result = await expectRedeemed(await redeem(customerId, rewardId));
     assert.equal(result.redemption.expiresAt, null);
-    assert.equal(result.entry.reason, draft().name['zh-CN']);
+    assert.equal(result.entry.reason, rewardDraft().name['zh-CN']);
   });
 
   test('replaying the key answers the same redemption and spends once; another reward under it is refused', async () => {

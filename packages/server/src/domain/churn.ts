@@ -1,6 +1,6 @@
 import { MEMBERSHIP_END_REASONS, type ChurnMonth, type MembershipEndReason } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
-import { localDate } from './time.ts';
+import { localDate, type PlainDate } from './time.ts';
 
 const iso = (instant: Date): string => instant.toISOString();
 
@@ -77,14 +77,19 @@ export async function churnByMonth(
   });
 }
 
-function addMonthsTo(month: YearMonth, months: number): YearMonth {
+export function addMonthsTo(month: YearMonth, months: number): YearMonth {
   const index = month.year * 12 + (month.month - 1) + months;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
 /** The instant the month begins in `timeZone`: midnight of its first day there. */
 export function startOfMonth(month: YearMonth, timeZone: string): Date {
-  const wallClock = Date.UTC(month.year, month.month - 1, 1);
+  return startOfDay({ year: month.year, month: month.month, day: 1 }, timeZone);
+}
+
+/** The instant the day begins in `timeZone`: its midnight there. */
+export function startOfDay(date: PlainDate, timeZone: string): Date {
+  const wallClock = Date.UTC(date.year, date.month - 1, date.day);
   // Step from the wall-clock time read as UTC by the zone's offset; twice, in case the offset changes between.
   let instant = wallClock;
   for (let step = 0; step < 2; step += 1) instant = wallClock - offsetAt(new Date(instant), timeZone);

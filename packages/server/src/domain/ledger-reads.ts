@@ -51,7 +51,7 @@ export async function pointsOverview(
 }
 
 /** Credits that count as points earned (reversals and refunds only correct them). */
-const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill'`;
+export const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill'`;
 /** Entries that count towards a tier; gifts (birthday, welcome, goodwill) and spending points do not. */
 const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
 
@@ -99,7 +99,7 @@ export async function customersQualifyingFor(
 }
 
 /** Rows `(customer_id, available_at, amount)` of tier-qualifying activity; `$1`–`$4` are {@link activityParams}. */
-function activitySql(program: Pick<Program, 'tierMetric'>, customerFilter: string): string {
+export function activitySql(program: Pick<Program, 'tierMetric'>, customerFilter: string): string {
   // What a refund owed counts, shortfall included; a reversal undoes all its entry counted, expired points too.
   const amount =
     program.tierMetric === 'spend'
@@ -121,7 +121,11 @@ function activitySql(program: Pick<Program, 'tierMetric'>, customerFilter: strin
       WHERE available_at > $2 AND available_at <= $3`;
 }
 
-function activityParams(program: Pick<Program, 'id' | 'tierMetric' | 'currency'>, since: Date, now: Date): unknown[] {
+export function activityParams(
+  program: Pick<Program, 'id' | 'tierMetric' | 'currency'>,
+  since: Date,
+  now: Date,
+): unknown[] {
   return [program.id, since, now, program.tierMetric === 'spend' ? program.currency : null];
 }
 

@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import { consoleSessionToken } from '../console-auth.ts';
 import { ProblemError } from '../problem.ts';
+import { refuseCrossSite } from './console-csrf.ts';
 
 /**
  * Admin routes take the program's secret key, which belongs on the merchant's server. A browser marks its
@@ -7,7 +9,10 @@ import { ProblemError } from '../problem.ts';
  * reached a web page is already leaked.
  */
 export const refuseBrowserOrigin: MiddlewareHandler = async (c, next) => {
-  if (c.req.header('Origin') !== undefined) {
+  // The console's pages call the same routes with a session cookie instead of the key: theirs are CSRF rules.
+  if (c.req.header('Authorization') === undefined && consoleSessionToken(c) !== undefined) {
+    refuseCrossSite(c);
+  } else if (c.req.header('Origin') !== undefined) {
     throw new ProblemError(
       403,
       'secret_key_in_browser',

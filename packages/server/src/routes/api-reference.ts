@@ -5,7 +5,8 @@ import { OPERATIONS, buildOpenApiDocument } from '@loyalty-elements/contract/ope
 const AUDIENCE = {
   customer: 'Shopper’s page: X-Publishable-Key + Bearer customer token',
   publishable: 'Any page: X-Publishable-Key, or ?key=',
-  secret: 'Merchant backend: Bearer secret key',
+  secret: 'Merchant backend: Bearer secret key, or the console’s session cookie',
+  console: 'The console: its session cookie',
   demo: 'Demo mode only',
   none: 'Anyone',
 } as const;

@@ -1,0 +1,167 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { tokenStyles } from '@loyalty-elements/components';
+import type { ConsoleConfig, ConsoleSession } from '@loyalty-elements/contract';
+import { ConsoleApiError, consoleApi } from '../api/console-api.ts';
+import { LANGUAGES, initialLanguage, rememberLanguage, stringsFor, type Language } from '../i18n/language.ts';
+import { PAGES, type ConsolePage } from '../pages/pages.ts';
+import '../pages/sign-in/sign-in-page.ts';
+import { chosenScheme, onSystemSchemeChange, rememberScheme, systemScheme, type ColorScheme } from './color-scheme.ts';
+import { controlStyles } from '../shared/control.styles.ts';
+import { consoleAppStyles } from './console-app.styles.ts';
+
+const BASE = import.meta.env.BASE_URL;
+
+type SignInState =
+  { kind: 'checking' } | { kind: 'signed-out'; config: ConsoleConfig } | { kind: 'signed-in'; session: ConsoleSession };
+
+/**
+ * The console's shell: asks the API whether a session is signed in, shows the sign-in page or the navigation and
+ * the current page, and keeps the language and colour scheme the person chose.
+ */
+@customElement('loyalty-console-app')
+export class LoyaltyConsoleApp extends LitElement {
+  static override styles = [tokenStyles, controlStyles, consoleAppStyles];
+
+  @state() private language: Language = initialLanguage();
+  @state() private scheme: ColorScheme | null = chosenScheme();
+  @state() private systemDark = systemScheme() === 'dark';
+  @state() private signIn: SignInState = { kind: 'checking' };
+  @state() private path = this.pathFromLocation();
+
+  #stopWatchingScheme?: () => void;
+  readonly #onPopState = () => (this.path = this.pathFromLocation());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopWatchingScheme = onSystemSchemeChange(() => (this.systemDark = systemScheme() === 'dark'));
+    addEventListener('popstate', this.#onPopState);
+    void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatchingScheme?.();
+    removeEventListener('popstate', this.#onPopState);
+  }
+
+  private pathFromLocation(): string {
+    return location.pathname.startsWith(BASE) ? location.pathname.slice(BASE.length) : '';
+  }
+
+  private get page(): ConsolePage {
+    return PAGES.find((page) => page.path === this.path) ?? PAGES[0]!;
+  }
+
+  private async checkSession(): Promise<void> {
+    try {
+      this.signIn = { kind: 'signed-in', session: await consoleApi.session() };
+    } catch (error) {
+      if (!(error instanceof ConsoleApiError && error.status === 401)) throw error;
+      this.signIn = { kind: 'signed-out', config: await consoleApi.config() };
+    }
+  }
+
+  private async signOut(): Promise<void> {
+    await consoleApi.signOut();
+    await this.checkSession();
+  }
+
+  private navigate(event: MouseEvent, page: ConsolePage): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    history.pushState(null, '', BASE + page.path);
+    this.path = page.path;
+  }
+
+  private chooseLanguage(event: Event): void {
+    this.language = (event.target as HTMLSelectElement).value as Language;
+    rememberLanguage(this.language);
+  }
+
+  private get effectiveScheme(): ColorScheme {
+    return this.scheme ?? (this.systemDark ? 'dark' : 'light');
+  }
+
+  private toggleScheme(): void {
+    this.scheme = this.effectiveScheme === 'dark' ? 'light' : 'dark';
+    rememberScheme(this.scheme);
+  }
+
+  protected override willUpdate(): void {
+    // The tokens read the attribute; the page's own background follows through color-scheme.
+    if (this.scheme === null) this.removeAttribute('color-scheme');
+    else this.setAttribute('color-scheme', this.scheme);
+    document.documentElement.lang = this.language;
+    document.documentElement.style.colorScheme = this.effectiveScheme;
+    document.title = stringsFor(this.language).appName;
+  }
+
+  override render() {
+    const strings = stringsFor(this.language);
+    const signedIn = this.signIn.kind === 'signed-in' ? this.signIn.session : undefined;
+    return html`
+      <header>
+        <p class="brand">
+          ${strings.appName}${signedIn ? html` · <span class="program">${signedIn.program.name}</span>` : nothing}
+        </p>
+        ${
+          signedIn
+            ? html`<nav aria-label=${strings.nav.label}>
+                <ul>
+                  ${PAGES.map(
+                    (page) =>
+                      html`<li>
+                        <a
+                          href=${BASE + page.path}
+                          aria-current=${page === this.page ? 'page' : 'false'}
+                          @click=${(event: MouseEvent) => this.navigate(event, page)}
+                          >${page.label(strings)}</a
+                        >
+                      </li>`,
+                  )}
+                </ul>
+              </nav>`
+            : nothing
+        }
+        <div class="tools">
+          <label
+            >${strings.language}
+            <select @change=${this.chooseLanguage}>
+              ${LANGUAGES.map(
+                ({ tag, name }) =>
+                  html`<option value=${tag} lang=${tag} ?selected=${tag === this.language}>${name}</option>`,
+              )}
+            </select>
+          </label>
+          <button type="button" aria-pressed=${this.effectiveScheme === 'dark'} @click=${this.toggleScheme}>
+            ${strings.darkTheme}
+          </button>
+          ${signedIn ? html`<button type="button" @click=${this.signOut}>${strings.signOut}</button>` : nothing}
+        </div>
+      </header>
+      <main>${this.renderMain()}</main>
+    `;
+  }
+
+  private renderMain() {
+    switch (this.signIn.kind) {
+      case 'checking':
+        return html`<p class="status" role="status">${stringsFor(this.language).loading}</p>`;
+      case 'signed-out':
+        return html`<console-sign-in-page
+          .language=${this.language}
+          .demoSecretKey=${this.signIn.config.demoSecretKey}
+          @console-signed-in=${() => void this.checkSession()}
+        ></console-sign-in-page>`;
+      case 'signed-in':
+        return this.page.render({ language: this.language, scheme: this.effectiveScheme });
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'loyalty-console-app': LoyaltyConsoleApp;
+  }
+}

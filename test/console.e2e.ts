@@ -1,0 +1,219 @@
+// The merchant console in real Chromium against the real API: sign-in with the demo key, the Overview's figures
+// equal to the API's, sign-out, the CSRF and cookie rules, the CSP, and axe-core on every page state, light and dark.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AdminOverview } from '@loyalty-elements/contract';
+import { launchChromium } from './support/browser.ts';
+import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+let stack: Stack;
+let browser: Browser;
+let axe: string;
+
+/** Builds the console the API serves (a clean clone has no dist/). */
+function buildConsole(): void {
+  const { status } = spawnSync('pnpm', ['--filter', '@loyalty-elements/console', 'build'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  assert.equal(status, 0, 'building the console failed');
+}
+
+/** axe-core's browser build, from the copy the component tests already use. */
+function axeSource(): string {
+  let from = `${repoRoot}packages/components/package.json`;
+  for (const step of ['@open-wc/testing', 'chai-a11y-axe', 'axe-core/axe.min.js'])
+    from = createRequire(from).resolve(step);
+  return readFileSync(from, 'utf8');
+}
+
+before(async () => {
+  buildConsole();
+  axe = axeSource();
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const consoleUrl = () => `${stack.apiBase}/console/`;
+
+async function overviewFromApi(): Promise<AdminOverview> {
+  const res = await fetch(`${stack.apiBase}/v1/admin/overview`, {
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` },
+  });
+  assert.equal(res.status, 200);
+  return AdminOverview.parse(await res.json());
+}
+
+/**
+ * A page of its own context (own cookies) whose script errors and CSP violations fail the test. (The browser also
+ * reports the 401 of the first session check, which is how the page learns no one is signed in.)
+ */
+async function openConsole(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  // axe-core goes in as the browser's own script: the console's CSP refuses any script added to the page.
+  await context.addInitScript({ content: axe });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(consoleUrl());
+  return { context, page, problems };
+}
+
+async function signInWithDemoKey(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in with the demo key' }).click();
+  await page.locator('[data-figure="members-total"] dd').waitFor({ timeout: 15_000 });
+}
+
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run(context: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+      };
+    };
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+}
+
+const shownNumber = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+async function sessionCookie(context: BrowserContext) {
+  const cookie = (await context.cookies(stack.apiBase)).find((c) => c.name === 'loyalty_console');
+  assert.ok(cookie, 'the session cookie is set');
+  return cookie;
+}
+
+describe('the merchant console', () => {
+  it('is served with the strict CSP, and signs in through the form with the demo key', async () => {
+    const res = await fetch(consoleUrl());
+    assert.equal(res.status, 200);
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"]) {
+      assert.ok(csp.includes(directive), `${directive} in ${csp}`);
+    }
+
+    const { context, page, problems } = await openConsole();
+    await page.getByLabel('Secret key').fill('sk_wrong');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').getByText('That is not a secret key').waitFor();
+    await page.getByLabel('Secret key').fill(DEMO_SECRET_KEY);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('[data-figure="members-total"] dd').waitFor({ timeout: 15_000 });
+
+    const cookie = await sessionCookie(context);
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Strict');
+    assert.equal(await page.evaluate(() => document.cookie), '', 'the page cannot read the session');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shows the members total, points outstanding and weekly table the API returns', async () => {
+    const { context, page, problems } = await openConsole();
+    await signInWithDemoKey(page);
+    const overview = await overviewFromApi();
+    assert.equal(
+      shownNumber(await page.locator('[data-figure="members-total"] dd').textContent()),
+      overview.members.total,
+    );
+    assert.equal(
+      shownNumber(await page.locator('[data-figure="points-outstanding"] dd').first().textContent()),
+      overview.points.outstanding,
+    );
+
+    const weekly = page.locator('console-chart-card[data-chart="weekly-points"]');
+    await weekly.locator('canvas').waitFor();
+    await weekly.getByRole('button', { name: 'Show as table' }).click();
+    const table = weekly.getByRole('table', { name: 'Points earned and redeemed per week' });
+    const rows = await table.locator('tbody tr').all();
+    assert.equal(rows.length, overview.weekly.length);
+    for (const [index, week] of overview.weekly.entries()) {
+      const cells = await rows[index]!.locator('td').allTextContents();
+      assert.deepEqual(cells.map(shownNumber), [week.earned, week.redeemed], week.weekStart);
+    }
+    assert.equal(await table.locator('thead th').count(), 3);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('signs out: the old cookie is refused from then on', async () => {
+    const { context, page } = await openConsole();
+    await signInWithDemoKey(page);
+    const { value } = await sessionCookie(context);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
+    const res = await fetch(`${stack.apiBase}/v1/admin/overview`, { headers: { Cookie: `loyalty_console=${value}` } });
+    assert.equal(res.status, 401);
+    assert.equal(((await res.json()) as { code: string }).code, 'console_session_invalid');
+    await context.close();
+  });
+
+  it('refuses a cross-site request carrying the cookie', async () => {
+    const { context, page } = await openConsole();
+    await signInWithDemoKey(page);
+    const { value } = await sessionCookie(context);
+    const forged = await fetch(`${stack.apiBase}/console/api/session`, {
+      method: 'DELETE',
+      headers: { Cookie: `loyalty_console=${value}`, Origin: 'http://evil.example', 'X-Loyalty-Console': '1' },
+    });
+    assert.equal(forged.status, 403);
+    assert.equal(((await forged.json()) as { code: string }).code, 'cross_site_refused');
+
+    // A page on another origin posting with the browser: SameSite=Strict keeps the cookie home, and the API refuses.
+    const other = await context.newPage();
+    await other.goto(stack.storefrontUrl);
+    const status = await other.evaluate(async (url) => {
+      const res = await fetch(url, { method: 'DELETE', credentials: 'include', mode: 'no-cors' }).catch(() => null);
+      return res?.status ?? -1;
+    }, `${stack.apiBase}/console/api/session`);
+    assert.ok(status === 0 || status === -1, 'an opaque answer the other page cannot read');
+    // The session survived the attempt.
+    await page.reload();
+    await page.locator('[data-figure="members-total"] dd').waitFor({ timeout: 15_000 });
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe-core violations on the sign-in and Overview pages (${colorScheme})`, async () => {
+      const { context, page, problems } = await openConsole({ colorScheme });
+      await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], 'sign-in page');
+      await signInWithDemoKey(page);
+      await page.locator('console-chart-card canvas').first().waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], 'Overview');
+      for (const toggle of await page.getByRole('button', { name: 'Show as table' }).all()) await toggle.click();
+      assert.deepEqual(await accessibilityViolations(page), [], 'Overview with tables');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  it('speaks Simplified Chinese for a Chinese browser, and on a phone-width screen', async () => {
+    const { context, page } = await openConsole({ locale: 'zh-CN' });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('button', { name: '使用演示密钥登录' }).click();
+    await page.getByRole('heading', { name: '概览' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '以表格显示' }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
+    await context.close();
+  });
+});
