@@ -43,7 +43,7 @@ const MIN_TESTS = {
   server: 440,
   'server-postgres': 440,
   components: 255,
-  e2e: 55,
+  e2e: 57,
   storybook: 13,
   chaos: 18,
 };
