@@ -53,7 +53,7 @@ const MIN_TESTS = {
   server: 456,
   'server-postgres': 456,
   components: 255,
-  e2e: 62,
+  e2e: 64,
   storybook: 13,
   chaos: 18,
 };
