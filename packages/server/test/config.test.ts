@@ -27,7 +27,7 @@ test('defaults to demo mode on the local data folder', () => {
     rateLimits: DEFAULT_RATE_LIMITS,
     logLevel: 'info',
     shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
-    storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
+    storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 5_000, minFreeBytes: 64 * 1024 * 1024 },
     webhooksAllowHttpLoopback: false,
     schedulerIntervalMs: DEFAULT_SCHEDULER_INTERVAL_MS,
     webhookDelivery: { pollMs: 1000, timeoutMs: 10_000, retryBaseMs: 5000 },
@@ -91,6 +91,11 @@ test('rejects storage settings that would mean no timeout or no sense', () => {
   // 0 would mean "wait forever" to node-postgres and PostgreSQL: the hang these settings prevent.
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' }), /DATABASE_CONNECT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: 'soon' }), /LOYALTY_STATEMENT_TIMEOUT_MS/);
+  assert.equal(
+    loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: '750', DATABASE_STATEMENT_TIMEOUT_MS: '250' }).storage.statementTimeoutMs,
+    750,
+  );
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ LOYALTY_MIN_FREE_BYTES: '1.5' }), /LOYALTY_MIN_FREE_BYTES/);

@@ -13,7 +13,7 @@ export interface PostgresOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 };
+export const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = { connectTimeoutMs: 5_000, statementTimeoutMs: 5_000 };
 
 /** `host:port` of a connection string for messages, never its password. */
 export function postgresAddress(connectionString: string): string {
