@@ -31,24 +31,20 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER ledger_entries_customer_version AFTER INSERT OR UPDATE OR DELETE ON ledger_entries
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER point_batches_customer_version AFTER INSERT OR UPDATE OR DELETE ON point_batches
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER orders_customer_version AFTER INSERT OR UPDATE OR DELETE ON orders
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER order_refunds_customer_version AFTER INSERT OR UPDATE OR DELETE ON order_refunds
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER birthday_claims_customer_version AFTER INSERT OR UPDATE OR DELETE ON birthday_claims
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER survey_responses_customer_version AFTER INSERT OR UPDATE OR DELETE ON survey_responses
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER survey_dismissals_customer_version AFTER INSERT OR UPDATE OR DELETE ON survey_dismissals
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER survey_follow_ups_customer_version AFTER INSERT OR UPDATE OR DELETE ON survey_follow_ups
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
-CREATE TRIGGER membership_endings_customer_version AFTER INSERT OR UPDATE OR DELETE ON membership_endings
-  FOR EACH ROW EXECUTE FUNCTION customer_data_changed();
+-- Every table whose rows change what a customer's summary shows: `<table>_customer_version` on each.
+DO $$
+DECLARE
+  customer_table text;
+BEGIN
+  FOREACH customer_table IN ARRAY ARRAY['ledger_entries', 'point_batches', 'orders', 'order_refunds', 'birthday_claims',
+                                        'survey_responses', 'survey_dismissals', 'survey_follow_ups',
+                                        'membership_endings'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
+                      FOR EACH ROW EXECUTE FUNCTION customer_data_changed()',
+                   customer_table || '_customer_version', customer_table);
+  END LOOP;
+END;
+$$;
 
 -- Processes that cache settings listen on this channel; the notice is delivered when the write commits.
 CREATE FUNCTION programs_bump_settings_version() RETURNS trigger
@@ -80,13 +76,15 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER tiers_settings_version AFTER INSERT OR UPDATE OR DELETE ON tiers
-  FOR EACH ROW EXECUTE FUNCTION program_settings_changed();
-CREATE TRIGGER retired_keys_settings_version AFTER INSERT OR UPDATE OR DELETE ON retired_keys
-  FOR EACH ROW EXECUTE FUNCTION program_settings_changed();
-CREATE TRIGGER surveys_settings_version AFTER INSERT OR UPDATE OR DELETE ON surveys
-  FOR EACH ROW EXECUTE FUNCTION program_settings_changed();
-CREATE TRIGGER survey_versions_settings_version AFTER INSERT OR UPDATE OR DELETE ON survey_versions
-  FOR EACH ROW EXECUTE FUNCTION program_settings_changed();
-CREATE TRIGGER survey_settings_settings_version AFTER INSERT OR UPDATE OR DELETE ON survey_settings
-  FOR EACH ROW EXECUTE FUNCTION program_settings_changed();
+-- Every table of a program's settings: `<table>_settings_version` on each.
+DO $$
+DECLARE
+  settings_table text;
+BEGIN
+  FOREACH settings_table IN ARRAY ARRAY['tiers', 'retired_keys', 'surveys', 'survey_versions', 'survey_settings'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
+                      FOR EACH ROW EXECUTE FUNCTION program_settings_changed()',
+                   settings_table || '_settings_version', settings_table);
+  END LOOP;
+END;
+$$;
