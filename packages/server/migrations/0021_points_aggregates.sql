@@ -41,26 +41,25 @@ DROP TRIGGER point_batches_customer_version ON point_batches;
 CREATE TRIGGER point_batches_customer_points AFTER INSERT OR UPDATE OR DELETE ON point_batches
   FOR EACH ROW EXECUTE FUNCTION point_batches_changed();
 
-CREATE FUNCTION ledger_entries_changed() RETURNS trigger
+-- Ledger entries are append-only: the one update allowed (an erasure clearing reasons) changes no summary, and
+-- erasure bumps the customer's version itself; so only an insert counts, and erasing a long ledger stays cheap.
+CREATE FUNCTION ledger_entry_added() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  changed record;
-  earned bigint := 0;
 BEGIN
-  IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
-  IF TG_OP = 'INSERT' AND NEW.points > 0
-     AND NEW.kind IN ('order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill') THEN
-    earned := NEW.points;
-  END IF;
-  UPDATE customers SET version = version + 1, lifetime_earned = lifetime_earned + earned
-   WHERE program_id = changed.program_id AND id = changed.customer_id;
+  UPDATE customers
+     SET version = version + 1,
+         lifetime_earned = lifetime_earned + CASE
+           WHEN NEW.points > 0
+            AND NEW.kind IN ('order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill')
+           THEN NEW.points ELSE 0 END
+   WHERE program_id = NEW.program_id AND id = NEW.customer_id;
   RETURN NULL;
 END;
 $$;
 
 DROP TRIGGER ledger_entries_customer_version ON ledger_entries;
-CREATE TRIGGER ledger_entries_customer_points AFTER INSERT OR UPDATE OR DELETE ON ledger_entries
-  FOR EACH ROW EXECUTE FUNCTION ledger_entries_changed();
+CREATE TRIGGER ledger_entries_customer_points AFTER INSERT ON ledger_entries
+  FOR EACH ROW EXECUTE FUNCTION ledger_entry_added();
 
 -- Batches not spendable now: still pending (point_batches_open finds the lapsed ones by expires_at).
 CREATE INDEX point_batches_pending ON point_batches (program_id, customer_id, pending_until)
