@@ -149,7 +149,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       statementTimeoutMs: parsePositive(
         env.LOYALTY_STATEMENT_TIMEOUT_MS ?? env.DATABASE_STATEMENT_TIMEOUT_MS,
         DEFAULT_STORAGE_SETTINGS.statementTimeoutMs,
-        env.LOYALTY_STATEMENT_TIMEOUT_MS === undefined ? 'DATABASE_STATEMENT_TIMEOUT_MS' : 'LOYALTY_STATEMENT_TIMEOUT_MS',
+        env.LOYALTY_STATEMENT_TIMEOUT_MS === undefined
+          ? 'DATABASE_STATEMENT_TIMEOUT_MS'
+          : 'LOYALTY_STATEMENT_TIMEOUT_MS',
       ),
       minFreeBytes: parseCount(
         env.LOYALTY_MIN_FREE_BYTES,

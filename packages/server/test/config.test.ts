@@ -93,7 +93,8 @@ test('rejects storage settings that would mean no timeout or no sense', () => {
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: 'soon' }), /LOYALTY_STATEMENT_TIMEOUT_MS/);
   assert.equal(
-    loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: '750', DATABASE_STATEMENT_TIMEOUT_MS: '250' }).storage.statementTimeoutMs,
+    loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: '750', DATABASE_STATEMENT_TIMEOUT_MS: '250' }).storage
+      .statementTimeoutMs,
     750,
   );
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
