@@ -1,3 +1,4 @@
+import type { CostRow } from './cost.ts';
 import type { Result } from 'autocannon';
 import { tallyCount, type Tally } from './measure.ts';
 
@@ -42,6 +43,8 @@ export interface BenchReport {
   /** |first - last| / mean of the bare runs: how much the machine changed during the run. */
   bareDrift: number;
   scenarios: ScenarioReport[];
+  /** The summary against the bare route per store, history length and isolation (cost.ts). */
+  cost: CostRow[];
   checks: Check[];
   problems: string[];
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { formatCostTable, measureCost } from './cost.ts';
 import { measure, type Measurement, type Scenario } from './measure.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { formatTable, scenarioReport, tallyProblems, type BenchReport, type Check } from './report.ts';
@@ -166,6 +167,13 @@ async function main(): Promise<number> {
     const reports = measured.map(({ scenario, measurement }) =>
       scenarioReport(scenario.id, scenario.name, measurement.result, measurement.tally, bareRps),
     );
+    const cost = await measureCost({
+      duration: options.duration,
+      warmup: options.warmup,
+      postgresUrl: process.env.BENCH_POSTGRES_URL?.trim() || undefined,
+      log,
+    });
+    problems.push(...cost.problems);
     if (api.logged.length > 0) {
       problems.push(`the API logged ${api.logged.length} unexpected errors; first: ${String(api.logged[0])}`);
     }
@@ -183,6 +191,7 @@ async function main(): Promise<number> {
       bareRequestsPerSec: Math.round(bareRps * 10) / 10,
       bareDrift: Math.round(bareDrift * 1000) / 1000,
       scenarios: reports,
+      cost: cost.rows,
       checks,
       problems,
     };
@@ -193,6 +202,8 @@ async function main(): Promise<number> {
       log(formatTable(reports));
       log('');
       log(`x bare = req/s over ${Math.round(bareRps)} req/s, the mean of the two bare runs`);
+      log('');
+      log(formatCostTable(cost.rows));
       for (const c of checks) log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
     }
     if (bareDrift > DRIFT_WARNING) {

@@ -12,6 +12,8 @@ import {
 import type { Database } from './store/database.ts';
 import { STORAGE_RETRY_AFTER_SECONDS, StorageUnavailableError } from './store/errors.ts';
 import { ProgramKeys } from './auth.ts';
+import { SettingsCache } from './caches/settings.ts';
+import { SummaryCache } from './caches/summaries.ts';
 import { ProblemError, problemResponse, type ServerProblemCode } from './problem.ts';
 import { adminTransactionsRoute } from './routes/admin-transactions.ts';
 import { demoTokenRoute } from './routes/demo-token.ts';
@@ -71,6 +73,8 @@ export interface AppDeps {
   onWebhookDeliveriesDue?: () => void;
   /** The merchant console: where its build is, and the demo key its sign-in page offers (demo mode only). */
   console?: { distDir?: string; demoSecretKey?: string };
+  /** Subscribes the app to notices that a program's settings changed on any instance (null: maybe missed). */
+  onSettingsChanged?: (listener: (programId: string | null) => void) => void;
 }
 
 /** Where `pnpm --filter @loyalty-elements/console build` writes the console. */
@@ -81,13 +85,26 @@ export interface AppContext {
   db: Database;
   keys: ProgramKeys;
   now: () => Date;
+  /** Programs and verified tokens kept in this process. */
+  settings: SettingsCache;
+  /** Customers' summaries kept in this process. */
+  summaries: SummaryCache;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { db, demo = false, allowedOrigins = [] } = deps;
   const logger = deps.logger ?? createLogger();
   const logError = deps.logError ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
-  const context: AppContext = { db, keys: new ProgramKeys(), now: deps.now ?? (() => new Date()) };
+  const context: AppContext = {
+    db,
+    keys: new ProgramKeys(),
+    now: deps.now ?? (() => new Date()),
+    settings: new SettingsCache(),
+    summaries: new SummaryCache(),
+  };
+  deps.onSettingsChanged?.((programId) =>
+    programId === null ? context.settings.clear() : context.settings.forgetProgram(programId),
+  );
   const app = new Hono();
 
   app.use('*', securityHeaders, ...requestLog(logger));

@@ -8,6 +8,7 @@ import {
 } from '@loyalty-elements/contract';
 import type { Queryable } from './store/database.ts';
 import { findProgramByPublishableKey, findProgramBySecretKey, type Program } from './domain/programs.ts';
+import type { SettingsCache } from './caches/settings.ts';
 import { ProblemError } from './problem.ts';
 import { authenticateConsoleSession, consoleSessionToken } from './console-auth.ts';
 
@@ -47,10 +48,13 @@ export async function authenticatePublishableKey(
   db: Queryable,
   fromQuery = false,
   now: Date = new Date(),
+  settings?: SettingsCache,
 ): Promise<Program> {
   const publishableKey =
     c.req.header(PUBLISHABLE_KEY_HEADER) ?? (fromQuery ? c.req.query(PUBLISHABLE_KEY_QUERY) : undefined);
-  const program = publishableKey ? await findProgramByPublishableKey(db, publishableKey, now) : undefined;
+  const find = (key: string) =>
+    settings ? settings.programByPublishableKey(db, key, now) : findProgramByPublishableKey(db, key, now);
+  const program = publishableKey ? await find(publishableKey) : undefined;
   if (program === undefined) {
     throw new ProblemError(
       401,
@@ -64,19 +68,22 @@ export async function authenticatePublishableKey(
 /**
  * Resolves the program from `X-Publishable-Key` and the customer from the Bearer customer token.
  * The token's audience must be that publishable key; whether the customer exists is the caller's check.
+ * With `settings`, the program and a token verified before come from memory.
  */
 export async function authenticateCustomer(
   c: Context,
-  db: Queryable,
-  keys: ProgramKeys,
+  { db, keys, settings }: { db: Queryable; keys: ProgramKeys; settings?: SettingsCache },
   now: Date = new Date(),
 ): Promise<AuthenticatedCustomer> {
-  const program = await authenticatePublishableKey(c, db, false, now);
+  const program = await authenticatePublishableKey(c, db, false, now, settings);
   const token = bearerToken(c.req.header('Authorization'));
   if (token === undefined)
     throw new ProblemError(401, 'token_missing', 'Send the customer token as Authorization: Bearer <token>.');
 
-  const customerId = await verifyCustomerToken(token, program, keys);
+  const remembered = settings?.verifiedCustomer(program, token);
+  if (remembered !== undefined) return { program, customerId: remembered };
+  const { customerId, exp } = await verifyCustomerToken(token, program, keys);
+  settings?.rememberToken(program, token, customerId, exp);
   return { program, customerId };
 }
 
@@ -102,7 +109,11 @@ async function verifyWithProgramSecrets(token: string, program: Program, keys: P
   throw new Error('unreachable: a program always has a secret key');
 }
 
-async function verifyCustomerToken(token: string, program: Program, keys: ProgramKeys): Promise<string> {
+async function verifyCustomerToken(
+  token: string,
+  program: Program,
+  keys: ProgramKeys,
+): Promise<{ customerId: string; exp: number }> {
   let payload;
   try {
     ({ payload } = await verifyWithProgramSecrets(token, program, keys));
@@ -124,7 +135,7 @@ async function verifyCustomerToken(token: string, program: Program, keys: Progra
   if (!Identifier.safeParse(payload.sub).success) {
     throw new ProblemError(401, 'token_invalid', 'The customer token has no valid sub.');
   }
-  return payload.sub as string;
+  return { customerId: payload.sub as string, exp: payload.exp as number };
 }
 
 /**

@@ -13,7 +13,7 @@ import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
  * | `HOST` | `127.0.0.1` | Interface to listen on. |
  * | `DATABASE_URL` | unset | A PostgreSQL connection string (`postgres://user:pass@host:5432/db`): the API runs the same migrations and queries there instead of PGlite. |
  * | `DATABASE_CONNECT_TIMEOUT_MS` | `5000` | How long opening a PostgreSQL connection may take; start-up against a server that does not answer fails after it. |
- * | `DATABASE_STATEMENT_TIMEOUT_MS` | `10000` | PostgreSQL cancels a statement that runs longer (`statement_timeout`); the request gets 503 `storage_unavailable`. |
+ * | `LOYALTY_STATEMENT_TIMEOUT_MS` | `10000` | PostgreSQL cancels a statement that runs longer (`statement_timeout`); the request gets 503 `storage_unavailable`, and one heavy request cannot hold a connection others wait for. `DATABASE_STATEMENT_TIMEOUT_MS` is its earlier name, read when it is unset. |
  * | `LOYALTY_DATA_DIR` | `<repo root>/.data/pglite` | PGlite data folder (created if missing; relative paths resolve from the working directory); `memory://` keeps everything in memory. |
  * | `LOYALTY_MIN_FREE_BYTES` | `67108864` (64 MiB) | PGlite refuses writes (503 `storage_unavailable`) while the data folder's disk has less free space; `0` turns the check off. |
  * | `LOYALTY_DEMO` | on | `false`/`0`/`off`/`no` turns demo mode off: no demo seed, no `/v1/demo/*` routes. |
@@ -154,9 +154,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         'DATABASE_CONNECT_TIMEOUT_MS',
       ),
       statementTimeoutMs: parsePositive(
-        env.DATABASE_STATEMENT_TIMEOUT_MS,
+        env.LOYALTY_STATEMENT_TIMEOUT_MS ?? env.DATABASE_STATEMENT_TIMEOUT_MS,
         DEFAULT_STORAGE_SETTINGS.statementTimeoutMs,
-        'DATABASE_STATEMENT_TIMEOUT_MS',
+        env.LOYALTY_STATEMENT_TIMEOUT_MS === undefined
+          ? 'DATABASE_STATEMENT_TIMEOUT_MS'
+          : 'LOYALTY_STATEMENT_TIMEOUT_MS',
       ),
       minFreeBytes: parseCount(
         env.LOYALTY_MIN_FREE_BYTES,

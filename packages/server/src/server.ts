@@ -85,7 +85,12 @@ export interface StartOptions {
    * store/database.ts); every request answers 503 from then on. main.ts exits so a supervisor restarts.
    */
   onStorageFailure?: (error: StorageFailedError) => void;
+  /** Wraps the database the routes use (tests count statements through it). */
+  wrapDatabase?: (db: Database) => Database;
 }
+
+/** The channel a write of a program's settings notifies, with the program's id (migration 0019). */
+export const SETTINGS_CHANNEL = 'loyalty_settings';
 
 /** Opens the database, migrates it, seeds the demo program when in demo mode, and serves the API. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
@@ -104,8 +109,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const sharedLimits = config.rateLimitRedisUrl
       ? await connectRedisRateLimitStore(config.rateLimitRedisUrl, logger)
       : undefined;
+    const settingsListeners: Array<(programId: string | null) => void> = [];
+    await db.listen?.(SETTINGS_CHANNEL, (programId) => settingsListeners.forEach((listener) => listener(programId)));
+    const { wrapDatabase, ...appOptions } = options;
     const app = createApp({
-      db,
+      db: wrapDatabase ? wrapDatabase(db) : db,
+      onSettingsChanged: (listener) => settingsListeners.push(listener),
       demo: config.demo,
       webhooksAllowHttpLoopback: config.demo || config.webhooksAllowHttpLoopback,
       allowedOrigins: config.allowedOrigins,
@@ -114,7 +123,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       isStopping: () => stopping,
       onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),
       console: config.demo ? { demoSecretKey: config.demoSecretKey } : {},
-      ...options,
+      ...appOptions,
       logger,
     });
     const serving = await serveApp(app, config);

@@ -100,6 +100,12 @@ test('rejects storage settings that would mean no timeout or no sense', () => {
   // 0 would mean "wait forever" to node-postgres and PostgreSQL: the hang these settings prevent.
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' }), /DATABASE_CONNECT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: 'soon' }), /LOYALTY_STATEMENT_TIMEOUT_MS/);
+  assert.equal(
+    loadConfig({ LOYALTY_STATEMENT_TIMEOUT_MS: '750', DATABASE_STATEMENT_TIMEOUT_MS: '250' }).storage
+      .statementTimeoutMs,
+    750,
+  );
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ LOYALTY_MIN_FREE_BYTES: '1.5' }), /LOYALTY_MIN_FREE_BYTES/);

@@ -5,7 +5,7 @@ import type {
   CustomerUpsertRequest,
   MembershipEndReason,
 } from '@loyalty-elements/contract';
-import type { Queryable } from '../store/database.ts';
+import { toNumber, type Queryable } from '../store/database.ts';
 import { emitEvent } from './webhooks/outbox.ts';
 import { applyEntryLocked, type LedgerProgram } from './ledger.ts';
 import { resumeMembershipLocked } from './membership.ts';
@@ -64,6 +64,35 @@ export async function findCustomer(db: Queryable, programId: string, id: string)
     [programId, id],
   );
   return row && toCustomer(row);
+}
+
+/** A customer with the counters cached copies are checked against. */
+export interface VersionedCustomer {
+  customer: Customer;
+  /** Bumped by every write that changes what the customer's summary shows. */
+  version: number;
+  /** The program's settings version at the same moment. */
+  settingsVersion: number;
+}
+
+/** The customer, their version and their program's settings version, in one primary-key read. */
+export async function findVersionedCustomer(
+  db: Queryable,
+  programId: string,
+  id: string,
+): Promise<VersionedCustomer | undefined> {
+  const [row] = await db.query<CustomerRow & { version: number | string; settings_version: number | string }>(
+    `SELECT ${CUSTOMER_COLUMNS}, version, (SELECT p.settings_version FROM programs p WHERE p.id = $1) AS settings_version
+       FROM customers WHERE program_id = $1 AND id = $2`,
+    [programId, id],
+  );
+  return (
+    row && {
+      customer: toCustomer(row),
+      version: toNumber(row.version),
+      settingsVersion: toNumber(row.settings_version),
+    }
+  );
 }
 
 /**

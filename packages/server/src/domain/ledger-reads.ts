@@ -1,8 +1,9 @@
 import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
-import { ENTRY_COLUMNS, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
+import { ENTRY_COLUMNS, iso, toLedgerEntry, UNAVAILABLE_POINTS, type EntryRow } from './ledger.ts';
 import type { Program, Tier } from './programs.ts';
 import { activitySince, tierStanding, type QualifyingActivity } from './tiers.ts';
+import { DAY_MS } from './time.ts';
 
 // What the summary and the history read from the ledger; ledger.ts writes it.
 
@@ -24,16 +25,12 @@ export async function pointsOverview(
   now: Date,
 ): Promise<PointsOverview> {
   const [totals] = await db.query<{ balance: unknown; pending: unknown; lifetime: unknown }>(
-    `SELECT
-       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
-         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
-           AND (pending_until IS NULL OR pending_until <= $3) AND (expires_at IS NULL OR expires_at > $3)) AS balance,
-       (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
-         WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
-           AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
-       (SELECT COALESCE(SUM(points), 0)::bigint FROM ledger_entries
-         WHERE program_id = $1 AND customer_id = $2 AND points > 0
-           AND kind IN (${EARNING_KINDS})) AS lifetime`,
+    `SELECT c.points_remaining - ${UNAVAILABLE_POINTS} AS balance,
+            (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+              WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+                AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
+            c.lifetime_earned AS lifetime
+       FROM customers c WHERE c.program_id = $1 AND c.id = $2`,
     [programId, customerId, now],
   );
   const expiring = await db.query<{ expires_at: Date | string; points: unknown }>(
@@ -63,17 +60,32 @@ const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
  * A refund counts against its order, and a reversal against the entry it reverses, at that entry's moment:
  * with everything it owed (shortfall included), so they leave the window together and a refund of points
  * still pending never counts before those points do.
+ *
+ * Only activity that leaves the window within `forecastDays` of `now` (or may, near the window's start) comes back
+ * one item each, as {@link tierStanding} needs it; the rest is summed in SQL into one item at its earliest moment,
+ * which leaves the window after that. So a long history costs one aggregate, not its rows.
  */
 export async function qualifyingActivity(
   db: Queryable,
-  program: Pick<Program, 'id' | 'tierMetric' | 'currency'>,
+  program: Pick<Program, 'id' | 'tierMetric' | 'currency' | 'tierWindowMonths' | 'tierRiskHorizonDays'>,
   customerId: string,
   since: Date,
   now: Date,
+  forecastDays: number = program.tierRiskHorizonDays,
 ): Promise<QualifyingActivity[]> {
+  // activitySince's margin again: month lengths vary, so items this close to the line come back one by one.
+  const detailUntil = activitySince(program.tierWindowMonths, new Date(now.getTime() + forecastDays * DAY_MS));
+  const lineMargin = now.getTime() - activitySince(0, now).getTime();
   const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
-    `SELECT available_at, amount FROM (${activitySql(program, 'e.customer_id = $5')}) activity`,
-    [...activityParams(program, since, now), customerId],
+    `WITH activity AS (${activitySql(program, 'e.customer_id = $5')})
+     SELECT available_at, amount FROM activity WHERE available_at <= $6
+     UNION ALL
+     SELECT min(available_at), sum(amount) FROM activity WHERE available_at > $6 HAVING count(*) > 0`,
+    [
+      ...activityParams(program, since, now),
+      customerId,
+      new Date(Math.max(detailUntil.getTime(), since.getTime()) + 2 * lineMargin),
+    ],
   );
   return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
 }
@@ -132,7 +144,7 @@ export function activityParams(
 /** The tier the customer holds at `now`. */
 export async function customerTier(db: Queryable, program: Program, customerId: string, now: Date): Promise<Tier> {
   const since = activitySince(program.tierWindowMonths, now);
-  const activity = await qualifyingActivity(db, program, customerId, since, now);
+  const activity = await qualifyingActivity(db, program, customerId, since, now, 0);
   return tierStanding(program.tiers, activity, program.tierWindowMonths, now).current;
 }
 

@@ -3,7 +3,7 @@ import {
   expireLapsedLocked,
   insertEntry,
   spendableBalance,
-  spendableBatches,
+  takeSpendable,
   type EntryDraft,
   type EntryMeta,
   type EntryRow,
@@ -39,11 +39,7 @@ export async function takeBackLocked(
     [draft.fromEntryId, program.id, customerId],
   );
   left -= await takeFrom(tx, draft.fromEntryId, Math.min(left, toNumber(own?.remaining ?? 0)));
-  for (const batch of await spendableBatches(tx, program.id, customerId, now)) {
-    if (left === 0) break;
-    if (batch.entryId === draft.fromEntryId) continue;
-    left -= await takeFrom(tx, batch.entryId, Math.min(left, batch.remaining));
-  }
+  left -= await takeSpendable(tx, program.id, customerId, now, left, draft.fromEntryId);
   const balance = await spendableBalance(tx, program.id, customerId, now);
   const { owed, fromEntryId: _from, ...rest } = draft;
   return insertEntry(tx, {

@@ -117,8 +117,7 @@ type EntryWrite = Pick<NewEntry, 'programId' | 'customerId' | 'draft' | 'meta' |
 /** Moves the batches and writes the entry; see {@link applyEntryLocked}. */
 async function writeEntryLocked(tx: Queryable, base: EntryWrite, program: LedgerProgram): Promise<ApplyOutcome> {
   const { customerId, draft, createdAt: now } = base;
-  const batches = await spendableBatches(tx, program.id, customerId, now);
-  const balance = sumRemaining(batches);
+  const balance = await spendableBalance(tx, program.id, customerId, now);
 
   if (draft.points > 0) {
     const pendingUntil = draft.pendingUntil ?? null;
@@ -142,13 +141,7 @@ async function writeEntryLocked(tx: Queryable, base: EntryWrite, program: Ledger
 
   const debit = -draft.points;
   if (debit > balance) return { kind: 'insufficient_points', balance };
-  let left = debit;
-  for (const batch of batches) {
-    if (left === 0) break;
-    const take = Math.min(left, batch.remaining);
-    await tx.query('UPDATE point_batches SET remaining = remaining - $2 WHERE entry_id = $1', [batch.entryId, take]);
-    left -= take;
-  }
+  await takeSpendable(tx, program.id, customerId, now, debit);
   const row = await insertEntry(tx, { ...base, expiresAt: null, pendingUntil: null, balanceAfter: balance - debit });
   return { kind: 'created', row };
 }
@@ -162,37 +155,83 @@ interface Batch {
   remaining: number;
 }
 
-/** Batches with points spendable at `now`, in the order debits consume them: soonest expiry first. */
+/** How many batches a debit reads at a time. */
+const BATCH_PAGE = 64;
+
+/**
+ * The first `limit` batches with points spendable at `now`, in the order debits consume them: soonest expiry
+ * first. The index point_batches_spend_order serves them in that order, so a page costs the same however many
+ * batches the customer has.
+ */
 export async function spendableBatches(
   tx: Queryable,
   programId: string,
   customerId: string,
   now: Date,
+  limit: number = BATCH_PAGE,
 ): Promise<Batch[]> {
   const rows = await tx.query<{ entry_id: string; remaining: unknown }>(
     `SELECT entry_id, remaining FROM point_batches
       WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
         AND (pending_until IS NULL OR pending_until <= $3)
         AND (expires_at IS NULL OR expires_at > $3)
-      ORDER BY expires_at ASC NULLS LAST, earned_at ASC, entry_id ASC`,
-    [programId, customerId, now],
+      ORDER BY expires_at ASC NULLS LAST, earned_at ASC, entry_id ASC
+      LIMIT $4`,
+    [programId, customerId, now, limit],
   );
   return rows.map((row) => ({ entryId: row.entry_id, remaining: toNumber(row.remaining) }));
 }
 
-/** The customer's spendable balance at `now`: what is left of batches neither pending nor lapsed. */
+/**
+ * Takes up to `points` from the customer's spendable batches in the order debits consume them, leaving out
+ * `except`; returns how many it took. The caller holds the customer's row lock.
+ */
+export async function takeSpendable(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+  points: number,
+  except?: string,
+): Promise<number> {
+  let left = points;
+  // Emptied batches drop out of the next page (remaining > 0), so each page starts where the last one ended.
+  while (left > 0) {
+    const page = await spendableBatches(tx, programId, customerId, now, BATCH_PAGE);
+    for (const batch of page) {
+      if (left === 0) break;
+      if (batch.entryId === except) continue;
+      const take = Math.min(left, batch.remaining);
+      await tx.query('UPDATE point_batches SET remaining = remaining - $2 WHERE entry_id = $1', [batch.entryId, take]);
+      left -= take;
+    }
+    if (page.length < BATCH_PAGE) break;
+  }
+  return points - left;
+}
+
+/**
+ * The customer's spendable balance at `now`: what is left of all their batches (kept on the customer's row) less
+ * what is still pending or lapsed.
+ */
 export async function spendableBalance(
   tx: Queryable,
   programId: string,
   customerId: string,
   now: Date,
 ): Promise<number> {
-  return sumRemaining(await spendableBatches(tx, programId, customerId, now));
+  const [row] = await tx.query<{ balance: unknown }>(
+    `SELECT c.points_remaining - ${UNAVAILABLE_POINTS} AS balance
+       FROM customers c WHERE c.program_id = $1 AND c.id = $2`,
+    [programId, customerId, now],
+  );
+  return toNumber(row?.balance ?? 0);
 }
 
-function sumRemaining(batches: readonly Batch[]): number {
-  return batches.reduce((total, batch) => total + batch.remaining, 0);
-}
+/** Points of the customer `c` (`$3`: now) left in batches still pending or already lapsed. */
+export const UNAVAILABLE_POINTS = `COALESCE((SELECT SUM(b.remaining) FROM point_batches b
+   WHERE b.program_id = c.program_id AND b.customer_id = c.id AND b.remaining > 0
+     AND (b.pending_until > $3 OR b.expires_at <= $3)), 0)`;
 
 export interface NewEntry {
   programId: string;

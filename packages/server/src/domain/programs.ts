@@ -55,6 +55,10 @@ export interface Program {
   followUpTargetHours: number;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
+  /** Bumped by every write of the program's settings, tiers, keys or surveys: a cached copy is current while it matches. */
+  settingsVersion: number;
+  /** When the first rotated-out key still in its grace period stops working; null when none is. */
+  graceEndsAt: Date | null;
 }
 
 export interface Reminders {
@@ -94,6 +98,8 @@ interface ProgramRow {
     earn_multiplier: number | string;
   }>;
   grace_keys: Array<{ key: string; kind: 'publishable' | 'secret' }>;
+  grace_ends_at: Date | string | null;
+  settings_version: number | string;
 }
 
 const SELECT_PROGRAM = `
@@ -101,7 +107,7 @@ const SELECT_PROGRAM = `
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
          p.tier_risk_horizon_days, p.return_window_days, p.points_expiring_days, p.birthday_upcoming_days,
-         p.follow_up_target_hours,
+         p.follow_up_target_hours, p.settings_version,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -111,7 +117,8 @@ const SELECT_PROGRAM = `
          COALESCE(
            (SELECT json_agg(json_build_object('key', k.key, 'kind', k.kind) ORDER BY k.retired_at DESC)
               FROM retired_keys k WHERE k.program_id = p.id AND k.expires_at > $2),
-           '[]'::json) AS grace_keys
+           '[]'::json) AS grace_keys,
+         (SELECT min(k.expires_at) FROM retired_keys k WHERE k.program_id = p.id AND k.expires_at > $2) AS grace_ends_at
     FROM programs p`;
 
 export function findProgramById(db: Queryable, id: string, at: Date = new Date()): Promise<Program | undefined> {
@@ -185,5 +192,7 @@ function toProgram(row: ProgramRow): Program {
       benefits: tier.benefits ?? [],
       earnMultiplier: Number(tier.earn_multiplier),
     })),
+    settingsVersion: toNumber(row.settings_version),
+    graceEndsAt: row.grace_ends_at === null ? null : new Date(row.grace_ends_at),
   };
 }

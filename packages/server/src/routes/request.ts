@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { IDEMPOTENCY_KEY_HEADER } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateCustomer, refuseErasedCustomer } from '../auth.ts';
-import { findCustomer, type Customer } from '../domain/customers.ts';
+import { findVersionedCustomer, type Customer } from '../domain/customers.ts';
 import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 
@@ -42,16 +42,34 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
+export interface SignedInCustomer {
+  program: Program;
+  customer: Customer;
+  /** The customer's version: a cached summary built at it is current. */
+  version: number;
+}
+
 /**
  * The program and the signed-in customer of a `/v1/me/*` request; 401 when the customer does not exist, 403 when
- * they were erased.
+ * they were erased. The program and the token's verification may come from memory: the customer's read also
+ * returns the program's settings version, and when that differs from the cached program's (or the customer is not
+ * found) the program is read again and the token verified again before answering.
  */
 export async function signedInCustomer(
   c: Context,
-  { db, keys, now }: Pick<AppContext, 'db' | 'keys' | 'now'>,
-): Promise<{ program: Program; customer: Customer }> {
-  const { program, customerId } = await authenticateCustomer(c, db, keys, now());
-  const customer = await findCustomer(db, program.id, customerId);
+  context: Pick<AppContext, 'db' | 'keys' | 'now' | 'settings'>,
+): Promise<SignedInCustomer> {
+  const now = context.now();
+  const first = await authenticateCustomer(c, context, now);
+  let found = await findVersionedCustomer(context.db, first.program.id, first.customerId);
+  let program = first.program;
+  if (found === undefined || found.settingsVersion !== program.settingsVersion) {
+    context.settings.forgetProgram(program.id);
+    const again = await authenticateCustomer(c, context, now);
+    program = again.program;
+    found = await findVersionedCustomer(context.db, program.id, again.customerId);
+  }
+  const customer = found?.customer;
   if (customer === undefined) {
     throw new ProblemError(
       401,
@@ -60,7 +78,7 @@ export async function signedInCustomer(
     );
   }
   refuseErasedCustomer(customer);
-  return { program, customer };
+  return { program, customer, version: found!.version };
 }
 
 /** A strong entity tag of a response body. */

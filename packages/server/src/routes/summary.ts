@@ -6,6 +6,7 @@ import type { Customer } from '../domain/customers.ts';
 import { ensureExpired } from '../domain/ledger.ts';
 import { pointsOverview, qualifyingActivity } from '../domain/ledger-reads.ts';
 import type { Program } from '../domain/programs.ts';
+import { summaryValidUntil } from '../domain/summary-validity.ts';
 import { dueSurveyTriggers } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
@@ -13,8 +14,22 @@ import { conditionalJson, signedInCustomer } from './request.ts';
 
 export function summaryRoute(app: Hono, context: AppContext): void {
   app.get(paths.summary, async (c) => {
-    const { program, customer } = await signedInCustomer(c, context);
-    const summary = await customerSummary(context.db, program, customer, context.now());
+    const { program, customer, version } = await signedInCustomer(c, context);
+    const now = context.now();
+    const { programId, customerId } = { programId: program.id, customerId: customer.id };
+    let summary = context.summaries.get(programId, customerId, version, program.settingsVersion, now);
+    if (summary === undefined) {
+      summary = await customerSummary(context.db, program, customer, now);
+      const validUntil = await summaryValidUntil(context.db, { programId, customerId }, summary, now);
+      // Writes made while the summary was built bumped the version past `version`: it is not served again.
+      context.summaries.set(programId, customerId, {
+        version,
+        settingsVersion: program.settingsVersion,
+        builtAt: now.getTime(),
+        validUntil,
+        summary,
+      });
+    }
     return conditionalJson(c, summary, 'private, no-cache', `Authorization, ${PUBLISHABLE_KEY_HEADER}`);
   });
 }

@@ -10,13 +10,13 @@ import {
   type SurveyResponse,
 } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
-import { authenticateCustomer, refuseErasedCustomer, type AuthenticatedCustomer } from '../auth.ts';
-import { findCustomer } from '../domain/customers.ts';
+import type { AuthenticatedCustomer } from '../auth.ts';
 import { recordDismissal } from '../domain/surveys/dismissals.ts';
 import { eligibleSurvey } from '../domain/surveys/eligibility.ts';
 import { findResponse, saveResponse } from '../domain/surveys/responses.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
+import { signedInCustomer as signedInMember } from './request.ts';
 
 const ResponseId = z.uuid();
 
@@ -98,18 +98,9 @@ export function surveysRoute(app: Hono, context: AppContext): void {
 }
 
 /** The token's customer, who must exist in the program and not be erased (as for the summary). */
-async function signedInCustomer(c: Context, { db, keys, now }: AppContext): Promise<AuthenticatedCustomer> {
-  const authenticated = await authenticateCustomer(c, db, keys, now());
-  const customer = await findCustomer(db, authenticated.program.id, authenticated.customerId);
-  if (customer === undefined) {
-    throw new ProblemError(
-      401,
-      'customer_not_found',
-      'The customer token names a customer this program does not have.',
-    );
-  }
-  refuseErasedCustomer(customer);
-  return authenticated;
+async function signedInCustomer(c: Context, context: AppContext): Promise<AuthenticatedCustomer> {
+  const { program, customer } = await signedInMember(c, context);
+  return { program, customerId: customer.id };
 }
 
 function respond(c: Context, response: SurveyResponse, status: 200 | 201): Response {

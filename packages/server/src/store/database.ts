@@ -20,6 +20,11 @@ export interface Queryable {
 export interface Database extends Queryable {
   /** Runs `fn` inside BEGIN … COMMIT; rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotice` with the payload of every `NOTIFY` on `channel`, from any connection, and with null when
+   * notices may have been missed (the listening connection was lost). Stores with one process (PGlite) have none.
+   */
+  listen?(channel: string, onNotice: (payload: string | null) => void): Promise<void>;
   close(): Promise<void>;
 }
 

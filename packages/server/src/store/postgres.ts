@@ -13,7 +13,7 @@ export interface PostgresOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000 };
+export const DEFAULT_POSTGRES_OPTIONS: PostgresOptions = { connectTimeoutMs: 5_000, statementTimeoutMs: 5_000 };
 
 /** `host:port` of a connection string for messages, never its password. */
 export function postgresAddress(connectionString: string): string {
@@ -62,6 +62,7 @@ export async function openPostgres(
     client.on('error', (error) => log(`${what}: connection lost: ${describeCause(error)}`));
   });
   pool.on('error', () => undefined);
+  const listeners: Array<{ stop(): Promise<void> }> = [];
 
   try {
     await pool.query('SELECT 1');
@@ -101,7 +102,63 @@ export async function openPostgres(
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onNotice) => {
+      const listener = listenOn(connectionString, channel, onNotice, log, what);
+      listeners.push(listener);
+      return listener.started;
+    },
+    close: async () => {
+      await Promise.all(listeners.map((listener) => listener.stop()));
+      await pool.end();
+    },
+  };
+}
+
+/** How long a lost listening connection waits before it connects again. */
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * A connection of its own that `LISTEN`s on `channel` and connects again when lost, reporting null so the listener
+ * drops what it may have missed.
+ */
+function listenOn(
+  connectionString: string,
+  channel: string,
+  onNotice: (payload: string | null) => void,
+  log: (line: string) => void,
+  what: string,
+): { started: Promise<void>; stop(): Promise<void> } {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString, keepAlive: true });
+    client = next;
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotice(message.payload ?? '');
+    });
+    next.on('error', (error) => {
+      log(`${what}: the ${channel} listener lost its connection: ${describeCause(error)}`);
+      void next.end().catch(() => undefined);
+      if (client !== next) return;
+      client = undefined;
+      onNotice(null);
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), RELISTEN_DELAY_MS);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${channel}`);
+    } catch (error) {
+      next.emit('error', error);
+    }
+  };
+  return {
+    started: connect(),
+    async stop() {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
   };
 }
 

@@ -19,7 +19,7 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: Pick<StartOptions, 'now'> = {},
+  options: Pick<StartOptions, 'now' | 'wrapDatabase'> = {},
 ): Promise<TestServer> {
   const settings: Record<string, string> = {
     PORT: '0',
