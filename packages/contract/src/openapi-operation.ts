@@ -73,7 +73,7 @@ export function problemsOf(op: Operation): Map<number, ProblemCode[]> {
   }
   if (op.method !== 'get') add(413, 'payload_too_large');
   if (op.body !== undefined) add(415, 'unsupported_media_type');
-  if (op.path.startsWith(`${API_VERSION_PREFIX}/`) || op.path.startsWith('/console/api/')) add(429, 'rate_limited');
+  if (isRateLimited(op)) add(429, 'rate_limited');
   add(500, 'internal');
   if (op.storage !== false) add(503, 'storage_unavailable');
   return new Map([...problems].sort(([a], [b]) => a - b));
@@ -96,7 +96,12 @@ const REPLAYED = header('`true` when this answers a request made before with the
 });
 const ATTACHMENT = header('`attachment`, with the name to save the file under.', { type: 'string' }, true);
 const COUNT = { type: 'integer', minimum: 0 };
-/** Sent on the `/v1` routes while rate limits are on (IETF draft 6 `RateLimit` header fields). */
+/** The `/v1` routes and the console's sign-in routes count toward the rate limits. */
+function isRateLimited(op: Operation): boolean {
+  return op.path.startsWith(`${API_VERSION_PREFIX}/`) || op.path.startsWith('/console/api/');
+}
+
+/** Sent on the rate-limited routes while rate limits are on (IETF draft 6 `RateLimit` header fields). */
 const RATE_LIMIT_HEADERS = {
   'RateLimit-Policy': header('The limit and its window in seconds: `1200;w=60`.'),
   'RateLimit-Limit': header('Requests allowed in the current window (the tightest limit that applies).', COUNT),
@@ -114,7 +119,7 @@ function headersOf(op: Operation, status: number): Record<string, unknown> | und
   if ((op.replays ?? op.idempotent) && status < 300) headers[IDEMPOTENT_REPLAY_HEADER] = REPLAYED;
   if (op.attachment && status < 300) headers['Content-Disposition'] = ATTACHMENT;
   if (status === 429 || status === 503) headers['Retry-After'] = RETRY_AFTER;
-  if (op.path.startsWith(`${API_VERSION_PREFIX}/`)) Object.assign(headers, RATE_LIMIT_HEADERS);
+  if (isRateLimited(op)) Object.assign(headers, RATE_LIMIT_HEADERS);
   return Object.keys(headers).length > 0 ? headers : undefined;
 }
 

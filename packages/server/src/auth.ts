@@ -82,9 +82,21 @@ export async function authenticateCustomer(
 
   const remembered = settings?.verifiedCustomer(program, token);
   if (remembered !== undefined) return { program, customerId: remembered };
-  const { customerId, exp } = await verifyCustomerToken(token, program, keys);
-  settings?.rememberToken(program, token, customerId, exp);
-  return { program, customerId };
+  const verify = async (against: Program): Promise<AuthenticatedCustomer> => {
+    const { customerId, exp } = await verifyCustomerToken(token, against, keys);
+    settings?.rememberToken(against, token, customerId, exp);
+    return { program: against, customerId };
+  };
+  try {
+    return await verify(program);
+  } catch (error) {
+    if (settings === undefined || !(error instanceof ProblemError)) throw error;
+    // A program from memory may predate a key rotation on another instance: one look at the stored program.
+    settings.forgetProgram(program.id);
+    const stored = await authenticatePublishableKey(c, db, false, now, settings);
+    if (stored.settingsVersion === program.settingsVersion) throw error;
+    return verify(stored);
+  }
 }
 
 /** How far ahead of this server's clock a token's `iat` may be: clocks drift, but a token is not issued tomorrow. */

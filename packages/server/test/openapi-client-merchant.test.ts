@@ -158,6 +158,13 @@ test('the program settings: read, changed (200), refused (400); 401 without the 
   assert.equal(refused.error?.code, 'validation_failed');
 });
 
+test('the overview: the program at a glance (200); 401 without the key', async () => {
+  const overview = await file.merchant.GET('/v1/admin/overview');
+  assert.equal(overview.response.status, 200);
+  assert.ok((overview.data?.members.total ?? 0) > 0, 'the demo members are counted');
+  assert.equal((await file.anonymous.GET('/v1/admin/overview')).response.status, 401);
+});
+
 test('every merchant operation on customers, the ledger, orders, rewards and settings was called', () => {
   file.coverage.assertCovered(merchantOperations(false));
 });
