@@ -47,7 +47,7 @@ const MIN_TESTS = {
   lint: 1,
   packages: 43,
   size: 14,
-  contract: 34,
+  contract: 36,
   sdk: 229,
   'sdk-browser': 26,
   server: 456,
