@@ -87,11 +87,7 @@ export const Ready: Story = {
   parameters: shows('ready'),
 };
 
-export const ReadyInChinese: Story = {
-  name: 'Ready in Chinese (zh-CN)',
-  globals: { locale: 'zh-CN' },
-  parameters: shows('ready'),
-};
+export const ReadyInChinese: Story = shared.readyInChinese;
 
 export const TierMultiplier: Story = {
   name: 'A Diamond member: 2× the points',
@@ -112,16 +108,8 @@ export const BirthdayMissing: Story = {
   parameters: shows('ready'),
 };
 
-export const Dark: Story = {
-  globals: { scheme: 'dark' },
-  parameters: shows('ready'),
-};
-
-export const RightToLeft: Story = {
-  name: 'Right to left',
-  globals: { direction: 'rtl' },
-  parameters: shows('ready'),
-};
+export const Dark: Story = shared.dark;
+export const RightToLeft: Story = shared.rightToLeft;
 
 // Empty: a program that rewards none of its ways
 

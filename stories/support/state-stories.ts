@@ -1,5 +1,6 @@
-// The states every customer widget shows the same way, as stories over the fake API's shared scenarios: a widget's
-// stories file exports each under its own name (`export const Loading: Story = shared.loading;`).
+// The stories every customer widget tells the same way: its default scenario in Chinese, dark and right to left, and
+// its loading, guest and error states over the fake API's shared scenarios. A widget's stories file exports each
+// under its own name (`export const Loading: Story = shared.loading;`).
 import type { StoryObj } from '@storybook/web-components-vite';
 import type { ScenarioName } from './fake-api.ts';
 
@@ -8,8 +9,11 @@ interface StateArgs {
   'sign-in-url': string;
 }
 
-/** The loading, guest and error stories of a widget whose args name a `scenario` and a `sign-in-url`. */
+/** The shared stories of a widget whose args name a `scenario` and a `sign-in-url`. */
 export function sharedStateStories<Args extends StateArgs>(): Record<
+  | 'readyInChinese'
+  | 'dark'
+  | 'rightToLeft'
   | 'loading'
   | 'loadingWithReducedMotion'
   | 'guest'
@@ -24,18 +28,22 @@ export function sharedStateStories<Args extends StateArgs>(): Record<
   // Args extends StateArgs, but TypeScript cannot relate these literal args to a Partial<Args> of the generic: cast.
   const story = (
     name: string | undefined,
-    scenario: ScenarioName,
+    scenario: ScenarioName | undefined,
     expectedState: string,
     more: { globals?: Record<string, string>; signInUrl?: string } = {},
   ): StoryObj<Args> =>
     ({
       ...(name ? { name } : {}),
-      args: { scenario, ...(more.signInUrl === undefined ? {} : { 'sign-in-url': more.signInUrl }) },
+      ...(scenario ? { args: { scenario } } : {}),
+      ...(more.signInUrl === undefined ? {} : { args: { scenario, 'sign-in-url': more.signInUrl } }),
       ...(more.globals ? { globals: more.globals } : {}),
       parameters: { expectedState },
     }) as unknown as StoryObj<Args>;
   const chinese = { globals: { locale: 'zh-CN' } };
   return {
+    readyInChinese: story('Ready in Chinese (zh-CN)', undefined, 'ready', chinese),
+    dark: story(undefined, undefined, 'ready', { globals: { scheme: 'dark' } }),
+    rightToLeft: story('Right to left', undefined, 'ready', { globals: { direction: 'rtl' } }),
     loading: story(undefined, 'loading', 'loading'),
     loadingWithReducedMotion: story('Loading with reduced motion', 'loading', 'loading', {
       globals: { motion: 'reduce' },

@@ -126,7 +126,7 @@ export class LoyaltyWaysToEarn extends LoyaltyDataElement<WaysData> {
 
   protected override renderGuest(): TemplateResult {
     if (!this.guestProgram) return super.renderGuest();
-    const invitation = html`<div class="sign-in">
+    const invitation = html`<div class="notice-row">
       <p part="message" class="message">${this.#strings.guestMessage}</p>
       ${renderSignIn({ t: this.i18n.t, signInUrl: this.signInUrl, onSignIn: this.requestSignIn })}
     </div>`;
