@@ -13,6 +13,7 @@ export const pointsHistoryStyles = [
       --_background: var(--loyalty-points-history-background, var(--_color-surface));
       --_border-color: var(--loyalty-points-history-border-color, var(--_color-border));
       --_padding: var(--loyalty-points-history-padding, var(--_space));
+      --_gap: calc(var(--_space) * 0.5);
       --_title-size: var(--loyalty-points-history-title-size, calc(var(--_font-size) * 1.125));
       --_credit-color: var(--loyalty-points-history-credit-color, var(--_color-success));
       --_debit-color: var(--loyalty-points-history-debit-color, var(--_color-text));

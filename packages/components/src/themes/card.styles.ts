@@ -2,15 +2,15 @@ import { css } from 'lit';
 
 /**
  * The card of a widget with a title: its box in every state and a title row of a fixed height, so the skeleton and
- * the ready state have the same box. A widget sets `--_background`, `--_border-color`, `--_padding`, `--_title-size`
- * and `--_title-row` on `:host`, and may set `--_gap` (half the space by default).
+ * the ready state have the same box. A widget sets `--_background`, `--_border-color`, `--_padding`, `--_gap`,
+ * `--_title-size` and `--_title-row` on `:host`.
  */
 export const cardStyles = css`
   .base {
     position: relative;
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: var(--_gap, calc(var(--_space) * 0.5));
+    gap: var(--_gap);
     padding: var(--_padding);
     border: var(--_border-width) solid var(--_border-color);
     border-radius: var(--_radius);

@@ -13,6 +13,7 @@ export const waysToEarnStyles = [
       --_background: var(--loyalty-ways-to-earn-background, var(--_color-surface));
       --_border-color: var(--loyalty-ways-to-earn-border-color, var(--_color-border));
       --_padding: var(--loyalty-ways-to-earn-padding, var(--_space));
+      --_gap: calc(var(--_space) * 0.5);
       --_title-size: var(--loyalty-ways-to-earn-title-size, calc(var(--_font-size) * 1.125));
       --_marker-color: var(--loyalty-ways-to-earn-marker-color, var(--_color-primary));
       /* Fixed row heights, so the skeleton and the ready state have the same box. */
