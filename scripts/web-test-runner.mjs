@@ -10,8 +10,11 @@ import { summaryFileReporter } from './wtr-summary-reporter.mjs';
 const DEMO_SECRET_KEY = process.env.LOYALTY_DEMO_SECRET_KEY ?? 'sk_demo_loyalty_elements_not_secret';
 const DEMO_PUBLISHABLE_KEY = process.env.LOYALTY_DEMO_PUBLISHABLE_KEY ?? 'pk_demo_loyalty_elements';
 
-/** A customer token signed with the demo program's secret key, as a merchant's backend signs one (jose). */
-async function signDemoToken(customerId) {
+/**
+ * A customer token signed with the demo program's secret key, as a merchant's backend signs one (jose), valid for
+ * `ttlSeconds` (already expired when it is negative).
+ */
+async function signDemoToken(customerId, ttlSeconds = 3600) {
   const serverRequire = createRequire(new URL('../packages/server/package.json', import.meta.url));
   const { SignJWT } = await import(pathToFileURL(serverRequire.resolve('jose')).href);
   const issuedAt = Math.floor(Date.now() / 1000);
@@ -19,8 +22,8 @@ async function signDemoToken(customerId) {
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(customerId)
     .setAudience(DEMO_PUBLISHABLE_KEY)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + 3600)
+    .setIssuedAt(Math.min(issuedAt, issuedAt + ttlSeconds - 60))
+    .setExpirationTime(issuedAt + ttlSeconds)
     .sign(new TextEncoder().encode(DEMO_SECRET_KEY));
 }
 
@@ -30,8 +33,10 @@ async function signDemoToken(customerId) {
  * secret key, which never goes to the browser:
  * - `loyalty-create-customer` `{ name?, birthday? }`: a new customer of the demo program, with the birthday the
  *   merchant has on file (a `Birthday`, not held back by the notice period), if given; resolves with its id;
- * - `loyalty-customer-token` `{ customerId }`: a token for any customer of the demo program (the API's demo route
- *   signs only for the seeded shoppers); resolves with the token;
+ * - `loyalty-customer-token` `{ customerId, ttlSeconds? }`: a token for any customer of the demo program (the API's
+ *   demo route signs only for the seeded shoppers), valid for an hour or `ttlSeconds`; resolves with the token;
+ * - `loyalty-program-settings` `{ patch? }`: applies `patch` to the demo program's settings, if given (the admin API's
+ *   `PATCH /v1/admin/program`); resolves with the settings;
  * - `loyalty-customer-profile` `{ customerId }`: the admin API's profile of a customer (status, end of membership);
  * - `loyalty-survey-results` `{ surveyId }`: the admin API's results of a survey;
  * - `loyalty-earn-points` `{ customerId, points }`: credits a customer with spendable points; resolves with the entry;
@@ -105,7 +110,12 @@ function loyaltyApiPlugin() {
         return id;
       }
       if (command === 'loyalty-customer-token') {
-        return signDemoToken(String(payload?.customerId));
+        const ttl = Number(payload?.ttlSeconds ?? 3600);
+        return signDemoToken(String(payload?.customerId), Number.isFinite(ttl) ? ttl : 3600);
+      }
+      if (command === 'loyalty-program-settings') {
+        if (payload?.patch === undefined) return admin('/v1/admin/program');
+        return admin('/v1/admin/program', { method: 'PATCH', body: JSON.stringify(payload.patch) });
       }
       if (command === 'loyalty-customer-profile') {
         return admin(`/v1/admin/customers/${encodeURIComponent(String(payload?.customerId))}`);

@@ -42,9 +42,12 @@ export const programs = {
     currency: 'CNY',
     pointsExpiryMonths: 12,
     birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
+    /** 1 point per ¥1 (Gold 1.5×, Diamond 2×), 100 for joining, up to 50 for a survey. */
+    earning: { earnRate: 1, welcomeBonus: 100, surveyPoints: 50 },
     tiers: [
       {
         ...tiers.member,
+        earnMultiplier: 1,
         threshold: 0,
         metric: 'points',
         window: { type: 'rolling', months: 12 },
@@ -52,6 +55,7 @@ export const programs = {
       },
       {
         ...tiers.silver,
+        earnMultiplier: 1,
         threshold: 1_000,
         metric: 'points',
         window: { type: 'rolling', months: 12 },
@@ -62,6 +66,7 @@ export const programs = {
       },
       {
         ...tiers.gold,
+        earnMultiplier: 1.5,
         threshold: 5_000,
         metric: 'points',
         window: { type: 'rolling', months: 12 },
@@ -73,6 +78,7 @@ export const programs = {
       },
       {
         ...tiers.diamond,
+        earnMultiplier: 2,
         threshold: 20_000,
         metric: 'points',
         window: { type: 'rolling', months: 12 },

@@ -29,6 +29,7 @@ const widgets = (scheme: Scheme) => html`
   ></loyalty-satisfaction-survey>
   <loyalty-rewards .client=${clientFor('rewards')} color-scheme=${scheme}></loyalty-rewards>
   <loyalty-points-history .client=${clientFor('history')} page-size="3" color-scheme=${scheme}></loyalty-points-history>
+  <loyalty-ways-to-earn .client=${clientFor('alex-chen')} color-scheme=${scheme}></loyalty-ways-to-earn>
 `;
 
 /** A theme's tokens, with every other token reset so the toolbar's theme does not leak in. */

@@ -30,14 +30,15 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 
 const balanceValue = (page: Page) => page.locator('loyalty-points-balance [part~="value"]');
 const WIDGETS =
-  'loyalty-points-balance, loyalty-tier-progress, loyalty-birthday-greeting, loyalty-rewards, loyalty-points-history';
+  'loyalty-points-balance, loyalty-tier-progress, loyalty-birthday-greeting, loyalty-rewards, loyalty-points-history, ' +
+  'loyalty-ways-to-earn';
 
 /** Waits until every widget on the page has left its loading state; returns each one's state. */
 async function settledStates(page: Page): Promise<Record<string, string>> {
   await page.waitForFunction(
     (selector) => {
       const widgets = [...document.querySelectorAll<HTMLElement & { state?: string }>(selector)];
-      return widgets.length === 5 && widgets.every((widget) => widget.state && widget.state !== 'loading');
+      return widgets.length === 6 && widgets.every((widget) => widget.state && widget.state !== 'loading');
     },
     WIDGETS,
     { timeout: 15_000 },
@@ -243,6 +244,11 @@ describe('the demo storefront', () => {
     assert.match((await link.getAttribute('href')) ?? '', /shopper=demo-shopper/);
     assert.deepEqual(new Set(Object.values(await settledStates(page))), new Set(['guest']));
     assert.deepEqual(requests, ['GET /v1/program'], 'the program, its key in the URL: no preflight');
+    // The ways to earn need only the program: a guest reads them before signing in.
+    assert.match(
+      (await page.locator('loyalty-ways-to-earn [part~="way-shop"]').textContent()) ?? '',
+      /Shop with us: 1 point per ¥1\./,
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });

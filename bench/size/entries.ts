@@ -46,9 +46,9 @@ export const SAME_COST_MARGIN = 0.5 * KB;
 
 export const KIT_ENTRIES: SizeEntry[] = [
   {
-    name: 'drop-in: all six widgets',
+    name: 'drop-in: all seven widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 69.7 * KB,
+    budget: 72.6 * KB,
     target: 32 * KB,
   },
   {
@@ -60,9 +60,9 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 58.5 * KB,
+    budget: 59.9 * KB,
   },
-  { name: 'npm: all six widgets', contents: `import '@loyalty-elements/embed';`, budget: 61.2 * KB, target: 32 * KB },
+  { name: 'npm: all seven widgets', contents: `import '@loyalty-elements/embed';`, budget: 62.7 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38.2 * KB, target: 20 * KB },
   {
@@ -82,6 +82,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
     budget: 37.2 * KB,
+    target: 20 * KB,
+  },
+  {
+    name: 'ways to earn alone',
+    contents: singleWidget('LoyaltyWaysToEarn'),
+    budget: 35.4 * KB,
     target: 20 * KB,
   },
   {

@@ -26,6 +26,7 @@ import { MemoryOutboxStorage, createLoyaltyClient, type LoyaltyClient } from '@l
 import { birthdays, problems, programs, rewardSurveys, summaries, surveys } from '../fixtures.ts';
 import { customerRewards, refusals } from '../rewards-fixtures.ts';
 import { emptyHistory, historyPage, linMeiLedger } from '../points-history-fixtures.ts';
+import { waysToEarnScenarios } from '../ways-to-earn-fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -470,6 +471,7 @@ export const scenarios = {
   ...surveyScenarios,
   ...rewardsScenarios,
   ...historyScenarios,
+  ...waysToEarnScenarios,
   loading: { label: 'Loading (the API never answers)', summary: never, timeoutMs: 24 * 60 * 60 * 1000 },
   timeout: { label: 'Timed out (after 1.5 s)', summary: never, timeoutMs: 1_500, failsOnPurpose: true },
   'network-error': { label: 'Network error', summary: () => HttpResponse.error(), failsOnPurpose: true },

@@ -11,6 +11,7 @@ export { LoyaltyTierProgress, type TierProgressState } from './tier-progress/tie
 export { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from './satisfaction-survey/satisfaction-survey.ts';
 export { LoyaltyRewards, type RewardsState } from './rewards/rewards.ts';
 export { LoyaltyPointsHistory, type PointsHistoryState } from './points-history/points-history.ts';
+export { LoyaltyWaysToEarn, type WaysToEarnState } from './ways-to-earn/ways-to-earn.ts';
 
 export {
   loyaltyClientContext,

@@ -25,6 +25,8 @@ export const ProgramTier = z.object({
   window: QualificationWindow,
   /** What the tier gives, one line per benefit, per language. */
   benefits: z.array(LocalizedText),
+  /** Points from orders are multiplied by this in the tier (1: the program's earn rate). Absent from an API that predates it. */
+  earnMultiplier: z.optional(z.number().check(z.gt(0))),
 });
 export type ProgramTier = z.infer<typeof ProgramTier>;
 
@@ -46,6 +48,17 @@ export const BirthdayReward = z.object({
 });
 export type BirthdayReward = z.infer<typeof BirthdayReward>;
 
+/** How a customer earns points: what the ways-to-earn list is built from. */
+export const ProgramEarning = z.object({
+  /** Points per whole unit of the program's currency spent on an order, before the tier's `earnMultiplier`. */
+  earnRate: z.number().check(z.gte(0)),
+  /** Points credited once when a customer joins; 0: none. */
+  welcomeBonus: z.int().check(z.gte(0)),
+  /** The highest completion reward among the program's active surveys; 0: no active survey rewards its answers. */
+  surveyPoints: z.int().check(z.gte(0)),
+});
+export type ProgramEarning = z.infer<typeof ProgramEarning>;
+
 /**
  * `GET /v1/program`: the program's public settings. Needs only the publishable key; answers a strong
  * `ETag` and `Cache-Control: public, max-age=300`.
@@ -64,5 +77,7 @@ export const Program = z.object({
   pointsExpiryMonths: z.nullable(z.int().check(z.gte(1))),
   /** The birthday reward, or null when the program has none. */
   birthday: z.nullable(BirthdayReward),
+  /** How points are earned. Absent from an API that predates it. */
+  earning: z.optional(ProgramEarning),
 });
 export type Program = z.infer<typeof Program>;

@@ -120,6 +120,19 @@ describe('Program', () => {
     );
     assert.equal(Program.safeParse({ ...program, birthday: null, pointsExpiryMonths: null }).success, true);
   });
+
+  it('carries how points are earned, and refuses negative or fractional rewards', () => {
+    const earning = { earnRate: 1.5, welcomeBonus: 100, surveyPoints: 0 };
+    const withEarning = { ...program, earning, tiers: [{ ...program.tiers[0], earnMultiplier: 1.25 }] };
+    assert.deepEqual(Program.parse(withEarning), withEarning);
+    const bad = [
+      { ...program, earning: { ...earning, welcomeBonus: -1 } },
+      { ...program, earning: { ...earning, surveyPoints: 2.5 } },
+      { ...program, earning: { ...earning, earnRate: -0.5 } },
+      { ...program, tiers: [{ ...program.tiers[0], earnMultiplier: 0 }] },
+    ];
+    for (const value of bad) assert.equal(Program.safeParse(value).success, false, JSON.stringify(value));
+  });
 });
 
 describe('Birthday', () => {

@@ -6,6 +6,7 @@ import {
   LoyaltyRewards,
   LoyaltySatisfactionSurvey,
   LoyaltyTierProgress,
+  LoyaltyWaysToEarn,
 } from '@loyalty-elements/components';
 import { startSharedClient, type EmbedOptions } from './shared-client.ts';
 
@@ -19,6 +20,7 @@ const ELEMENTS = [
   LoyaltySatisfactionSurvey,
   LoyaltyRewards,
   LoyaltyPointsHistory,
+  LoyaltyWaysToEarn,
 ];
 
 /**

@@ -6,6 +6,7 @@ export const WIDGET_TAGS = [
   'loyalty-satisfaction-survey',
   'loyalty-rewards',
   'loyalty-points-history',
+  'loyalty-ways-to-earn',
 ] as const;
 
 export type WidgetTag = (typeof WIDGET_TAGS)[number];

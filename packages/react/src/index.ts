@@ -9,6 +9,7 @@ export { LoyaltyBirthdayGreeting, LoyaltyBirthdayGreetingElement } from './birth
 export { LoyaltySatisfactionSurvey, LoyaltySatisfactionSurveyElement } from './satisfaction-survey.ts';
 export { LoyaltyRewards, LoyaltyRewardsElement } from './rewards.ts';
 export { LoyaltyPointsHistory, LoyaltyPointsHistoryElement } from './points-history.ts';
+export { LoyaltyWaysToEarn, LoyaltyWaysToEarnElement } from './ways-to-earn.ts';
 
 // Widgets without a `client` prop use the page's shared client: set it once, e.g. next to createRoot().
 export { setSharedClient, getSharedClient } from '@loyalty-elements/components';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   PUBLISHABLE_KEY_HEADER,
+  Program,
   ProgramSettings,
   paths,
   programSettingsPath,
@@ -80,6 +81,32 @@ describe('GET and PATCH /v1/admin/program', () => {
     assert.deepEqual(program.birthday, { points: 300, daysBefore: 3, daysAfter: 3, noticeDays: 14 });
     const summary = await summaryOf(server, 'demo-shopper');
     assert.deepEqual(summary.program, { name: 'Tea House Rewards', pointsName: { en: 'leaves', 'zh-CN': '茶叶' } });
+  });
+
+  test('the earn rate, a tier multiplier and the welcome bonus show in GET /v1/program under a new ETag', async () => {
+    const getProgram = () =>
+      fetch(server.baseUrl + paths.program, {
+        headers: { [PUBLISHABLE_KEY_HEADER]: server.config.demoPublishableKey },
+      });
+    const before = await getProgram();
+    await before.body?.cancel();
+    const tiers = (await read()).tiers.map((tier) => (tier.id === 'gold' ? { ...tier, earnMultiplier: 1.5 } : tier));
+    const res = await patch({ earnRate: 2.5, welcomeBonus: 150, tiers });
+    assert.equal(res.status, 200, await res.clone().text());
+
+    const after = await getProgram();
+    assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
+    const program = parseExactly(Program, await after.json());
+    assert.deepEqual(program.earning, { earnRate: 2.5, welcomeBonus: 150, surveyPoints: 50 });
+    assert.deepEqual(
+      program.tiers.map((tier) => [tier.id, tier.earnMultiplier]),
+      [
+        ['member', 1],
+        ['silver', 1],
+        ['gold', 1.5],
+        ['diamond', 1],
+      ],
+    );
   });
 
   test('refuses tiers that do not start at 0, do not ascend or repeat an id, naming each field', async () => {

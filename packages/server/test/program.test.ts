@@ -4,6 +4,8 @@ import { PUBLISHABLE_KEY_HEADER, Program, paths } from '@loyalty-elements/contra
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly } from './support/http.ts';
+import { testSurvey } from './support/surveys.ts';
+import { defined, inputOf } from './support/survey-admin.ts';
 
 let server: TestServer;
 before(async () => {
@@ -37,9 +39,12 @@ describe('GET /v1/program', () => {
           metric: seeded.tierMetric,
           window: { type: 'rolling', months: seeded.tierWindowMonths },
           benefits: tier.benefits,
+          earnMultiplier: 1,
         })),
       pointsExpiryMonths: seeded.pointsExpiryMonths,
       birthday: seeded.birthday,
+      // The demo program's defaults, and its post-purchase survey's completion reward.
+      earning: { earnRate: 1, welcomeBonus: 0, surveyPoints: 50 },
     });
   });
 
@@ -127,5 +132,21 @@ describe('GET /v1/program', () => {
     const stranger = await getProgram({ Origin: 'https://evil.example' });
     assert.equal(stranger.headers.get('access-control-allow-origin'), null);
     await stranger.body?.cancel();
+  });
+
+  test('surveyPoints is the highest completion reward among the active surveys, and a change retags the program', async () => {
+    const read = async () => {
+      const res = await getProgram();
+      return { etag: res.headers.get('etag'), program: parseExactly(Program, await res.json()) };
+    };
+    const before = await read();
+    assert.equal(before.program.earning?.surveyPoints, 50);
+    const richer = testSurvey({ completionReward: 80 });
+    await defined(server, richer.id, inputOf(richer), 201);
+    const raised = await read();
+    assert.equal(raised.program.earning?.surveyPoints, 80);
+    assert.notEqual(raised.etag, before.etag);
+    await defined(server, richer.id, inputOf({ ...richer, status: 'paused' }), 200);
+    assert.equal((await read()).program.earning?.surveyPoints, 50, 'a paused survey is not offered');
   });
 });

@@ -37,6 +37,19 @@ export function safeUrl(value: string | null | undefined): string | undefined {
   }
 }
 
+/** "Sign in": a link to `signInUrl`, or a button calling `onSignIn` when the page gave no (safe) URL. */
+export function renderSignIn(options: {
+  t: Translation;
+  signInUrl: string | null | undefined;
+  onSignIn: () => void;
+}): TemplateResult {
+  const { t } = options;
+  const href = safeUrl(options.signInUrl);
+  return href
+    ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
+    : html`<button part="button" class="button" type="button" @click=${options.onSignIn}>${t.signIn}</button>`;
+}
+
 /**
  * A guest's card: a sign-in invitation linking to `signInUrl`, or a button calling `onSignIn`
  * when the page gave no (safe) URL. Parts: base, message, link or button.
@@ -49,16 +62,10 @@ export function renderGuestNotice(options: {
   /** What to say instead of the shared invitation. */
   message?: string | undefined;
 }): TemplateResult {
-  const { t, locale } = options;
-  const href = safeUrl(options.signInUrl);
   return html`
-    <div part="base" class="base base--notice" tabindex="-1" lang=${locale}>
-      <p part="message" class="message">${options.message ?? t.guestMessage}</p>
-      ${
-        href
-          ? html`<a part="link" class="link" href=${href}>${t.signIn}</a>`
-          : html`<button part="button" class="button" type="button" @click=${options.onSignIn}>${t.signIn}</button>`
-      }
+    <div part="base" class="base base--notice" tabindex="-1" lang=${options.locale}>
+      <p part="message" class="message">${options.message ?? options.t.guestMessage}</p>
+      ${renderSignIn(options)}
     </div>
   `;
 }

@@ -8,6 +8,7 @@ import { rewardsStrings } from '../rewards/rewards.strings.ts';
 import { satisfactionSurveyStrings } from '../satisfaction-survey/satisfaction-survey.strings.ts';
 import { tierProgressStrings } from '../tier-progress/tier-progress.strings.ts';
 import { ledgerTextStrings } from '../base/ledger-text.strings.ts';
+import { waysToEarnStrings } from '../ways-to-earn/ways-to-earn.strings.ts';
 
 describe('locales', () => {
   it('maps Simplified Chinese tags to zh-CN and everything else to en', () => {
@@ -87,6 +88,7 @@ describe('Simplified Chinese copy', () => {
     rewards: rewardsStrings['zh-CN'],
     'satisfaction-survey': satisfactionSurveyStrings['zh-CN'],
     'ledger-text': ledgerTextStrings['zh-CN'],
+    'ways-to-earn': waysToEarnStrings['zh-CN'],
   };
   /** A sample for each parameter, by its name: Chinese words, a date as Intl writes it, numbers. */
   const sample = (name: string): string | number => {

@@ -1,16 +1,19 @@
 import { css } from 'lit';
+import { listCardStyles } from '../themes/card.styles.ts';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
 export const pointsHistoryStyles = [
   tokenStyles,
   sharedStyles,
+  listCardStyles,
   css`
     /* Public hooks (--loyalty-points-history-*) resolved into private --_* ones. */
     :host {
       --_background: var(--loyalty-points-history-background, var(--_color-surface));
       --_border-color: var(--loyalty-points-history-border-color, var(--_color-border));
       --_padding: var(--loyalty-points-history-padding, var(--_space));
+      --_gap: calc(var(--_space) * 0.5);
       --_title-size: var(--loyalty-points-history-title-size, calc(var(--_font-size) * 1.125));
       --_credit-color: var(--loyalty-points-history-credit-color, var(--_color-success));
       --_debit-color: var(--loyalty-points-history-debit-color, var(--_color-text));
@@ -23,48 +26,6 @@ export const pointsHistoryStyles = [
       --_entry-row: calc(var(--_font-size) * 3.5);
     }
 
-    .base {
-      position: relative;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: calc(var(--_space) * 0.5);
-      padding: var(--_padding);
-      border: var(--_border-width) solid var(--_border-color);
-      border-radius: var(--_radius);
-      background: var(--_background);
-    }
-    /* A guest or an error: a compact card, the message and its action on one line when they fit. */
-    .base--notice {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: calc(var(--_space) * 0.5) var(--_space);
-    }
-    p {
-      margin: 0;
-    }
-    .message {
-      flex: 1 1 14em;
-      line-height: 1.5;
-    }
-
-    .title,
-    .title-row {
-      display: flex;
-      align-items: center;
-      min-block-size: var(--_title-row);
-      font-size: var(--_title-size);
-      font-weight: 700;
-      line-height: 1.4;
-    }
-
-    .list {
-      display: grid;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
     .entry {
       display: flex;
       align-items: center;

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { cardStyles } from '../themes/card.styles.ts';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
 export const rewardsStyles = [
   tokenStyles,
   sharedStyles,
+  cardStyles,
   css`
     /* Public hooks (--loyalty-rewards-*) resolved into private --_* ones. */
     :host {
@@ -37,16 +39,6 @@ export const rewardsStyles = [
       --_card-block-size: calc(var(--_font-size) * 14);
     }
 
-    .base {
-      position: relative;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: var(--_gap);
-      padding: var(--_padding);
-      border: var(--_border-width) solid var(--_border-color);
-      border-radius: var(--_radius);
-      background: var(--_background);
-    }
     .base--notice {
       display: flex;
       flex-direction: column;
@@ -54,24 +46,12 @@ export const rewardsStyles = [
       justify-content: center;
       gap: calc(var(--_space) * 0.75);
     }
-    p {
-      margin: 0;
-    }
     .message {
       line-height: 1.5;
     }
 
     .header {
       display: grid;
-    }
-    .title,
-    .title-row {
-      display: flex;
-      align-items: center;
-      min-block-size: var(--_title-row);
-      font-size: var(--_title-size);
-      font-weight: 700;
-      line-height: 1.4;
     }
     .balance,
     .balance-row {

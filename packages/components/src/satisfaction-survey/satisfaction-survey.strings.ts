@@ -1,10 +1,9 @@
 import { zhAmount } from '../locales/chinese.ts';
+import { enPoints } from '../locales/english.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 // Amounts of points arrive formatted through Intl in the element's locale, with the program's own
 // name for its points (plural, as the API sends it); `count` is the raw number behind an amount.
-
-const plural = new Intl.PluralRules('en');
 
 /** English strings of `<loyalty-satisfaction-survey>`; the shape every other locale fills. */
 const en = {
@@ -41,8 +40,7 @@ const en = {
   /** What the points are called when the program's own name is unknown. */
   pointsName: 'points',
   /** "50 points", "1 point": the program's name for its points, made singular for one ("Stars" → "Star"). */
-  points: (amount: string, count: number, pointsName: string) =>
-    `${amount} ${plural.select(count) === 'one' && /[^s]s$/i.test(pointsName) ? pointsName.slice(0, -1) : pointsName}`,
+  points: enPoints,
   /** Under the intro of a survey with a completion reward, e.g. "Answer to earn 50 points.". */
   answerToEarn: (points: string) => `Answer to earn ${points}.`,
   /** After the thank-you, what completing it earned, e.g. "You earned 50 points.". */

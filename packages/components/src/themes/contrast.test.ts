@@ -6,6 +6,7 @@ import '../define/loyalty-tier-progress.ts';
 import '../define/loyalty-birthday-greeting.ts';
 import '../define/loyalty-rewards.ts';
 import '../define/loyalty-points-history.ts';
+import '../define/loyalty-ways-to-earn.ts';
 import '../define/loyalty-satisfaction-survey.ts';
 import type { LoyaltySatisfactionSurvey } from '../satisfaction-survey/satisfaction-survey.ts';
 import { setSharedClient } from '../client/shared-client.ts';
@@ -110,6 +111,9 @@ describe('contrast from one brand colour', () => {
         <loyalty-points-history page-size="2" .client=${shopper}></loyalty-points-history>
         <loyalty-points-history sign-in-url="/sign-in" .client=${guest}></loyalty-points-history>
         <loyalty-points-history .client=${broken}></loyalty-points-history>
+        <loyalty-ways-to-earn .client=${gold}></loyalty-ways-to-earn>
+        <loyalty-ways-to-earn sign-in-url="/sign-in" .client=${guest}></loyalty-ways-to-earn>
+        <loyalty-ways-to-earn .client=${broken}></loyalty-ways-to-earn>
         <loyalty-satisfaction-survey trigger="post_purchase" .client=${surveyed}></loyalty-satisfaction-survey>
       </div>
     `);
@@ -147,6 +151,9 @@ describe('contrast from one brand colour', () => {
       'loyalty-points-history:ready',
       'loyalty-points-history:guest',
       'loyalty-points-history:error',
+      'loyalty-ways-to-earn:ready',
+      'loyalty-ways-to-earn:guest',
+      'loyalty-ways-to-earn:error',
       'loyalty-satisfaction-survey:ready',
     ]);
   });
@@ -281,6 +288,7 @@ describe('forced colours', () => {
         <loyalty-birthday-greeting .client=${birthday}></loyalty-birthday-greeting>
         <loyalty-rewards .client=${shopper}></loyalty-rewards>
         <loyalty-points-history page-size="2" .client=${shopper}></loyalty-points-history>
+        <loyalty-ways-to-earn sign-in-url="/sign-in" .client=${guest}></loyalty-ways-to-earn>
         <loyalty-satisfaction-survey trigger="post_purchase" .client=${surveyed}></loyalty-satisfaction-survey>
       </div>
     `);

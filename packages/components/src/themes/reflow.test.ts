@@ -8,6 +8,7 @@ import '../define/loyalty-tier-progress.ts';
 import '../define/loyalty-birthday-greeting.ts';
 import '../define/loyalty-rewards.ts';
 import '../define/loyalty-points-history.ts';
+import '../define/loyalty-ways-to-earn.ts';
 import '../define/loyalty-satisfaction-survey.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import {
@@ -85,6 +86,12 @@ const STATES: Record<string, (c: Clients, lang: (typeof LANGS)[number]) => Templ
     <loyalty-points-history .client=${c.invited}></loyalty-points-history>
     <loyalty-points-history sign-in-url="/sign-in" .client=${c.guest}></loyalty-points-history>
     <loyalty-points-history .client=${c.broken}></loyalty-points-history>
+  `,
+  'loyalty-ways-to-earn': (c) => html`
+    <loyalty-ways-to-earn .client=${c.gold}></loyalty-ways-to-earn>
+    <loyalty-ways-to-earn .client=${c.invited} birthday-url="/account/birthday"></loyalty-ways-to-earn>
+    <loyalty-ways-to-earn sign-in-url="/sign-in" .client=${c.guest}></loyalty-ways-to-earn>
+    <loyalty-ways-to-earn .client=${c.broken}></loyalty-ways-to-earn>
   `,
   'loyalty-satisfaction-survey': (c, lang) => html`
     <loyalty-satisfaction-survey trigger="post_purchase" .client=${c.surveyed[lang]}></loyalty-satisfaction-survey>
@@ -194,12 +201,12 @@ describe('reflow and target sizes', () => {
       states.push(...widgets.map((widget) => `${widget.localName}:${widget.state}`));
     }
     const count = (state: string) => states.filter((seen) => seen.endsWith(`:${state}`)).length;
-    expect(states).to.have.length(2 * 30);
+    expect(states).to.have.length(2 * 34);
     expect([count('ready'), count('empty'), count('guest'), count('error')]).to.deep.equal([
-      2 * 16,
+      2 * 18,
       2 * 1,
-      2 * 8,
-      2 * 5,
+      2 * 9,
+      2 * 6,
     ]);
   });
 

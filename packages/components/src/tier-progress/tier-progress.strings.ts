@@ -1,4 +1,5 @@
 import { zhAmount } from '../locales/chinese.ts';
+import { enPoints, pointsUnit } from '../locales/english.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 // The strings of <loyalty-tier-progress>. Strings every widget shares (sign in, retry, network,
@@ -8,18 +9,8 @@ import type { StringTable } from '../locales/locales.ts';
 // customer's time zone, tier names and the points name picked from the API's localized text.
 // `count` is the raw number behind a formatted amount, for plurals.
 
-const plural = new Intl.PluralRules('en');
-
-/**
- * "1 point", "1,620 points": the program's own name for its points (plural, as the API sends it),
- * made singular for one ("points" → "point", "Stars" → "Star").
- */
-function unit(count: number, pointsName: string): string {
-  const singular = plural.select(count) === 'one' && /[^s]s$/i.test(pointsName);
-  return singular ? pointsName.slice(0, -1) : pointsName;
-}
-
-const points = (amount: string, count: number, pointsName: string) => `${amount} ${unit(count, pointsName)}`;
+const unit = pointsUnit;
+const points = enPoints;
 
 /** English strings. The shape of this table is the one every other locale must fill. */
 const en = {

@@ -3,6 +3,7 @@ import { PUBLISHABLE_KEY_HEADER, paths, type Program as ProgramBody } from '@loy
 import type { AppContext } from '../app.ts';
 import { authenticatePublishableKey } from '../auth.ts';
 import type { Program } from '../domain/programs.ts';
+import { highestActiveSurveyReward } from '../domain/surveys/definitions.ts';
 import { conditionalJson } from './request.ts';
 
 /** Shared caches may keep the program for five minutes; clients revalidate with the ETag after. */
@@ -15,11 +16,13 @@ export const PROGRAM_CACHE_CONTROL = 'public, max-age=300';
 export function programRoute(app: Hono, { db, now }: AppContext): void {
   app.get(paths.program, async (c) => {
     const program = await authenticatePublishableKey(c, db, true, now());
-    return conditionalJson(c, toProgramBody(program), PROGRAM_CACHE_CONTROL, PUBLISHABLE_KEY_HEADER);
+    const surveyPoints = await highestActiveSurveyReward(db, program.id);
+    return conditionalJson(c, toProgramBody(program, surveyPoints), PROGRAM_CACHE_CONTROL, PUBLISHABLE_KEY_HEADER);
   });
 }
 
-export function toProgramBody(program: Program): ProgramBody {
+/** The public program; `surveyPoints` is the highest completion reward among its active surveys. */
+export function toProgramBody(program: Program, surveyPoints: number): ProgramBody {
   return {
     name: program.name,
     pointsName: program.pointsName,
@@ -32,8 +35,10 @@ export function toProgramBody(program: Program): ProgramBody {
       metric: program.tierMetric,
       window: { type: 'rolling', months: program.tierWindowMonths },
       benefits: tier.benefits,
+      earnMultiplier: tier.earnMultiplier,
     })),
     pointsExpiryMonths: program.pointsExpiryMonths,
     birthday: program.birthday,
+    earning: { earnRate: program.earnRate, welcomeBonus: program.welcomeBonus, surveyPoints },
   };
 }

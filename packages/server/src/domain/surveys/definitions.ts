@@ -52,6 +52,18 @@ export async function activeSurveys(db: Queryable, programId: string, trigger?: 
   return rows.map(toDefinition);
 }
 
+/** The highest completion reward among the program's active surveys (their current versions); 0 when none rewards. */
+export async function highestActiveSurveyReward(db: Queryable, programId: string): Promise<number> {
+  const [row] = await db.query<{ points: number | string | null }>(
+    `SELECT MAX((v.content->>'completionReward')::integer) AS points
+       FROM surveys s
+       JOIN survey_versions v ON v.program_id = s.program_id AND v.survey_id = s.id AND v.version = s.current_version
+      WHERE s.program_id = $1 AND s.status = 'active'`,
+    [programId],
+  );
+  return row?.points == null ? 0 : toNumber(row.points);
+}
+
 export interface SurveyVersionRecord {
   surveyId: string;
   version: number;
