@@ -1,3 +1,5 @@
+'use client';
+
 import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { LoyaltyWaysToEarn as LoyaltyWaysToEarnElement } from '@loyalty-elements/components';
