@@ -79,7 +79,11 @@ const partText = (page: Page, tag: string, part: string) =>
 describe('the Next.js App Router example, built by `next build` and served by `next start`', () => {
   it('builds with no warning, and its page is a server component', () => {
     assert.match(buildOutput, /Compiled successfully/);
-    const warnings = buildOutput.split('\n').filter((line) => /⚠|warn|already defined/i.test(line));
+    // Under CI, Next.js asks the pipeline to keep `.next/cache` between runs; this test builds from scratch on
+    // purpose, so that one notice is about the pipeline, not the app.
+    const warnings = buildOutput
+      .split('\n')
+      .filter((line) => /⚠|warn|already defined/i.test(line) && !/No build cache found/.test(line));
     assert.deepEqual(warnings, [], 'no warning in the build output');
     const page = readFileSync(new URL('../examples/next/app/page.tsx', import.meta.url), 'utf8');
     assert.doesNotMatch(page, /^\s*['"]use client['"]/, 'app/page.tsx has no directive');
