@@ -16,7 +16,7 @@ export function summaryRoute(app: Hono, context: AppContext): void {
   app.get(paths.summary, async (c) => {
     const { program, customer, version } = await signedInCustomer(c, context);
     const now = context.now();
-    const { programId, customerId } = { programId: program.id, customerId: customer.id };
+    const [programId, customerId] = [program.id, customer.id];
     let summary = context.summaries.get(programId, customerId, version, program.settingsVersion, now);
     if (summary === undefined) {
       summary = await customerSummary(context.db, program, customer, now);
