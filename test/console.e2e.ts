@@ -1,42 +1,18 @@
 // The merchant console in real Chromium against the real API: sign-in with the demo key, the Overview's figures
 // equal to the API's, sign-out, the CSRF and cookie rules, the CSP, and axe-core on every page state, light and dark.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { AdminOverview } from '@loyalty-elements/contract';
 import { launchChromium } from './support/browser.ts';
+import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
 import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
-
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 let stack: Stack;
 let browser: Browser;
-let axe: string;
-
-/** Builds the console the API serves (a clean clone has no dist/). */
-function buildConsole(): void {
-  const { status } = spawnSync('pnpm', ['--filter', '@loyalty-elements/console', 'build'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  assert.equal(status, 0, 'building the console failed');
-}
-
-/** axe-core's browser build, from the copy the component tests already use. */
-function axeSource(): string {
-  let from = `${repoRoot}packages/components/package.json`;
-  for (const step of ['@open-wc/testing', 'chai-a11y-axe', 'axe-core/axe.min.js'])
-    from = createRequire(from).resolve(step);
-  return readFileSync(from, 'utf8');
-}
 
 before(async () => {
-  buildConsole();
-  axe = axeSource();
+  ensureConsoleBuilt();
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
 });
 after(async () => {
@@ -52,45 +28,6 @@ async function overviewFromApi(): Promise<AdminOverview> {
   });
   assert.equal(res.status, 200);
   return AdminOverview.parse(await res.json());
-}
-
-/**
- * A page of its own context (own cookies) whose script errors and CSP violations fail the test. (The browser also
- * reports the 401 of the first session check, which is how the page learns no one is signed in.)
- */
-async function openConsole(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
-  const context = await browser.newContext({
-    locale: options.locale ?? 'en-US',
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  // axe-core goes in as the browser's own script: the console's CSP refuses any script added to the page.
-  await context.addInitScript({ content: axe });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(consoleUrl());
-  return { context, page, problems };
-}
-
-async function signInWithDemoKey(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign in with the demo key' }).click();
-  await page.locator('[data-figure="members-total"] dd').waitFor({ timeout: 15_000 });
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(context: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
 }
 
 const shownNumber = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
@@ -110,7 +47,7 @@ describe('the merchant console', () => {
       assert.ok(csp.includes(directive), `${directive} in ${csp}`);
     }
 
-    const { context, page, problems } = await openConsole();
+    const { context, page, problems } = await openConsole(browser, consoleUrl());
     await page.getByLabel('Secret key').fill('sk_wrong');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').getByText('That is not a secret key').waitFor();
@@ -127,7 +64,7 @@ describe('the merchant console', () => {
   });
 
   it('shows the members total, points outstanding and weekly table the API returns', async () => {
-    const { context, page, problems } = await openConsole();
+    const { context, page, problems } = await openConsole(browser, consoleUrl());
     await signInWithDemoKey(page);
     const overview = await overviewFromApi();
     assert.equal(
@@ -155,7 +92,7 @@ describe('the merchant console', () => {
   });
 
   it('signs out: the old cookie is refused from then on', async () => {
-    const { context, page } = await openConsole();
+    const { context, page } = await openConsole(browser, consoleUrl());
     await signInWithDemoKey(page);
     const { value } = await sessionCookie(context);
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -167,7 +104,7 @@ describe('the merchant console', () => {
   });
 
   it('refuses a cross-site request carrying the cookie', async () => {
-    const { context, page } = await openConsole();
+    const { context, page } = await openConsole(browser, consoleUrl());
     await signInWithDemoKey(page);
     const { value } = await sessionCookie(context);
     const forged = await fetch(`${stack.apiBase}/console/api/session`, {
@@ -193,7 +130,7 @@ describe('the merchant console', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations on the sign-in and Overview pages (${colorScheme})`, async () => {
-      const { context, page, problems } = await openConsole({ colorScheme });
+      const { context, page, problems } = await openConsole(browser, consoleUrl(), { colorScheme });
       await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
       assert.deepEqual(await accessibilityViolations(page), [], 'sign-in page');
       await signInWithDemoKey(page);
@@ -207,7 +144,7 @@ describe('the merchant console', () => {
   }
 
   it('speaks Simplified Chinese for a Chinese browser, and on a phone-width screen', async () => {
-    const { context, page } = await openConsole({ locale: 'zh-CN' });
+    const { context, page } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('heading', { name: '概览' }).waitFor({ timeout: 15_000 });
