@@ -1,7 +1,7 @@
 import type { AdminOverview, LocalizedText } from '@loyalty-elements/contract';
 import type { Strings } from '../../i18n/en.ts';
 import type { Formatters } from '../../i18n/format.ts';
-import type { ChartData, TableData } from './chart-card.ts';
+import type { ChartData, TableData } from '../../shared/chart-card.ts';
 
 export interface OverviewChart {
   id: string;

@@ -7,7 +7,7 @@ import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
 import { pageStyles } from '../page.styles.ts';
 import { overviewCharts } from './overview-charts.ts';
-import './chart-card.ts';
+import '../../shared/chart-card.ts';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; overview: AdminOverview } | { kind: 'error' };
 

@@ -10,8 +10,8 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { ColorScheme } from '../../shell/color-scheme.ts';
-import { pageStyles } from '../page.styles.ts';
+import type { ColorScheme } from '../shell/color-scheme.ts';
+import { pageStyles } from '../pages/page.styles.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 

@@ -1,0 +1,50 @@
+import { CONSOLE_REQUEST_HEADER, Problem } from '@loyalty-elements/contract';
+
+/** An answer that is not the success the console asked for: its HTTP status and the problem's code, if any. */
+export class ConsoleApiError extends Error {
+  override readonly name = 'ConsoleApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(`The API answered ${status}${code ? ` ${code}` : ''}.`);
+  }
+}
+
+/**
+ * Calls the API the console is served by. The session cookie goes along by itself (same origin); a request that
+ * changes something carries the console's header, which the API's CSRF rules require.
+ */
+export async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const method = init.method ?? 'GET';
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  if (method !== 'GET' && method !== 'HEAD') headers.set(CONSOLE_REQUEST_HEADER, '1');
+  const res = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
+  if (!res.ok) {
+    const problem = Problem.safeParse(await res.json().catch(() => undefined));
+    throw new ConsoleApiError(res.status, problem.success ? problem.data.code : undefined);
+  }
+  return res;
+}
+
+/** A GET whose answer is checked against its contract schema. */
+export async function read<T>(schema: { parse(value: unknown): T }, path: string): Promise<T> {
+  return schema.parse(await (await call(path)).json());
+}
+
+/** A request with a JSON body whose answer is checked against its contract schema. */
+export async function send<T>(
+  schema: { parse(value: unknown): T },
+  path: string,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.headers = { ...headers, 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  return schema.parse(await (await call(path, init)).json());
+}
