@@ -132,11 +132,14 @@ export class ConsoleFollowUpDetail extends LitElement {
   }
 
   /** The queue's copy may be a little old: the panel shows the follow-up as the API has it now. */
-  private async refresh(): Promise<void> {
+  private async refresh(): Promise<FollowUpCase | undefined> {
     try {
-      this.dispatchEvent(followUpChanged(await recoveryApi.followUp(this.followUp.id)));
+      const current = await recoveryApi.followUp(this.followUp.id);
+      this.dispatchEvent(followUpChanged(current));
+      return current;
     } catch (error) {
       this.failure = describeFailure(error, stringsFor(this.language).recovery.errors);
+      return undefined;
     }
   }
 
@@ -178,9 +181,13 @@ export class ConsoleFollowUpDetail extends LitElement {
     });
   }
 
-  private resolved(): void {
-    // The Resolve button that opened the form is gone now: the panel's Close button takes the focus.
-    void this.updateComplete.then(() => this.closeButton.focus());
+  /**
+   * After the resolve form closes, the panel shows the follow-up as the API has it (resolved here, or by a colleague
+   * meanwhile); when it is closed the Resolve button is gone, and the panel's Close button takes the focus.
+   */
+  private async resolveFormClosed(): Promise<void> {
+    const current = await this.refresh();
+    if (current?.status === 'closed') this.closeButton.focus();
   }
 
   override render() {
@@ -250,7 +257,7 @@ export class ConsoleFollowUpDetail extends LitElement {
       <console-resolve-dialog
         .language=${this.language}
         .followUp=${followUp}
-        @console-follow-up-changed=${this.resolved}
+        @console-resolve-closed=${() => void this.resolveFormClosed()}
       ></console-resolve-dialog>
     </dialog>`;
   }

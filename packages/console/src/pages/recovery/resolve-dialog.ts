@@ -15,6 +15,7 @@ import { followUpChanged } from './follow-up-events.ts';
  * failed, resolves (and credits) once.
  *
  * @fires console-follow-up-changed - The follow-up was resolved; `detail` is the closed follow-up.
+ * @fires console-resolve-closed - The form was closed, resolved or not.
  */
 @customElement('console-resolve-dialog')
 export class ConsoleResolveDialog extends LitElement {
@@ -92,7 +93,11 @@ export class ConsoleResolveDialog extends LitElement {
 
   override render() {
     const strings = stringsFor(this.language).recovery.resolve;
-    return html`<dialog aria-labelledby="resolve-title" @cancel=${this.cancel}>
+    return html`<dialog
+      aria-labelledby="resolve-title"
+      @cancel=${this.cancel}
+      @close=${() => this.dispatchEvent(new Event('console-resolve-closed'))}
+    >
       <h2 id="resolve-title">${strings.title}</h2>
       <form @submit=${this.submit}>
         <div class="field">
