@@ -272,6 +272,16 @@ describe('overdue follow-ups', () => {
     await row.waitFor();
     assert.match((await row.locator('td.status').textContent()) ?? '', /已逾期/);
     assert.match((await row.locator('td').nth(2).textContent()) ?? '', /3小时/);
+
+    // On a phone the queue scrolls inside its own region, and a follow-up takes the whole screen.
+    await chinese.page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await chinese.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling of the page (${overflow}px)`);
+    await row.locator('button.open').click();
+    const panel = detail(chinese.page);
+    await panel.getByRole('button', { name: '关闭' }).waitFor();
+    assert.equal((await panel.boundingBox())?.width, 375);
+    assert.deepEqual(chinese.problems, []);
     await chinese.context.close();
   });
 });
