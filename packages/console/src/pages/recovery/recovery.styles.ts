@@ -12,12 +12,6 @@ export const recoveryStyles = css`
     margin: 0;
   }
   textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-    border: var(--_control-border-width) solid var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.5);
-    padding: 0.35em 0.7em;
     min-height: 4.5em;
     resize: vertical;
   }
