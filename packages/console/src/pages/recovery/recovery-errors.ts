@@ -1,0 +1,27 @@
+import type { Strings } from '../../i18n/en.ts';
+import { ConsoleApiError } from '../../api/transport.ts';
+
+/** What went wrong with a request of the Service recovery page, in words that say what to do next. */
+export function describeFailure(error: unknown, strings: Strings['recovery']['errors']): string {
+  if (error instanceof TypeError) return strings.network;
+  if (!(error instanceof ConsoleApiError)) return strings.failed;
+  switch (error.code) {
+    case 'follow_up_closed':
+      return strings.closed;
+    case 'follow_up_not_found':
+      return strings.notFound;
+    case 'console_session_invalid':
+      return strings.session;
+    case 'membership_ended':
+      return strings.membershipEnded;
+    case 'customer_erased':
+      return strings.customerErased;
+    case 'idempotency_key_reused':
+      return strings.keyReused;
+    case 'validation_failed':
+      return strings.invalid;
+  }
+  if (error.status === 401) return strings.session;
+  if (error.status === 404) return strings.notFound;
+  return strings.failed;
+}
