@@ -42,7 +42,7 @@ export function encodeCursor(beforeSeq: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${beforeSeq}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const seq = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : Number.NaN;
   if (!Number.isSafeInteger(seq) || seq < 1 || encodeCursor(seq) !== cursor) {
