@@ -262,8 +262,9 @@ describe('the console’s Customers page', () => {
     });
   }
 
-  it('speaks Simplified Chinese', async () => {
+  it('speaks Simplified Chinese, on a phone-width screen', async () => {
     const { context, page, problems } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
+    await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('link', { name: '会员' }).click();
     await page.getByLabel('按编号、姓名或电子邮箱搜索').fill('demo-shopper');
@@ -271,7 +272,10 @@ describe('the console’s Customers page', () => {
     const ledger = page.locator('console-customer-ledger');
     await ledger.locator('tbody tr').first().waitFor();
     assert.deepEqual(await ledger.locator('thead th').allTextContents(), ['日期', '内容', '积分', '说明', '操作']);
-    await page.getByRole('button', { name: '调整积分' }).waitFor();
+    await page.getByRole('button', { name: '调整积分' }).click();
+    await page.getByRole('dialog', { name: '调整积分' }).getByLabel('积分（负数表示扣减）').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
     assert.deepEqual(problems, []);
     await context.close();
   });
