@@ -1,33 +1,23 @@
 // The console's Customers page in real Chromium against the real API: finding a member, their profile and ledger
 // equal to the API's, adjusting, reversing, refunding, exporting, ending and erasing, axe-core on every state and
 // dialog in light and dark, and one look in Chinese.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CustomerExport, CustomerHistory, CustomerProfile, OrderRecord } from '@loyalty-elements/contract';
-import { launchChromium } from './support/browser.ts';
-import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
-import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+import { accessibilityViolations, openConsole, signInWithDemoKey } from './support/console.ts';
+import { consoleStackPerFile } from './support/console-stack.ts';
+import { DEMO_SECRET_KEY } from './support/stack.ts';
 
-let stack: Stack;
-let browser: Browser;
+const running = consoleStackPerFile();
+const { consoleUrl } = running;
 
-before(async () => {
-  ensureConsoleBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const consoleUrl = () => `${stack.apiBase}/console/`;
 const shownNumber = (text: string | null) => Number((text ?? '').replace(/[^\d-−]/g, '').replace('−', '-'));
 
 async function adminCall(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${stack.apiBase}${path}`, {
+  return fetch(`${running.stack.apiBase}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${DEMO_SECRET_KEY}`,
@@ -67,7 +57,7 @@ async function openCustomer(page: Page, text: string, id: string): Promise<void>
 }
 
 async function signedIn(colorScheme: 'light' | 'dark' = 'light') {
-  const opened = await openConsole(browser, consoleUrl(), { colorScheme });
+  const opened = await openConsole(running.browser, consoleUrl(), { colorScheme });
   await signInWithDemoKey(opened.page);
   return opened;
 }
@@ -263,7 +253,7 @@ describe('the console’s Customers page', () => {
   }
 
   it('speaks Simplified Chinese, on a phone-width screen', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { locale: 'zh-CN' });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('link', { name: '会员' }).click();

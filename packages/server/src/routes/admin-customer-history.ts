@@ -1,11 +1,5 @@
 import type { Hono } from 'hono';
-import {
-  CustomerHistoryQuery,
-  Identifier,
-  memberPaths,
-  POINTS_HISTORY_DEFAULT_LIMIT,
-  type CustomerHistory,
-} from '@loyalty-elements/contract';
+import { Identifier, memberPaths, type CustomerHistory } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
 import { merchantHistoryPage } from '../domain/customer-history.ts';
@@ -13,32 +7,20 @@ import { findCustomer } from '../domain/customers.ts';
 import { ensureExpired } from '../domain/ledger.ts';
 import { parseOrThrow } from '../validation.ts';
 import { customerNotFound } from './admin-customers.ts';
-import { decodeCursor, encodeCursor } from './points-history.ts';
+import { historyAnswer, readHistoryQuery } from './points-history.ts';
 
 /**
  * `GET /v1/admin/customers/{id}/history?limit=&cursor=`: the customer's ledger for the merchant, newest first, with
  * the shopper's entries and cursors; an erased customer's entries are listed too (their reasons were removed).
  */
-export function adminCustomerHistoryRoute(app: Hono, context: AppContext): void {
+export function adminCustomerHistoryRoute(app: Hono, { db, now }: AppContext): void {
   app.get(memberPaths.historyPattern, async (c) => {
-    const program = await authenticateSecretKey(c, context.db, context.now());
+    const program = await authenticateSecretKey(c, db, now());
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
-    const query = parseOrThrow(CustomerHistoryQuery, c.req.query(), 'query');
-    const before = query.cursor === undefined ? null : decodeCursor(query.cursor);
-    const customer = await findCustomer(context.db, program.id, customerId);
-    if (customer === undefined) throw customerNotFound(customerId);
-    await ensureExpired(context.db, program.id, customerId, context.now());
-    const page = await merchantHistoryPage(
-      context.db,
-      program.id,
-      customerId,
-      query.limit ?? POINTS_HISTORY_DEFAULT_LIMIT,
-      before,
-    );
-    const body: CustomerHistory = {
-      entries: page.entries,
-      nextCursor: page.nextBefore === null ? null : encodeCursor(page.nextBefore),
-    };
+    const { limit, before } = readHistoryQuery(c);
+    if ((await findCustomer(db, program.id, customerId)) === undefined) throw customerNotFound(customerId);
+    await ensureExpired(db, program.id, customerId, now());
+    const body: CustomerHistory = historyAnswer(await merchantHistoryPage(db, program.id, customerId, limit, before));
     c.header('Cache-Control', 'no-store');
     return c.json(body);
   });

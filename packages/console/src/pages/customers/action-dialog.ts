@@ -5,6 +5,7 @@ import type { Strings } from '../../i18n/en.ts';
 import { stringsFor, type Language } from '../../i18n/language.ts';
 import { pageStyles } from '../page.styles.ts';
 import { dialogStyles } from './dialog.styles.ts';
+import { stackedFormStyles } from './form.styles.ts';
 
 /** What an action on a customer reports when it is done: a sentence for the page to show, if it has one. */
 export interface CustomerChange {
@@ -24,7 +25,7 @@ declare global {
  * request is out the submit button is disabled; the API's problem is shown in words.
  */
 export abstract class ActionDialog extends LitElement {
-  static override styles = [pageStyles, dialogStyles];
+  static override styles = [pageStyles, stackedFormStyles, dialogStyles];
 
   @property({ attribute: false }) language: Language = 'en';
   @state() protected busy = false;
@@ -47,8 +48,8 @@ export abstract class ActionDialog extends LitElement {
 
   /** Empties the fields for a new opening. */
   protected reset(): void {}
-  protected abstract heading(strings: Strings): string;
-  protected abstract submitLabel(strings: Strings): string;
+  /** The dialog's heading and its submit button's label. */
+  protected abstract texts(strings: Strings): { heading: string; submit: string };
   protected abstract renderFields(strings: Strings): TemplateResult;
   /** Whether the fields as they stand may be sent. */
   protected canSubmit(): boolean {
@@ -86,15 +87,16 @@ export abstract class ActionDialog extends LitElement {
 
   override render() {
     const strings = this.strings;
+    const texts = this.texts(strings);
     return html`<dialog aria-labelledby="heading" @close=${this.returnFocus}>
       <form novalidate @submit=${this.submit}>
-        <h2 id="heading">${this.heading(strings)}</h2>
+        <h2 id="heading">${texts.heading}</h2>
         ${this.renderFields(strings)}
         <p class="problem" role="alert">${this.problem ?? nothing}</p>
         <div class="buttons">
           <button type="button" @click=${() => this.dialog.close()}>${strings.customers.cancel}</button>
           <button type="submit" class="primary" ?disabled=${this.busy || !this.canSubmit()}>
-            ${this.busy ? strings.customers.sending : this.submitLabel(strings)}
+            ${this.busy ? strings.customers.sending : texts.submit}
           </button>
         </div>
       </form>
@@ -109,6 +111,11 @@ export function problemText(error: unknown, strings: Strings): string {
   if (!(error instanceof ConsoleApiError)) return problems.network;
   const known = error.code === undefined ? undefined : (problems as Record<string, unknown>)[error.code];
   return typeof known === 'string' ? known : problems.other(String(error.status));
+}
+
+/** The value of the field an `input` or `change` event came from. */
+export function fieldValue(event: Event): string {
+  return (event.target as HTMLInputElement | HTMLSelectElement).value;
 }
 
 /** An error whose message is already the sentence to show. */

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { customersApi } from '../../api/customers.ts';
 import type { Strings } from '../../i18n/en.ts';
-import { ActionDialog, type CustomerChange } from './action-dialog.ts';
+import { ActionDialog, fieldValue, type CustomerChange } from './action-dialog.ts';
 
 /** Adjusts a customer's points up or down, with the reason the ledger keeps. */
 @customElement('console-adjust-dialog')
@@ -26,12 +26,8 @@ export class ConsoleAdjustDialog extends ActionDialog {
     );
   }
 
-  protected heading(strings: Strings): string {
-    return strings.customers.adjust;
-  }
-
-  protected submitLabel(strings: Strings): string {
-    return strings.customers.adjustSubmit;
+  protected texts(strings: Strings) {
+    return { heading: strings.customers.adjust, submit: strings.customers.adjustSubmit };
   }
 
   protected renderFields(strings: Strings) {
@@ -43,7 +39,7 @@ export class ConsoleAdjustDialog extends ActionDialog {
           step="1"
           required
           .value=${this.points}
-          @input=${(event: InputEvent) => (this.points = (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => (this.points = fieldValue(event))}
       /></label>
       <label
         >${strings.customers.adjustReason}
@@ -52,7 +48,7 @@ export class ConsoleAdjustDialog extends ActionDialog {
           required
           maxlength="500"
           .value=${this.reason}
-          @input=${(event: InputEvent) => (this.reason = (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => (this.reason = fieldValue(event))}
       /></label>`;
   }
 

@@ -7,13 +7,9 @@ import type { Strings } from '../../i18n/en.ts';
 import { stringsFor, type Language } from '../../i18n/language.ts';
 import { pageStyles } from '../page.styles.ts';
 import { customerFormatters, type CustomerFormatters } from './customers-format.ts';
+import { PagedList } from './paged-list.ts';
 import type { ConsoleReverseDialog } from './reverse-dialog.ts';
 import './reverse-dialog.ts';
-
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'error' }
-  | { kind: 'ready'; entries: MerchantLedgerEntry[]; nextCursor: string | null; more: 'idle' | 'loading' | 'error' };
 
 /**
  * A customer's points ledger, newest first, as `GET /v1/admin/customers/{id}/history` pages it: what each entry is
@@ -66,44 +62,20 @@ export class ConsoleCustomerLedger extends LitElement {
   @property({ attribute: false }) customerId = '';
   /** Whether actions on the customer are still possible (not erased). */
   @property({ attribute: false }) actionable = true;
-  @state() private load: Load = { kind: 'loading' };
   @state() private reversing: { entry: MerchantLedgerEntry; what: string } | null = null;
   @query('console-reverse-dialog') private reverseDialog!: ConsoleReverseDialog;
-  #loads = 0;
+  readonly #entries = new PagedList<MerchantLedgerEntry>(this, async (cursor) => {
+    const page = await customersApi.history(this.customerId, cursor);
+    return { items: page.entries, nextCursor: page.nextCursor };
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customerId')) void this.reload();
+    if (changed.has('customerId')) void this.#entries.reload();
   }
 
-  /** Reads the first page again (after an action changed the ledger). */
-  async reload(): Promise<void> {
-    const load = ++this.#loads;
-    if (this.load.kind !== 'ready') this.load = { kind: 'loading' };
-    try {
-      const page = await customersApi.history(this.customerId, null);
-      if (load === this.#loads) this.load = { kind: 'ready', ...page, more: 'idle' };
-    } catch {
-      if (load === this.#loads) this.load = { kind: 'error' };
-    }
-  }
-
-  private async showMore(): Promise<void> {
-    const shown = this.load;
-    if (shown.kind !== 'ready' || shown.nextCursor === null) return;
-    const load = this.#loads;
-    this.load = { ...shown, more: 'loading' };
-    try {
-      const page = await customersApi.history(this.customerId, shown.nextCursor);
-      if (load === this.#loads)
-        this.load = {
-          kind: 'ready',
-          entries: [...shown.entries, ...page.entries],
-          nextCursor: page.nextCursor,
-          more: 'idle',
-        };
-    } catch {
-      if (load === this.#loads) this.load = { ...shown, more: 'error' };
-    }
+  /** Reads the first page again (after an action changed the ledger), keeping the rows shown until it arrives. */
+  reload(): Promise<void> {
+    return this.#entries.reload(false);
   }
 
   private async openReversal(event: Event, entry: MerchantLedgerEntry, what: string): Promise<void> {
@@ -114,13 +86,8 @@ export class ConsoleCustomerLedger extends LitElement {
 
   override render() {
     const strings = stringsFor(this.language);
-    const load = this.load;
-    if (load.kind === 'loading') return html`<p role="status">${strings.loading}</p>`;
-    if (load.kind === 'error')
-      return html`<div role="alert" class="error">
-        <p>${strings.errorLoading}</p>
-        <button type="button" @click=${() => void this.reload()}>${strings.retry}</button>
-      </div>`;
+    const load = this.#entries.state;
+    if (load.kind !== 'ready') return this.#entries.renderPending(strings, strings.loading);
     const format = customerFormatters(this.language);
     return html`<div class="scroll">
         <table>
@@ -138,28 +105,16 @@ export class ConsoleCustomerLedger extends LitElement {
           </thead>
           <tbody>
             ${
-              load.entries.length === 0
+              load.items.length === 0
                 ? html`<tr>
                     <td colspan=${this.actionable ? 5 : 4}>${strings.customers.noEntries}</td>
                   </tr>`
-                : load.entries.map((entry) => this.renderRow(entry, strings, format))
+                : load.items.map((entry) => this.renderRow(entry, strings, format))
             }
           </tbody>
         </table>
       </div>
-      ${load.more === 'error' ? html`<p role="alert" class="error">${strings.errorLoading}</p>` : nothing}
-      ${
-        load.nextCursor === null
-          ? nothing
-          : html`<button
-              type="button"
-              class="more"
-              ?disabled=${load.more === 'loading'}
-              @click=${() => void this.showMore()}
-            >
-              ${load.more === 'loading' ? strings.loading : strings.customers.showMore}
-            </button>`
-      }
+      ${this.#entries.renderMore(strings)}
       <console-reverse-dialog
         .language=${this.language}
         .customerId=${this.customerId}

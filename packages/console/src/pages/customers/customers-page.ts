@@ -1,19 +1,17 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CustomerStatus, type CustomerRecord } from '@loyalty-elements/contract';
 import { customersApi } from '../../api/customers.ts';
 import { stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
 import { pageStyles } from '../page.styles.ts';
+import { stackedFormStyles } from './form.styles.ts';
+import { fieldValue } from './action-dialog.ts';
+import { PagedList } from './paged-list.ts';
 import './customer-profile.ts';
 
 /** How long typing pauses before the search is sent. */
 const SEARCH_DEBOUNCE_MS = 300;
-
-type Results =
-  | { kind: 'loading' }
-  | { kind: 'error' }
-  | { kind: 'ready'; customers: CustomerRecord[]; nextCursor: string | null; more: 'idle' | 'loading' | 'error' };
 
 /**
  * Find a customer by id, name or e-mail (and status), then see their profile and ledger and act on them. The
@@ -23,6 +21,7 @@ type Results =
 export class ConsoleCustomersPage extends LitElement {
   static override styles = [
     pageStyles,
+    stackedFormStyles,
     css`
       .layout {
         display: grid;
@@ -36,13 +35,7 @@ export class ConsoleCustomersPage extends LitElement {
         }
       }
       form {
-        display: grid;
-        gap: 0.5em;
         margin-bottom: var(--_space);
-      }
-      label {
-        display: grid;
-        gap: 0.25em;
       }
       ul {
         list-style: none;
@@ -78,10 +71,12 @@ export class ConsoleCustomersPage extends LitElement {
   @property({ attribute: false }) scheme: ColorScheme = 'light';
   @state() private query = '';
   @state() private status: CustomerStatus | '' = '';
-  @state() private results: Results = { kind: 'loading' };
   @state() private selected: string | null = null;
-  #searches = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
+  readonly #results = new PagedList<CustomerRecord>(this, async (cursor) => {
+    const page = await customersApi.search(this.query.trim(), this.status, cursor);
+    return { items: page.customers, nextCursor: page.nextCursor };
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -97,39 +92,14 @@ export class ConsoleCustomersPage extends LitElement {
     if (changed.has('language')) this.lang = this.language;
   }
 
-  private async search(): Promise<void> {
-    const search = ++this.#searches;
-    this.results = { kind: 'loading' };
-    try {
-      const page = await customersApi.search(this.query.trim(), this.status, null);
-      if (search === this.#searches) this.results = { kind: 'ready', ...page, more: 'idle' };
-    } catch {
-      if (search === this.#searches) this.results = { kind: 'error' };
-    }
+  private search(): Promise<void> {
+    clearTimeout(this.#debounce);
+    return this.#results.reload();
   }
 
   private searchSoon(): void {
     clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => void this.search(), SEARCH_DEBOUNCE_MS);
-  }
-
-  private async showMore(): Promise<void> {
-    const shown = this.results;
-    if (shown.kind !== 'ready' || shown.nextCursor === null) return;
-    const search = this.#searches;
-    this.results = { ...shown, more: 'loading' };
-    try {
-      const page = await customersApi.search(this.query.trim(), this.status, shown.nextCursor);
-      if (search === this.#searches)
-        this.results = {
-          kind: 'ready',
-          customers: [...shown.customers, ...page.customers],
-          nextCursor: page.nextCursor,
-          more: 'idle',
-        };
-    } catch {
-      if (search === this.#searches) this.results = { ...shown, more: 'error' };
-    }
   }
 
   override render() {
@@ -147,8 +117,8 @@ export class ConsoleCustomersPage extends LitElement {
                 autocomplete="off"
                 maxlength="200"
                 .value=${this.query}
-                @input=${(event: InputEvent) => {
-                  this.query = (event.target as HTMLInputElement).value;
+                @input=${(event: Event) => {
+                  this.query = fieldValue(event);
                   this.searchSoon();
                 }}
             /></label>
@@ -157,7 +127,7 @@ export class ConsoleCustomersPage extends LitElement {
               <select
                 name="status"
                 @change=${(event: Event) => {
-                  this.status = (event.target as HTMLSelectElement).value as CustomerStatus | '';
+                  this.status = fieldValue(event) as CustomerStatus | '';
                   void this.search();
                 }}
               >
@@ -179,7 +149,7 @@ export class ConsoleCustomersPage extends LitElement {
               : html`<console-customer-profile
                   .language=${this.language}
                   .customerId=${this.selected}
-                  @console-customer-changed=${() => void this.search()}
+                  @console-customer-changed=${() => void this.#results.reload(false)}
                 ></console-customer-profile>`
           }
         </div>
@@ -189,16 +159,11 @@ export class ConsoleCustomersPage extends LitElement {
   private renderResults() {
     const strings = stringsFor(this.language);
     const text = strings.customers;
-    const results = this.results;
-    if (results.kind === 'loading') return html`<p role="status">${text.searching}</p>`;
-    if (results.kind === 'error')
-      return html`<div role="alert" class="error">
-        <p>${strings.errorLoading}</p>
-        <button type="button" @click=${() => void this.search()}>${strings.retry}</button>
-      </div>`;
-    if (results.customers.length === 0) return html`<p role="status">${text.noResults}</p>`;
+    const results = this.#results.state;
+    if (results.kind !== 'ready') return this.#results.renderPending(strings, text.searching);
+    if (results.items.length === 0) return html`<p role="status">${text.noResults}</p>`;
     return html`<ul>
-        ${results.customers.map(
+        ${results.items.map(
           (customer) =>
             html`<li>
               <button
@@ -215,19 +180,7 @@ export class ConsoleCustomersPage extends LitElement {
             </li>`,
         )}
       </ul>
-      ${results.more === 'error' ? html`<p role="alert" class="error">${strings.errorLoading}</p>` : nothing}
-      ${
-        results.nextCursor === null
-          ? nothing
-          : html`<button
-              type="button"
-              class="more"
-              ?disabled=${results.more === 'loading'}
-              @click=${() => void this.showMore()}
-            >
-              ${results.more === 'loading' ? strings.loading : text.showMore}
-            </button>`
-      }`;
+      ${this.#results.renderMore(strings)}`;
   }
 }
 

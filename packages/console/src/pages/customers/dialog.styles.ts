@@ -13,22 +13,6 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 50%);
   }
-  form {
-    display: grid;
-    gap: 0.75em;
-  }
-  label {
-    display: grid;
-    gap: 0.25em;
-  }
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-    border: var(--_control-border-width) solid var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.5);
-    padding: 0.35em 0.7em;
-  }
   .hint {
     color: var(--_color-text-muted);
     font-size: 0.875em;

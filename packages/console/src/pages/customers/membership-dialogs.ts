@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { MEMBERSHIP_END_REASONS, type MembershipEndReason } from '@loyalty-elements/contract';
 import { customersApi } from '../../api/customers.ts';
 import type { Strings } from '../../i18n/en.ts';
-import { ActionDialog, type CustomerChange } from './action-dialog.ts';
+import { ActionDialog, fieldValue, type CustomerChange } from './action-dialog.ts';
 
 /** Ends a membership with one of the six reasons members leave for, or "other", and an optional note. */
 @customElement('console-end-membership-dialog')
@@ -21,12 +21,8 @@ export class ConsoleEndMembershipDialog extends ActionDialog {
     return this.reason !== '';
   }
 
-  protected heading(strings: Strings): string {
-    return strings.customers.endMembership;
-  }
-
-  protected submitLabel(strings: Strings): string {
-    return strings.customers.endSubmit;
+  protected texts(strings: Strings) {
+    return { heading: strings.customers.endMembership, submit: strings.customers.endSubmit };
   }
 
   protected renderFields(strings: Strings) {
@@ -35,7 +31,7 @@ export class ConsoleEndMembershipDialog extends ActionDialog {
         <select
           name="reason"
           required
-          @change=${(event: Event) => (this.reason = (event.target as HTMLSelectElement).value as MembershipEndReason)}
+          @change=${(event: Event) => (this.reason = fieldValue(event) as MembershipEndReason)}
         >
           <option value="" ?selected=${this.reason === ''}>${strings.customers.chooseReason}</option>
           ${MEMBERSHIP_END_REASONS.map(
@@ -48,13 +44,12 @@ export class ConsoleEndMembershipDialog extends ActionDialog {
       </label>
       <label
         >${strings.customers.endNote}
-        <textarea
+        <input
           name="note"
-          rows="3"
           maxlength="1000"
           .value=${this.note}
-          @input=${(event: InputEvent) => (this.note = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
+          @input=${(event: Event) => (this.note = fieldValue(event))}
+        />
       </label>`;
   }
 
@@ -81,12 +76,8 @@ export class ConsoleEraseDialog extends ActionDialog {
     return this.typed.trim() === this.customerId;
   }
 
-  protected heading(strings: Strings): string {
-    return strings.customers.erase;
-  }
-
-  protected submitLabel(strings: Strings): string {
-    return strings.customers.eraseSubmit;
+  protected texts(strings: Strings) {
+    return { heading: strings.customers.erase, submit: strings.customers.eraseSubmit };
   }
 
   protected renderFields(strings: Strings) {
@@ -98,7 +89,7 @@ export class ConsoleEraseDialog extends ActionDialog {
           autocomplete="off"
           spellcheck="false"
           .value=${this.typed}
-          @input=${(event: InputEvent) => (this.typed = (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => (this.typed = fieldValue(event))}
       /></label>`;
   }
 

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { customersApi } from '../../api/customers.ts';
 import type { Strings } from '../../i18n/en.ts';
-import { ActionDialog, ActionRefused, type CustomerChange } from './action-dialog.ts';
+import { ActionDialog, fieldValue, ActionRefused, type CustomerChange } from './action-dialog.ts';
 import { customerFormatters, minorDigits, toMinorUnits } from './customers-format.ts';
 
 /**
@@ -24,12 +24,8 @@ export class ConsoleRefundDialog extends ActionDialog {
     return this.orderId.trim() !== '' && this.amount.trim() !== '';
   }
 
-  protected heading(strings: Strings): string {
-    return strings.customers.refund;
-  }
-
-  protected submitLabel(strings: Strings): string {
-    return strings.customers.refundSubmit;
+  protected texts(strings: Strings) {
+    return { heading: strings.customers.refund, submit: strings.customers.refundSubmit };
   }
 
   protected renderFields(strings: Strings) {
@@ -40,7 +36,7 @@ export class ConsoleRefundDialog extends ActionDialog {
           required
           maxlength="128"
           .value=${this.orderId}
-          @input=${(event: InputEvent) => (this.orderId = (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => (this.orderId = fieldValue(event))}
       /></label>
       <label
         >${strings.customers.refundAmount}
@@ -50,7 +46,7 @@ export class ConsoleRefundDialog extends ActionDialog {
           required
           aria-describedby="amount-hint"
           .value=${this.amount}
-          @input=${(event: InputEvent) => (this.amount = (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => (this.amount = fieldValue(event))}
       /></label>
       <p id="amount-hint" class="hint">${strings.customers.refundAmountHint}</p>`;
   }

@@ -14,13 +14,12 @@ export class ConsoleReverseDialog extends ActionDialog {
   /** What the entry is, as its row says it. */
   @property({ attribute: false }) what = '';
 
-  protected heading(strings: Strings): string {
-    if (this.entry === null) return strings.customers.reverse;
-    return strings.customers.reverseEntry(this.what, customerFormatters(this.language).day(this.entry.createdAt));
-  }
-
-  protected submitLabel(strings: Strings): string {
-    return strings.customers.reverse;
+  protected texts(strings: Strings) {
+    const heading =
+      this.entry === null
+        ? strings.customers.reverse
+        : strings.customers.reverseEntry(this.what, customerFormatters(this.language).day(this.entry.createdAt));
+    return { heading, submit: strings.customers.reverse };
   }
 
   protected renderFields(strings: Strings) {
