@@ -66,7 +66,7 @@ const spendableShown = async (page: Page) =>
   shownNumber(await page.locator('[data-fact="spendable"] dd').textContent());
 
 describe('the console’s Customers page', () => {
-  it('finds a demo customer by part of their name; profile and ledger equal the API’s', async () => {
+  it('finds a demo customer by part of their name; profile and ledger equal the API’s, on a tablet too', async () => {
     const { context, page, problems } = await signedIn();
     await openCustomer(page, 'in Me', 'demo-shopper');
     const results = page.locator('button[data-customer-id]');
@@ -97,6 +97,10 @@ describe('the console’s Customers page', () => {
     }
     // The newest entry, the pre-order, is pending.
     assert.match((await rows.nth(0).textContent()) ?? '', /Pending until/);
+
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `a tablet scrolls no sideways (${overflow}px)`);
     assert.deepEqual(problems, []);
     await context.close();
   });
