@@ -23,6 +23,7 @@ export {
   type ClientSource,
 } from './client/index.ts';
 
+export { ledgerEntryText, ledgerShortfallText, type LedgerEntryFacts } from './base/ledger-text.ts';
 export { LocaleController } from './controllers/locale-controller.ts';
 export {
   CustomerDataController,

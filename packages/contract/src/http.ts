@@ -58,6 +58,8 @@ export const memberPaths = {
   customers: '/v1/admin/customers',
   exportPattern: '/v1/admin/customers/:customerId/export',
   export: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/export`,
+  historyPattern: '/v1/admin/customers/:customerId/history',
+  history: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/history`,
   membershipEndPattern: '/v1/admin/customers/:customerId/membership/end',
   membershipEnd: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/membership/end`,
   churn: '/v1/admin/members/churn',

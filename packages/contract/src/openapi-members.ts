@@ -1,3 +1,4 @@
+import { CustomerHistory, CustomerHistoryQuery } from './customer-history.ts';
 import { CustomerRecord } from './customers.ts';
 import { memberPaths, paths } from './http.ts';
 import {
@@ -28,6 +29,16 @@ export const MEMBER_OPERATIONS: Record<string, Operation> = {
     auth: 'secret',
     query: CustomerListQuery,
     response: CustomerList,
+  },
+  getCustomerHistory: {
+    method: 'get',
+    path: memberPaths.historyPattern,
+    summary:
+      'A customer’s ledger, newest first, as the shopper’s history shows it, with whether each entry can be reversed',
+    auth: 'secret',
+    query: CustomerHistoryQuery,
+    response: CustomerHistory,
+    problems: { 404: ['customer_not_found'] },
   },
   exportCustomer: {
     method: 'get',

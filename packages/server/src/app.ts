@@ -33,6 +33,7 @@ import { adminProgramRoute } from './routes/admin-program.ts';
 import { adminOrdersRoutes } from './routes/admin-orders.ts';
 import { adminReversalsRoute } from './routes/admin-reversals.ts';
 import { adminMembersRoutes } from './routes/admin-members.ts';
+import { adminCustomerHistoryRoute } from './routes/admin-customer-history.ts';
 import { adminChurnRoute } from './routes/admin-churn.ts';
 import { adminWebhooksRoutes } from './routes/admin-webhooks.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFactory } from './rate-limits.ts';
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): Hono {
   birthdayRoutes(app, context);
   adminCustomersRoute(app, context);
   adminMembersRoutes(app, context);
+  adminCustomerHistoryRoute(app, context);
   adminChurnRoute(app, context);
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);

@@ -57,6 +57,13 @@ test('a customer: created (201), updated (200), read, listed, exported, ended, e
   assert.match(exported.response.headers.get('content-disposition') ?? '', /^attachment/);
   assert.equal((await merchant.GET('/v1/admin/customers/{customerId}/export', unknown)).response.status, 404);
 
+  const history = await merchant.GET('/v1/admin/customers/{customerId}/history', {
+    params: { path: { customerId }, query: { limit: 5 } },
+  });
+  assert.equal(history.data?.entries.length, 0);
+  const historyOfNobody = await merchant.GET('/v1/admin/customers/{customerId}/history', unknown);
+  assert.equal(historyOfNobody.error?.code, 'customer_not_found');
+
   const ended = await merchant.POST('/v1/admin/customers/{customerId}/membership/end', {
     ...customer(customerId),
     body: { reason: 'price' },

@@ -4,6 +4,7 @@ import type { Language } from '../i18n/language.ts';
 import type { ColorScheme } from '../shell/color-scheme.ts';
 import './overview/overview-page.ts';
 import './recovery/recovery-page.ts';
+import './customers/customers-page.ts';
 
 /** What the shell tells every page: the language and the colour scheme in use. */
 export interface PageView {
@@ -31,5 +32,11 @@ export const PAGES: readonly ConsolePage[] = [
     label: (strings) => strings.nav.recovery,
     render: ({ language, scheme }) =>
       html`<console-recovery-page .language=${language} .scheme=${scheme}></console-recovery-page>`,
+  },
+  {
+    path: 'customers',
+    label: (strings) => strings.nav.customers,
+    render: ({ language, scheme }) =>
+      html`<console-customers-page .language=${language} .scheme=${scheme}></console-customers-page>`,
   },
 ];

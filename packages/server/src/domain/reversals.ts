@@ -16,9 +16,10 @@ import type { Program } from './programs.ts';
 /** Entries no reversal undoes: corrections themselves. A recorded order is corrected by its refunds. */
 const NOT_REVERSIBLE: ReadonlySet<LedgerEntryKind> = new Set(['refund', 'reversal', 'expiry']);
 
-function isReversible(entry: EntryRow): boolean {
+/** Whether an entry of this kind can be reversed, reversed already or not. */
+export function isReversible(entry: { kind: LedgerEntryKind; orderId: string | null }): boolean {
   // An earn posted as a plain transaction has no order to refund: it is reversed instead.
-  return !NOT_REVERSIBLE.has(entry.kind) && !(entry.kind === 'order' && entry.order_id !== null);
+  return !NOT_REVERSIBLE.has(entry.kind) && !(entry.kind === 'order' && entry.orderId !== null);
 }
 
 export type ReverseOutcome =
@@ -45,7 +46,8 @@ export async function reverseEntry(
     if (entry === undefined || entry.customer_id !== customerId) return { kind: 'entry_not_found' };
     const done = await findReversal(tx, program.id, entryId);
     if (done !== undefined) return { kind: 'replayed', result: toResult(done) };
-    if (!isReversible(entry)) return { kind: 'entry_not_reversible', entryKind: entry.kind };
+    if (!isReversible({ kind: entry.kind, orderId: entry.order_id }))
+      return { kind: 'entry_not_reversible', entryKind: entry.kind };
 
     const points = toNumber(entry.points);
     const draft: Omit<EntryDraft, 'points'> = {

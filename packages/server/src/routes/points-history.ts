@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import {
   POINTS_HISTORY_DEFAULT_LIMIT,
   PointsHistoryQuery,
@@ -15,24 +15,27 @@ import { signedInCustomer } from './request.ts';
 /** `GET /v1/me/points/history?limit=&cursor=`: the customer's ledger, newest first, in cursor pages. */
 export function pointsHistoryRoute(app: Hono, context: AppContext): void {
   app.get(paths.pointsHistory, async (c) => {
-    const query = parseOrThrow(PointsHistoryQuery, c.req.query(), 'query');
-    const before = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    const { limit, before } = readHistoryQuery(c);
     const { program, customer } = await signedInCustomer(c, context);
     await ensureExpired(context.db, program.id, customer.id, context.now());
-    const page = await historyPage(
-      context.db,
-      program.id,
-      customer.id,
-      query.limit ?? POINTS_HISTORY_DEFAULT_LIMIT,
-      before,
-    );
-    const body: PointsHistory = {
-      entries: page.entries,
-      nextCursor: page.nextBefore === null ? null : encodeCursor(page.nextBefore),
-    };
+    const body: PointsHistory = historyAnswer(await historyPage(context.db, program.id, customer.id, limit, before));
     c.header('Cache-Control', 'private, no-store');
     return c.json(body);
   });
+}
+
+/** `limit` and `cursor` of a history request: entries per page, and the write position to continue below. */
+export function readHistoryQuery(c: Context): { limit: number; before: number | null } {
+  const query = parseOrThrow(PointsHistoryQuery, c.req.query(), 'query');
+  return {
+    limit: query.limit ?? POINTS_HISTORY_DEFAULT_LIMIT,
+    before: query.cursor === undefined ? null : decodeCursor(query.cursor),
+  };
+}
+
+/** A page of history as the API answers it: its entries, and the cursor of the next (older) page or null. */
+export function historyAnswer<Entry>(page: { entries: Entry[]; nextBefore: number | null }) {
+  return { entries: page.entries, nextCursor: page.nextBefore === null ? null : encodeCursor(page.nextBefore) };
 }
 
 // Cursors are opaque to clients: a versioned position in the customer's ledger, base64url-encoded.
