@@ -109,7 +109,7 @@ describe('the Program page of the console', () => {
     await showSection(page, 'Rewards');
     const { rewards } = await adminGet(RewardCatalogue, '/v1/admin/rewards');
     const reward = rewards[0]!;
-    await page.locator(`console-rewards-section tr[data-reward="${reward.id}"]`).getByRole('button').click();
+    await page.locator(`console-rewards-section tr[data-row="${reward.id}"]`).getByRole('button').click();
     const editor = page.locator('console-reward-editor');
     await editor.getByLabel('Stock (empty: unlimited)').fill(String(reward.redeemed + 42));
     await editor.getByRole('button', { name: 'Save' }).click();
@@ -119,7 +119,7 @@ describe('the Program page of the console', () => {
     assert.equal(after.stock, reward.redeemed + 42);
     assert.equal(after.pointsCost, reward.pointsCost, 'the other fields are kept');
     await page
-      .locator(`console-rewards-section tr[data-reward="${reward.id}"] [data-stock]`)
+      .locator(`console-rewards-section tr[data-row="${reward.id}"] [data-stock]`)
       .getByText(String(reward.redeemed + 42))
       .waitFor();
     assert.deepEqual(problems, []);
@@ -132,7 +132,7 @@ describe('the Program page of the console', () => {
     const [listed] = (await adminGet(SurveyList, '/v1/admin/surveys')).surveys;
     assert.ok(listed);
     const surveyPath = `/v1/admin/surveys/${listed.id}`;
-    await page.locator(`console-surveys-section tr[data-survey="${listed.id}"]`).getByRole('button').click();
+    await page.locator(`console-surveys-section tr[data-row="${listed.id}"]`).getByRole('button').click();
     const editor = page.locator('console-survey-editor');
     await editor.getByLabel('Sampling rate (% of shoppers asked)').fill('50');
     await editor.getByRole('button', { name: 'Save' }).click();

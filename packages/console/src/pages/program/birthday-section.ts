@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { BirthdaySettings, ProgramSettings } from '@loyalty-elements/contract';
-import { checkboxField, inputField, numberText, wholeNumber, type FieldContext } from './fields.ts';
+import { checkboxField, numberField, type FieldContext } from './fields.ts';
 import { SettingsSection } from './settings-section.ts';
 
 export type BirthdayDraft = Pick<ProgramSettings, 'birthday'>;
@@ -29,11 +29,7 @@ export class ConsoleBirthdaySection extends SettingsSection<BirthdayDraft> {
       this.edit({ birthday: on ? (this.#lastRule ?? this.saved.birthday ?? FIRST_BIRTHDAY_RULE) : null });
     };
     const number = (key: keyof BirthdaySettings, label: string, min: number) =>
-      inputField(fields, `birthday.${key}`, label, numberText(rule![key]), (v) => set({ [key]: wholeNumber(v) }), {
-        type: 'number',
-        min,
-        step: 1,
-      });
+      numberField(fields, `birthday.${key}`, label, rule![key], (value) => set({ [key]: value }), { min });
     return html`${checkboxField(fields, 'birthday-on', strings.birthdayOn, rule !== null, toggle)}
     ${
       rule

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ProgramSettings } from '@loyalty-elements/contract';
-import { inputField, numberText, optionalNumber, wholeNumber, type FieldContext } from './fields.ts';
+import { numberField, type FieldContext } from './fields.ts';
 import { SettingsSection } from './settings-section.ts';
 
 export type EarningDraft = Pick<
@@ -30,41 +30,35 @@ export class ConsoleEarningSection extends SettingsSection<EarningDraft> {
     const draft = this.draft;
     const set = (change: Partial<EarningDraft>) => this.edit({ ...draft, ...change });
     return html`<div class="fields">
-      ${inputField(
-        fields,
-        'earnRate',
-        strings.earnRate,
-        numberText(draft.earnRate),
-        (v) => set({ earnRate: wholeNumber(v) }),
-        {
-          type: 'number',
-          min: 0,
-          step: 'any',
-        },
-      )}
-      ${inputField(
+      ${numberField(fields, 'earnRate', strings.earnRate, draft.earnRate, (earnRate) => set({ earnRate }), {
+        min: 0,
+        step: 'any',
+      })}
+      ${numberField(
         fields,
         'welcomeBonus',
         strings.welcomeBonus,
-        numberText(draft.welcomeBonus),
-        (v) => set({ welcomeBonus: wholeNumber(v) }),
-        { type: 'number', min: 0, step: 1 },
+        draft.welcomeBonus,
+        (welcomeBonus) => set({ welcomeBonus }),
+        {
+          min: 0,
+        },
       )}
-      ${inputField(
+      ${numberField(
         fields,
         'returnWindowDays',
         strings.returnWindowDays,
-        numberText(draft.returnWindowDays),
-        (v) => set({ returnWindowDays: wholeNumber(v) }),
-        { type: 'number', min: 0, step: 1 },
+        draft.returnWindowDays,
+        (returnWindowDays) => set({ returnWindowDays }),
+        { min: 0 },
       )}
-      ${inputField(
+      ${numberField(
         fields,
         'pointsExpiryMonths',
         strings.pointsExpiryMonths,
-        numberText(draft.pointsExpiryMonths),
-        (v) => set({ pointsExpiryMonths: optionalNumber(v) }),
-        { type: 'number', min: 1, step: 1 },
+        draft.pointsExpiryMonths,
+        (pointsExpiryMonths) => set({ pointsExpiryMonths }),
+        { min: 1, optional: true },
       )}
     </div>`;
   }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 /**
  * The form controls of the Program page: each a labelled native control whose refusal by the API (a 400's field
@@ -33,13 +34,45 @@ function describe(context: FieldContext, key: string): Described {
   };
 }
 
+/** Sets a control's id, name, `aria-invalid` and `aria-describedby` (its message's id, while it has one). */
+class IdentifiedControl extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('identified() belongs on a form control.');
+  }
+
+  render(_described: Described, _key: string) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [described, key]: [Described, string]) {
+    const control = part.element;
+    control.id = described.id;
+    control.setAttribute('name', key);
+    control.setAttribute('aria-invalid', described.invalid);
+    if (described.describedBy === nothing) control.removeAttribute('aria-describedby');
+    else control.setAttribute('aria-describedby', described.describedBy);
+    return nothing;
+  }
+}
+const identified = directive(IdentifiedControl);
+
 interface InputOptions {
   type?: 'text' | 'number' | 'datetime-local';
   min?: number;
   max?: number;
   step?: number | 'any';
-  required?: boolean;
 }
+
+/** The label, the control and the API's message, laid out as one field. */
+function labelled(d: Described, label: string, control: TemplateResult, layout: 'field' | 'wide' | 'check' = 'field') {
+  const labelFor = html`<label for=${d.id}>${label}</label>`;
+  return layout === 'check'
+    ? html`<div class="field check">${control} ${labelFor} ${d.message}</div>`
+    : html`<div class=${layout === 'wide' ? 'field wide' : 'field'}>${labelFor} ${control} ${d.message}</div>`;
+}
+
+const valueOf = (event: Event) => (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
 
 export function inputField(
   context: FieldContext,
@@ -50,23 +83,19 @@ export function inputField(
   options: InputOptions = {},
 ): TemplateResult {
   const d = describe(context, key);
-  return html`<div class="field">
-    <label for=${d.id}>${label}</label>
-    <input
-      id=${d.id}
-      name=${key}
+  return labelled(
+    d,
+    label,
+    html`<input
+      ${identified(d, key)}
       type=${options.type ?? 'text'}
       min=${options.min ?? nothing}
       max=${options.max ?? nothing}
       step=${options.step ?? nothing}
-      ?required=${options.required ?? false}
       .value=${value}
-      aria-invalid=${d.invalid}
-      aria-describedby=${d.describedBy}
-      @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)}
-    />
-    ${d.message}
-  </div>`;
+      @input=${(event: Event) => onInput(valueOf(event))}
+    />`,
+  );
 }
 
 export function textAreaField(
@@ -77,19 +106,17 @@ export function textAreaField(
   onInput: (value: string) => void,
 ): TemplateResult {
   const d = describe(context, key);
-  return html`<div class="field wide">
-    <label for=${d.id}>${label}</label>
-    <textarea
-      id=${d.id}
-      name=${key}
+  return labelled(
+    d,
+    label,
+    html`<textarea
+      ${identified(d, key)}
       rows="3"
       .value=${value}
-      aria-invalid=${d.invalid}
-      aria-describedby=${d.describedBy}
-      @input=${(event: Event) => onInput((event.target as HTMLTextAreaElement).value)}
-    ></textarea>
-    ${d.message}
-  </div>`;
+      @input=${(event: Event) => onInput(valueOf(event))}
+    ></textarea>`,
+    'wide',
+  );
 }
 
 export function selectField(
@@ -101,19 +128,15 @@ export function selectField(
   onChange: (value: string) => void,
 ): TemplateResult {
   const d = describe(context, key);
-  return html`<div class="field">
-    <label for=${d.id}>${label}</label>
-    <select
-      id=${d.id}
-      name=${key}
-      aria-invalid=${d.invalid}
-      aria-describedby=${d.describedBy}
-      @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}
-    >
-      ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
-    </select>
-    ${d.message}
-  </div>`;
+  return labelled(
+    d,
+    label,
+    html`<select ${identified(d, key)} @change=${(event: Event) => onChange(valueOf(event))}>
+      ${options.map(
+        (option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`,
+      )}
+    </select>`,
+  );
 }
 
 export function checkboxField(
@@ -124,19 +147,57 @@ export function checkboxField(
   onChange: (checked: boolean) => void,
 ): TemplateResult {
   const d = describe(context, key);
-  return html`<div class="field check">
-    <input
-      id=${d.id}
-      name=${key}
+  return labelled(
+    d,
+    label,
+    html`<input
+      ${identified(d, key)}
       type="checkbox"
       .checked=${checked}
-      aria-invalid=${d.invalid}
-      aria-describedby=${d.describedBy}
       @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
-    />
-    <label for=${d.id}>${label}</label>
-    ${d.message}
-  </div>`;
+    />`,
+    'check',
+  );
+}
+
+interface NumberOptions {
+  min?: number;
+  max?: number;
+  /** Default 1: whole numbers. */
+  step?: number | 'any';
+}
+
+/** A number box; `optional: true` gives null for an empty box, else an empty box is NaN (see `wholeNumber`). */
+export function numberField(
+  context: FieldContext,
+  key: string,
+  label: string,
+  value: number | null | undefined,
+  onValue: (value: number) => void,
+  options?: NumberOptions & { optional?: false },
+): TemplateResult;
+export function numberField(
+  context: FieldContext,
+  key: string,
+  label: string,
+  value: number | null | undefined,
+  onValue: (value: number | null) => void,
+  options: NumberOptions & { optional: true },
+): TemplateResult;
+export function numberField(
+  context: FieldContext,
+  key: string,
+  label: string,
+  value: number | null | undefined,
+  onValue: (value: number) => void,
+  { optional = false, step = 1, ...bounds }: NumberOptions & { optional?: boolean } = {},
+): TemplateResult {
+  const parse = optional ? optionalNumber : wholeNumber;
+  return inputField(context, key, label, numberText(value), (text) => onValue(parse(text)!), {
+    type: 'number',
+    step,
+    ...bounds,
+  });
 }
 
 /** A whole number typed in a box: NaN when it is not one, so the API names the field rather than the page guessing. */

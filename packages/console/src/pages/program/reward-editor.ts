@@ -3,15 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Reward, RewardDraft, TierSettings } from '@loyalty-elements/contract';
 import { programApi } from '../../api/program.ts';
 import { localized } from '../../i18n/language.ts';
-import {
-  checkboxField,
-  inputField,
-  numberText,
-  optionalNumber,
-  selectField,
-  wholeNumber,
-  type FieldContext,
-} from './fields.ts';
+import { checkboxField, inputField, numberField, selectField, type FieldContext } from './fields.ts';
 import { EDITED_LANGUAGES, withoutBlanks } from './localized-fields.ts';
 import { ProgramSection } from './program-section.ts';
 
@@ -85,37 +77,27 @@ export class ConsoleRewardEditor extends ProgramSection<RewardEdit> {
           this.set({ description: { ...reward.description, [tag]: v } }),
         ),
       )}
-      ${inputField(
+      ${numberField(
         fields,
         'pointsCost',
         strings.pointsCost,
-        numberText(reward.pointsCost),
-        (v) => this.set({ pointsCost: wholeNumber(v) }),
+        reward.pointsCost,
+        (pointsCost) => this.set({ pointsCost }),
         {
-          type: 'number',
           min: 1,
-          step: 1,
         },
       )}
-      ${inputField(
-        fields,
-        'stock',
-        strings.stock,
-        numberText(reward.stock),
-        (v) => this.set({ stock: optionalNumber(v) }),
-        {
-          type: 'number',
-          min: 0,
-          step: 1,
-        },
-      )}
-      ${inputField(
+      ${numberField(fields, 'stock', strings.stock, reward.stock, (stock) => this.set({ stock }), {
+        min: 0,
+        optional: true,
+      })}
+      ${numberField(
         fields,
         'validityDays',
         strings.validityDays,
-        numberText(reward.validityDays),
-        (v) => this.set({ validityDays: optionalNumber(v) }),
-        { type: 'number', min: 1, step: 1 },
+        reward.validityDays,
+        (validityDays) => this.set({ validityDays }),
+        { min: 1, optional: true },
       )}
       ${inputField(
         fields,

@@ -5,6 +5,7 @@ import { formatters } from '../../i18n/format.ts';
 import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import { pageStyles } from '../page.styles.ts';
 import { closeEditor } from './editor-closing.ts';
+import { listTable } from './list-table.ts';
 import { rewardEditOf, type ConsoleRewardEditor, type RewardEdit } from './reward-editor.ts';
 import { sectionStyles } from './section.styles.ts';
 import './reward-editor.ts';
@@ -53,37 +54,22 @@ export class ConsoleRewardsSection extends LitElement {
     const strings = stringsFor(this.language).program;
     const format = formatters(this.language);
     return html`<h2>${strings.rewards}</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${strings.name}</th>
-              <th scope="col">${strings.pointsCost}</th>
-              <th scope="col">${strings.stockColumn}</th>
-              <th scope="col">${strings.redeemed}</th>
-              <th scope="col">${strings.active}</th>
-              <td></td>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.rewards.map(
-              (reward) =>
-                html`<tr data-reward=${reward.id}>
-                  <th scope="row">${localized(reward.name, this.language)}</th>
-                  <td>${format.number(reward.pointsCost)}</td>
-                  <td data-stock>${reward.stock === null ? strings.unlimited : format.number(reward.stock)}</td>
-                  <td>${format.number(reward.redeemed)}</td>
-                  <td>${reward.active ? strings.active : strings.inactive}</td>
-                  <td>
-                    <button type="button" @click=${() => this.open(rewardEditOf(reward))}>
-                      ${strings.edit}<span class="visually-hidden">: ${localized(reward.name, this.language)}</span>
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${listTable(
+        [strings.name, strings.pointsCost, strings.stockColumn, strings.redeemed, strings.active],
+        this.rewards,
+        (reward) => ({
+          id: reward.id,
+          name: localized(reward.name, this.language),
+          cells: [
+            format.number(reward.pointsCost),
+            html`<span data-stock>${reward.stock === null ? strings.unlimited : format.number(reward.stock)}</span>`,
+            format.number(reward.redeemed),
+            reward.active ? strings.active : strings.inactive,
+          ],
+        }),
+        strings.edit,
+        (reward) => this.open(rewardEditOf(reward)),
+      )}
       <p><button type="button" @click=${() => this.open(NEW_REWARD)}>${strings.addReward}</button></p>
       ${
         this.editing

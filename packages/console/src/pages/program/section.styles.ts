@@ -42,14 +42,6 @@ export const sectionStyles = css`
   .field.check .field-error {
     grid-column: 1 / -1;
   }
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_color-surface);
-    border: var(--_control-border-width) solid var(--_color-border);
-    border-radius: calc(var(--_radius) * 0.5);
-    padding: 0.35em 0.7em;
-  }
   [aria-invalid='true'] {
     border-color: var(--_color-danger);
     border-width: 2px;

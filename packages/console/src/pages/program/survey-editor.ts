@@ -4,7 +4,7 @@ import type { AdminSurvey, SurveyDefinitionInput } from '@loyalty-elements/contr
 import { programApi } from '../../api/program.ts';
 import { formatters } from '../../i18n/format.ts';
 import { localized } from '../../i18n/language.ts';
-import { checkboxField, inputField, numberText, optionalNumber, wholeNumber, type FieldContext } from './fields.ts';
+import { checkboxField, inputField, numberField, type FieldContext } from './fields.ts';
 import { ProgramSection } from './program-section.ts';
 import { newQuestion, renderQuestions } from './survey-questions.ts';
 
@@ -51,29 +51,31 @@ export class ConsoleSurveyEditor extends ProgramSection<SurveyEdit> {
       <div class="fields">
         ${checkboxField(fields, 'active', s.active, draft.active, (active) => this.set({ active }))}
         ${inputField(fields, 'trigger', s.trigger, draft.trigger, (trigger) => this.set({ trigger }))}
-        ${inputField(
+        ${numberField(
           fields,
           'samplingRate',
           s.samplingRate,
-          numberText(percentOf(draft.samplingRate)),
-          (v) => this.set({ samplingRate: wholeNumber(v) / 100 }),
-          { type: 'number', min: 0, max: 100, step: 'any' },
+          percentOf(draft.samplingRate),
+          (percent) => this.set({ samplingRate: percent / 100 }),
+          { min: 0, max: 100, step: 'any' },
         )}
-        ${inputField(
+        ${numberField(
           fields,
           'recontactDays',
           s.recontactDays,
-          numberText(draft.recontactDays),
-          (v) => this.set({ recontactDays: wholeNumber(v) }),
-          { type: 'number', min: 0, step: 1 },
+          draft.recontactDays,
+          (recontactDays) => this.set({ recontactDays }),
+          {
+            min: 0,
+          },
         )}
-        ${inputField(
+        ${numberField(
           fields,
           'completionReward',
           s.completionReward,
-          numberText(draft.completionReward),
-          (v) => this.set({ completionReward: optionalNumber(v) ?? undefined }),
-          { type: 'number', min: 1, step: 1 },
+          draft.completionReward,
+          (reward) => this.set({ completionReward: reward ?? undefined }),
+          { min: 1, optional: true },
         )}
       </div>
       <h3>${s.questions}</h3>

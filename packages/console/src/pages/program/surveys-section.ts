@@ -5,6 +5,7 @@ import { formatters } from '../../i18n/format.ts';
 import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import { pageStyles } from '../page.styles.ts';
 import { closeEditor } from './editor-closing.ts';
+import { listTable } from './list-table.ts';
 import { sectionStyles } from './section.styles.ts';
 import { surveyEditOf, type ConsoleSurveyEditor } from './survey-editor.ts';
 import './survey-editor.ts';
@@ -29,35 +30,21 @@ export class ConsoleSurveysSection extends LitElement {
     const format = formatters(this.language);
     const editing = this.surveys.find((survey) => survey.id === this.editingId);
     return html`<h2>${strings.surveys}</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${strings.surveyTitle}</th>
-              <th scope="col">${strings.trigger}</th>
-              <th scope="col">${strings.version}</th>
-              <th scope="col">${strings.active}</th>
-              <td></td>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.surveys.map(
-              (survey) =>
-                html`<tr data-survey=${survey.id}>
-                  <th scope="row">${localized(survey.title, this.language)}</th>
-                  <td><code>${survey.trigger}</code></td>
-                  <td>${format.number(survey.version)}</td>
-                  <td>${survey.active ? strings.active : strings.inactive}</td>
-                  <td>
-                    <button type="button" @click=${() => this.open(survey.id)}>
-                      ${strings.edit}<span class="visually-hidden">: ${localized(survey.title, this.language)}</span>
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${listTable(
+        [strings.surveyTitle, strings.trigger, strings.version, strings.active],
+        this.surveys,
+        (survey) => ({
+          id: survey.id,
+          name: localized(survey.title, this.language),
+          cells: [
+            html`<code>${survey.trigger}</code>`,
+            format.number(survey.version),
+            survey.active ? strings.active : strings.inactive,
+          ],
+        }),
+        strings.edit,
+        (survey) => this.open(survey.id),
+      )}
       ${
         editing
           ? html`<div class="card">

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ProgramSettings, ProgramSettingsPatch, TierSettings } from '@loyalty-elements/contract';
 import { formatters } from '../../i18n/format.ts';
-import { inputField, numberText, textAreaField, wholeNumber, type FieldContext } from './fields.ts';
+import { inputField, numberField, textAreaField, type FieldContext } from './fields.ts';
 import { EDITED_LANGUAGES, linesOf, textOfLines, withoutBlankEntries, withoutBlanks } from './localized-fields.ts';
 import { SettingsSection } from './settings-section.ts';
 
@@ -90,21 +90,16 @@ export class ConsoleTiersSection extends SettingsSection<TiersDraft> {
                 this.setTier(index, { name: { ...tier.name, [tag]: v } }),
               ),
             )}
-            ${inputField(
-              fields,
-              `tiers.${index}.threshold`,
-              strings.threshold,
-              numberText(tier.threshold),
-              (v) => this.setTier(index, { threshold: wholeNumber(v) }),
-              { type: 'number', min: 0, step: 1 },
+            ${numberField(fields, `tiers.${index}.threshold`, strings.threshold, tier.threshold, (threshold) =>
+              this.setTier(index, { threshold }),
             )}
-            ${inputField(
+            ${numberField(
               fields,
               `tiers.${index}.earnMultiplier`,
               strings.earnMultiplier,
-              numberText(tier.earnMultiplier),
-              (v) => this.setTier(index, { earnMultiplier: wholeNumber(v) }),
-              { type: 'number', min: 0, step: 'any' },
+              tier.earnMultiplier,
+              (earnMultiplier) => this.setTier(index, { earnMultiplier }),
+              { min: 0, step: 'any' },
             )}
             ${EDITED_LANGUAGES.map(({ tag, name }) =>
               textAreaField(fields, benefitsKey(index, tag), strings.benefits(name), linesOf(tier.benefits, tag), (v) =>
