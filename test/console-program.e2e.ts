@@ -189,12 +189,19 @@ describe('the Program page of the console', () => {
     }
   });
 
-  it('speaks Chinese: the page, its fields and the preview’s widgets', async () => {
+  it('speaks Chinese: the page, its fields and the preview’s widgets; on a phone the preview follows the form', async () => {
     const { context, page, problems } = await openProgram({ locale: 'zh-CN' });
     await page.getByRole('heading', { name: '会员计划', level: 1 }).waitFor();
     await showSection(page, '会员等级');
     await tierFieldset(page, 'member').getByLabel('名称（简体中文）').waitFor();
     await previewTier(page).getByText('会员', { exact: true }).first().waitFor({ timeout: 10_000 });
+
+    // On a phone the preview follows the form, and nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const form = await page.locator('console-tiers-section').boundingBox();
+    const preview = await page.locator('console-program-page aside').boundingBox();
+    assert.ok(form && preview && preview.y >= form.y + form.height, 'the preview is below the form');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
     assert.deepEqual(problems, []);
     await context.close();
   });
