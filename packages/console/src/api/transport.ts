@@ -1,11 +1,15 @@
-import { CONSOLE_REQUEST_HEADER, Problem } from '@loyalty-elements/contract';
+import { CONSOLE_REQUEST_HEADER, Problem, type FieldError } from '@loyalty-elements/contract';
 
-/** An answer that is not the success the console asked for: its HTTP status and the problem's code, if any. */
+/**
+ * An answer that is not the success the console asked for: its HTTP status, the problem's code, if any, and the
+ * fields a 400 names (`body.tiers.1.threshold`), so a form can show each message beside its field.
+ */
 export class ConsoleApiError extends Error {
   override readonly name = 'ConsoleApiError';
   constructor(
     readonly status: number,
     readonly code: string | undefined,
+    readonly fieldErrors: readonly FieldError[] = [],
   ) {
     super(`The API answered ${status}${code ? ` ${code}` : ''}.`);
   }
@@ -23,7 +27,7 @@ export async function call(path: string, init: RequestInit = {}): Promise<Respon
   const res = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   if (!res.ok) {
     const problem = Problem.safeParse(await res.json().catch(() => undefined));
-    throw new ConsoleApiError(res.status, problem.success ? problem.data.code : undefined);
+    throw new ConsoleApiError(res.status, problem.data?.code, problem.data?.errors);
   }
   return res;
 }

@@ -39,4 +39,13 @@ export const PAGES: readonly ConsolePage[] = [
     render: ({ language, scheme }) =>
       html`<console-customers-page .language=${language} .scheme=${scheme}></console-customers-page>`,
   },
+  {
+    path: 'program',
+    label: (strings) => strings.nav.program,
+    // Its forms, schemas and live preview are chunks of their own: the element upgrades when its module arrives.
+    render: ({ language, scheme }) => {
+      void import('./program/program-page.ts');
+      return html`<console-program-page .language=${language} .scheme=${scheme}></console-program-page>`;
+    },
+  },
 ];

@@ -9,6 +9,7 @@ import '../pages/sign-in/sign-in-page.ts';
 import { chosenScheme, onSystemSchemeChange, rememberScheme, systemScheme, type ColorScheme } from './color-scheme.ts';
 import { controlStyles } from '../shared/control.styles.ts';
 import { consoleAppStyles } from './console-app.styles.ts';
+import { mayLeave } from './leave-guard.ts';
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -30,7 +31,11 @@ export class LoyaltyConsoleApp extends LitElement {
   @state() private path = this.pathFromLocation();
 
   #stopWatchingScheme?: () => void;
-  readonly #onPopState = () => (this.path = this.pathFromLocation());
+  readonly #onPopState = () => {
+    // The address already changed: staying puts the page's own address back.
+    if (mayLeave()) this.path = this.pathFromLocation();
+    else history.pushState(null, '', BASE + this.path);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -70,6 +75,7 @@ export class LoyaltyConsoleApp extends LitElement {
   private navigate(event: MouseEvent, page: ConsolePage): void {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    if (page === this.page || !mayLeave()) return;
     history.pushState(null, '', BASE + page.path);
     this.path = page.path;
   }

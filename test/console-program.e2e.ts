@@ -1,0 +1,208 @@
+// The console's Program page in real Chromium against the real API: a tier renamed shows in the live preview before
+// it is saved and on the storefront after; the API's 400 is shown beside the field it names; a reward's stock and a
+// survey's sampling and questions are saved; axe-core finds nothing in any section, light and dark; Chinese.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { AdminSurvey, ProgramSettings, RewardCatalogue, SurveyList } from '@loyalty-elements/contract';
+import { launchChromium } from './support/browser.ts';
+import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
+import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+
+let stack: Stack;
+let browser: Browser;
+
+before(async () => {
+  ensureConsoleBuilt();
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function adminGet<T>(schema: { parse(value: unknown): T }, path: string): Promise<T> {
+  const res = await fetch(`${stack.apiBase}${path}`, { headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` } });
+  assert.equal(res.status, 200, path);
+  return schema.parse(await res.json());
+}
+
+const programSettings = () => adminGet(ProgramSettings, '/v1/admin/program');
+
+/** Signs in and opens the Program page through the navigation, on its Earning section. */
+async function openProgram(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
+  const opened = await openConsole(browser, `${stack.apiBase}/console/`, options);
+  const zh = options.locale?.startsWith('zh');
+  if (zh) await opened.page.getByRole('button', { name: '使用演示密钥登录' }).click();
+  else await signInWithDemoKey(opened.page);
+  await opened.page.getByRole('link', { name: zh ? '会员计划' : 'Program' }).click();
+  await opened.page.locator('console-earning-section form').waitFor({ timeout: 15_000 });
+  return opened;
+}
+
+async function showSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name, exact: true, level: 2 }).first().waitFor();
+}
+
+const previewTier = (page: Page) => page.locator('console-program-preview loyalty-tier-progress');
+const tierFieldset = (page: Page, tierId: string) =>
+  page.locator(`console-tiers-section fieldset[data-tier="${tierId}"]`);
+
+describe('the Program page of the console', () => {
+  it('previews a renamed tier before saving, saves it, and the storefront’s tier widget shows it', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Tiers');
+    const silver = tierFieldset(page, 'silver');
+    await silver.getByLabel('Name (English)').fill('Jade');
+    await silver.getByLabel('Threshold').fill('1500');
+
+    // demo-shopper-like sample member in the lowest tier: the preview names the next tier, from the draft.
+    await previewTier(page).getByText('Next: Jade').waitFor({ timeout: 10_000 });
+    const unsaved = await programSettings();
+    assert.equal(unsaved.tiers[1]!.name.en, 'Silver', 'nothing is saved before Save');
+
+    await page.locator('console-tiers-section').getByRole('button', { name: 'Save' }).click();
+    await page.locator('console-tiers-section').getByRole('status').getByText('Saved.').waitFor();
+    const saved = await programSettings();
+    assert.equal(saved.tiers[1]!.name.en, 'Jade');
+    assert.equal(saved.tiers[1]!.threshold, 1500);
+    assert.equal(saved.tiers[1]!.name['zh-CN'], '银卡', 'the other language is kept');
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // demo-shopper holds the second tier (3 200 points earned).
+    const shop = await browser.newPage();
+    await shop.goto(`${stack.storefrontUrl}/?shopper=demo-shopper&lang=en`);
+    await shop.locator('loyalty-tier-progress').getByText('Jade').first().waitFor({ timeout: 15_000 });
+    await shop.close();
+  });
+
+  it('shows the API’s 400 beside the threshold it names, saves nothing, and stays axe-clean light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page, problems } = await openProgram({ colorScheme });
+      await showSection(page, 'Tiers');
+      const before = await programSettings();
+      const threshold = tierFieldset(page, 'gold').getByLabel('Threshold');
+      await threshold.fill('10');
+      await page.locator('console-tiers-section').getByRole('button', { name: 'Save' }).click();
+
+      await page.locator('console-tiers-section').getByRole('alert').waitFor();
+      assert.equal(await threshold.getAttribute('aria-invalid'), 'true');
+      const describedBy = await threshold.getAttribute('aria-describedby');
+      assert.ok(describedBy, 'the field points at its message');
+      const message = page.locator(`console-tiers-section #${describedBy}`);
+      assert.match((await message.textContent()) ?? '', /Refused: Thresholds ascend: 10 is not above/);
+      assert.deepEqual(await programSettings(), before, 'nothing was saved');
+      assert.deepEqual(await accessibilityViolations(page), [], `${colorScheme}, with a field error`);
+
+      await page.locator('console-tiers-section').getByRole('button', { name: 'Discard' }).click();
+      assert.equal(await threshold.inputValue(), String(before.tiers[2]!.threshold));
+      assert.equal(await threshold.getAttribute('aria-invalid'), 'false');
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  it('saves a reward’s stock', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Rewards');
+    const { rewards } = await adminGet(RewardCatalogue, '/v1/admin/rewards');
+    const reward = rewards[0]!;
+    await page.locator(`console-rewards-section tr[data-row="${reward.id}"]`).getByRole('button').click();
+    const editor = page.locator('console-reward-editor');
+    await editor.getByLabel('Stock (empty: unlimited)').fill(String(reward.redeemed + 42));
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('status').getByText('Saved.').waitFor();
+
+    const after = (await adminGet(RewardCatalogue, '/v1/admin/rewards')).rewards.find((r) => r.id === reward.id)!;
+    assert.equal(after.stock, reward.redeemed + 42);
+    assert.equal(after.pointsCost, reward.pointsCost, 'the other fields are kept');
+    await page
+      .locator(`console-rewards-section tr[data-row="${reward.id}"] [data-stock]`)
+      .getByText(String(reward.redeemed + 42))
+      .waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('saves a survey’s sampling rate on its version, and a changed question as a new version', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Surveys');
+    const [listed] = (await adminGet(SurveyList, '/v1/admin/surveys')).surveys;
+    assert.ok(listed);
+    const surveyPath = `/v1/admin/surveys/${listed.id}`;
+    await page.locator(`console-surveys-section tr[data-row="${listed.id}"]`).getByRole('button').click();
+    const editor = page.locator('console-survey-editor');
+    await editor.getByLabel('Sampling rate (% of shoppers asked)').fill('50');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('status').getByText('Saved.').waitFor();
+    const sampled = await adminGet(AdminSurvey, surveyPath);
+    assert.equal(sampled.samplingRate, 0.5);
+    assert.equal(sampled.version, listed.version, 'sampling applies to the survey as a whole: same version');
+
+    const firstQuestion = editor.locator('fieldset').first();
+    await firstQuestion.getByLabel('Text (English)').fill('How was your tea today?');
+    await page
+      .locator('console-program-preview loyalty-satisfaction-survey')
+      .getByText('How was your tea today?')
+      .waitFor({ timeout: 10_000 });
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('status').getByText('Saved.').waitFor();
+    const republished = await adminGet(AdminSurvey, surveyPath);
+    assert.equal(republished.version, listed.version + 1, 'a new question text is a new version');
+    assert.equal(republished.questions[0]!.text.en, 'How was your tea today?');
+    assert.equal(await editor.locator('[data-version]').textContent(), String(listed.version + 1));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('asks before leaving unsaved changes through the navigation', async () => {
+    const { context, page } = await openProgram();
+    await page.locator('console-earning-section').getByLabel('Welcome bonus (points)').fill('77');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Overview' }).click();
+    assert.deepEqual(questions, ['Leave the Program page? Your unsaved changes will be lost.']);
+    assert.ok(page.url().endsWith('/console/program'), 'staying keeps the page');
+    assert.equal(await page.locator('console-earning-section').getByLabel('Welcome bonus (points)').inputValue(), '77');
+    await context.close();
+  });
+
+  it('is axe-clean in every section, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page, problems } = await openProgram({ colorScheme });
+      for (const section of ['Earning', 'Tiers', 'Birthday', 'Rewards', 'Surveys']) {
+        await showSection(page, section);
+        if (section === 'Rewards')
+          await page.locator('console-rewards-section tbody tr').first().getByRole('button').click();
+        if (section === 'Surveys')
+          await page.locator('console-surveys-section tbody tr').first().getByRole('button').click();
+        await previewTier(page).locator('[part~="base"]').first().waitFor({ timeout: 10_000 });
+        assert.deepEqual(await accessibilityViolations(page), [], `${section}, ${colorScheme}`);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
+  it('speaks Chinese: the page, its fields and the preview’s widgets; on a phone the preview follows the form', async () => {
+    const { context, page, problems } = await openProgram({ locale: 'zh-CN' });
+    await page.getByRole('heading', { name: '会员计划', level: 1 }).waitFor();
+    await showSection(page, '会员等级');
+    await tierFieldset(page, 'member').getByLabel('名称（简体中文）').waitFor();
+    await previewTier(page).getByText('会员', { exact: true }).first().waitFor({ timeout: 10_000 });
+
+    // On a phone the preview follows the form, and nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const form = await page.locator('console-tiers-section').boundingBox();
+    const preview = await page.locator('console-program-page aside').boundingBox();
+    assert.ok(form && preview && preview.y >= form.y + form.height, 'the preview is below the form');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
