@@ -163,7 +163,7 @@ function countedSeeds(from: string, to: string, version?: number): Seed[] {
 /** The week as this file counts it: NPS from the −1/0/+1 scores, the band from their sample statistics. */
 function expectedWeek(weekStart: string, seeds: Seed[]) {
   const scores = seeds.flatMap((seed) => (typeof seed.answers.nps === 'number' ? [seed.answers.nps] : []));
-  const points = scores.map((score) => (score >= 9 ? 1 : score >= 7 ? 0 : -1));
+  const points: number[] = scores.map((score) => (score >= 9 ? 1 : score >= 7 ? 0 : -1));
   const n = points.length;
   const mean = n === 0 ? 0 : points.reduce((sum, p) => sum + p, 0) / n;
   const sd = Math.sqrt(points.reduce((sum, p) => sum + (p - mean) ** 2, 0) / Math.max(n, 1));
