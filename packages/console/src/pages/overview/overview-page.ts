@@ -5,6 +5,7 @@ import { consoleApi } from '../../api/console-api.ts';
 import { formatters } from '../../i18n/format.ts';
 import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
+import { figureStyles } from '../../shared/figure.styles.ts';
 import { pageStyles } from '../page.styles.ts';
 import { overviewCharts } from './overview-charts.ts';
 import '../../shared/chart-card.ts';
@@ -16,28 +17,8 @@ type Load = { kind: 'loading' } | { kind: 'ready'; overview: AdminOverview } | {
 export class ConsoleOverviewPage extends LitElement {
   static override styles = [
     pageStyles,
+    figureStyles,
     css`
-      .figures {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: var(--_space);
-        margin-bottom: var(--_space);
-      }
-      .figure {
-        margin: 0;
-      }
-      .figure dt {
-        color: var(--_color-text-muted);
-      }
-      .figure dd {
-        margin: 0;
-        font-size: 1.75em;
-        font-weight: 700;
-      }
-      .figure dd.small {
-        font-size: 1em;
-        font-weight: 400;
-      }
       .charts {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
