@@ -198,6 +198,17 @@ function expectedWeeks(from: string, to: string, version?: number) {
   );
 }
 
+/** Each query answered `400 validation_failed` naming its field. */
+async function expectFieldErrors(path: string, cases: Array<[query: string, field: string]>): Promise<void> {
+  for (const [query, field] of cases) {
+    const problem = await expectProblem(await adminGet(api, path + query), 400, 'validation_failed');
+    assert.ok(
+      problem.errors?.some((error) => error.path === field),
+      `${query} names ${field}`,
+    );
+  }
+}
+
 describe('GET /v1/admin/surveys/{surveyId}/feedback', () => {
   test('by default the last 12 weeks to today: every week equal to the counts of the seeded responses', async () => {
     const feedback = await feedbackOf('');
@@ -270,13 +281,7 @@ describe('GET /v1/admin/surveys/{surveyId}/feedback', () => {
       ['?version=0', 'query.version'],
       ['?version=1e3', 'query.version'],
     ];
-    for (const [query, field] of cases) {
-      const problem = await expectProblem(await adminGet(api, path + query), 400, 'validation_failed');
-      assert.ok(
-        problem.errors?.some((error) => error.path === field),
-        `${query} names ${field}`,
-      );
-    }
+    await expectFieldErrors(path, cases);
     // 104 weeks are allowed, 105 are not.
     assert.equal((await feedbackOf('?from=2025-03-31&to=2027-03-28')).weekly.length, 104);
     await expectProblem(await adminGet(api, `${path}?from=2025-03-30&to=2027-03-28`), 400, 'validation_failed');
@@ -384,13 +389,7 @@ describe('GET /v1/admin/surveys/{surveyId}/verbatims', () => {
       [`?cursor=${Buffer.from('["x","y",1]').toString('base64url')}`, 'query.cursor'],
       ['?version=-1', 'query.version'],
     ];
-    for (const [query, field] of cases) {
-      const problem = await expectProblem(await adminGet(api, path + query), 400, 'validation_failed');
-      assert.ok(
-        problem.errors?.some((error) => error.path === field),
-        `${query} names ${field}`,
-      );
-    }
+    await expectFieldErrors(path, cases);
     await expectProblem(await adminGet(api, feedbackPaths.verbatims('no-such-survey')), 404, 'survey_not_found');
     await expectProblem(await adminGet(api, `${path}?version=3`), 404, 'survey_not_found');
   });

@@ -7,10 +7,10 @@ import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
 import { pageStyles } from '../page.styles.ts';
 import { feedbackCharts } from './feedback-charts.ts';
+import { chartCards } from '../../shared/chart-cards.ts';
 import { figureStyles } from '../../shared/figure.styles.ts';
 import { headlineFigures } from './feedback-figures.ts';
 import './feedback-verbatims.ts';
-import '../../shared/chart-card.ts';
 
 type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error' };
 interface SurveyView {
@@ -185,19 +185,12 @@ export class ConsoleFeedbackPage extends LitElement {
     }
     return html`${headlineFigures(totals, strings, format)}
       <div class="charts">
-        ${feedbackCharts(feedback, totals.dimensions, strings, format).map(
-          (chart) =>
-            html`<console-chart-card
-              data-chart=${chart.id}
-              heading=${chart.heading}
-              .chart=${chart.chart}
-              .table=${chart.table}
-              .scheme=${this.scheme}
-              .formatNumber=${format.number}
-              .showTableLabel=${strings.showTable}
-              .emptyText=${strings.overview.nothingYet}
-            ></console-chart-card>`,
-        )}
+        ${chartCards(feedbackCharts(feedback, totals.dimensions, strings, format), {
+          strings,
+          format,
+          scheme: this.scheme,
+          emptyText: strings.overview.nothingYet,
+        })}
       </div>
       ${
         totals.responses.total === 0
