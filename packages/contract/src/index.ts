@@ -10,6 +10,7 @@ export * from './demo.ts';
 export * from './surveys.ts';
 export * from './survey-responses.ts';
 export * from './survey-results.ts';
+export * from './survey-feedback.ts';
 export * from './follow-ups.ts';
 export * from './survey-admin.ts';
 export * from './survey-answers.ts';

@@ -11,6 +11,7 @@ import { MEMBER_OPERATIONS } from './openapi-members.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
 import { SURVEY_ADMIN_OPERATIONS } from './openapi-survey-admin.ts';
+import { SURVEY_FEEDBACK_OPERATIONS } from './openapi-survey-feedback.ts';
 import { WEBHOOK_OPERATIONS } from './openapi-webhooks.ts';
 import { CONSOLE_REQUEST_HEADER, CONSOLE_SESSION_COOKIE } from './console.ts';
 import {
@@ -237,6 +238,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ...MEMBER_OPERATIONS,
   ...FOLLOW_UP_OPERATIONS,
   ...SURVEY_ADMIN_OPERATIONS,
+  ...SURVEY_FEEDBACK_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...CONSOLE_OPERATIONS,
   ...SERVICE_OPERATIONS,

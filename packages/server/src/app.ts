@@ -23,6 +23,7 @@ import { pointsHistoryRoute } from './routes/points-history.ts';
 import { birthdayRoutes } from './routes/birthday.ts';
 import { adminCustomersRoute } from './routes/admin-customers.ts';
 import { adminSurveysRoute } from './routes/admin-surveys.ts';
+import { adminSurveyFeedbackRoutes } from './routes/admin-survey-feedback.ts';
 import { adminFollowUpsRoutes } from './routes/admin-follow-ups.ts';
 import { adminSurveyDefinitionRoutes } from './routes/admin-survey-definitions.ts';
 import { surveysRoute } from './routes/surveys.ts';
@@ -151,6 +152,7 @@ export function createApp(deps: AppDeps): Hono {
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);
   adminSurveysRoute(app, context);
+  adminSurveyFeedbackRoutes(app, context);
   adminFollowUpsRoutes(app, context);
   adminSurveyDefinitionRoutes(app, context);
   rewardsRoutes(app, context);

@@ -3,6 +3,7 @@ import type { Strings } from '../i18n/en.ts';
 import type { Language } from '../i18n/language.ts';
 import type { ColorScheme } from '../shell/color-scheme.ts';
 import './overview/overview-page.ts';
+import './feedback/feedback-page.ts';
 import './recovery/recovery-page.ts';
 import './customers/customers-page.ts';
 
@@ -26,6 +27,12 @@ export const PAGES: readonly ConsolePage[] = [
     label: (strings) => strings.nav.overview,
     render: ({ language, scheme }) =>
       html`<console-overview-page .language=${language} .scheme=${scheme}></console-overview-page>`,
+  },
+  {
+    path: 'feedback',
+    label: (strings) => strings.nav.feedback,
+    render: ({ language, scheme }) =>
+      html`<console-feedback-page .language=${language} .scheme=${scheme}></console-feedback-page>`,
   },
   {
     path: 'recovery',

@@ -27,6 +27,8 @@ export interface ChartData {
   series: Array<{ label: string; values: number[] }>;
   /** Bars along the horizontal axis (long labels such as reward names). */
   horizontal?: boolean;
+  /** The series stacked in one bar per label (a series per kind of bar: each label has a value in one of them). */
+  stacked?: boolean;
 }
 
 /** The table alternative: its column headers (the first heads the row headers) and rows, formatted. */
@@ -120,12 +122,14 @@ export class ConsoleChartCard extends LitElement {
     const text = style.color;
     const grid = style.getPropertyValue('--_color-border').trim() || 'rgba(128,128,128,.3)';
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const stacked = this.chart.stacked ?? false;
     const valueAxis = {
+      stacked,
       beginAtZero: true,
       ticks: { color: text, precision: 0, callback: (v: unknown) => this.formatNumber(Number(v)) },
       grid: { color: grid },
     };
-    const labelAxis = { ticks: { color: text }, grid: { display: false } };
+    const labelAxis = { stacked, ticks: { color: text }, grid: { display: false } };
     return {
       type: 'bar',
       data: {
@@ -173,9 +177,10 @@ export class ConsoleChartCard extends LitElement {
 
   #renderTable() {
     const [first, ...others] = this.table.columns;
-    return html`<div class="scroll">
+    // A table wider than its card scrolls: the region takes the keyboard focus, so it scrolls without a mouse too.
+    return html`<div class="scroll" tabindex="0" role="group" aria-labelledby="table-caption">
       <table>
-        <caption>
+        <caption id="table-caption">
           ${this.heading}
         </caption>
         <thead>

@@ -4,7 +4,7 @@ import { addMonthsTo, churnByMonth, startOfDay } from './churn.ts';
 import { activityParams, activitySql, EARNING_KINDS } from './ledger-reads.ts';
 import type { Program } from './programs.ts';
 import { activitySince } from './tiers.ts';
-import { addDays, DAY_MS, formatDate, localDate } from './time.ts';
+import { addDays, DAY_MS, formatDate, localDate, mondayOf } from './time.ts';
 
 // The program at a glance for the console's Overview. Every figure is counted by the database: the cost of a
 // figure grows with the program's rows, but nothing is read into Node row by row.
@@ -103,7 +103,7 @@ async function pointsOwed(db: Queryable, programId: string, now: Date): Promise<
 /** Points earned (credits that count as earned) and redeemed (spent on rewards) per week, Monday to Sunday. */
 async function weeklyPoints(db: Queryable, program: Program, now: Date): Promise<AdminOverview['weekly']> {
   const today = localDate(now, program.timezone);
-  const monday = addDays(today, -((new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7));
+  const monday = mondayOf(today);
   const weeks = Array.from({ length: OVERVIEW_WEEKS }, (_, index) => addDays(monday, (index - OVERVIEW_WEEKS + 1) * 7));
   const starts = weeks.map((week) => iso(startOfDay(week, program.timezone)));
   const ends = weeks.map((week) => iso(startOfDay(addDays(week, 7), program.timezone)));

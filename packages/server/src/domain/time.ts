@@ -66,6 +66,17 @@ export function addDays(date: PlainDate, days: number): PlainDate {
   return fromDayNumber(dayNumber(date) + days);
 }
 
+/** The Monday of the week (Monday to Sunday) `date` falls in. */
+export function mondayOf(date: PlainDate): PlainDate {
+  return addDays(date, -((new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7));
+}
+
+/** A `YYYY-MM-DD` text (already checked by the contract) as a plain date. */
+export function parseDate(text: string): PlainDate {
+  const [year, month, day] = text.split('-').map(Number);
+  return { year: year!, month: month!, day: day! };
+}
+
 /** `YYYY-MM-DD`. */
 export function formatDate(date: PlainDate): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -1,55 +1,9 @@
 import type { AdminOverview, LocalizedText } from '@loyalty-elements/contract';
 import type { Strings } from '../../i18n/en.ts';
 import type { Formatters } from '../../i18n/format.ts';
-import type { ChartData, TableData } from '../../shared/chart-card.ts';
+import { chartOf, type ChartView } from '../../shared/chart-of.ts';
 
-export interface OverviewChart {
-  id: string;
-  heading: string;
-  chart: ChartData;
-  table: TableData;
-}
-
-/** A column of figures: in the table always, in the chart as a series unless `charted` is false. */
-interface Column<T> {
-  label: string;
-  value: (item: T) => number;
-  charted?: boolean;
-}
-
-interface ChartSpec<T> {
-  id: string;
-  heading: string;
-  /** The header of the column that names each row (and each bar group). */
-  rowLabel: string;
-  items: readonly T[];
-  name: (item: T) => string;
-  columns: Array<Column<T>>;
-  horizontal?: boolean;
-}
-
-/** A chart and the table that says the same in words and numbers, from one list of items. */
-function chartOf<T>(spec: ChartSpec<T>, format: Formatters): OverviewChart {
-  const names = spec.items.map(spec.name);
-  return {
-    id: spec.id,
-    heading: spec.heading,
-    chart: {
-      labels: names,
-      series: spec.columns
-        .filter((column) => column.charted !== false)
-        .map((column) => ({ label: column.label, values: spec.items.map(column.value) })),
-      horizontal: spec.horizontal ?? false,
-    },
-    table: {
-      columns: [spec.rowLabel, ...spec.columns.map((column) => column.label)],
-      rows: spec.items.map((item, index) => ({
-        header: names[index]!,
-        cells: spec.columns.map((column) => format.number(column.value(item))),
-      })),
-    },
-  };
-}
+export type OverviewChart = ChartView;
 
 /** The Overview's charts, each with its table. */
 export function overviewCharts(

@@ -5,9 +5,10 @@ import { consoleApi } from '../../api/console-api.ts';
 import { formatters } from '../../i18n/format.ts';
 import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
+import { chartCards } from '../../shared/chart-cards.ts';
+import { figureStyles } from '../../shared/figure.styles.ts';
 import { pageStyles } from '../page.styles.ts';
 import { overviewCharts } from './overview-charts.ts';
-import '../../shared/chart-card.ts';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; overview: AdminOverview } | { kind: 'error' };
 
@@ -16,28 +17,8 @@ type Load = { kind: 'loading' } | { kind: 'ready'; overview: AdminOverview } | {
 export class ConsoleOverviewPage extends LitElement {
   static override styles = [
     pageStyles,
+    figureStyles,
     css`
-      .figures {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: var(--_space);
-        margin-bottom: var(--_space);
-      }
-      .figure {
-        margin: 0;
-      }
-      .figure dt {
-        color: var(--_color-text-muted);
-      }
-      .figure dd {
-        margin: 0;
-        font-size: 1.75em;
-        font-weight: 700;
-      }
-      .figure dd.small {
-        font-size: 1em;
-        font-weight: 400;
-      }
       .charts {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
@@ -113,18 +94,9 @@ export class ConsoleOverviewPage extends LitElement {
         </dl>
       </div>
       <div class="charts">
-        ${overviewCharts(overview, strings, format, (text) => localized(text, this.language)).map(
-          (chart) =>
-            html`<console-chart-card
-              data-chart=${chart.id}
-              heading=${chart.heading}
-              .chart=${chart.chart}
-              .table=${chart.table}
-              .scheme=${this.scheme}
-              .formatNumber=${format.number}
-              .showTableLabel=${strings.showTable}
-              .emptyText=${strings.overview.nothingYet}
-            ></console-chart-card>`,
+        ${chartCards(
+          overviewCharts(overview, strings, format, (text) => localized(text, this.language)),
+          { strings, format, scheme: this.scheme, emptyText: strings.overview.nothingYet },
         )}
       </div>`;
   }

@@ -100,6 +100,30 @@ export async function surveyVersions(
   return rows.map((row) => ({ version: toNumber(row.version), content: row.content }));
 }
 
+/**
+ * The survey and the versions a report asks about: one version, or every version when `onlyVersion` is undefined;
+ * `survey_not_found` when the survey, or that version of it, does not exist.
+ */
+export async function versionsAsked(
+  db: Queryable,
+  programId: string,
+  surveyId: string,
+  onlyVersion: number | undefined,
+): Promise<
+  | { kind: 'versions'; survey: SurveyDefinition; versions: Array<{ version: number; content: SurveyContent }> }
+  | { kind: 'survey_not_found'; detail: string }
+> {
+  const survey = await findSurvey(db, programId, surveyId);
+  if (survey === undefined) return { kind: 'survey_not_found', detail: `No survey "${surveyId}" in this program.` };
+  const versions = (await surveyVersions(db, programId, surveyId)).filter(
+    (v) => onlyVersion === undefined || v.version === onlyVersion,
+  );
+  if (versions.length === 0) {
+    return { kind: 'survey_not_found', detail: `Survey "${surveyId}" has no version ${onlyVersion}.` };
+  }
+  return { kind: 'versions', survey, versions };
+}
+
 /** What publishing a draft did: created the survey, published a new version, changed only settings, or nothing. */
 export type PublishOutcome = 'created' | 'new_version' | 'settings_changed' | 'unchanged';
 

@@ -19,7 +19,8 @@ import {
   type SurveyVersionResults,
 } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../../store/database.ts';
-import { findSurvey, surveyVersions, type SurveyContent } from './definitions.ts';
+import { COUNTED_RESPONSES_SQL } from './counted-responses.ts';
+import { versionsAsked, type SurveyContent } from './definitions.ts';
 
 export type SurveyResultsOutcome =
   { kind: 'results'; results: SurveyResults } | { kind: 'survey_not_found'; detail: string };
@@ -32,10 +33,7 @@ export interface ResultResponse {
 
 /**
  * Results of a survey per version (or of one version); scores use every recorded answer of the
- * responses counted. Per customer and version, each counted completed response (one a survey period:
- * a later completion in the same period is stored uncounted) and, only for a customer with no counted
- * completion of that version, their latest partial response: a shopper's many unfinished or repeated
- * attempts weigh as one.
+ * responses counted (COUNTED_RESPONSES_SQL).
  */
 export async function surveyResults(
   db: Queryable,
@@ -43,27 +41,12 @@ export async function surveyResults(
   surveyId: string,
   onlyVersion?: number,
 ): Promise<SurveyResultsOutcome> {
-  const survey = await findSurvey(db, programId, surveyId);
-  if (survey === undefined) return { kind: 'survey_not_found', detail: `No survey "${surveyId}" in this program.` };
-  const versions = (await surveyVersions(db, programId, surveyId)).filter(
-    (v) => onlyVersion === undefined || v.version === onlyVersion,
-  );
-  if (versions.length === 0) {
-    return { kind: 'survey_not_found', detail: `Survey "${surveyId}" has no version ${onlyVersion}.` };
-  }
+  const asked = await versionsAsked(db, programId, surveyId, onlyVersion);
+  if (asked.kind === 'survey_not_found') return asked;
+  const { survey, versions } = asked;
 
   const rows = await db.query<{ version: number | string; answers: SurveyAnswers; complete: boolean }>(
-    `SELECT version, answers, complete
-       FROM (
-         SELECT version, answers, completed_at IS NOT NULL AS complete, counted,
-                row_number() OVER (
-                  PARTITION BY version, customer_id, completed_at IS NULL ORDER BY updated_at DESC, id
-                ) AS latest,
-                bool_or(counted AND completed_at IS NOT NULL) OVER (PARTITION BY version, customer_id) AS completed
-           FROM survey_responses
-          WHERE program_id = $1 AND survey_id = $2 AND ($3::integer IS NULL OR version = $3)
-       ) responses
-      WHERE CASE WHEN complete THEN counted ELSE latest = 1 AND NOT completed END`,
+    `SELECT version, answers, complete FROM (${COUNTED_RESPONSES_SQL}) counted`,
     [programId, surveyId, onlyVersion ?? null],
   );
   const dismissalRows = await db.query<{ version: number | string; count: number | string }>(
