@@ -260,7 +260,7 @@ describe('the console’s Customers page', () => {
     const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { locale: 'zh-CN' });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
-    await page.getByRole('link', { name: '会员' }).click();
+    await page.getByRole('link', { name: '会员', exact: true }).click();
     await page.getByLabel('按编号、姓名或电子邮箱搜索').fill('demo-shopper');
     await page.locator('button[data-customer-id="demo-shopper"]').click();
     const ledger = page.locator('console-customer-ledger');
