@@ -18,5 +18,6 @@ export * from './http.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
 export * from './members.ts';
+export * from './win-backs.ts';
 export * from './webhooks.ts';
 export * from './console.ts';

@@ -34,6 +34,7 @@ import { adminOrdersRoutes } from './routes/admin-orders.ts';
 import { adminReversalsRoute } from './routes/admin-reversals.ts';
 import { adminMembersRoutes } from './routes/admin-members.ts';
 import { adminChurnRoute } from './routes/admin-churn.ts';
+import { adminWinBackRoutes } from './routes/admin-win-backs.ts';
 import { adminWebhooksRoutes } from './routes/admin-webhooks.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFactory } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps): Hono {
   adminCustomersRoute(app, context);
   adminMembersRoutes(app, context);
   adminChurnRoute(app, context);
+  adminWinBackRoutes(app, context);
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);
   adminSurveysRoute(app, context);
