@@ -3,6 +3,7 @@ import type { Strings } from '../i18n/en.ts';
 import type { Language } from '../i18n/language.ts';
 import type { ColorScheme } from '../shell/color-scheme.ts';
 import './overview/overview-page.ts';
+import './exits/exits-page.ts';
 
 /** What the shell tells every page: the language and the colour scheme in use. */
 export interface PageView {
@@ -24,5 +25,11 @@ export const PAGES: readonly ConsolePage[] = [
     label: (strings) => strings.nav.overview,
     render: ({ language, scheme }) =>
       html`<console-overview-page .language=${language} .scheme=${scheme}></console-overview-page>`,
+  },
+  {
+    path: 'exits',
+    label: (strings) => strings.nav.exits,
+    render: ({ language, scheme }) =>
+      html`<console-exits-page .language=${language} .scheme=${scheme}></console-exits-page>`,
   },
 ];

@@ -1,0 +1,100 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ChurnMonth } from '@loyalty-elements/contract';
+import { exitsApi } from '../../api/exits.ts';
+import { formatters } from '../../i18n/format.ts';
+import { stringsFor, type Language } from '../../i18n/language.ts';
+import type { ColorScheme } from '../../shell/color-scheme.ts';
+import { pageStyles } from '../page.styles.ts';
+import { exitsCharts } from './exits-charts.ts';
+import { exitsFormatters, lastMonths } from './exits-format.ts';
+import './lapsed-members.ts';
+import '../../shared/chart-card.ts';
+
+/** How many months the charts cover, the current one included. */
+const MONTHS_SHOWN = 12;
+
+type Load = { kind: 'loading' } | { kind: 'ready'; months: ChurnMonth[] } | { kind: 'error' };
+
+/** Exits and win-back: who left per month and why, the churn rate, and the lapsed members to win back. */
+@customElement('console-exits-page')
+export class ConsoleExitsPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .charts {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
+        gap: var(--_space);
+        margin-bottom: var(--_space);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) language: Language = 'en';
+  @property({ attribute: false }) scheme: ColorScheme = 'light';
+  @state() private load: Load = { kind: 'loading' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.fetch();
+  }
+
+  private async fetch(): Promise<void> {
+    this.load = { kind: 'loading' };
+    const months = lastMonths(new Date(), MONTHS_SHOWN);
+    try {
+      const report = await exitsApi.churn(months[0]!, months.at(-1)!);
+      this.load = { kind: 'ready', months: report.months };
+    } catch {
+      this.load = { kind: 'error' };
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('language')) this.lang = this.language;
+  }
+
+  override render() {
+    const strings = stringsFor(this.language);
+    return html`<h1>${strings.exits.title}</h1>
+      ${
+        this.load.kind === 'loading'
+          ? html`<p role="status" class="card">${strings.loading}</p>`
+          : this.load.kind === 'error'
+            ? html`<div role="alert" class="card error">
+                <p>${strings.errorLoading}</p>
+                <button type="button" @click=${() => void this.fetch()}>${strings.retry}</button>
+              </div>`
+            : this.renderCharts(this.load.months)
+      }
+      <console-lapsed-members .language=${this.language}></console-lapsed-members>`;
+  }
+
+  private renderCharts(months: ChurnMonth[]) {
+    const strings = stringsFor(this.language);
+    const format = formatters(this.language);
+    const charts = exitsCharts(months, strings, format, exitsFormatters(this.language).percent);
+    return html`<div class="charts">
+      ${charts.map(
+        (chart) =>
+          html`<console-chart-card
+            data-chart=${chart.id}
+            heading=${chart.heading}
+            .chart=${chart.chart}
+            .table=${chart.table}
+            .scheme=${this.scheme}
+            .formatNumber=${format.number}
+            .showTableLabel=${strings.showTable}
+            .emptyText=${strings.exits.nothingYet}
+          ></console-chart-card>`,
+      )}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'console-exits-page': ConsoleExitsPage;
+  }
+}
