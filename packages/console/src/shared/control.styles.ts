@@ -4,7 +4,8 @@ import { css } from 'lit';
 export const controlStyles = css`
   button,
   select,
-  input {
+  input,
+  textarea {
     font: inherit;
     color: inherit;
     background: var(--_color-surface);

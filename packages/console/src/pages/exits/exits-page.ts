@@ -5,6 +5,7 @@ import { exitsApi } from '../../api/exits.ts';
 import { formatters } from '../../i18n/format.ts';
 import { stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
+import { loadInto, renderLoadState, type LoadState } from '../../shared/load-state.ts';
 import { pageStyles } from '../page.styles.ts';
 import { exitsCharts } from './exits-charts.ts';
 import { exitsFormatters, lastMonths } from './exits-format.ts';
@@ -13,8 +14,6 @@ import '../../shared/chart-card.ts';
 
 /** How many months the charts cover, the current one included. */
 const MONTHS_SHOWN = 12;
-
-type Load = { kind: 'loading' } | { kind: 'ready'; months: ChurnMonth[] } | { kind: 'error' };
 
 /** Exits and win-back: who left per month and why, the churn rate, and the lapsed members to win back. */
 @customElement('console-exits-page')
@@ -33,7 +32,7 @@ export class ConsoleExitsPage extends LitElement {
 
   @property({ attribute: false }) language: Language = 'en';
   @property({ attribute: false }) scheme: ColorScheme = 'light';
-  @state() private load: Load = { kind: 'loading' };
+  @state() private load: LoadState<ChurnMonth[]> = { kind: 'loading' };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -43,12 +42,7 @@ export class ConsoleExitsPage extends LitElement {
   private async fetch(): Promise<void> {
     this.load = { kind: 'loading' };
     const months = lastMonths(new Date(), MONTHS_SHOWN);
-    try {
-      const report = await exitsApi.churn(months[0]!, months.at(-1)!);
-      this.load = { kind: 'ready', months: report.months };
-    } catch {
-      this.load = { kind: 'error' };
-    }
+    this.load = await loadInto(async () => (await exitsApi.churn(months[0]!, months.at(-1)!)).months);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -58,16 +52,12 @@ export class ConsoleExitsPage extends LitElement {
   override render() {
     const strings = stringsFor(this.language);
     return html`<h1>${strings.exits.title}</h1>
-      ${
-        this.load.kind === 'loading'
-          ? html`<p role="status" class="card">${strings.loading}</p>`
-          : this.load.kind === 'error'
-            ? html`<div role="alert" class="card error">
-                <p>${strings.errorLoading}</p>
-                <button type="button" @click=${() => void this.fetch()}>${strings.retry}</button>
-              </div>`
-            : this.renderCharts(this.load.months)
-      }
+      ${renderLoadState(
+        this.load,
+        strings,
+        () => void this.fetch(),
+        (months) => this.renderCharts(months),
+      )}
       <console-lapsed-members .language=${this.language}></console-lapsed-members>`;
   }
 

@@ -4,6 +4,7 @@ import type { LapsedMember, Reward, WinBackSummary } from '@loyalty-elements/con
 import { exitsApi } from '../../api/exits.ts';
 import { formatters } from '../../i18n/format.ts';
 import { localized, stringsFor, type Language } from '../../i18n/language.ts';
+import { loadInto, renderLoadState, type LoadState } from '../../shared/load-state.ts';
 import { pageStyles } from '../page.styles.ts';
 import { exitsFormatters } from './exits-format.ts';
 import type { ConsoleWinBackDialog, WinBackGivenEvent } from './win-back-dialog.ts';
@@ -15,8 +16,6 @@ interface Lapsed {
   nextCursor: string | null;
   rewards: Reward[];
 }
-
-type Load = { kind: 'loading' } | { kind: 'ready'; lapsed: Lapsed } | { kind: 'error' };
 
 /** The console's Program page, where the program's settings (lapsedAfterDays among them) are changed. */
 const PROGRAM_PAGE = '/console/program';
@@ -52,7 +51,7 @@ export class ConsoleLapsedMembers extends LitElement {
   ];
 
   @property({ attribute: false }) language: Language = 'en';
-  @state() private load: Load = { kind: 'loading' };
+  @state() private load: LoadState<Lapsed> = { kind: 'loading' };
   @state() private loadingMore = false;
   @state() private moreFailed = false;
   @state() private announcement = '';
@@ -65,12 +64,10 @@ export class ConsoleLapsedMembers extends LitElement {
 
   private async fetch(): Promise<void> {
     this.load = { kind: 'loading' };
-    try {
+    this.load = await loadInto(async () => {
       const [page, rewards] = await Promise.all([exitsApi.lapsed(null), exitsApi.activeRewards()]);
-      this.load = { kind: 'ready', lapsed: { ...page, rewards } };
-    } catch {
-      this.load = { kind: 'error' };
-    }
+      return { ...page, rewards };
+    });
   }
 
   private async showMore(lapsed: Lapsed): Promise<void> {
@@ -80,7 +77,7 @@ export class ConsoleLapsedMembers extends LitElement {
     try {
       const page = await exitsApi.lapsed(lapsed.nextCursor);
       const members = [...lapsed.members, ...page.members];
-      this.load = { kind: 'ready', lapsed: { ...lapsed, members, nextCursor: page.nextCursor } };
+      this.load = { kind: 'ready', data: { ...lapsed, members, nextCursor: page.nextCursor } };
     } catch {
       this.moreFailed = true;
     } finally {
@@ -93,10 +90,10 @@ export class ConsoleLapsedMembers extends LitElement {
     const { customerId, result } = event.detail;
     const { winBack, balance } = result;
     const summary: WinBackSummary = { at: winBack.at, points: winBack.points, rewardId: winBack.rewardId };
-    const members = this.load.lapsed.members.map((member) =>
+    const members = this.load.data.members.map((member) =>
       member.customer.id === customerId ? { ...member, winBack: summary, balance: { spendable: balance } } : member,
     );
-    this.load = { kind: 'ready', lapsed: { ...this.load.lapsed, members } };
+    this.load = { kind: 'ready', data: { ...this.load.data, members } };
     const name = members.find((member) => member.customer.id === customerId)?.customer.name || customerId;
     this.announcement = stringsFor(this.language).exits.given(name);
   }
@@ -105,16 +102,12 @@ export class ConsoleLapsedMembers extends LitElement {
     const strings = stringsFor(this.language);
     return html`<section class="card" aria-labelledby="lapsed-title">
       <h2 id="lapsed-title">${strings.exits.lapsed}</h2>
-      ${
-        this.load.kind === 'loading'
-          ? html`<p role="status">${strings.loading}</p>`
-          : this.load.kind === 'error'
-            ? html`<div role="alert" class="error">
-                <p>${strings.errorLoading}</p>
-                <button type="button" @click=${() => void this.fetch()}>${strings.retry}</button>
-              </div>`
-            : this.renderLapsed(this.load.lapsed)
-      }
+      ${renderLoadState(
+        this.load,
+        strings,
+        () => void this.fetch(),
+        (lapsed) => this.renderLapsed(lapsed),
+      )}
       <p role="status" class="muted">${this.announcement}</p>
       <console-win-back-dialog
         .language=${this.language}

@@ -55,17 +55,11 @@ export class ConsoleWinBackDialog extends LitElement {
         font-weight: 600;
         margin-bottom: 0.25em;
       }
-      label.field {
+      .field {
         display: grid;
         gap: 0.25em;
       }
       textarea {
-        font: inherit;
-        color: inherit;
-        background: var(--_color-surface);
-        border: var(--_control-border-width) solid var(--_color-border);
-        border-radius: calc(var(--_radius) * 0.5);
-        padding: 0.35em 0.7em;
         min-height: 4em;
       }
       .buttons {
@@ -152,7 +146,7 @@ export class ConsoleWinBackDialog extends LitElement {
       ${
         member === null
           ? nothing
-          : html`<form @submit=${(event: SubmitEvent) => void this.submit(event)}>
+          : html`<form novalidate @submit=${(event: SubmitEvent) => void this.submit(event)}>
               <h2 id="win-back-title">${strings.dialogTitle(member.customer.name || member.customer.id)}</h2>
               <fieldset>
                 <legend>${strings.give}</legend>
@@ -173,9 +167,10 @@ export class ConsoleWinBackDialog extends LitElement {
               </fieldset>
               ${
                 this.gift === 'points'
-                  ? html`<label class="field"
-                      >${strings.pointsAmount}
+                  ? html`<div class="field">
+                      <label for="win-back-points">${strings.pointsAmount}</label>
                       <input
+                        id="win-back-points"
                         name="points"
                         type="number"
                         inputmode="numeric"
@@ -183,22 +178,23 @@ export class ConsoleWinBackDialog extends LitElement {
                         max=${WIN_BACK_MAX_POINTS}
                         step="1"
                         required
-                    /></label>`
-                  : html`<label class="field"
-                      >${strings.rewardChoice}
-                      <select name="reward" required>
+                      />
+                    </div>`
+                  : html`<div class="field">
+                      <label for="win-back-reward">${strings.rewardChoice}</label>
+                      <select id="win-back-reward" name="reward" required>
                         ${this.rewards.map(
                           (reward) =>
                             html`<option value=${reward.id}>${localized(reward.name, this.language)}</option>`,
                         )}
-                      </select></label
-                    >`
+                      </select>
+                    </div>`
               }
               ${this.rewards.length === 0 ? html`<p class="muted">${strings.noRewards}</p>` : nothing}
-              <label class="field"
-                >${strings.note}
-                <textarea name="note" maxlength=${WIN_BACK_NOTE_MAX_LENGTH}></textarea>
-              </label>
+              <div class="field">
+                <label for="win-back-note">${strings.note}</label>
+                <textarea id="win-back-note" name="note" maxlength=${WIN_BACK_NOTE_MAX_LENGTH}></textarea>
+              </div>
               ${this.error === '' ? nothing : html`<p role="alert" class="error">${this.error}</p>`}
               <div class="buttons">
                 <button type="button" @click=${() => this.close()}>${strings.cancel}</button>
