@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import {
-  IDEMPOTENT_REPLAY_HEADER,
   Identifier,
   LAPSED_DEFAULT_LIMIT,
   LapsedMembersQuery,
@@ -15,7 +14,7 @@ import { giveWinBack } from '../domain/win-backs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 import { customerNotFound } from './admin-customers.ts';
-import { readIdempotencyKey, readJson } from './request.ts';
+import { createdOrReplayed, readIdempotencyKey, readJson } from './request.ts';
 
 /** `GET /v1/admin/members/lapsed` and `POST /v1/admin/customers/{id}/win-back` (secret key or console session). */
 export function adminWinBackRoutes(app: Hono, { db, now: clock }: AppContext): void {
@@ -48,10 +47,8 @@ export function adminWinBackRoutes(app: Hono, { db, now: clock }: AppContext): v
     const rewardId = request.rewardId ?? '';
     switch (outcome.kind) {
       case 'created':
-        return c.json(outcome.result, 201);
       case 'replayed':
-        c.header(IDEMPOTENT_REPLAY_HEADER, 'true');
-        return c.json(outcome.result, 201);
+        return createdOrReplayed(c, outcome);
       case 'customer_not_found':
         throw customerNotFound(customerId);
       case 'reward_not_found':

@@ -1,15 +1,10 @@
 import { MEMBERSHIP_END_REASONS, type ChurnMonth } from '@loyalty-elements/contract';
 import type { Strings } from '../../i18n/en.ts';
 import type { Formatters } from '../../i18n/format.ts';
-import type { ChartData, TableData } from '../../shared/chart-card.ts';
+import type { PageChart } from '../../shared/chart-cards.ts';
 import type { exitsFormatters } from './exits-format.ts';
 
-export interface ExitsChart {
-  id: string;
-  heading: string;
-  chart: ChartData;
-  table: TableData;
-}
+export type ExitsChart = PageChart;
 
 /** One chart series and table column: the figure of each row, and how its table cell reads. */
 function single(

@@ -5,12 +5,12 @@ import { exitsApi } from '../../api/exits.ts';
 import { formatters } from '../../i18n/format.ts';
 import { stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
+import { chartCards } from '../../shared/chart-cards.ts';
 import { loadInto, renderLoadState, type LoadState } from '../../shared/load-state.ts';
 import { pageStyles } from '../page.styles.ts';
 import { exitsCharts } from './exits-charts.ts';
 import { exitsFormatters, lastMonths } from './exits-format.ts';
 import './lapsed-members.ts';
-import '../../shared/chart-card.ts';
 
 /** How many months the charts cover, the current one included. */
 const MONTHS_SHOWN = 12;
@@ -66,19 +66,12 @@ export class ConsoleExitsPage extends LitElement {
     const format = formatters(this.language);
     const charts = exitsCharts(months, strings, format, exitsFormatters(this.language).percent);
     return html`<div class="charts">
-      ${charts.map(
-        (chart) =>
-          html`<console-chart-card
-            data-chart=${chart.id}
-            heading=${chart.heading}
-            .chart=${chart.chart}
-            .table=${chart.table}
-            .scheme=${this.scheme}
-            .formatNumber=${format.number}
-            .showTableLabel=${strings.showTable}
-            .emptyText=${strings.exits.nothingYet}
-          ></console-chart-card>`,
-      )}
+      ${chartCards(charts, {
+        scheme: this.scheme,
+        formatNumber: format.number,
+        showTableLabel: strings.showTable,
+        emptyText: strings.exits.nothingYet,
+      })}
     </div>`;
   }
 }

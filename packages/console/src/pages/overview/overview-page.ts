@@ -7,7 +7,7 @@ import { localized, stringsFor, type Language } from '../../i18n/language.ts';
 import type { ColorScheme } from '../../shell/color-scheme.ts';
 import { pageStyles } from '../page.styles.ts';
 import { overviewCharts } from './overview-charts.ts';
-import '../../shared/chart-card.ts';
+import { chartCards } from '../../shared/chart-cards.ts';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; overview: AdminOverview } | { kind: 'error' };
 
@@ -113,18 +113,14 @@ export class ConsoleOverviewPage extends LitElement {
         </dl>
       </div>
       <div class="charts">
-        ${overviewCharts(overview, strings, format, (text) => localized(text, this.language)).map(
-          (chart) =>
-            html`<console-chart-card
-              data-chart=${chart.id}
-              heading=${chart.heading}
-              .chart=${chart.chart}
-              .table=${chart.table}
-              .scheme=${this.scheme}
-              .formatNumber=${format.number}
-              .showTableLabel=${strings.showTable}
-              .emptyText=${strings.overview.nothingYet}
-            ></console-chart-card>`,
+        ${chartCards(
+          overviewCharts(overview, strings, format, (text) => localized(text, this.language)),
+          {
+            scheme: this.scheme,
+            formatNumber: format.number,
+            showTableLabel: strings.showTable,
+            emptyText: strings.overview.nothingYet,
+          },
         )}
       </div>`;
   }
