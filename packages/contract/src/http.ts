@@ -63,6 +63,9 @@ export const memberPaths = {
   membershipEndPattern: '/v1/admin/customers/:customerId/membership/end',
   membershipEnd: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/membership/end`,
   churn: '/v1/admin/members/churn',
+  lapsed: '/v1/admin/members/lapsed',
+  winBackPattern: '/v1/admin/customers/:customerId/win-back',
+  winBack: (customerId: string) => `/v1/admin/customers/${encodeURIComponent(customerId)}/win-back`,
 } as const;
 
 /** The admin routes of webhook endpoints (secret key). */

@@ -20,5 +20,6 @@ export * from './program-settings.ts';
 export * from './orders.ts';
 export * from './members.ts';
 export * from './customer-history.ts';
+export * from './win-backs.ts';
 export * from './webhooks.ts';
 export * from './console.ts';

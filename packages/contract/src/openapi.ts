@@ -8,6 +8,7 @@ import { webhooksObject } from './openapi-webhook-events.ts';
 import { CONSOLE_OPERATIONS } from './openapi-console.ts';
 import { FOLLOW_UP_OPERATIONS } from './openapi-follow-ups.ts';
 import { MEMBER_OPERATIONS } from './openapi-members.ts';
+import { WIN_BACK_OPERATIONS } from './openapi-win-backs.ts';
 import { ORDER_OPERATIONS } from './openapi-orders.ts';
 import { SERVICE_OPERATIONS } from './openapi-service.ts';
 import { SURVEY_ADMIN_OPERATIONS } from './openapi-survey-admin.ts';
@@ -236,6 +237,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   ...ORDER_OPERATIONS,
   ...MEMBER_OPERATIONS,
+  ...WIN_BACK_OPERATIONS,
   ...FOLLOW_UP_OPERATIONS,
   ...SURVEY_ADMIN_OPERATIONS,
   ...SURVEY_FEEDBACK_OPERATIONS,

@@ -11,7 +11,8 @@ export type LedgerEntryType = z.infer<typeof LedgerEntryType>;
 /**
  * What an entry is, for telling it to the shopper: points from an `order`, taken back by its `refund`, a
  * `reversal` of an earlier entry, a `birthday`, `survey`, `referral` or `welcome` gift, a reward `redemption`,
- * an `expiry`, the merchant's `adjustment`, or `goodwill` given when resolving a complaint. `type` stays as it was for clients that read it.
+ * an `expiry`, the merchant's `adjustment`, `goodwill` given when resolving a complaint, or a `win_back` gift to a
+ * lapsed member. `type` stays as it was for clients that read it.
  */
 export const LedgerEntryKind = z.enum([
   'order',
@@ -25,6 +26,7 @@ export const LedgerEntryKind = z.enum([
   'expiry',
   'adjustment',
   'goodwill',
+  'win_back',
 ]);
 export type LedgerEntryKind = z.infer<typeof LedgerEntryKind>;
 
@@ -40,6 +42,8 @@ export const LedgerReferences = z.object({
   rewardName: z.optional(LocalizedText),
   /** The service-recovery follow-up a `goodwill` entry resolved. */
   followUpId: z.optional(z.string()),
+  /** The win-back a `win_back` entry gave. */
+  winBackId: z.optional(z.string()),
 });
 export type LedgerReferences = z.infer<typeof LedgerReferences>;
 

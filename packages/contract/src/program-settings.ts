@@ -72,6 +72,8 @@ export const ProgramSettings = z.strictObject({
   reminders: ReminderSettings,
   /** Hours within which a service-recovery follow-up should be resolved; after them an open one is overdue. */
   followUpTargetHours: z.int().check(z.gte(1), z.lte(720)),
+  /** Days without activity after which an active member counts as lapsed (7–730). */
+  lapsedAfterDays: z.int().check(z.gte(7), z.lte(730)),
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 

@@ -81,7 +81,8 @@ export const Redemption = z.object({
   rewardId: RewardId,
   /** The reward's name when it was redeemed. */
   rewardName: LocalizedText,
-  pointsSpent: PositivePoints,
+  /** 0 for a reward the merchant gave (a win-back), which spent no points. */
+  pointsSpent: Points,
   /** What the shopper shows or types at checkout. */
   code: z.string().check(z.minLength(4), z.maxLength(64)),
   redeemedAt: IsoDateTime,

@@ -36,6 +36,7 @@ import { adminReversalsRoute } from './routes/admin-reversals.ts';
 import { adminMembersRoutes } from './routes/admin-members.ts';
 import { adminCustomerHistoryRoute } from './routes/admin-customer-history.ts';
 import { adminChurnRoute } from './routes/admin-churn.ts';
+import { adminWinBackRoutes } from './routes/admin-win-backs.ts';
 import { adminWebhooksRoutes } from './routes/admin-webhooks.ts';
 import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFactory } from './rate-limits.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps): Hono {
   adminMembersRoutes(app, context);
   adminCustomerHistoryRoute(app, context);
   adminChurnRoute(app, context);
+  adminWinBackRoutes(app, context);
   adminTransactionsRoute(app, context);
   surveysRoute(app, context);
   adminSurveysRoute(app, context);

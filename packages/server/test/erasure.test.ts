@@ -19,6 +19,7 @@ import { admin, endMembershipOf, eraseCustomer, expectRecord, exportOf } from '.
 import { dismiss, getEligible, publish, save, testSurvey } from './support/surveys.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { createEndpoint } from './support/webhooks.ts';
+import { expectWinBack, postWinBack } from './support/win-backs.ts';
 
 // Export gives a customer everything stored about them; erasure removes the person and keeps the anonymised
 // ledger, so the program's totals stay true.
@@ -30,6 +31,7 @@ const PERSONAL = {
   complaint: 'The courier left it at 12 Tea Street',
   otherText: 'My neighbour Jane',
   note: 'Moved to Hangzhou',
+  winBackNote: 'Jane said the tea shop on Tea Street closed',
 };
 
 describe('export and erasure', () => {
@@ -91,6 +93,7 @@ describe('export and erasure', () => {
     assert.equal(refund.status, 201, await refund.clone().text());
     const other = await publish(server, testSurvey());
     assert.equal((await dismiss(server, id, other.id, {})).status, 201);
+    await expectWinBack(await postWinBack(server, id, { points: 10, note: PERSONAL.winBackNote }));
     // The birthday is today: the scheduler's birthday.upcoming gives the customer a scheduled moment.
     await runScheduledMoments(server.db, new Date());
     await expectRecord(await endMembershipOf(server, id, { reason: 'price', note: PERSONAL.note }));
@@ -140,6 +143,7 @@ describe('export and erasure', () => {
       'survey_follow_ups',
       'reward_redemptions',
       'membership_endings',
+      'win_backs',
     ]) {
       assert.ok(tables.includes(table), `the catalog lists ${table}`);
     }

@@ -172,6 +172,33 @@ test('the overview: the program at a glance (200); 401 without the key', async (
   assert.equal((await file.anonymous.GET('/v1/admin/overview')).response.status, 401);
 });
 
+test('lapsed members (200, 400) and a win-back (201, 404)', async () => {
+  const { merchant } = file;
+  const lapsed = await merchant.GET('/v1/admin/members/lapsed', { params: { query: { limit: 5 } } });
+  assert.equal(lapsed.response.status, 200);
+  assert.equal(typeof lapsed.data?.lapsedAfterDays, 'number');
+  const badLimit = await merchant.GET('/v1/admin/members/lapsed', { params: { query: { limit: 0 } } });
+  assert.equal(badLimit.error?.code, 'validation_failed');
+
+  const customerId = `client-${randomUUID()}`;
+  const created = await merchant.PUT('/v1/admin/customers/{customerId}', {
+    ...customer(customerId),
+    body: { name: 'Li' },
+  });
+  assert.equal(created.response.status, 201);
+  const given = await merchant.POST('/v1/admin/customers/{customerId}/win-back', {
+    params: { path: { customerId }, header: key() },
+    body: { points: 40, note: 'Welcome back' },
+  });
+  assert.equal(given.response.status, 201);
+  assert.equal(given.data?.winBack.entry?.kind, 'win_back');
+  const unknown = await merchant.POST('/v1/admin/customers/{customerId}/win-back', {
+    params: { path: { customerId: `nobody-${randomUUID()}` }, header: key() },
+    body: { points: 40 },
+  });
+  assert.equal(unknown.error?.code, 'customer_not_found');
+});
+
 test('every merchant operation on customers, the ledger, orders, rewards and settings was called', () => {
   file.coverage.assertCovered(merchantOperations(false));
 });

@@ -24,6 +24,8 @@ const en = {
   adjustment: 'Points adjustment',
   /** Points given to make up for a complaint the merchant resolved. */
   goodwill: 'Goodwill gesture: with our apologies',
+  /** Points the merchant gave a member who had not been active for a while. */
+  win_back: 'Welcome back gift',
 };
 
 export type LedgerTextStrings = typeof en;
@@ -45,6 +47,7 @@ const zhCN: LedgerTextStrings = {
   expiry: '积分过期',
   adjustment: '积分调整',
   goodwill: '致歉补偿',
+  win_back: '回归礼',
 };
 
 /** Every sentence of a points history, per supported locale. */

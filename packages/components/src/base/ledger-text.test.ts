@@ -31,6 +31,7 @@ describe('ledgerEntryText', () => {
     [entry('expiry'), 'Points expired', '积分过期'],
     [entry('adjustment'), 'Points adjustment', '积分调整'],
     [entry('goodwill', { followUpId: 'f-1' }), 'Goodwill gesture: with our apologies', '致歉补偿'],
+    [entry('win_back', { winBackId: 'w-1' }), 'Welcome back gift', '回归礼'],
   ];
 
   it('tells every kind of entry in English and in Simplified Chinese', () => {

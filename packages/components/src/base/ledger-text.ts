@@ -37,6 +37,7 @@ export function ledgerEntryText(entry: LedgerEntryFacts, locale: string): string
     case 'expiry':
     case 'adjustment':
     case 'goodwill':
+    case 'win_back':
       return strings[entry.kind];
     default:
       // A kind from a newer API: a neutral sentence rather than its internal name.

@@ -5,6 +5,7 @@ import type { ColorScheme } from '../shell/color-scheme.ts';
 import './overview/overview-page.ts';
 import './feedback/feedback-page.ts';
 import './recovery/recovery-page.ts';
+import './exits/exits-page.ts';
 import './customers/customers-page.ts';
 
 /** What the shell tells every page: the language and the colour scheme in use. */
@@ -39,6 +40,12 @@ export const PAGES: readonly ConsolePage[] = [
     label: (strings) => strings.nav.recovery,
     render: ({ language, scheme }) =>
       html`<console-recovery-page .language=${language} .scheme=${scheme}></console-recovery-page>`,
+  },
+  {
+    path: 'exits',
+    label: (strings) => strings.nav.exits,
+    render: ({ language, scheme }) =>
+      html`<console-exits-page .language=${language} .scheme=${scheme}></console-exits-page>`,
   },
   {
     path: 'customers',

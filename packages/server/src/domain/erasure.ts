@@ -8,7 +8,7 @@ export type EraseOutcome = { kind: 'erased'; customer: Customer } | { kind: 'cus
 /**
  * Erases a customer (the right to erasure), in one transaction under their row lock. Removed: name, e-mail,
  * locale, time zone, birthday (also from the birthday claims, which then keep the day they were claimed), the
- * free text of survey answers and follow-ups (the complaint, staff notes, the outcome), contact consent, the notes of membership endings and the
+ * free text of survey answers and follow-ups (the complaint, staff notes, the outcome), contact consent, the notes of membership endings and win-backs, and the
  * free-text reasons of ledger entries. Kept, anonymised under the merchant's id: the ledger's rows and points,
  * the point batches, redemptions and their codes, survey ratings and choices, so program totals stay true. An
  * active membership ends (reason `other`) so churn counts the departure. Repeating it changes nothing.
@@ -51,6 +51,7 @@ async function erasePersonalData(tx: Queryable, programId: string, customerId: s
   // The scheduler's claims name dates (a birthday's among them); an erased customer has no moments to come.
   await tx.query('DELETE FROM scheduled_moments WHERE program_id = $1 AND customer_id = $2', key);
   await tx.query(`UPDATE membership_endings SET note = NULL WHERE program_id = $1 AND customer_id = $2`, key);
+  await tx.query(`UPDATE win_backs SET note = NULL WHERE program_id = $1 AND customer_id = $2`, key);
   await tx.query(
     `UPDATE survey_follow_ups SET comments = '[]'::jsonb, outcome = CASE WHEN outcome IS NULL THEN NULL ELSE '' END
       WHERE program_id = $1 AND customer_id = $2`,

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  LedgerEntry,
-  LedgerEntryKind,
-  LedgerEntryType,
-  LedgerReferences,
-  Money,
-  Transaction,
-} from '@loyalty-elements/contract';
+import type { LedgerEntryKind, LedgerEntryType, LedgerReferences, Money } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
 import { refuseWriteForClosedMembership } from './membership.ts';
@@ -14,6 +7,8 @@ import type { Program } from './programs.ts';
 import { addMonths } from './time.ts';
 import { emitEntryEvent, watchTier } from './webhooks/ledger-events.ts';
 import { emitEvent } from './webhooks/outbox.ts';
+
+export { iso, toLedgerEntry, toTransaction } from './ledger-rows.ts';
 
 /**
  * The points ledger. Entries are append-only; every credit opens a batch in `point_batches` whose
@@ -69,6 +64,7 @@ export interface EntryRow {
   reward_id: string | null;
   reward_name: LocalizedTextColumn | null;
   follow_up_id: string | null;
+  win_back_id: string | null;
   shortfall: unknown;
 }
 
@@ -76,7 +72,7 @@ type LocalizedTextColumn = NonNullable<LedgerReferences['rewardName']>;
 
 export const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
   pending_until, spend_amount, spend_currency, seq, kind, order_id, refund_id, reverses_entry_id, survey_id, reward_id,
-  reward_name, follow_up_id, shortfall`;
+  reward_name, follow_up_id, win_back_id, shortfall`;
 
 export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insufficient_points'; balance: number };
 
@@ -251,8 +247,9 @@ export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<Entry
     `INSERT INTO ledger_entries
        (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
         expires_at, pending_until, spend_amount, spend_currency, kind, order_id, refund_id, reverses_entry_id,
-        survey_id, reward_id, reward_name, follow_up_id, shortfall)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+        survey_id, reward_id, reward_name, follow_up_id, shortfall, win_back_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+             $24)
      RETURNING ${ENTRY_COLUMNS}`,
     [
       randomUUID(),
@@ -278,6 +275,7 @@ export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<Entry
       references.rewardName === undefined ? null : JSON.stringify(references.rewardName),
       references.followUpId ?? null,
       entry.draft.shortfall || null,
+      references.winBackId ?? null,
     ],
   );
   if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
@@ -353,45 +351,4 @@ function expireCustomer(db: Database, programId: string, customerId: string, now
     if ((await lockCustomer(tx, programId, customerId)) === undefined) return 0;
     return expireLapsedLocked(tx, programId, customerId, now);
   });
-}
-
-export function toLedgerEntry(row: EntryRow): LedgerEntry {
-  return {
-    id: row.id,
-    type: row.type,
-    kind: row.kind,
-    references: toReferences(row),
-    points: toNumber(row.points),
-    shortfall: row.shortfall === null ? null : toNumber(row.shortfall),
-    reason: row.reason,
-    createdAt: iso(row.created_at),
-    expiresAt: row.expires_at === null ? null : iso(row.expires_at),
-    pendingUntil: row.pending_until === null ? null : iso(row.pending_until),
-    spend:
-      row.spend_amount === null || row.spend_currency === null
-        ? null
-        : { amount: toNumber(row.spend_amount), currency: row.spend_currency },
-    balanceAfter: toNumber(row.balance_after),
-  };
-}
-
-function toReferences(row: EntryRow): LedgerReferences {
-  const references: LedgerReferences = {};
-  if (row.order_id !== null) references.orderId = row.order_id;
-  if (row.refund_id !== null) references.refundId = row.refund_id;
-  if (row.reverses_entry_id !== null) references.reversesEntryId = row.reverses_entry_id;
-  if (row.survey_id !== null) references.surveyId = row.survey_id;
-  if (row.reward_id !== null) references.rewardId = row.reward_id;
-  if (row.reward_name !== null) references.rewardName = row.reward_name;
-  if (row.follow_up_id !== null) references.followUpId = row.follow_up_id;
-  return references;
-}
-
-export function toTransaction(row: EntryRow): Transaction {
-  return { ...toLedgerEntry(row), customerId: row.customer_id };
-}
-
-/** An instant from the database as ISO 8601. */
-export function iso(value: Date | string): string {
-  return new Date(value).toISOString();
 }

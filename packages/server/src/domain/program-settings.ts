@@ -38,6 +38,7 @@ export function toProgramSettings(program: Program): ProgramSettings {
       birthdayUpcomingDays: [...program.reminders.birthdayUpcomingDays],
     },
     followUpTargetHours: program.followUpTargetHours,
+    lapsedAfterDays: program.lapsedAfterDays,
   };
 }
 
@@ -152,7 +153,8 @@ export async function updateProgramSettings(
               birthday_days_after = COALESCE($11, birthday_days_after),
               birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14,
               tier_risk_horizon_days = $15, return_window_days = $16, points_expiring_days = $17::integer[],
-              birthday_upcoming_days = $18::integer[], follow_up_target_hours = $19
+              birthday_upcoming_days = $18::integer[], follow_up_target_hours = $19,
+              lapsed_after_days = $20
         WHERE id = $1`,
       [
         programId,
@@ -174,6 +176,7 @@ export async function updateProgramSettings(
         merged.reminders.pointsExpiringDays,
         merged.reminders.birthdayUpcomingDays,
         merged.followUpTargetHours,
+        merged.lapsedAfterDays,
       ],
     );
     if (patch.tiers) await replaceTiers(tx, program, { ...patch, tiers: patch.tiers }, now);

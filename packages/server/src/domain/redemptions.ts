@@ -23,7 +23,8 @@ interface NewRedemption {
   rewardId: string;
   rewardName: LocalizedText;
   pointsSpent: number;
-  entryId: string;
+  /** The debit that paid for it; null for a reward given without spending points. */
+  entryId: string | null;
   redeemedAt: Date;
   expiresAt: Date | null;
 }

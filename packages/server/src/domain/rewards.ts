@@ -26,7 +26,7 @@ import { DAY_MS } from './time.ts';
  * and a balance never goes negative, whatever the concurrency.
  */
 
-interface RewardRow {
+export interface RewardRow {
   id: string;
   name: LocalizedText;
   description: LocalizedText;
@@ -172,7 +172,7 @@ function findTier(tiers: readonly Tier[], id: string): Tier {
   return tier;
 }
 
-function stockLeft(row: RewardRow): number | null {
+export function stockLeft(row: RewardRow): number | null {
   return row.stock === null ? null : Math.max(0, toNumber(row.stock) - toNumber(row.redeemed));
 }
 
@@ -220,12 +220,7 @@ export async function redeemReward(
     },
     async (tx) => {
       if (customer === undefined) return { kind: 'customer_not_found' };
-      // Locked until the end of the transaction: the checks below hold until the redemption commits.
-      const [reward] = await tx.query<RewardRow & { on_offer: boolean }>(
-        `SELECT ${REWARD_COLUMNS}, ${onOffer('$3')} AS on_offer FROM rewards WHERE program_id = $1 AND id = $2
-           FOR NO KEY UPDATE`,
-        [program.id, rewardId, now],
-      );
+      const reward = await lockReward(tx, program.id, rewardId, now);
       if (reward === undefined) return { kind: 'reward_not_found' };
       if (!reward.on_offer) return { kind: 'reward_unavailable' };
       if (reward.required_tier_id !== null) {
@@ -255,26 +250,8 @@ export async function redeemReward(
       );
       if (debit.kind !== 'created') return debit;
 
-      const counted = await tx.query(
-        `UPDATE rewards SET redeemed = redeemed + 1
-          WHERE program_id = $1 AND id = $2 AND (stock IS NULL OR redeemed < stock)
-          RETURNING id`,
-        [program.id, rewardId],
-      );
-      if (counted.length === 0) throw new Error(`Reward ${rewardId} ran out of stock under its row lock`);
-      const validityDays = reward.validity_days === null ? null : toNumber(reward.validity_days);
-      redemption = await insertRedemption(tx, {
-        programId: program.id,
-        customerId,
-        rewardId,
-        rewardName: reward.name,
-        pointsSpent: pointsCost,
-        entryId: debit.row.id,
-        redeemedAt: now,
-        expiresAt: validityDays === null ? null : new Date(now.getTime() + validityDays * DAY_MS),
-      });
-      const data = { rewardId, rewardName: reward.name, pointsSpent: pointsCost, redemptionId: redemption.id };
-      await emitEvent(tx, { programId: program.id, customerId, type: 'reward.redeemed', data }, now);
+      const paid = { pointsSpent: pointsCost, entryId: debit.row.id };
+      redemption = await issueRedemptionLocked(tx, program.id, customerId, reward, paid, now);
       return debit;
     },
   );
@@ -304,6 +281,63 @@ export async function redeemReward(
     case 'idempotency_key_reused':
       return { kind: outcome.kind };
   }
+}
+
+/**
+ * The reward's row with whether it is on offer at `now`, locked until the end of the transaction: checks made on it
+ * hold until the redemption commits.
+ */
+export async function lockReward(
+  tx: Queryable,
+  programId: string,
+  rewardId: string,
+  now: Date,
+): Promise<(RewardRow & { on_offer: boolean }) | undefined> {
+  const [reward] = await tx.query<RewardRow & { on_offer: boolean }>(
+    `SELECT ${REWARD_COLUMNS}, ${onOffer('$3')} AS on_offer FROM rewards WHERE program_id = $1 AND id = $2
+       FOR NO KEY UPDATE`,
+    [programId, rewardId, now],
+  );
+  return reward;
+}
+
+/**
+ * Counts a code against the reward's stock, issues it and writes `reward.redeemed`. The caller holds the customer's
+ * and the reward's row locks and found stock left; `entryId` is the debit that paid, null when nothing was spent.
+ */
+export async function issueRedemptionLocked(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  reward: RewardRow,
+  paid: { pointsSpent: number; entryId: string | null },
+  now: Date,
+): Promise<RedemptionRow> {
+  const counted = await tx.query(
+    `UPDATE rewards SET redeemed = redeemed + 1
+      WHERE program_id = $1 AND id = $2 AND (stock IS NULL OR redeemed < stock)
+      RETURNING id`,
+    [programId, reward.id],
+  );
+  if (counted.length === 0) throw new Error(`Reward ${reward.id} ran out of stock under its row lock`);
+  const validityDays = reward.validity_days === null ? null : toNumber(reward.validity_days);
+  const redemption = await insertRedemption(tx, {
+    programId,
+    customerId,
+    rewardId: reward.id,
+    rewardName: reward.name,
+    ...paid,
+    redeemedAt: now,
+    expiresAt: validityDays === null ? null : new Date(now.getTime() + validityDays * DAY_MS),
+  });
+  const data = {
+    rewardId: reward.id,
+    rewardName: reward.name,
+    pointsSpent: paid.pointsSpent,
+    redemptionId: redemption.id,
+  };
+  await emitEvent(tx, { programId, customerId, type: 'reward.redeemed', data }, now);
+  return redemption;
 }
 
 function redeemResult(redemption: RedemptionRow, entry: EntryRow): RedeemResult {

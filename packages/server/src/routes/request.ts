@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { IDEMPOTENCY_KEY_HEADER } from '@loyalty-elements/contract';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateCustomer, refuseErasedCustomer } from '../auth.ts';
 import { findVersionedCustomer, type Customer } from '../domain/customers.ts';
@@ -107,4 +107,10 @@ export function conditionalJson(c: Context, value: unknown, cacheControl: string
 /** Idempotency keys sent by customers are kept apart from the admin's and from other customers'. */
 export function customerIdempotencyKey(customerId: string, key: string): string {
   return `me:${customerId}:${key}`;
+}
+
+/** The answer of an idempotent write: 201 with its result, marked `Idempotent-Replayed: true` when it was a replay. */
+export function createdOrReplayed(c: Context, outcome: { kind: 'created' | 'replayed'; result: unknown }): Response {
+  if (outcome.kind === 'replayed') c.header(IDEMPOTENT_REPLAY_HEADER, 'true');
+  return c.json(outcome.result, 201);
 }
