@@ -244,6 +244,27 @@ describe('the demo storefront', () => {
     assert.match((await link.getAttribute('href')) ?? '', /shopper=demo-shopper/);
     assert.deepEqual(new Set(Object.values(await settledStates(page))), new Set(['guest']));
     assert.deepEqual(requests, ['GET /v1/program'], 'the program, its key in the URL: no preflight');
+    // One join pitch on the page, the <loyalty-join-pitch>; every other widget shows one compact sign-in line.
+    await page.locator('loyalty-join-pitch [part~="pitch-benefit"]').first().waitFor();
+    const pitches = await page.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .filter((element) => element.shadowRoot?.querySelector('[part~="pitch"]'))
+        .map((element) => element.localName),
+    );
+    assert.deepEqual(pitches, ['loyalty-join-pitch']);
+    assert.equal(await page.locator('loyalty-join-pitch [part~="pitch-title"]').textContent(), 'Join Demo Tea House');
+    assert.equal(
+      await page.locator('loyalty-join-pitch [part~="join-link"]').getAttribute('href'),
+      '/?shopper=demo-new&lang=en',
+    );
+    assert.equal(
+      await page.locator('loyalty-points-balance [part~="message"]').textContent(),
+      'Sign in to see your points.',
+    );
+    assert.equal(
+      await page.locator('loyalty-birthday-greeting [part~="message"]').textContent(),
+      'Sign in to get your birthday gift.',
+    );
     // The ways to earn need only the program: a guest reads them before signing in.
     assert.match(
       (await page.locator('loyalty-ways-to-earn [part~="way-shop"]').textContent()) ?? '',

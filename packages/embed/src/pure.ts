@@ -1,6 +1,7 @@
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import {
   LoyaltyBirthdayGreeting,
+  LoyaltyJoinPitch,
   LoyaltyPointsBalance,
   LoyaltyPointsHistory,
   LoyaltyRewards,
@@ -21,6 +22,7 @@ const ELEMENTS = [
   LoyaltyRewards,
   LoyaltyPointsHistory,
   LoyaltyWaysToEarn,
+  LoyaltyJoinPitch,
 ];
 
 /**

@@ -238,6 +238,10 @@ export class LoyaltyBirthdayGreeting extends LoyaltyDataElement<BirthdayData> {
     `;
   }
 
+  protected override renderGuest(): TemplateResult {
+    return super.renderGuest(this.#strings.guestMessage);
+  }
+
   protected renderReady(data: BirthdayData): TemplateResult {
     const name = data.summary.customer.name;
     switch (this.#view) {
