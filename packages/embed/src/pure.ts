@@ -2,6 +2,7 @@ import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import {
   LoyaltyBirthdayGreeting,
   LoyaltyJoinPitch,
+  LoyaltyPanel,
   LoyaltyPointsBalance,
   LoyaltyPointsHistory,
   LoyaltyRewards,
@@ -23,6 +24,7 @@ const ELEMENTS = [
   LoyaltyPointsHistory,
   LoyaltyWaysToEarn,
   LoyaltyJoinPitch,
+  LoyaltyPanel,
 ];
 
 /**

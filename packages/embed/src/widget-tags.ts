@@ -8,6 +8,7 @@ export const WIDGET_TAGS = [
   'loyalty-points-history',
   'loyalty-ways-to-earn',
   'loyalty-join-pitch',
+  'loyalty-panel',
 ] as const;
 
 export type WidgetTag = (typeof WIDGET_TAGS)[number];
