@@ -176,6 +176,12 @@ describe('the demo storefront', () => {
         other: /\p{Script=Han}/u,
       },
       {
+        path: '/shop?shopper=demo-shopper&lang=en',
+        title: 'Demo Tea House · Our teas',
+        h1: 'Our teas',
+        other: /\p{Script=Han}/u,
+      },
+      {
         path: '/leave?shopper=demo-shopper&lang=en',
         title: 'Demo Tea House · Leave the rewards program',
         h1: 'Leave the rewards program',
@@ -252,7 +258,10 @@ describe('the demo storefront', () => {
         .map((element) => element.localName),
     );
     assert.deepEqual(pitches, ['loyalty-join-pitch']);
-    assert.equal(await page.locator('loyalty-join-pitch [part~="pitch-title"]').textContent(), 'Join Demo Tea House');
+    assert.equal(
+      (await page.locator('loyalty-join-pitch [part~="pitch-title"]').textContent())?.trim(),
+      'Join Demo Tea House',
+    );
     assert.equal(
       await page.locator('loyalty-join-pitch [part~="join-link"]').getAttribute('href'),
       '/?shopper=demo-new&lang=en',
@@ -270,6 +279,35 @@ describe('the demo storefront', () => {
       (await page.locator('loyalty-ways-to-earn [part~="way-shop"]').textContent()) ?? '',
       /Shop with us: 1 point per ¥1\./,
     );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+  it('opens every rewards widget from the panel on the shop page, with the points on its launcher', async () => {
+    const { page, problems } = await open('/shop?shopper=demo-shopper&lang=en');
+    const points = page.locator('loyalty-panel [part~="launcher-points"]');
+    await points.waitFor();
+    assert.match((await points.textContent()) ?? '', /^[\d,]+ points$/);
+    await page.locator('loyalty-panel [part~="launcher"]').click();
+    const inside = ['loyalty-points-balance', 'loyalty-tier-progress', 'loyalty-ways-to-earn', 'loyalty-rewards'];
+    await page.waitForFunction(
+      (tags) => {
+        const root = document.querySelector('loyalty-panel')?.shadowRoot;
+        return tags.every((tag) => {
+          const state = root?.querySelector<HTMLElement & { state?: string }>(tag)?.state;
+          return state !== undefined && state !== 'loading';
+        });
+      },
+      [...inside, 'loyalty-points-history'],
+      { timeout: 15_000 },
+    );
+    assert.equal(
+      await page
+        .locator('loyalty-panel loyalty-points-balance')
+        .evaluate((el) => (el as HTMLElement & { state: string }).state),
+      'ready',
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('loyalty-panel')?.hasAttribute('open'));
     assert.deepEqual(problems, []);
     await page.close();
   });
