@@ -80,22 +80,9 @@ type Story = StoryObj<Args>;
 
 export const Ready: Story = { name: 'Signed in: the points on the launcher', parameters: shows('ready') };
 
-export const Open: Story = {
-  name: 'Open: every widget in the panel',
-  args: { open: true },
-  parameters: shows('ready'),
-};
-
-export const OpenInChinese: Story = {
-  name: 'Open, in Chinese (zh-CN)',
-  args: { open: true },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('ready'),
-};
-
 export const BottomStart: Story = {
   name: 'position="bottom-start", with a label',
-  args: { position: 'bottom-start', label: 'Tea points', open: true },
+  args: { position: 'bottom-start', label: 'Tea points' },
   parameters: shows('ready'),
 };
 
@@ -107,7 +94,7 @@ export const GuestOpen: Story = {
   parameters: shows('guest'),
 };
 
-export const Dark: Story = { args: { open: true }, globals: { scheme: 'dark' }, parameters: shows('ready') };
+export const Dark: Story = { globals: { scheme: 'dark' }, parameters: shows('ready') };
 
 export const Loading: Story = { args: { scenario: 'loading' }, parameters: shows('loading') };
 
