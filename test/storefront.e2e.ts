@@ -176,6 +176,12 @@ describe('the demo storefront', () => {
         other: /\p{Script=Han}/u,
       },
       {
+        path: '/shop?shopper=demo-shopper&lang=en',
+        title: 'Demo Tea House · Our teas',
+        h1: 'Our teas',
+        other: /\p{Script=Han}/u,
+      },
+      {
         path: '/leave?shopper=demo-shopper&lang=en',
         title: 'Demo Tea House · Leave the rewards program',
         h1: 'Leave the rewards program',
@@ -244,11 +250,64 @@ describe('the demo storefront', () => {
     assert.match((await link.getAttribute('href')) ?? '', /shopper=demo-shopper/);
     assert.deepEqual(new Set(Object.values(await settledStates(page))), new Set(['guest']));
     assert.deepEqual(requests, ['GET /v1/program'], 'the program, its key in the URL: no preflight');
+    // One join pitch on the page, the <loyalty-join-pitch>; every other widget shows one compact sign-in line.
+    await page.locator('loyalty-join-pitch [part~="pitch-benefit"]').first().waitFor();
+    const pitches = await page.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .filter((element) => element.shadowRoot?.querySelector('[part~="pitch"]'))
+        .map((element) => element.localName),
+    );
+    assert.deepEqual(pitches, ['loyalty-join-pitch']);
+    assert.equal(
+      (await page.locator('loyalty-join-pitch [part~="pitch-title"]').textContent())?.trim(),
+      'Join Demo Tea House',
+    );
+    assert.equal(
+      await page.locator('loyalty-join-pitch [part~="join-link"]').getAttribute('href'),
+      '/?shopper=demo-new&lang=en',
+    );
+    assert.equal(
+      await page.locator('loyalty-points-balance [part~="message"]').textContent(),
+      'Sign in to see your points.',
+    );
+    assert.equal(
+      await page.locator('loyalty-birthday-greeting [part~="message"]').textContent(),
+      'Sign in to get your birthday gift.',
+    );
     // The ways to earn need only the program: a guest reads them before signing in.
     assert.match(
       (await page.locator('loyalty-ways-to-earn [part~="way-shop"]').textContent()) ?? '',
       /Shop with us: 1 point per ¥1\./,
     );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+  it('opens every rewards widget from the panel on the shop page, with the points on its launcher', async () => {
+    const { page, problems } = await open('/shop?shopper=demo-shopper&lang=en');
+    const points = page.locator('loyalty-panel [part~="launcher-points"]');
+    await points.waitFor();
+    assert.match((await points.textContent()) ?? '', /^[\d,]+ points$/);
+    await page.locator('loyalty-panel [part~="launcher"]').click();
+    const inside = ['loyalty-points-balance', 'loyalty-tier-progress', 'loyalty-ways-to-earn', 'loyalty-rewards'];
+    await page.waitForFunction(
+      (tags) => {
+        const root = document.querySelector('loyalty-panel')?.shadowRoot;
+        return tags.every((tag) => {
+          const state = root?.querySelector<HTMLElement & { state?: string }>(tag)?.state;
+          return state !== undefined && state !== 'loading';
+        });
+      },
+      [...inside, 'loyalty-points-history'],
+      { timeout: 15_000 },
+    );
+    assert.equal(
+      await page
+        .locator('loyalty-panel loyalty-points-balance')
+        .evaluate((el) => (el as HTMLElement & { state: string }).state),
+      'ready',
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('loyalty-panel')?.hasAttribute('open'));
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -34,6 +34,9 @@ export const STOREFRONT_COPY = {
     LEAVE_LINK: 'Leave the rewards program',
     LEAVE_NOTE: 'Your membership ends at the end of this month; your points stay yours until then.',
     BACK_LINK: 'Back to my account',
+    SHOP_TITLE: 'Our teas',
+    SHOP_LINE: 'Every cup earns points: open Rewards in the corner to see yours.',
+    SHOP_LINK: 'Shop our teas',
   },
   'zh-CN': {
     ACCOUNT_TITLE: '我的账户',
@@ -55,6 +58,9 @@ export const STOREFRONT_COPY = {
     LEAVE_LINK: '退出会员计划',
     LEAVE_NOTE: '您的会员资格将于本月底终止，在此之前您的积分仍可使用。',
     BACK_LINK: '返回我的账户',
+    SHOP_TITLE: '精选好茶',
+    SHOP_LINE: '每一杯都能赚取积分：点击角落里的“奖励”即可查看。',
+    SHOP_LINK: '选购好茶',
   },
 } as const satisfies Record<StorefrontPage['lang'], Record<string, string>>;
 

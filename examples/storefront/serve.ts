@@ -70,6 +70,8 @@ export function createStorefront(options: StorefrontOptions) {
   app.get('/', page('index.html'));
   // Where a shopper leaves the program: the exit survey asks why.
   app.get('/leave', page('leave.html'));
+  // A shop page with the rewards panel alone: a launcher in the corner that opens every widget.
+  app.get('/shop', page('shop.html'));
   // The drop-in as a CDN serves it: the loader, and beside it the widget modules it imports when their tags
   // appear. Any origin may import them, as from a CDN (a page of your own on :8000, say).
   app.use('/loyalty-elements.js', allowAnyOrigin);

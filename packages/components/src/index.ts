@@ -12,6 +12,8 @@ export { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from './satisf
 export { LoyaltyRewards, type RewardsState } from './rewards/rewards.ts';
 export { LoyaltyPointsHistory, type PointsHistoryState } from './points-history/points-history.ts';
 export { LoyaltyWaysToEarn, type WaysToEarnState } from './ways-to-earn/ways-to-earn.ts';
+export { LoyaltyJoinPitch, type JoinPitchState } from './join-pitch/join-pitch.ts';
+export { LoyaltyPanel, type PanelPosition, type PanelState } from './panel/panel.ts';
 
 export {
   loyaltyClientContext,
@@ -72,6 +74,8 @@ export type {
   LoyaltySurveySubmittedEvent,
   LoyaltySurveyDismissedEvent,
   LoyaltyRewardRedeemedEvent,
+  LoyaltyPanelOpenEvent,
+  LoyaltyPanelCloseEvent,
 } from './events/events.ts';
 
 export type {

@@ -1,6 +1,8 @@
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import {
   LoyaltyBirthdayGreeting,
+  LoyaltyJoinPitch,
+  LoyaltyPanel,
   LoyaltyPointsBalance,
   LoyaltyPointsHistory,
   LoyaltyRewards,
@@ -21,6 +23,8 @@ const ELEMENTS = [
   LoyaltyRewards,
   LoyaltyPointsHistory,
   LoyaltyWaysToEarn,
+  LoyaltyJoinPitch,
+  LoyaltyPanel,
 ];
 
 /**

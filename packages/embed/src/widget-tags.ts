@@ -7,6 +7,8 @@ export const WIDGET_TAGS = [
   'loyalty-rewards',
   'loyalty-points-history',
   'loyalty-ways-to-earn',
+  'loyalty-join-pitch',
+  'loyalty-panel',
 ] as const;
 
 export type WidgetTag = (typeof WIDGET_TAGS)[number];

@@ -10,6 +10,8 @@ export { LoyaltySatisfactionSurvey, LoyaltySatisfactionSurveyElement } from './s
 export { LoyaltyRewards, LoyaltyRewardsElement } from './rewards.ts';
 export { LoyaltyPointsHistory, LoyaltyPointsHistoryElement } from './points-history.ts';
 export { LoyaltyWaysToEarn, LoyaltyWaysToEarnElement } from './ways-to-earn.ts';
+export { LoyaltyJoinPitch, LoyaltyJoinPitchElement } from './join-pitch.ts';
+export { LoyaltyPanel, LoyaltyPanelElement } from './panel.ts';
 
 // Widgets without a `client` prop use the page's shared client: set it once, e.g. next to createRoot().
 export { setSharedClient, getSharedClient } from '@loyalty-elements/components';
@@ -25,5 +27,7 @@ export type {
   LoyaltySurveySubmittedEvent,
   LoyaltySurveyDismissedEvent,
   LoyaltyRewardRedeemedEvent,
+  LoyaltyPanelOpenEvent,
+  LoyaltyPanelCloseEvent,
   LoyaltyClient,
 } from '@loyalty-elements/components';

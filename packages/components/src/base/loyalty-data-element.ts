@@ -4,14 +4,17 @@ import type { LoyaltyClient, Summary } from '@loyalty-elements/sdk';
 import { LoyaltyElement } from './loyalty-element.ts';
 import { errorMessage, focusFirstAction, renderAnnouncement, renderErrorNotice, renderGuestNotice } from './notices.ts';
 import { CustomerDataController, type CustomerDataState } from '../controllers/customer-data-controller.ts';
+import { GuestPitchController, type PitchRole } from '../controllers/guest-pitch-controller.ts';
+import { renderJoinPitch, renderJoinPitchLoading } from './join-pitch-view.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import type { Translation } from '../locales/en.ts';
 
 /**
  * The base of every widget that shows the signed-in shopper's data. It owns what they all share:
- * the `client`, `sign-in-url` and `heading-level` properties, the locale, the data task (which
+ * the `client`, `sign-in-url`, `join-url` and `heading-level` properties, the locale, the data task (which
  * reloads when the client, the customer or the summary changes, and hands `load` an `AbortSignal`
- * that fires when a newer load supersedes it), the guest and error cards, retry with focus put back,
+ * that fires when a newer load supersedes it), the guest state (the page's one join pitch when this widget holds
+ * it, else a compact sign-in line) and the error card, retry with focus put back,
  * the `loyalty-sign-in-requested` event, hiding the host, and one polite live region.
  *
  * A widget gives `load`, `summaryOf`, `renderLoading` and `renderReady`; it may give `noticeStrings` (its own words
@@ -26,6 +29,9 @@ export interface NoticeStrings {
 }
 
 export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
+  /** @internal The widget's part in the page's one join pitch: by default it holds it when it is the first guest widget. */
+  static pitchRole: PitchRole = 'holder';
+
   /** The client to ask; without it the element uses a provider's client, then the page's shared one. */
   @property({ attribute: false })
   client: LoyaltyClient | null | undefined;
@@ -33,6 +39,13 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
   /** Where a guest signs in. Without it, "Sign in" is a button firing `loyalty-sign-in-requested`. */
   @property({ attribute: 'sign-in-url' })
   signInUrl: string | undefined;
+
+  /**
+   * Where a guest joins the program: the "Join now" link of the join pitch, shown by this widget when it is the
+   * page's first guest widget and the page has no `<loyalty-join-pitch>`. Without it the pitch offers "Sign in" only.
+   */
+  @property({ attribute: 'join-url' })
+  joinUrl: string | undefined;
 
   /** The level (1–5) of the element's title as a heading; its subheadings are one level below. */
   @property({ type: Number, attribute: 'heading-level' })
@@ -43,6 +56,12 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
     client: () => this.client,
     load: (client, signal) => this.load(client, signal),
     summaryOf: (value) => this.summaryOf(value),
+  });
+
+  protected readonly pitch = new GuestPitchController(this, {
+    client: () => this.data.client,
+    isGuest: () => this.dataState === 'guest',
+    role: () => (this.constructor as typeof LoyaltyDataElement).pitchRole,
   });
 
   /** What a retry puts focus on once the new state is shown (the first match, else the card). */
@@ -94,14 +113,33 @@ export abstract class LoyaltyDataElement<T> extends LoyaltyElement {
     return undefined;
   }
 
-  /** A guest's sign-in card; `message` replaces the widget's (or the shared) invitation. */
+  /**
+   * A guest's view: the join pitch when this widget shows it (its skeleton while the program is read), else the
+   * compact sign-in line, where `message` replaces the widget's (or the shared) invitation.
+   */
   protected renderGuest(message = this.noticeStrings()?.guestMessage): TemplateResult {
+    if (this.pitch.shown && !this.pitch.failed) return this.renderPitch();
     return renderGuestNotice({
       t: this.i18n.t,
       locale: this.i18n.locale,
       signInUrl: this.signInUrl,
       onSignIn: this.requestSignIn,
       message,
+    });
+  }
+
+  /** The join pitch, from the program; `heading` and `intro` replace its own words. */
+  protected renderPitch(heading?: string, intro?: string): TemplateResult {
+    const program = this.pitch.program;
+    if (!program) return renderJoinPitchLoading(this.i18n);
+    return renderJoinPitch(program, {
+      i18n: this.i18n,
+      level: this.level,
+      heading,
+      intro,
+      joinUrl: this.joinUrl,
+      signInUrl: this.signInUrl,
+      onSignIn: this.requestSignIn,
     });
   }
 

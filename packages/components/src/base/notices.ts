@@ -51,7 +51,7 @@ export function renderSignIn(options: {
 }
 
 /**
- * A guest's card: a sign-in invitation linking to `signInUrl`, or a button calling `onSignIn`
+ * A guest's compact line: a sign-in invitation linking to `signInUrl`, or a button calling `onSignIn`
  * when the page gave no (safe) URL. Parts: base, message, link or button.
  */
 export function renderGuestNotice(options: {
@@ -63,7 +63,7 @@ export function renderGuestNotice(options: {
   message?: string | undefined;
 }): TemplateResult {
   return html`
-    <div part="base" class="base base--notice" tabindex="-1" lang=${options.locale}>
+    <div part="base" class="base base--notice base--guest" tabindex="-1" lang=${options.locale}>
       <p part="message" class="message">${options.message ?? options.t.guestMessage}</p>
       ${renderSignIn(options)}
     </div>

@@ -41,6 +41,7 @@ export function chineseLunarDate(month: number, day: number): string {
 /** English strings of `<loyalty-birthday-greeting>`; the shape every other locale fills. */
 const en = {
   loading: 'Loading your birthday reward…',
+  guestMessage: 'Sign in to get your birthday gift.',
   /** The program's reward, e.g. "200 points": a formatted amount and what the program calls its points. */
   reward: (amount: string, pointsName: string) => `${amount} ${pointsName}`,
 
@@ -123,6 +124,7 @@ export type BirthdayGreetingStrings = typeof en;
 /** Simplified Chinese: 月 and 日 pickers, no space between Arabic numerals and Chinese ("200积分", "2月29日"). */
 const zhCN: BirthdayGreetingStrings = {
   loading: '正在加载您的生日礼遇…',
+  guestMessage: '登录即可领取您的生日礼。',
   reward: (amount, pointsName) => zhAmount(amount, pointsName),
 
   inviteTitle: '和我们一起庆祝您的生日',

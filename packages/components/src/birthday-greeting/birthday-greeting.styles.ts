@@ -1,6 +1,7 @@
 import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
+import { guestStyles } from '../themes/guest.styles.ts';
 
 /** How many confetti pieces the celebration drops (the template renders as many). */
 export const CONFETTI_PIECES = 14;
@@ -332,4 +333,5 @@ export const birthdayGreetingStyles = [
       }
     }
   `,
+  guestStyles,
 ];

@@ -19,6 +19,7 @@ import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, demoToken, newShopper } from '../test-support/api.ts';
 import { box } from '../test-support/layout.ts';
+import { usePagePitch } from '../test-support/join-pitch.ts';
 
 const s = birthdayGreetingStrings.en;
 const z = birthdayGreetingStrings['zh-CN'];
@@ -935,6 +936,9 @@ describe('<loyalty-birthday-greeting>', () => {
   });
 
   describe('guest and errors', () => {
+    // With a join pitch on the page, a guest sees this widget's compact line.
+    usePagePitch();
+
     it('asks a guest to sign in: a link with sign-in-url, else a button firing loyalty-sign-in-requested', async () => {
       const el = await fixture<LoyaltyBirthdayGreeting>(
         html`<loyalty-birthday-greeting
@@ -944,7 +948,7 @@ describe('<loyalty-birthday-greeting>', () => {
       );
       await settled(el);
       expect(el.state).to.equal('guest');
-      expect(text(el, 'message')).to.equal(en.guestMessage);
+      expect(text(el, 'message')).to.equal(s.guestMessage);
       expect(part<HTMLAnchorElement>(el, 'link')!.getAttribute('href')).to.equal('/account/sign-in');
       await expect(el).to.be.accessible();
 

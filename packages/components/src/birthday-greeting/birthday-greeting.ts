@@ -60,6 +60,12 @@ interface BirthdayData {
  * @fires {LoyaltyBirthdayClaimedEvent} loyalty-birthday-claimed - The birthday reward was claimed. `detail` is the `BirthdayClaimResult`.
  *
  * @csspart base - The card around every state.
+ * @csspart pitch - The join pitch, when this widget holds the page's one (a guest page without `<loyalty-join-pitch>`).
+ * @csspart pitch-title - The pitch's heading.
+ * @csspart pitch-intro - The line under it.
+ * @csspart pitch-benefits - The list of what members get.
+ * @csspart pitch-benefit - One thing members get.
+ * @csspart join-link - The pitch's "Join now" (`join-url`).
  * @csspart title - The first line: the invitation, the greeting, "200 points added", "See you on your birthday".
  * @csspart message - The line under the title (the gift waiting, or when the first gift comes), or the guest or error message.
  * @csspart icon - The decorative gift (greeting) or check mark (claimed) before the title; drawn in `currentColor`.
@@ -236,6 +242,10 @@ export class LoyaltyBirthdayGreeting extends LoyaltyDataElement<BirthdayData> {
         </div>
       </div>
     `;
+  }
+
+  protected override renderGuest(): TemplateResult {
+    return super.renderGuest(this.#strings.guestMessage);
   }
 
   protected renderReady(data: BirthdayData): TemplateResult {

@@ -77,6 +77,12 @@ export type LoyaltySurveyDismissedEvent = CustomEvent<{
  */
 export type LoyaltyRewardRedeemedEvent = CustomEvent<RedeemResult>;
 
+/** `<loyalty-panel>` opened (its launcher was pressed, or `open` was set). */
+export type LoyaltyPanelOpenEvent = CustomEvent<null>;
+
+/** `<loyalty-panel>` closed (its close button, Escape, or `open` unset); focus is back on the launcher. */
+export type LoyaltyPanelCloseEvent = CustomEvent<null>;
+
 /** Every event the loyalty elements fire: all bubble and are composed (they cross shadow roots). */
 export interface LoyaltyEventMap {
   'loyalty-ready': LoyaltyReadyEvent;
@@ -89,6 +95,8 @@ export interface LoyaltyEventMap {
   'loyalty-survey-submitted': LoyaltySurveySubmittedEvent;
   'loyalty-survey-dismissed': LoyaltySurveyDismissedEvent;
   'loyalty-reward-redeemed': LoyaltyRewardRedeemedEvent;
+  'loyalty-panel-open': LoyaltyPanelOpenEvent;
+  'loyalty-panel-close': LoyaltyPanelCloseEvent;
 }
 
 export type LoyaltyEventName = keyof LoyaltyEventMap;
@@ -106,5 +114,7 @@ declare global {
     'loyalty-survey-submitted': LoyaltySurveySubmittedEvent;
     'loyalty-survey-dismissed': LoyaltySurveyDismissedEvent;
     'loyalty-reward-redeemed': LoyaltyRewardRedeemedEvent;
+    'loyalty-panel-open': LoyaltyPanelOpenEvent;
+    'loyalty-panel-close': LoyaltyPanelCloseEvent;
   }
 }

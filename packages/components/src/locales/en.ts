@@ -15,7 +15,7 @@ export const en = {
   expiringLabel: (date: string, points: string) => `Expiring ${date}: ${points}`,
   noneExpiring: 'No points expiring soon',
   scheduleToggle: 'Expiry dates',
-  guestMessage: 'Sign in to see your points and rewards.',
+  guestMessage: 'Sign in to see your points.',
   signIn: 'Sign in',
   errorNetwork: 'We couldn’t reach the rewards service. Check your internet connection, then try again.',
   errorTimeout: 'The rewards service took too long to answer. Please try again.',

@@ -14,7 +14,7 @@ export const zhCN: Translation = {
   expiringLabel: (date, points) => `${date}到期：${points}`,
   noneExpiring: '近期没有即将到期的积分',
   scheduleToggle: '到期明细',
-  guestMessage: '登录后即可查看您的积分和权益。',
+  guestMessage: '登录即可查看您的积分。',
   signIn: '登录',
   errorNetwork: '无法连接会员服务，请检查网络后重试。',
   errorTimeout: '会员服务响应超时，请重试。',

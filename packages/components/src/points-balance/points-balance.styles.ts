@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
+import { guestStyles } from '../themes/guest.styles.ts';
 
 export const pointsBalanceStyles = [
   tokenStyles,
@@ -194,4 +195,5 @@ export const pointsBalanceStyles = [
       line-height: 1.5;
     }
   `,
+  guestStyles,
 ];

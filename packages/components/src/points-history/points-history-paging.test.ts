@@ -8,6 +8,7 @@ import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, closeClients, forgedToken, newShopper, quietClient } from '../test-support/api.ts';
 import { Network, clean, part, parts, text, usePageLanguage } from '../test-support/widget.ts';
+import { usePagePitch } from '../test-support/join-pitch.ts';
 
 describe('<loyalty-points-history> paging, guest and errors', () => {
   usePageLanguage('en');
@@ -65,6 +66,9 @@ describe('<loyalty-points-history> paging, guest and errors', () => {
   });
 
   describe('guest and errors', () => {
+    // With a join pitch on the page, a guest sees this widget's compact line.
+    usePagePitch();
+
     it('asks a guest to sign in, compactly: a link with sign-in-url, else a button firing loyalty-sign-in-requested', async () => {
       const el = await fixture<LoyaltyPointsHistory>(
         html`<loyalty-points-history

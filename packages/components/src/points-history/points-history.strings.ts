@@ -54,7 +54,7 @@ const zhCN: PointsHistoryStrings = {
   shown: (count) => `已显示${count}条记录。`,
 
   empty: (pointsName) => `暂无记录。下单即可赚取${pointsName}，每一笔变动都会显示在这里。`,
-  guestMessage: '登录后即可查看积分记录。',
+  guestMessage: '登录即可查看积分记录。',
   errorOther: '积分记录加载失败，请重试。',
   errorNoClient: '无法显示积分记录：本页面尚未接入会员计划。',
 };

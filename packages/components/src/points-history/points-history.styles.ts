@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { listCardStyles } from '../themes/card.styles.ts';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
+import { guestStyles } from '../themes/guest.styles.ts';
 
 export const pointsHistoryStyles = [
   tokenStyles,
@@ -121,4 +122,5 @@ export const pointsHistoryStyles = [
       block-size: 0.9em;
     }
   `,
+  guestStyles,
 ];

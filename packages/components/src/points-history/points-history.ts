@@ -55,6 +55,12 @@ interface PageRequest {
  * @fires {LoyaltySignInRequestedEvent} loyalty-sign-in-requested - A guest pressed "Sign in" and there is no `sign-in-url`.
  *
  * @csspart base - The card around every state.
+ * @csspart pitch - The join pitch, when this widget holds the page's one (a guest page without `<loyalty-join-pitch>`).
+ * @csspart pitch-title - The pitch's heading.
+ * @csspart pitch-intro - The line under it.
+ * @csspart pitch-benefits - The list of what members get.
+ * @csspart pitch-benefit - One thing members get.
+ * @csspart join-link - The pitch's "Join now" (`join-url`).
  * @csspart title - The heading ("Points history").
  * @csspart list - The list of entries.
  * @csspart entry - One ledger entry.

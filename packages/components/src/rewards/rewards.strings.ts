@@ -60,7 +60,7 @@ const en = {
   /** A refusal shown away from its reward's card, which is no longer listed. */
   aboutReward: (reward: string, message: string) => `${reward}: ${message}`,
 
-  guestMessage: 'Sign in to see the rewards your points can buy.',
+  guestMessage: 'Sign in to redeem rewards.',
   errorOther: 'Something went wrong while loading the rewards. Please try again.',
   errorNoClient: 'Rewards can’t be shown: this page isn’t connected to a rewards program yet.',
 };
@@ -113,7 +113,7 @@ const zhCN: RewardsStrings = {
   redeemFailed: '兑换失败，请重试。',
   aboutReward: (reward, message) => `“${reward}”：${message}`,
 
-  guestMessage: '登录后即可查看可用积分兑换的奖励。',
+  guestMessage: '登录即可兑换奖励。',
   errorOther: '积分兑换加载失败，请重试。',
   errorNoClient: '无法显示积分兑换：本页面尚未接入会员计划。',
 };

@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { cardStyles } from '../themes/card.styles.ts';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
+import { guestStyles } from '../themes/guest.styles.ts';
 
 export const rewardsStyles = [
   tokenStyles,
@@ -362,4 +363,5 @@ export const rewardsStyles = [
       block-size: 0.8em;
     }
   `,
+  guestStyles,
 ];

@@ -18,6 +18,7 @@ import { en } from '../locales/en.ts';
 import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, customerClient, demoToken, gatedClient, newShopper } from '../test-support/api.ts';
 import { box, expectSameBox } from '../test-support/layout.ts';
+import { usePagePitch } from '../test-support/join-pitch.ts';
 
 const s = rewardsStrings.en;
 const z = rewardsStrings['zh-CN'];
@@ -650,6 +651,9 @@ describe('<loyalty-rewards>', () => {
   });
 
   describe('guest and errors', () => {
+    // With a join pitch on the page, a guest sees this widget's compact line.
+    usePagePitch();
+
     it('asks a guest to sign in: a link with sign-in-url, else a button firing loyalty-sign-in-requested', async () => {
       const el = await fixture<LoyaltyRewards>(
         html`<loyalty-rewards sign-in-url="/account/sign-in" .client=${await apiClient()}></loyalty-rewards>`,

@@ -46,6 +46,12 @@ interface RewardsData {
  * @fires {LoyaltyRewardRedeemedEvent} loyalty-reward-redeemed - A reward was redeemed. `detail` is the `RedeemResult`: `redemption` (with its `code`), `entry`, `balance`.
  *
  * @csspart base - The card around every state.
+ * @csspart pitch - The join pitch, when this widget holds the page's one (a guest page without `<loyalty-join-pitch>`).
+ * @csspart pitch-title - The pitch's heading.
+ * @csspart pitch-intro - The line under it.
+ * @csspart pitch-benefits - The list of what members get.
+ * @csspart pitch-benefit - One thing members get.
+ * @csspart join-link - The pitch's "Join now" (`join-url`).
  * @csspart title - The heading ("Rewards").
  * @csspart balance - The shopper's spendable points ("You have 2,900 points").
  * @csspart list - The list of rewards.

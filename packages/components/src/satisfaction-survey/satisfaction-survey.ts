@@ -120,6 +120,9 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
   @property({ reflect: true })
   mode: SatisfactionSurveyMode = 'all';
 
+  /** @internal A guest sees nothing here, not even the join pitch. */
+  static override pitchRole = 'none' as const;
+
   /**
    * Forgets which surveys were answered or dismissed on this page, so they may be shown again (for
    * tests, stories, and single-page apps where another shopper signs in).

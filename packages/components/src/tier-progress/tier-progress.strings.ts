@@ -81,7 +81,7 @@ const en = {
   nextBenefits: (tier: string) => `Unlock with ${tier}`,
   noBenefits: 'No benefits listed yet.',
 
-  guestMessage: 'Sign in to see your tier and how close you are to the next one.',
+  guestMessage: 'Sign in to see your tier.',
   errorOther: 'Something went wrong while loading your tier. Please try again.',
   errorNoClient: 'Your tier can’t be shown: this page isn’t connected to a rewards program yet.',
 };
@@ -150,7 +150,7 @@ const zhCN: TierProgressStrings = {
   nextBenefits: (tier) => `升级${tier}可解锁`,
   noBenefits: '暂无权益信息。',
 
-  guestMessage: '登录后即可查看您的会员等级和升级进度。',
+  guestMessage: '登录即可查看您的会员等级。',
   errorOther: '会员等级加载失败，请重试。',
   errorNoClient: '无法显示会员等级：本页面尚未接入会员计划。',
 };

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
+import { guestStyles } from '../themes/guest.styles.ts';
 
 export const tierProgressStyles = [
   tokenStyles,
@@ -291,4 +292,5 @@ export const tierProgressStyles = [
       row-gap: calc(var(--_space) * 0.5);
     }
   `,
+  guestStyles,
 ];

@@ -23,6 +23,7 @@ import {
 } from '../test-support/api.ts';
 import { box, expectSameBox } from '../test-support/layout.ts';
 import { onScreen } from '../test-support/colors.ts';
+import { usePagePitch } from '../test-support/join-pitch.ts';
 
 const s = tierProgressStrings;
 
@@ -812,6 +813,9 @@ describe('<loyalty-tier-progress>', () => {
   });
 
   describe('guest', () => {
+    // With a join pitch on the page, a guest sees this widget's compact line.
+    usePagePitch();
+
     it('asks a guest to sign in with a button when there is no sign-in-url', async () => {
       const errors: Event[] = [];
       const el = await fixture<LoyaltyTierProgress>(

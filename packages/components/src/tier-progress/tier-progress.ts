@@ -42,6 +42,12 @@ export type TierProgressVariant = 'full' | 'compact';
  * @fires {LoyaltySignInRequestedEvent} loyalty-sign-in-requested - A guest pressed "Sign in" and there is no `sign-in-url`.
  *
  * @csspart base - The card around every state.
+ * @csspart pitch - The join pitch, when this widget holds the page's one (a guest page without `<loyalty-join-pitch>`).
+ * @csspart pitch-title - The pitch's heading.
+ * @csspart pitch-intro - The line under it.
+ * @csspart pitch-benefits - The list of what members get.
+ * @csspart pitch-benefit - One thing members get.
+ * @csspart join-link - The pitch's "Join now" (`join-url`).
  * @csspart label - "Your tier", before the current tier.
  * @csspart tier - The current tier's badge.
  * @csspart next-tier - "Next: Gold", or "Top tier".

@@ -101,6 +101,9 @@ export class LoyaltyWaysToEarn extends LoyaltyDataElement<WaysData> {
     return data.summary;
   }
 
+  /** @internal A guest's list of ways to earn is this widget's own content, never replaced by the join pitch. */
+  static override pitchRole = 'none' as const;
+
   protected override noticeStrings(): NoticeStrings {
     return this.#strings;
   }
