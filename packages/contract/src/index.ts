@@ -17,6 +17,7 @@ export * from './rewards.ts';
 export * from './http.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
+export * from './referrals.ts';
 export * from './members.ts';
 export * from './webhooks.ts';
 export * from './console.ts';

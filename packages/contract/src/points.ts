@@ -40,6 +40,8 @@ export const LedgerReferences = z.object({
   rewardName: z.optional(LocalizedText),
   /** The service-recovery follow-up a `goodwill` entry resolved. */
   followUpId: z.optional(z.string()),
+  /** The referral a `referral` credit (or its take-back) belongs to. */
+  referralId: z.optional(z.string()),
 });
 export type LedgerReferences = z.infer<typeof LedgerReferences>;
 

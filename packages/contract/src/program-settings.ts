@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CurrencyCode, Identifier, LocalizedText, MAX_INT4, PositivePoints, TimeZone, UserText } from './primitives.ts';
 import { TierMetric } from './program.ts';
+import { ReferralSettings } from './referrals.ts';
 
 /** Where the merchant reads and changes the program's settings (secret key). */
 export const programSettingsPath = '/v1/admin/program';
@@ -72,6 +73,8 @@ export const ProgramSettings = z.strictObject({
   reminders: ReminderSettings,
   /** Hours within which a service-recovery follow-up should be resolved; after them an open one is overdue. */
   followUpTargetHours: z.int().check(z.gte(1), z.lte(720)),
+  /** The referral program; null (the default): none. */
+  referrals: z.nullable(ReferralSettings),
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 

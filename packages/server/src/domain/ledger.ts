@@ -69,6 +69,7 @@ export interface EntryRow {
   reward_id: string | null;
   reward_name: LocalizedTextColumn | null;
   follow_up_id: string | null;
+  referral_id: string | null;
   shortfall: unknown;
 }
 
@@ -76,7 +77,7 @@ type LocalizedTextColumn = NonNullable<LedgerReferences['rewardName']>;
 
 export const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
   pending_until, spend_amount, spend_currency, seq, kind, order_id, refund_id, reverses_entry_id, survey_id, reward_id,
-  reward_name, follow_up_id, shortfall`;
+  reward_name, follow_up_id, shortfall, referral_id`;
 
 export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insufficient_points'; balance: number };
 
@@ -251,8 +252,8 @@ export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<Entry
     `INSERT INTO ledger_entries
        (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
         expires_at, pending_until, spend_amount, spend_currency, kind, order_id, refund_id, reverses_entry_id,
-        survey_id, reward_id, reward_name, follow_up_id, shortfall)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+        survey_id, reward_id, reward_name, follow_up_id, shortfall, referral_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
      RETURNING ${ENTRY_COLUMNS}`,
     [
       randomUUID(),
@@ -278,6 +279,7 @@ export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<Entry
       references.rewardName === undefined ? null : JSON.stringify(references.rewardName),
       references.followUpId ?? null,
       entry.draft.shortfall || null,
+      references.referralId ?? null,
     ],
   );
   if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
@@ -384,6 +386,7 @@ function toReferences(row: EntryRow): LedgerReferences {
   if (row.reward_id !== null) references.rewardId = row.reward_id;
   if (row.reward_name !== null) references.rewardName = row.reward_name;
   if (row.follow_up_id !== null) references.followUpId = row.follow_up_id;
+  if (row.referral_id !== null) references.referralId = row.referral_id;
   return references;
 }
 
