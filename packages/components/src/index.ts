@@ -12,6 +12,7 @@ export { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from './satisf
 export { LoyaltyRewards, type RewardsState } from './rewards/rewards.ts';
 export { LoyaltyPointsHistory, type PointsHistoryState } from './points-history/points-history.ts';
 export { LoyaltyWaysToEarn, type WaysToEarnState } from './ways-to-earn/ways-to-earn.ts';
+export { LoyaltyReferral, type ReferralState } from './referral/referral.ts';
 
 export {
   loyaltyClientContext,
