@@ -3,6 +3,7 @@ import {
   LoyaltyBirthdayGreeting,
   LoyaltyPointsBalance,
   LoyaltyPointsHistory,
+  LoyaltyReferral,
   LoyaltyRewards,
   LoyaltySatisfactionSurvey,
   LoyaltyTierProgress,
@@ -21,6 +22,7 @@ const ELEMENTS = [
   LoyaltyRewards,
   LoyaltyPointsHistory,
   LoyaltyWaysToEarn,
+  LoyaltyReferral,
 ];
 
 /**

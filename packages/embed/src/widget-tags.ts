@@ -7,6 +7,7 @@ export const WIDGET_TAGS = [
   'loyalty-rewards',
   'loyalty-points-history',
   'loyalty-ways-to-earn',
+  'loyalty-referral',
 ] as const;
 
 export type WidgetTag = (typeof WIDGET_TAGS)[number];

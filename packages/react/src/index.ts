@@ -10,6 +10,7 @@ export { LoyaltySatisfactionSurvey, LoyaltySatisfactionSurveyElement } from './s
 export { LoyaltyRewards, LoyaltyRewardsElement } from './rewards.ts';
 export { LoyaltyPointsHistory, LoyaltyPointsHistoryElement } from './points-history.ts';
 export { LoyaltyWaysToEarn, LoyaltyWaysToEarnElement } from './ways-to-earn.ts';
+export { LoyaltyReferral, LoyaltyReferralElement } from './referral.ts';
 
 // Widgets without a `client` prop use the page's shared client: set it once, e.g. next to createRoot().
 export { setSharedClient, getSharedClient } from '@loyalty-elements/components';
