@@ -1,7 +1,7 @@
 // The referral the fake API answers `GET /v1/me/referral` with, and the scenarios of `<loyalty-referral>` beyond the
 // shoppers every widget shares: a program without referrals, one without a landing page, a malformed answer.
 import { HttpResponse } from 'msw';
-import type { Referral } from '@loyalty-elements/contract';
+import { REFERRALS_OFF, type Referral } from '@loyalty-elements/contract';
 import { summaries } from './fixtures.ts';
 import type { Scenario } from './support/fake-api.ts';
 
@@ -21,17 +21,7 @@ export const referralScenarios = {
   'referral-disabled': {
     label: 'Referral: the program has none (renders nothing)',
     summary: () => HttpResponse.json(summaries.linMei),
-    referral: () =>
-      HttpResponse.json({
-        enabled: false,
-        code: null,
-        link: null,
-        referrerPoints: 0,
-        friendPoints: 0,
-        friendsJoined: 0,
-        friendsRewarded: 0,
-        pointsEarned: 0,
-      } satisfies Referral),
+    referral: () => HttpResponse.json(REFERRALS_OFF),
   },
   'referral-code-only': {
     label: 'Referral: no landing page, the code alone',

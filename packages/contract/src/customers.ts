@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Birthday } from './birthday.ts';
 import { Identifier, IsoDateTime, UserText, TimeZone } from './primitives.ts';
-import { ReferralCodeInput, ReferralOutcome } from './referrals.ts';
+import { ReferralCodeInput, ReferralOutcome } from './referral-outcomes.ts';
 import { DEPARTURE_REASONS } from './surveys.ts';
 
 /** A BCP 47 language tag (`en`, `zh-CN`). */

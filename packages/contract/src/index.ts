@@ -18,6 +18,7 @@ export * from './http.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
 export * from './referrals.ts';
+export * from './referral-outcomes.ts';
 export * from './members.ts';
 export * from './webhooks.ts';
 export * from './console.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CurrencyCode, Identifier, IsoDateTime, Points } from './primitives.ts';
-import { ReferralCodeInput, ReferralOutcome } from './referrals.ts';
+import { ReferralCodeInput, ReferralOutcome } from './referral-outcomes.ts';
 import { Transaction } from './transactions.ts';
 
 /** Where the merchant's checkout posts orders and their refunds (secret key). */

@@ -1,59 +1,10 @@
 import * as z from 'zod/mini';
-import { Points, UserText } from './primitives.ts';
+import { Points } from './primitives.ts';
 
 /** The shopper's referral: their code, link and what it has earned them (customer token). */
 export const referralPaths = {
   referral: '/v1/me/referral',
 } as const;
-
-/** Most points a referral may give either side. */
-export const MAX_REFERRAL_POINTS = 1_000_000;
-
-const ReferralPoints = z.int().check(z.gte(0), z.lte(MAX_REFERRAL_POINTS));
-
-/**
- * The referral program: what a referred friend's first order gives each side, and how many referrals a
- * referrer is rewarded for per calendar month (in the program's time zone).
- */
-export const ReferralSettings = z.strictObject({
-  /** Points for the shopper whose code brought the friend. */
-  referrerPoints: ReferralPoints,
-  /** Points for the friend. */
-  friendPoints: ReferralPoints,
-  /** Rewarded referrals per referrer per calendar month; past it the friend is still rewarded. */
-  monthlyCap: z.int().check(z.gte(1), z.lte(1000)),
-  /** Where a shared link lands (`https:`); the link is this URL with `ref=<code>` added. Null: codes only. */
-  landingUrl: z.nullable(UserText.check(z.maxLength(2000), z.url({ protocol: /^https?$/ }))),
-});
-export type ReferralSettings = z.infer<typeof ReferralSettings>;
-
-/**
- * A referral code as a merchant passes it on (`referralCode` of an order or a new customer): 8 characters of
- * Crockford base32. Case, spaces and hyphens do not matter; `I`/`L` read as `1` and `O` as `0`.
- */
-export const ReferralCodeInput = UserText.check(z.minLength(1), z.maxLength(64));
-
-/**
- * `pending`: waiting for the friend's first order. `rewarded`: both sides credited. `refused`: not rewarded, or
- * the referrer not (see `reason`). `reversed`: a full refund of that first order took both credits back.
- */
-export const ReferralStatus = z.enum(['pending', 'rewarded', 'refused', 'reversed']);
-export type ReferralStatus = z.infer<typeof ReferralStatus>;
-
-/**
- * Why a referral was refused: the friend's own code (`self_referral`), a referrer with the friend's e-mail
- * (`same_email`), a referrer whose membership ended or was erased (`referrer_inactive`), or a referrer past the
- * program's `monthlyCap` (`monthly_cap`: the friend is rewarded, the referrer not).
- */
-export const ReferralRefusedReason = z.enum(['self_referral', 'same_email', 'referrer_inactive', 'monthly_cap']);
-export type ReferralRefusedReason = z.infer<typeof ReferralRefusedReason>;
-
-/** What became of the referral a request named, as it stands after it. */
-export const ReferralOutcome = z.object({
-  status: ReferralStatus,
-  reason: z.nullable(ReferralRefusedReason),
-});
-export type ReferralOutcome = z.infer<typeof ReferralOutcome>;
 
 /** `GET /v1/me/referral`: the shopper's code and link, what each side gets, and what referring has brought. */
 export const Referral = z.object({
@@ -75,3 +26,15 @@ export const Referral = z.object({
   pointsEarned: Points,
 });
 export type Referral = z.infer<typeof Referral>;
+
+/** The answer of a program without a referral program: no code, no link, zeros. */
+export const REFERRALS_OFF: Referral = {
+  enabled: false,
+  code: null,
+  link: null,
+  referrerPoints: 0,
+  friendPoints: 0,
+  friendsJoined: 0,
+  friendsRewarded: 0,
+  pointsEarned: 0,
+};

@@ -1,4 +1,4 @@
-import type { Referral } from '@loyalty-elements/contract';
+import { REFERRALS_OFF, type Referral } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
 import type { Program } from './programs.ts';
 import { newReferralCode, referralLink } from './referral-links.ts';
@@ -14,18 +14,7 @@ export async function customerReferral(
   now: Date,
 ): Promise<Referral> {
   const settings = program.referrals;
-  if (settings === null) {
-    return {
-      enabled: false,
-      code: null,
-      link: null,
-      referrerPoints: 0,
-      friendPoints: 0,
-      friendsJoined: 0,
-      friendsRewarded: 0,
-      pointsEarned: 0,
-    };
-  }
+  if (settings === null) return { ...REFERRALS_OFF };
   const code = await ensureReferralCode(db, program.id, customerId, now);
   const [row] = await db.query<{ joined: unknown; rewarded: unknown; points: unknown }>(
     `SELECT count(*) FILTER (WHERE r.refused_reason IS NULL

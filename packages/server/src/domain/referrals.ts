@@ -59,29 +59,25 @@ export async function resolveReferralCode(
   return { code, referrerId: row.customer_id };
 }
 
-export async function findReferralOfFriend(
+/** The referral of a referred customer (`friend_id`), or the one an order rewarded (`order_id`). */
+async function findReferralBy(
   db: Queryable,
   programId: string,
-  friendId: string,
+  column: 'friend_id' | 'order_id',
+  value: string,
 ): Promise<ReferralRow | undefined> {
   const [row] = await db.query<ReferralRow>(
-    `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE program_id = $1 AND friend_id = $2`,
-    [programId, friendId],
+    `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE program_id = $1 AND ${column} = $2`,
+    [programId, value],
   );
   return row;
 }
 
-export async function findReferralOfOrder(
-  db: Queryable,
-  programId: string,
-  orderId: string,
-): Promise<ReferralRow | undefined> {
-  const [row] = await db.query<ReferralRow>(
-    `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE program_id = $1 AND order_id = $2`,
-    [programId, orderId],
-  );
-  return row;
-}
+export const findReferralOfFriend = (db: Queryable, programId: string, friendId: string) =>
+  findReferralBy(db, programId, 'friend_id', friendId);
+
+export const findReferralOfOrder = (db: Queryable, programId: string, orderId: string) =>
+  findReferralBy(db, programId, 'order_id', orderId);
 
 /**
  * Records that `friend` came with `code`, unless they were referred already (the first code stands). Their own
