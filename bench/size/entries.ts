@@ -46,23 +46,23 @@ export const SAME_COST_MARGIN = 0.5 * KB;
 
 export const KIT_ENTRIES: SizeEntry[] = [
   {
-    name: 'drop-in: all seven widgets',
+    name: 'drop-in: all eight widgets',
     dropInWidgets: WIDGET_TAGS,
-    budget: 72.6 * KB,
+    budget: 75.1 * KB,
     target: 32 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 35.3 * KB,
+    budget: 35.5 * KB,
     target: 20 * KB,
   },
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 59.9 * KB,
+    budget: 61.3 * KB,
   },
-  { name: 'npm: all seven widgets', contents: `import '@loyalty-elements/embed';`, budget: 62.7 * KB, target: 32 * KB },
+  { name: 'npm: all eight widgets', contents: `import '@loyalty-elements/embed';`, budget: 64.1 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 34.9 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 38.2 * KB, target: 20 * KB },
   {
@@ -81,13 +81,19 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
-    budget: 37.2 * KB,
+    budget: 37.4 * KB,
     target: 20 * KB,
   },
   {
     name: 'ways to earn alone',
     contents: singleWidget('LoyaltyWaysToEarn'),
     budget: 35.4 * KB,
+    target: 20 * KB,
+  },
+  {
+    name: 'referral alone',
+    contents: singleWidget('LoyaltyReferral'),
+    budget: 35.5 * KB,
     target: 20 * KB,
   },
   {
