@@ -31,14 +31,14 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 const balanceValue = (page: Page) => page.locator('loyalty-points-balance [part~="value"]');
 const WIDGETS =
   'loyalty-points-balance, loyalty-tier-progress, loyalty-birthday-greeting, loyalty-rewards, loyalty-points-history, ' +
-  'loyalty-ways-to-earn';
+  'loyalty-ways-to-earn, loyalty-referral';
 
 /** Waits until every widget on the page has left its loading state; returns each one's state. */
 async function settledStates(page: Page): Promise<Record<string, string>> {
   await page.waitForFunction(
     (selector) => {
       const widgets = [...document.querySelectorAll<HTMLElement & { state?: string }>(selector)];
-      return widgets.length === 6 && widgets.every((widget) => widget.state && widget.state !== 'loading');
+      return widgets.length === 7 && widgets.every((widget) => widget.state && widget.state !== 'loading');
     },
     WIDGETS,
     { timeout: 15_000 },
@@ -81,7 +81,7 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
-  it('shows every demo shopper the widgets from one summary, one program, one rewards and one survey request', async () => {
+  it('shows every demo shopper the widgets from one summary, one program, one rewards, one referral and one survey request', async () => {
     for (const shopper of ['demo-shopper', 'demo-gold', 'demo-diamond', 'demo-new', 'demo-birthday']) {
       const requests: string[] = [];
       const page = await browser.newPage();
@@ -103,7 +103,14 @@ describe('the demo storefront', () => {
       );
       assert.deepEqual(
         requests.filter((path) => path !== '/v1/demo/customer-token').sort(),
-        ['/v1/me/points/history', '/v1/me/rewards', '/v1/me/summary', '/v1/me/surveys/eligible', '/v1/program'],
+        [
+          '/v1/me/points/history',
+          '/v1/me/referral',
+          '/v1/me/rewards',
+          '/v1/me/summary',
+          '/v1/me/surveys/eligible',
+          '/v1/program',
+        ],
         `${shopper}: the API requests of one page view`,
       );
       assert.deepEqual(problems, [], `${shopper}: no console errors and no Content-Security-Policy violations`);

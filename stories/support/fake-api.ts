@@ -8,6 +8,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import {
   PROBLEM_CONTENT_TYPE,
   paths,
+  referralPaths,
   rewardPaths,
   surveyPaths,
   type BirthdayRequest,
@@ -27,6 +28,7 @@ import { birthdays, problems, programs, rewardSurveys, summaries, surveys } from
 import { customerRewards, refusals } from '../rewards-fixtures.ts';
 import { emptyHistory, historyPage, linMeiLedger } from '../points-history-fixtures.ts';
 import { waysToEarnScenarios } from '../ways-to-earn-fixtures.ts';
+import { referral, referralScenarios } from '../referral-fixtures.ts';
 
 /** `.example` never resolves: a request MSW does not answer fails loudly instead of leaving. */
 export const FAKE_API_ORIGIN = 'https://loyalty-api.example';
@@ -68,6 +70,8 @@ export interface Scenario {
   dismissSurvey?: (surveyId: string) => Response | Promise<Response>;
   /** How the fake API answers `GET /v1/me/rewards`. Default: the summary's failure, if it fails. */
   rewards?: Answer;
+  /** How the fake API answers `GET /v1/me/referral`. Default: Lin Mei's referral, or the summary's failure. */
+  referral?: Answer;
   /** How the fake API answers `GET /v1/me/points/history`. Default: the summary's failure, if it fails. */
   history?: (cursor: string | null, limit: number) => Response | Promise<Response>;
   /** How the fake API answers `POST /v1/me/rewards/{rewardId}/redeem`. */
@@ -472,6 +476,7 @@ export const scenarios = {
   ...rewardsScenarios,
   ...historyScenarios,
   ...waysToEarnScenarios,
+  ...referralScenarios,
   loading: { label: 'Loading (the API never answers)', summary: never, timeoutMs: 24 * 60 * 60 * 1000 },
   timeout: { label: 'Timed out (after 1.5 s)', summary: never, timeoutMs: 1_500, failsOnPurpose: true },
   'network-error': { label: 'Network error', summary: () => HttpResponse.error(), failsOnPurpose: true },
@@ -546,6 +551,13 @@ export const handlers: HttpHandler[] = [FAKE_API_ORIGIN, FAILING_API_ORIGIN].fla
     // The loading, error and session scenarios fail (or wait) the same way for the rewards as for the summary.
     const summary = await scenario?.summary?.();
     return summary && !summary.ok ? summary : notFound('rewards', String(params.scenario));
+  }),
+  http.get(`${origin}/:scenario${referralPaths.referral}`, async ({ params }) => {
+    const scenario = scenarioOf(String(params.scenario));
+    if (scenario?.referral) return scenario.referral();
+    const summary = await scenario?.summary?.();
+    if (!summary) return notFound('referral', String(params.scenario));
+    return summary.ok ? HttpResponse.json(referral) : summary;
   }),
   http.get(`${origin}/:scenario${paths.pointsHistory}`, async ({ params, request }) => {
     const scenario = scenarioOf(String(params.scenario));

@@ -14,6 +14,7 @@ export { LoyaltyPointsHistory, type PointsHistoryState } from './points-history/
 export { LoyaltyWaysToEarn, type WaysToEarnState } from './ways-to-earn/ways-to-earn.ts';
 export { LoyaltyJoinPitch, type JoinPitchState } from './join-pitch/join-pitch.ts';
 export { LoyaltyPanel, type PanelPosition, type PanelState } from './panel/panel.ts';
+export { LoyaltyReferral, type ReferralState } from './referral/referral.ts';
 
 export {
   loyaltyClientContext,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Birthday } from './birthday.ts';
 import { Identifier, IsoDateTime, UserText, TimeZone } from './primitives.ts';
+import { ReferralCodeInput, ReferralOutcome } from './referral-outcomes.ts';
 import { DEPARTURE_REASONS } from './surveys.ts';
 
 /** A BCP 47 language tag (`en`, `zh-CN`). */
@@ -36,6 +37,8 @@ export const CustomerUpsertRequest = z.object({
   email: z.optional(z.nullable(CustomerEmail)),
   /** `active` brings back a member whose membership ended. */
   status: z.optional(z.literal('active')),
+  /** Creating a customer: the referral code they came with (an unknown code is refused). Ignored on an update. */
+  referralCode: z.optional(ReferralCodeInput),
 });
 export type CustomerUpsertRequest = z.infer<typeof CustomerUpsertRequest>;
 
@@ -61,5 +64,7 @@ export type CustomerRecord = z.infer<typeof CustomerRecord>;
 export const CustomerUpsertResult = z.object({
   customer: CustomerRecord,
   created: z.boolean(),
+  /** The referral the request's `referralCode` recorded (or the one already standing); absent without a code. */
+  referral: z.optional(ReferralOutcome),
 });
 export type CustomerUpsertResult = z.infer<typeof CustomerUpsertResult>;

@@ -18,6 +18,8 @@ export * from './rewards.ts';
 export * from './http.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
+export * from './referrals.ts';
+export * from './referral-outcomes.ts';
 export * from './members.ts';
 export * from './customer-history.ts';
 export * from './win-backs.ts';

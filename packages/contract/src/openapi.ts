@@ -37,6 +37,7 @@ import {
 } from './survey-responses.ts';
 import { SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
+import { Referral, referralPaths } from './referrals.ts';
 import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
 
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
@@ -139,6 +140,14 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Rewards on offer, what locks each (tier, stock, points), and the latest redemptions',
     auth: 'customer',
     response: CustomerRewards,
+    otherStatuses: [304],
+  },
+  getReferral: {
+    method: 'get',
+    path: referralPaths.referral,
+    summary: 'The shopper’s referral code and link, what each side gets, friends joined and points earned',
+    auth: 'customer',
+    response: Referral,
     otherStatuses: [304],
   },
   redeemReward: {

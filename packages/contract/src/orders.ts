@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, Identifier, IsoDateTime, Points, UserText } from './primitives.ts';
+import { CurrencyCode, Identifier, IsoDateTime, Points } from './primitives.ts';
+import { ReferralCodeInput, ReferralOutcome } from './referral-outcomes.ts';
 import { Transaction } from './transactions.ts';
 
 /** Where the merchant's checkout posts orders and their refunds (secret key). */
@@ -33,8 +34,11 @@ export const OrderRequest = z.strictObject({
   currency: CurrencyCode,
   /** When the order was placed; default now. Not in the future. The return window counts from it. */
   placedAt: z.optional(IsoDateTime),
-  /** The referral code the shopper came with, kept with the order. */
-  referralCode: z.optional(UserText.check(z.minLength(1), z.maxLength(64))),
+  /**
+   * A referral code the shopper came with, kept with the order. For a customer not yet referred it records the
+   * referral (an unknown code is refused); for one already referred it is ignored.
+   */
+  referralCode: z.optional(ReferralCodeInput),
 });
 export type OrderRequest = z.infer<typeof OrderRequest>;
 
@@ -89,6 +93,8 @@ export const OrderResult = z.object({
   transaction: z.nullable(Transaction),
   /** The customer's spendable balance right after the order was recorded. */
   balance: Points,
+  /** The customer's referral, when the order named a code or rewarded it; else null. */
+  referral: z.nullable(ReferralOutcome),
 });
 export type OrderResult = z.infer<typeof OrderResult>;
 

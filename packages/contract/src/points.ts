@@ -44,6 +44,8 @@ export const LedgerReferences = z.object({
   followUpId: z.optional(z.string()),
   /** The win-back a `win_back` entry gave. */
   winBackId: z.optional(z.string()),
+  /** The referral a `referral` credit (or its take-back) belongs to. */
+  referralId: z.optional(z.string()),
 });
 export type LedgerReferences = z.infer<typeof LedgerReferences>;
 

@@ -45,6 +45,27 @@ export const ReminderSettings = z.strictObject({
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
+/** Most points a referral may give either side. */
+export const MAX_REFERRAL_POINTS = 1_000_000;
+
+const ReferralPoints = z.int().check(z.gte(0), z.lte(MAX_REFERRAL_POINTS));
+
+/**
+ * The referral program: what a referred friend's first order gives each side, and how many referrals a
+ * referrer is rewarded for per calendar month (in the program's time zone).
+ */
+export const ReferralSettings = z.strictObject({
+  /** Points for the shopper whose code brought the friend. */
+  referrerPoints: ReferralPoints,
+  /** Points for the friend. */
+  friendPoints: ReferralPoints,
+  /** Rewarded referrals per referrer per calendar month; past it the friend is still rewarded. */
+  monthlyCap: z.int().check(z.gte(1), z.lte(1000)),
+  /** Where a shared link lands (`https:`); the link is this URL with `ref=<code>` added. Null: codes only. */
+  landingUrl: z.nullable(UserText.check(z.maxLength(2000), z.url({ protocol: /^https?$/ }))),
+});
+export type ReferralSettings = z.infer<typeof ReferralSettings>;
+
 /** `GET /v1/admin/program`: every setting of the program. */
 export const ProgramSettings = z.strictObject({
   name: UserText.check(z.minLength(1), z.maxLength(200)),
@@ -74,6 +95,8 @@ export const ProgramSettings = z.strictObject({
   followUpTargetHours: z.int().check(z.gte(1), z.lte(720)),
   /** Days without activity after which an active member counts as lapsed (7–730). */
   lapsedAfterDays: z.int().check(z.gte(7), z.lte(730)),
+  /** The referral program; null (the default): none. */
+  referrals: z.nullable(ReferralSettings),
 });
 export type ProgramSettings = z.infer<typeof ProgramSettings>;
 

@@ -5,6 +5,7 @@ import {
   LoyaltyPanel,
   LoyaltyPointsBalance,
   LoyaltyPointsHistory,
+  LoyaltyReferral,
   LoyaltyRewards,
   LoyaltySatisfactionSurvey,
   LoyaltyTierProgress,
@@ -25,6 +26,7 @@ const ELEMENTS = [
   LoyaltyWaysToEarn,
   LoyaltyJoinPitch,
   LoyaltyPanel,
+  LoyaltyReferral,
 ];
 
 /**

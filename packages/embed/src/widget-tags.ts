@@ -9,6 +9,7 @@ export const WIDGET_TAGS = [
   'loyalty-ways-to-earn',
   'loyalty-join-pitch',
   'loyalty-panel',
+  'loyalty-referral',
 ] as const;
 
 export type WidgetTag = (typeof WIDGET_TAGS)[number];

@@ -12,6 +12,7 @@ export { LoyaltyPointsHistory, LoyaltyPointsHistoryElement } from './points-hist
 export { LoyaltyWaysToEarn, LoyaltyWaysToEarnElement } from './ways-to-earn.ts';
 export { LoyaltyJoinPitch, LoyaltyJoinPitchElement } from './join-pitch.ts';
 export { LoyaltyPanel, LoyaltyPanelElement } from './panel.ts';
+export { LoyaltyReferral, LoyaltyReferralElement } from './referral.ts';
 
 // Widgets without a `client` prop use the page's shared client: set it once, e.g. next to createRoot().
 export { setSharedClient, getSharedClient } from '@loyalty-elements/components';

@@ -8,6 +8,7 @@ import type {
   PointsHistoryQuery,
   Program,
   RedeemResult,
+  Referral,
   Summary,
   SurveyDismissal,
   SurveyDismissalRequest,
@@ -70,6 +71,11 @@ export interface LoyaltyClient {
   claimBirthdayReward(): Promise<BirthdayClaimResult>;
   /** The rewards on offer to the customer (with what locks each), their balance and latest redemptions. */
   getRewards(options?: { revalidate?: boolean }): Promise<CustomerRewards>;
+  /**
+   * The customer's referral code and link, what a friend and they get, friends joined and points earned
+   * (`enabled: false` when the program has no referral program). Cached, coalesced and revalidated like the rewards.
+   */
+  getReferral(options?: { revalidate?: boolean }): Promise<Referral>;
   /**
    * Redeems a reward for points and resolves with the code it issued. Concurrent calls for one reward
    * redeem once; a call after one whose outcome is unknown (network, timeout, 5xx) repeats its

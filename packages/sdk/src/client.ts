@@ -8,6 +8,7 @@ import {
   PointsHistoryQuery,
   Program,
   RedeemResult,
+  Referral,
   RewardId,
   Summary,
   SurveyDismissal,
@@ -16,6 +17,7 @@ import {
   SurveyResponseUpdate,
   SurveyTrigger,
   paths,
+  referralPaths,
   rewardPaths,
   surveyPaths,
 } from '@loyalty-elements/contract';
@@ -260,6 +262,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     },
 
     getRewards: (readOptions) => readRewards(readOptions?.revalidate),
+    getReferral: (readOptions) =>
+      read({ path: referralPaths.referral, schema: Referral, maxAgeMs, revalidate: readOptions?.revalidate }),
 
     redeemReward: async (rewardId) => {
       const id = checkInput(RewardId, rewardId, 'The reward id');

@@ -29,6 +29,7 @@ export type {
   Program,
   RedeemResult,
   Redemption,
+  Referral,
   RewardLock,
   Summary,
   SurveyDismissal,

@@ -28,6 +28,7 @@ import { adminFollowUpsRoutes } from './routes/admin-follow-ups.ts';
 import { adminSurveyDefinitionRoutes } from './routes/admin-survey-definitions.ts';
 import { surveysRoute } from './routes/surveys.ts';
 import { apiReferenceRoutes } from './routes/api-reference.ts';
+import { referralRoute } from './routes/referral.ts';
 import { rewardsRoutes } from './routes/rewards.ts';
 import { adminRewardsRoutes } from './routes/admin-rewards.ts';
 import { adminProgramRoute } from './routes/admin-program.ts';
@@ -158,8 +159,9 @@ export function createApp(deps: AppDeps): Hono {
   adminFollowUpsRoutes(app, context);
   adminSurveyDefinitionRoutes(app, context);
   rewardsRoutes(app, context);
+  referralRoute(app, context);
   adminRewardsRoutes(app, context);
-  adminProgramRoute(app, context);
+  adminProgramRoute(app, context, { allowHttpLoopback: demo });
   adminOrdersRoutes(app, context);
   adminReversalsRoute(app, context);
   adminWebhooksRoutes(app, context, {

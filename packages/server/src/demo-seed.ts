@@ -1,4 +1,4 @@
-import type { Birthday, LocalizedText, RewardDraft, TierMetric } from '@loyalty-elements/contract';
+import type { Birthday, LocalizedText, ReferralSettings, RewardDraft, TierMetric } from '@loyalty-elements/contract';
 import type { BirthdayRule } from './domain/programs.ts';
 
 /**
@@ -18,6 +18,8 @@ export const DEMO_SEED = {
     pointsExpiryMonths: 12,
     returnWindowDays: 14,
     birthday: { points: 200, daysBefore: 7, daysAfter: 7, noticeDays: 30 },
+    /** Friends land on the demo storefront. */
+    referrals: { referrerPoints: 500, friendPoints: 300, monthlyCap: 10, landingUrl: 'http://localhost:8080/' },
   },
   tiers: [
     {
@@ -284,6 +286,7 @@ export interface DemoSeedShape {
     pointsExpiryMonths: number | null;
     returnWindowDays: number;
     birthday: BirthdayRule | null;
+    referrals: ReferralSettings | null;
   };
   tiers: ReadonlyArray<{ id: string; name: LocalizedText; threshold: number; benefits: readonly LocalizedText[] }>;
   customers: Record<

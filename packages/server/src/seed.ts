@@ -98,7 +98,8 @@ async function seedProgramSettings(tx: Queryable, created: boolean): Promise<voi
   await tx.query(
     `UPDATE programs
         SET timezone = $2, currency = $3, tier_metric = $4, points_expiry_months = $5, birthday_points = $6,
-            birthday_days_before = $7, birthday_days_after = $8, birthday_notice_days = $10, return_window_days = $11
+            birthday_days_before = $7, birthday_days_after = $8, birthday_notice_days = $10, return_window_days = $11,
+            referral_settings = $12
       WHERE id = $1 AND ($9 OR (points_expiry_months IS NULL AND birthday_points IS NULL AND timezone = 'UTC'))`,
     [
       program.id,
@@ -112,6 +113,7 @@ async function seedProgramSettings(tx: Queryable, created: boolean): Promise<voi
       created,
       program.birthday.noticeDays,
       program.returnWindowDays,
+      JSON.stringify(program.referrals),
     ],
   );
   for (const tier of tiers) {

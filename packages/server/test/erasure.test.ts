@@ -6,6 +6,7 @@ import {
   memberPaths,
   orderPaths,
   paths,
+  referralPaths,
   rewardPaths,
   WEBHOOK_EVENT_TYPES,
   type CustomerExport,
@@ -83,9 +84,11 @@ describe('export and erasure', () => {
     const orderId = `order-${id}`;
     const order = await admin(server, orderPaths.orders, {
       method: 'POST',
-      body: { orderId, customerId: id, amount: 5_000, currency: DEMO_SEED.program.currency, referralCode: 'FRIEND-1' },
+      body: { orderId, customerId: id, amount: 5_000, currency: DEMO_SEED.program.currency },
     });
     assert.equal(order.status, 201, await order.clone().text());
+    const referral = await asCustomer(server, id, referralPaths.referral);
+    assert.equal(referral.status, 200, await referral.clone().text());
     const refund = await admin(server, orderPaths.refunds(orderId), {
       method: 'POST',
       body: { refundId: `refund-${id}`, amount: 1_000 },

@@ -32,7 +32,7 @@ function todayInProgramZone(): { month: number; day: number } {
   return { month: part('month'), day: part('day') };
 }
 
-test('the program, the summary and the rewards: 200 with an ETag, 304 for it, 401 without a key or token', async () => {
+test('the program, the summary, the rewards and the referral: 200 with an ETag, 304 for it, 401 without a key or token', async () => {
   const program = await file.anonymous.GET('/v1/program', {
     headers: { 'X-Publishable-Key': file.server.config.demoPublishableKey },
   });
@@ -45,7 +45,7 @@ test('the program, the summary and the rewards: 200 with an ETag, 304 for it, 40
   assert.equal(unchanged.response.status, 304);
   assert.equal((await file.anonymous.GET('/v1/program')).response.status, 401);
 
-  for (const path of ['/v1/me/summary', '/v1/me/rewards'] as const) {
+  for (const path of ['/v1/me/summary', '/v1/me/rewards', '/v1/me/referral'] as const) {
     const first = await shopper.GET(path);
     assert.equal(first.response.status, 200);
     const again = await shopper.GET(path, { headers: { 'If-None-Match': first.response.headers.get('etag')! } });

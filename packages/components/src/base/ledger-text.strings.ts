@@ -16,7 +16,7 @@ const en = {
   reversal: 'Reversal of an earlier entry',
   birthday: 'Birthday gift',
   survey: 'Survey: thank you for your feedback',
-  referral: 'Referral',
+  referral: 'Referral: a friend joined',
   welcome: 'Welcome bonus',
   redemption: (reward: string) => `Redeemed: ${reward}`,
   redemptionUnnamed: 'Points redeemed',

@@ -20,7 +20,7 @@ describe('ledgerEntryText', () => {
       'Survey: thank you for your feedback',
       '问卷调查：感谢您的反馈',
     ],
-    [entry('referral'), 'Referral', '推荐好友奖励'],
+    [entry('referral'), 'Referral: a friend joined', '推荐好友奖励'],
     [entry('welcome'), 'Welcome bonus', '入会礼遇'],
     [
       entry('redemption', { rewardId: 'tea', rewardName: { en: 'Free tea', 'zh-CN': '免费茶饮' } }),

@@ -7,6 +7,7 @@ import type {
   PointsHistory,
   Program,
   RedeemResult,
+  Referral,
   Summary,
   SurveyDefinition,
   SurveyDismissal,
@@ -319,4 +320,16 @@ export const rewardsAfterRedeem: CustomerRewards = {
 export const summaryAfterRedeem: Summary = {
   ...summary,
   points: { ...summary.points, balance: 2400 },
+};
+
+/** A shopper who brought three friends, two of whose first orders rewarded them. */
+export const referral: Referral = {
+  enabled: true,
+  code: '7K3QX9MA',
+  link: 'https://shop.example/join?ref=7K3QX9MA',
+  referrerPoints: 500,
+  friendPoints: 300,
+  friendsJoined: 3,
+  friendsRewarded: 2,
+  pointsEarned: 1000,
 };

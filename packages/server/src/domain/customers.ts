@@ -9,6 +9,7 @@ import { toNumber, type Queryable } from '../store/database.ts';
 import { emitEvent } from './webhooks/outbox.ts';
 import { applyEntryLocked, type LedgerProgram } from './ledger.ts';
 import { resumeMembershipLocked } from './membership.ts';
+import { recordReferralLocked, type ReferralCode } from './referrals.ts';
 
 export interface Customer {
   id: string;
@@ -108,6 +109,24 @@ export async function lockCustomer(tx: Queryable, programId: string, id: string)
   return row && toCustomer(row);
 }
 
+/**
+ * Locks the rows of several customers of the program (undefined ids left out) in id order, so two transactions
+ * that lock the same customers never wait on each other in a circle.
+ */
+export async function lockCustomersInIdOrder(
+  tx: Queryable,
+  programId: string,
+  ids: ReadonlyArray<string | undefined>,
+): Promise<Map<string, Customer>> {
+  const locked = new Map<string, Customer>();
+  const ordered = [...new Set(ids.filter((id) => id !== undefined))].sort();
+  for (const id of ordered) {
+    const customer = await lockCustomer(tx, programId, id);
+    if (customer !== undefined) locked.set(id, customer);
+  }
+  return locked;
+}
+
 export interface NewCustomer {
   id: string;
   name: string;
@@ -142,7 +161,8 @@ export async function insertCustomer(db: Queryable, programId: string, customer:
  * here does not count against the customer's own change limit. A birthday the merchant sets or changes
  * here is the merchant's record and is not held back by the notice period; sending the birthday already
  * on file changes nothing (a customer's recent entry stays held back). Creating a customer credits the program's
- * welcome bonus, if any, in the same transaction: once, however often the PUT is repeated.
+ * welcome bonus, if any, in the same transaction: once, however often the PUT is repeated; and, with `referralCode`,
+ * records who referred them.
  */
 export type UpsertCustomerOutcome =
   | { kind: 'saved'; customer: Customer; created: boolean }
@@ -155,6 +175,7 @@ export async function upsertCustomer(
   id: string,
   request: CustomerUpsertRequest,
   now: Date,
+  referralCode?: ReferralCode,
 ): Promise<UpsertCustomerOutcome> {
   const programId = program.id;
   return db.transaction(async (tx): Promise<UpsertCustomerOutcome> => {
@@ -183,6 +204,9 @@ export async function upsertCustomer(
     if (created) await emitEvent(tx, { programId, customerId: id, type: 'member.joined', data: {} }, now);
     // The new row is this transaction's until it commits: the bonus is credited with it, once.
     if (created && program.welcomeBonus > 0) await creditWelcomeBonus(tx, program, id, now);
+    if (created && referralCode !== undefined) {
+      await recordReferralLocked(tx, programId, { id, email: request.email?.toLowerCase() ?? null }, referralCode, now);
+    }
     if (!created) {
       const existing = await lockCustomer(tx, programId, id);
       if (existing === undefined) throw new Error(`Customer ${id} exists but cannot be read`);

@@ -34,6 +34,7 @@ function toReferences(row: EntryRow): LedgerReferences {
   if (row.reward_name !== null) references.rewardName = row.reward_name;
   if (row.follow_up_id !== null) references.followUpId = row.follow_up_id;
   if (row.win_back_id !== null) references.winBackId = row.win_back_id;
+  if (row.referral_id !== null) references.referralId = row.referral_id;
   return references;
 }
 

@@ -65,6 +65,7 @@ export interface EntryRow {
   reward_name: LocalizedTextColumn | null;
   follow_up_id: string | null;
   win_back_id: string | null;
+  referral_id: string | null;
   shortfall: unknown;
 }
 
@@ -72,7 +73,7 @@ type LocalizedTextColumn = NonNullable<LedgerReferences['rewardName']>;
 
 export const ENTRY_COLUMNS = `id, customer_id, type, points, reason, request_hash, balance_after, created_at, expires_at,
   pending_until, spend_amount, spend_currency, seq, kind, order_id, refund_id, reverses_entry_id, survey_id, reward_id,
-  reward_name, follow_up_id, win_back_id, shortfall`;
+  reward_name, follow_up_id, win_back_id, shortfall, referral_id`;
 
 export type ApplyOutcome = { kind: 'created'; row: EntryRow } | { kind: 'insufficient_points'; balance: number };
 
@@ -247,9 +248,9 @@ export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<Entry
     `INSERT INTO ledger_entries
        (id, program_id, customer_id, type, points, reason, idempotency_key, request_hash, balance_after, created_at,
         expires_at, pending_until, spend_amount, spend_currency, kind, order_id, refund_id, reverses_entry_id,
-        survey_id, reward_id, reward_name, follow_up_id, shortfall, win_back_id)
+        survey_id, reward_id, reward_name, follow_up_id, shortfall, win_back_id, referral_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-             $24)
+             $24, $25)
      RETURNING ${ENTRY_COLUMNS}`,
     [
       randomUUID(),
@@ -276,6 +277,7 @@ export async function insertEntry(tx: Queryable, entry: NewEntry): Promise<Entry
       references.followUpId ?? null,
       entry.draft.shortfall || null,
       references.winBackId ?? null,
+      references.referralId ?? null,
     ],
   );
   if (row === undefined) throw new Error('INSERT … RETURNING returned no row');

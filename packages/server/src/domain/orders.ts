@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { OrderRecord, OrderRequest, OrderResult, RefundRecord } from '@loyalty-elements/contract';
 import { isUniqueViolation, toNumber, type Database, type Queryable } from '../store/database.ts';
-import { lockCustomer } from './customers.ts';
+import { lockCustomersInIdOrder } from './customers.ts';
 import { applyEntryLocked, iso, spendableBalance, toTransaction } from './ledger.ts';
 import { customerTier, findEntry } from './ledger-reads.ts';
 import { orderPoints } from './order-points.ts';
 import type { Program } from './programs.ts';
+import {
+  findReferralOfFriend,
+  recordReferralLocked,
+  resolveReferralCode,
+  rewardReferralLocked,
+  toReferralOutcome,
+  type ReferralCode,
+} from './referrals.ts';
 import { DAY_MS } from './time.ts';
 
 /** The most points one order may earn: the most one ledger entry may carry. */
@@ -108,7 +116,8 @@ export type RecordOrderOutcome =
  * Records a paid order once per order id and credits its points: `floor(amount × earn rate × the multiplier of the
  * tier the customer holds now)`, pending until the return window after `placedAt` closes. The customer's row lock
  * orders it with their other ledger writes; a post of the same order for another customer at the same moment meets
- * the order's primary key, and is answered from the order that won.
+ * the order's primary key, and is answered from the order that won. A `referralCode` records the shopper's referral
+ * (if they have none); the first order of a referred shopper rewards the referral in the same transaction.
  */
 export async function recordOrder(
   db: Database,
@@ -117,69 +126,114 @@ export async function recordOrder(
   now: Date,
 ): Promise<RecordOrderOutcome> {
   const requestHash = hashOrder(request);
+  const code =
+    request.referralCode === undefined
+      ? undefined
+      : await resolveReferralCode(db, program.id, request.referralCode, 'body.referralCode');
+  // The referrer's row is locked with the shopper's, in id order; a referral recorded meanwhile names whom to lock.
+  let referrerId = (await findReferralOfFriend(db, program.id, request.customerId))?.referrer_id ?? code?.referrerId;
   try {
-    return await db.transaction(async (tx): Promise<RecordOrderOutcome> => {
-      if ((await lockCustomer(tx, program.id, request.customerId)) === undefined) return { kind: 'customer_not_found' };
-      const existing = await findOrderRow(tx, program.id, request.orderId);
-      if (existing !== undefined) return replayOrConflict(tx, program.id, existing, requestHash);
-
-      const tier = await customerTier(tx, program, request.customerId, now);
-      const points = orderPoints(request.amount, request.currency, program.earnRate, tier.earnMultiplier);
-      if (points > MAX_ORDER_POINTS) return { kind: 'too_many_points', points };
-      const placedAt = request.placedAt === undefined ? now : new Date(request.placedAt);
-      const windowEnds = new Date(placedAt.getTime() + program.returnWindowDays * DAY_MS);
-      const pendingUntil = windowEnds.getTime() > now.getTime() ? windowEnds : null;
-
-      const credit =
-        points === 0
-          ? undefined
-          : await applyEntryLocked(
-              tx,
-              program,
-              request.customerId,
-              {
-                type: 'earn',
-                kind: 'order',
-                references: { orderId: request.orderId },
-                points,
-                reason: null,
-                pendingUntil,
-                spend: { amount: request.amount, currency: request.currency },
-              },
-              { idempotencyKey: `order:${request.orderId}`, requestHash },
-              now,
-            );
-      if (credit !== undefined && credit.kind !== 'created') throw new Error('An order credit was refused');
-      const balance = credit?.row.balance_after ?? (await spendableBalance(tx, program.id, request.customerId, now));
-      const [row] = await tx.query<OrderRow>(
-        `INSERT INTO orders (program_id, order_id, customer_id, amount, currency, placed_at, referral_code, points,
-                             pending_until, entry_id, request_hash, balance_after, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         RETURNING ${ORDER_COLUMNS}`,
-        [
-          program.id,
-          request.orderId,
-          request.customerId,
-          request.amount,
-          request.currency,
-          placedAt,
-          request.referralCode ?? null,
-          points,
-          points === 0 ? null : pendingUntil,
-          credit?.row.id ?? null,
-          requestHash,
-          balance,
-          now,
-        ],
-      );
-      return { kind: 'created', result: await orderResult(tx, program.id, row!) };
-    });
+    for (;;) {
+      try {
+        return await db.transaction((tx) =>
+          recordOrderLocked(tx, program, request, { requestHash, code, referrerId }, now),
+        );
+      } catch (error) {
+        if (!(error instanceof ReferrerNotLocked)) throw error;
+        referrerId = error.referrerId;
+      }
+    }
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = await findOrderRow(db, program.id, request.orderId);
     if (existing === undefined) throw error;
     return replayOrConflict(db, program.id, existing, requestHash);
   }
+}
+
+/** The referral's referrer was not the one locked: the transaction is rolled back and run again locking them. */
+class ReferrerNotLocked extends Error {
+  constructor(readonly referrerId: string) {
+    super(`Referrer ${referrerId} was not locked`);
+  }
+}
+
+interface OrderContext {
+  requestHash: string;
+  code: ReferralCode | undefined;
+  /** The referrer whose row to lock with the shopper's. */
+  referrerId: string | undefined;
+}
+
+async function recordOrderLocked(
+  tx: Queryable,
+  program: Program,
+  request: OrderRequest,
+  { requestHash, code, referrerId }: OrderContext,
+  now: Date,
+): Promise<RecordOrderOutcome> {
+  const locked = await lockCustomersInIdOrder(tx, program.id, [request.customerId, referrerId]);
+  const customer = locked.get(request.customerId);
+  if (customer === undefined) return { kind: 'customer_not_found' };
+  const existing = await findOrderRow(tx, program.id, request.orderId);
+  if (existing !== undefined) return replayOrConflict(tx, program.id, existing, requestHash);
+
+  const tier = await customerTier(tx, program, request.customerId, now);
+  const points = orderPoints(request.amount, request.currency, program.earnRate, tier.earnMultiplier);
+  if (points > MAX_ORDER_POINTS) return { kind: 'too_many_points', points };
+  const placedAt = request.placedAt === undefined ? now : new Date(request.placedAt);
+  const windowEnds = new Date(placedAt.getTime() + program.returnWindowDays * DAY_MS);
+  const pendingUntil = windowEnds.getTime() > now.getTime() ? windowEnds : null;
+
+  const credit =
+    points === 0
+      ? undefined
+      : await applyEntryLocked(
+          tx,
+          program,
+          request.customerId,
+          {
+            type: 'earn',
+            kind: 'order',
+            references: { orderId: request.orderId },
+            points,
+            reason: null,
+            pendingUntil,
+            spend: { amount: request.amount, currency: request.currency },
+          },
+          { idempotencyKey: `order:${request.orderId}`, requestHash },
+          now,
+        );
+  if (credit !== undefined && credit.kind !== 'created') throw new Error('An order credit was refused');
+  if (code !== undefined) await recordReferralLocked(tx, program.id, customer, code, now);
+  const referral = await findReferralOfFriend(tx, program.id, request.customerId);
+  if (referral?.status === 'pending' && request.amount > 0 && program.referrals !== null) {
+    if (!locked.has(referral.referrer_id)) throw new ReferrerNotLocked(referral.referrer_id);
+    await rewardReferralLocked(tx, program, referral, { orderId: request.orderId, pendingUntil }, now);
+  }
+  const balance = await spendableBalance(tx, program.id, request.customerId, now);
+  const [row] = await tx.query<OrderRow>(
+    `INSERT INTO orders (program_id, order_id, customer_id, amount, currency, placed_at, referral_code, points,
+                         pending_until, entry_id, request_hash, balance_after, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     RETURNING ${ORDER_COLUMNS}`,
+    [
+      program.id,
+      request.orderId,
+      request.customerId,
+      request.amount,
+      request.currency,
+      placedAt,
+      request.referralCode ?? null,
+      points,
+      points === 0 ? null : pendingUntil,
+      credit?.row.id ?? null,
+      requestHash,
+      balance,
+      now,
+    ],
+  );
+  return { kind: 'created', result: await orderResult(tx, program.id, row!) };
 }
 
 async function replayOrConflict(
@@ -192,13 +246,19 @@ async function replayOrConflict(
   return { kind: 'replayed', result: await orderResult(db, programId, existing) };
 }
 
-/** The answer to an order post: the order as it stands, its credit, and the balance right after it. */
+/**
+ * The answer to an order post: the order as it stands, its credit, the balance right after it, and the shopper's
+ * referral when the order named a code or rewarded it.
+ */
 async function orderResult(db: Queryable, programId: string, row: OrderRow): Promise<OrderResult> {
   const entry = row.entry_id === null ? undefined : await findEntry(db, programId, row.entry_id);
+  const referral = await findReferralOfFriend(db, programId, row.customer_id);
+  const showsReferral = referral !== undefined && (row.referral_code !== null || referral.order_id === row.order_id);
   return {
     order: await toOrderRecord(db, programId, row),
     transaction: entry === undefined ? null : toTransaction(entry),
     balance: toNumber(row.balance_after),
+    referral: showsReferral ? toReferralOutcome(referral) : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ProgramSettings, ProgramSettingsPatch, TierSettings } from '@loyalty-elements/contract';
 import type { FieldError } from '@loyalty-elements/contract';
 import { validationFailed } from '../problem.ts';
+import { landingUrlProblem } from './referral-links.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { findProgramById, type Program } from './programs.ts';
 import { qualifyingActivity } from './ledger-reads.ts';
@@ -39,6 +40,7 @@ export function toProgramSettings(program: Program): ProgramSettings {
     },
     followUpTargetHours: program.followUpTargetHours,
     lapsedAfterDays: program.lapsedAfterDays,
+    referrals: program.referrals && { ...program.referrals },
   };
 }
 
@@ -123,6 +125,11 @@ async function checkRemovedTiers(
   return new Map(removed.map((id) => [id, replacements[id]]));
 }
 
+export interface SettingsOptions {
+  /** A referral landing URL may be a plain `http:` URL on this machine (demo mode). */
+  allowHttpLoopback: boolean;
+}
+
 /**
  * Applies `patch` to the program in one transaction and returns the settings that result. The program's row is
  * locked, so two changes at once apply one after the other. Refuses (400, naming the field) a tier list that does
@@ -134,7 +141,12 @@ export async function updateProgramSettings(
   programId: string,
   patch: ProgramSettingsPatch,
   now: Date,
+  options: SettingsOptions = { allowHttpLoopback: false },
 ): Promise<ProgramSettings> {
+  const landingProblem = patch.referrals?.landingUrl
+    ? landingUrlProblem(patch.referrals.landingUrl, options.allowHttpLoopback)
+    : null;
+  if (landingProblem !== null) throw validationFailed([landingProblem]);
   if (patch.tiers) {
     const errors = tierListErrors(patch.tiers);
     if (errors.length > 0) throw validationFailed(errors);
@@ -154,7 +166,7 @@ export async function updateProgramSettings(
               birthday_notice_days = COALESCE($12, birthday_notice_days), welcome_bonus = $13, earn_rate = $14,
               tier_risk_horizon_days = $15, return_window_days = $16, points_expiring_days = $17::integer[],
               birthday_upcoming_days = $18::integer[], follow_up_target_hours = $19,
-              lapsed_after_days = $20
+              lapsed_after_days = $20, referral_settings = $21
         WHERE id = $1`,
       [
         programId,
@@ -177,6 +189,7 @@ export async function updateProgramSettings(
         merged.reminders.birthdayUpcomingDays,
         merged.followUpTargetHours,
         merged.lapsedAfterDays,
+        merged.referrals === null ? null : JSON.stringify(merged.referrals),
       ],
     );
     if (patch.tiers) await replaceTiers(tx, program, { ...patch, tiers: patch.tiers }, now);

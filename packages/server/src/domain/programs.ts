@@ -1,4 +1,4 @@
-import type { BirthdayReward, LocalizedText, TierMetric } from '@loyalty-elements/contract';
+import type { BirthdayReward, LocalizedText, ReferralSettings, TierMetric } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
 
 export interface Tier {
@@ -55,6 +55,8 @@ export interface Program {
   followUpTargetHours: number;
   /** Days without activity after which an active member counts as lapsed. */
   lapsedAfterDays: number;
+  /** The referral program; null: none. */
+  referrals: ReferralSettings | null;
   /** Ordered by threshold, lowest first. */
   tiers: Tier[];
   /** Bumped by every write of the program's settings, tiers, keys or surveys: a cached copy is current while it matches. */
@@ -93,6 +95,7 @@ interface ProgramRow {
   birthday_upcoming_days: Array<number | string>;
   follow_up_target_hours: number;
   lapsed_after_days: number;
+  referral_settings: ReferralSettings | string | null;
   tiers: Array<{
     id: string;
     name: LocalizedText;
@@ -110,7 +113,7 @@ const SELECT_PROGRAM = `
          p.tier_window_months, p.points_expiry_months, p.birthday_points, p.birthday_days_before,
          p.birthday_days_after, p.birthday_notice_days, p.welcome_bonus, p.earn_rate,
          p.tier_risk_horizon_days, p.return_window_days, p.points_expiring_days, p.birthday_upcoming_days,
-         p.follow_up_target_hours, p.lapsed_after_days, p.settings_version,
+         p.follow_up_target_hours, p.lapsed_after_days, p.referral_settings, p.settings_version,
          COALESCE(
            (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'threshold', t.threshold,
                                               'benefits', t.benefits, 'earn_multiplier', t.earn_multiplier)
@@ -189,6 +192,7 @@ function toProgram(row: ProgramRow): Program {
     },
     followUpTargetHours: toNumber(row.follow_up_target_hours),
     lapsedAfterDays: toNumber(row.lapsed_after_days),
+    referrals: typeof row.referral_settings === 'string' ? JSON.parse(row.referral_settings) : row.referral_settings,
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RefundRequest, RefundResult } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
-import { lockCustomer } from './customers.ts';
+import { lockCustomersInIdOrder } from './customers.ts';
 import { spendableBalance, toTransaction, type EntryRow } from './ledger.ts';
 import { findEntry } from './ledger-reads.ts';
 import { takeBackLocked } from './ledger-takeback.ts';
@@ -16,6 +16,8 @@ import {
   type RefundRow,
 } from './orders.ts';
 import type { Program } from './programs.ts';
+import { reverseReferralLocked } from './referral-takeback.ts';
+import { findReferralOfOrder } from './referrals.ts';
 
 export type RecordRefundOutcome =
   | { kind: 'created' | 'replayed'; result: RefundResult }
@@ -28,7 +30,8 @@ export type RecordRefundOutcome =
  * cumulative: after refunds totalling R of an order of amount A that earned P points, floor(P × R / A) have been
  * owed back in all, so refunding the whole order in parts owes back exactly P. Points come from the order's own
  * batch first, then from the customer's others; what the shopper already spent is the refund's shortfall. Refunds
- * of one customer's orders run one at a time under the customer's row lock.
+ * of one customer's orders run one at a time under the customer's row lock. A refund that refunds the whole order
+ * also takes back the referral credits the order earned (see {@link reverseReferralLocked}).
  */
 export async function recordRefund(
   db: Database,
@@ -42,8 +45,10 @@ export async function recordRefund(
     .digest('base64url');
   const unlocked = await findOrderRow(db, program.id, orderId);
   if (unlocked === undefined) return { kind: 'order_not_found' };
+  // Set when the order was recorded, so read before the locks: whose rows the take-back locks with the shopper's.
+  const referral = await findReferralOfOrder(db, program.id, orderId);
   return db.transaction(async (tx): Promise<RecordRefundOutcome> => {
-    await lockCustomer(tx, program.id, unlocked.customer_id);
+    await lockCustomersInIdOrder(tx, program.id, [unlocked.customer_id, referral?.referrer_id]);
     const order = (await findOrderRow(tx, program.id, orderId, true))!;
     const [existing] = await tx.query<RefundRow>(
       `SELECT ${REFUND_COLUMNS} FROM order_refunds WHERE program_id = $1 AND order_id = $2 AND refund_id = $3`,
@@ -109,6 +114,11 @@ export async function recordRefund(
         RETURNING ${ORDER_COLUMNS}`,
       [program.id, orderId, request.amount, taken, shortfall],
     );
+    if (toNumber(updated!.refunded_amount) === amount) {
+      const rewarded = await findReferralOfOrder(tx, program.id, orderId);
+      if (rewarded !== undefined && rewarded.status !== 'reversed')
+        await reverseReferralLocked(tx, program, rewarded, now);
+    }
     return { kind: 'created', result: await refundResult(tx, program.id, updated!, refund!) };
   });
 }

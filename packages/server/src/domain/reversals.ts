@@ -81,7 +81,7 @@ export async function reverseEntry(
 }
 
 /** How many of a credit's points expired unspent (the expiry job writes one entry per lapsed batch). */
-async function expiredFrom(db: Queryable, programId: string, entryId: string): Promise<number> {
+export async function expiredFrom(db: Queryable, programId: string, entryId: string): Promise<number> {
   const [row] = await db.query<{ points: unknown }>(
     'SELECT points FROM ledger_entries WHERE program_id = $1 AND idempotency_key = $2',
     [programId, `expire:${entryId}`],

@@ -11,6 +11,7 @@ import { authenticateSecretKey } from '../auth.ts';
 import { customerProfile } from '../domain/customer-profile.ts';
 import { findCustomer, toCustomerRecord, upsertCustomer } from '../domain/customers.ts';
 import { eraseCustomer } from '../domain/erasure.ts';
+import { findReferralOfFriend, resolveReferralCode, toReferralOutcome } from '../domain/referrals.ts';
 import { ProblemError } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 import { readJson } from './request.ts';
@@ -24,9 +25,18 @@ export function adminCustomersRoute(app: Hono, context: AppContext): void {
     const program = await authenticateSecretKey(c, context.db, context.now());
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(CustomerUpsertRequest, await readJson(c), 'body');
-    const outcome = await upsertCustomer(context.db, program, customerId, request, context.now());
+    const code =
+      request.referralCode === undefined
+        ? undefined
+        : await resolveReferralCode(context.db, program.id, request.referralCode, 'body.referralCode');
+    const outcome = await upsertCustomer(context.db, program, customerId, request, context.now(), code);
     if (outcome.kind === 'customer_erased') throw customerErased(customerId);
-    const body: CustomerUpsertResult = { customer: toCustomerRecord(outcome.customer), created: outcome.created };
+    const referral = code && (await findReferralOfFriend(context.db, program.id, customerId));
+    const body: CustomerUpsertResult = {
+      customer: toCustomerRecord(outcome.customer),
+      created: outcome.created,
+      ...(referral ? { referral: toReferralOutcome(referral) } : {}),
+    };
     return c.json(body, outcome.created ? 201 : 200);
   });
 

@@ -109,6 +109,14 @@ export async function expectProblem(res: Response, status: number, code: string)
   return problem;
 }
 
+/** A 400 `validation_failed` whose errors name `path`. */
+export async function expectInvalid(res: Response, path: string): Promise<Problem> {
+  const problem = await expectProblem(res, 400, 'validation_failed');
+  const paths = problem.errors?.map((error) => error.path) ?? [];
+  assert.ok(paths.includes(path), `${path} is not among ${JSON.stringify(paths)}`);
+  return problem;
+}
+
 /** Parses with a contract schema and asserts nothing was dropped: the body has exactly its shape. */
 export function parseExactly<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = z.parse(schema, value);

@@ -111,14 +111,20 @@ export function admin(api: TestServer, program: OwnProgram) {
 }
 
 /** A shopper's read with a token signed now: tokens are checked against real time, whatever the API's clock. */
-async function asShopper(api: TestServer, program: OwnProgram, customerId: string, path: string): Promise<Response> {
+export async function asShopper(
+  api: TestServer,
+  program: OwnProgram,
+  customerId: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const token = await signCustomerToken({
     secret: program.secretKey,
     audience: program.publishableKey,
     sub: customerId,
   });
   return fetch(api.baseUrl + path, {
-    headers: { Authorization: `Bearer ${token}`, [PUBLISHABLE_KEY_HEADER]: program.publishableKey },
+    headers: { Authorization: `Bearer ${token}`, [PUBLISHABLE_KEY_HEADER]: program.publishableKey, ...headers },
   });
 }
 
