@@ -48,7 +48,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 77.7 * KB,
+    budget: 80.4 * KB,
     target: 32 * KB,
   },
   {
@@ -60,9 +60,9 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 62.8 * KB,
+    budget: 64.1 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 65.6 * KB, target: 32 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.1 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.4 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.4 * KB, target: 20 * KB },
   {
@@ -104,7 +104,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'referral alone',
     contents: singleWidget('LoyaltyReferral'),
-    budget: 35.5 * KB,
+    budget: 37.4 * KB,
     target: 20 * KB,
   },
   {
