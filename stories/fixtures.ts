@@ -43,7 +43,12 @@ export const programs = {
     pointsExpiryMonths: 12,
     birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
     /** 1 point per ¥1 (Gold 1.5×, Diamond 2×), 100 for joining, up to 50 for a survey. */
-    earning: { earnRate: 1, welcomeBonus: 100, surveyPoints: 50 },
+    earning: {
+      earnRate: 1,
+      welcomeBonus: 100,
+      surveyPoints: 50,
+      referral: { referrerPoints: 500, friendPoints: 300 },
+    },
     tiers: [
       {
         ...tiers.member,

@@ -9,7 +9,7 @@ import type { Scenario } from './support/fake-api.ts';
 const nothingToEarn: Program = {
   ...programs.teaHouse,
   birthday: null,
-  earning: { earnRate: 0, welcomeBonus: 0, surveyPoints: 0 },
+  earning: { earnRate: 0, welcomeBonus: 0, surveyPoints: 0, referral: null },
 };
 
 export const waysToEarnScenarios = {

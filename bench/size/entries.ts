@@ -97,9 +97,9 @@ export const KIT_ENTRIES: SizeEntry[] = [
     target: 20 * KB,
   },
   {
-    name: 'panel with its five widgets',
+    name: 'panel with its six widgets',
     contents: singleWidget('LoyaltyPanel'),
-    budget: 52.1 * KB,
+    budget: 53.8 * KB,
   },
   {
     name: 'referral alone',

@@ -56,6 +56,13 @@ export const ProgramEarning = z.object({
   welcomeBonus: z.int().check(z.gte(0)),
   /** The highest completion reward among the program's active surveys; 0: no active survey rewards its answers. */
   surveyPoints: z.int().check(z.gte(0)),
+  /**
+   * The referral program: points for the shopper who refers and for the friend, after the friend's first order; null
+   * when the program has none. Absent from an API that predates it.
+   */
+  referral: z.optional(
+    z.nullable(z.object({ referrerPoints: z.int().check(z.gte(0)), friendPoints: z.int().check(z.gte(0)) })),
+  ),
 });
 export type ProgramEarning = z.infer<typeof ProgramEarning>;
 

@@ -97,7 +97,12 @@ describe('GET and PATCH /v1/admin/program', () => {
     const after = await getProgram();
     assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
     const program = parseExactly(Program, await after.json());
-    assert.deepEqual(program.earning, { earnRate: 2.5, welcomeBonus: 150, surveyPoints: 50 });
+    assert.deepEqual(program.earning, {
+      earnRate: 2.5,
+      welcomeBonus: 150,
+      surveyPoints: 50,
+      referral: { referrerPoints: 500, friendPoints: 300 },
+    });
     assert.deepEqual(
       program.tiers.map((tier) => [tier.id, tier.earnMultiplier]),
       [

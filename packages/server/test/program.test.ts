@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PUBLISHABLE_KEY_HEADER, Program, paths } from '@loyalty-elements/contract';
+import { PUBLISHABLE_KEY_HEADER, Program, paths, programSettingsPath } from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly } from './support/http.ts';
@@ -44,7 +44,7 @@ describe('GET /v1/program', () => {
       pointsExpiryMonths: seeded.pointsExpiryMonths,
       birthday: seeded.birthday,
       // The demo program's defaults, and its post-purchase survey's completion reward.
-      earning: { earnRate: 1, welcomeBonus: 0, surveyPoints: 50 },
+      earning: { earnRate: 1, welcomeBonus: 0, surveyPoints: 50, referral: { referrerPoints: 500, friendPoints: 300 } },
     });
   });
 
@@ -148,5 +148,29 @@ describe('GET /v1/program', () => {
     assert.notEqual(raised.etag, before.etag);
     await defined(server, richer.id, inputOf({ ...richer, status: 'paused' }), 200);
     assert.equal((await read()).program.earning?.surveyPoints, 50, 'a paused survey is not offered');
+  });
+
+  test('earning.referral follows the program’s referral settings, and turning them off retags the program', async () => {
+    const read = async () => {
+      const res = await getProgram();
+      return { etag: res.headers.get('etag'), program: parseExactly(Program, await res.json()) };
+    };
+    const patchReferrals = async (referrals: unknown) => {
+      const res = await fetch(server.baseUrl + programSettingsPath, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${server.config.demoSecretKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ referrals }),
+      });
+      assert.equal(res.status, 200);
+      await res.body?.cancel();
+    };
+    const before = await read();
+    assert.deepEqual(before.program.earning?.referral, { referrerPoints: 500, friendPoints: 300 });
+    await patchReferrals({ referrerPoints: 700, friendPoints: 0, monthlyCap: 5, landingUrl: null });
+    assert.deepEqual((await read()).program.earning?.referral, { referrerPoints: 700, friendPoints: 0 });
+    await patchReferrals(null);
+    const off = await read();
+    assert.equal(off.program.earning?.referral, null);
+    assert.notEqual(off.etag, before.etag);
   });
 });

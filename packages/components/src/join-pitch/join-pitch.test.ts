@@ -79,6 +79,7 @@ describe('<loyalty-join-pitch>', () => {
       'Shop with us: 1 point per ¥1.',
       `A birthday gift of ${program.birthday!.points} points.`,
       `Answer a short survey: up to ${program.earning!.surveyPoints} points.`,
+      'Refer a friend: after their first order you get 500 points and they get 300 points.',
       `Climb the tiers, ${new Intl.ListFormat('en').format(program.tiers.map((tier) => tier.name.en!))}, for more with each one.`,
     ]);
     expect(part<HTMLAnchorElement>(el, 'join-link')!.getAttribute('href')).to.equal('/account/join');

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import { LoyaltyPointsBalance } from '../points-balance/points-balance.ts';
 import { LoyaltyPointsHistory } from '../points-history/points-history.ts';
+import { LoyaltyReferral } from '../referral/referral.ts';
 import { LoyaltyRewards } from '../rewards/rewards.ts';
 import { LoyaltyTierProgress } from '../tier-progress/tier-progress.ts';
 import { LoyaltyWaysToEarn } from '../ways-to-earn/ways-to-earn.ts';
@@ -16,6 +17,7 @@ export function definePanelWidgets(): void {
     LoyaltyTierProgress,
     LoyaltyWaysToEarn,
     LoyaltyRewards,
+    LoyaltyReferral,
     LoyaltyPointsHistory,
   ]) {
     widget.define();
@@ -30,7 +32,7 @@ export interface PanelWidgetOptions {
   headingLevel: number;
 }
 
-/** The five widgets, on the page's one client, their titles one level below the panel's. */
+/** The six widgets, on the page's one client, their titles one level below the panel's. */
 export function renderPanelWidgets(options: PanelWidgetOptions): TemplateResult {
   const { client, signInUrl, joinUrl, headingLevel } = options;
   return html`
@@ -52,6 +54,12 @@ export function renderPanelWidgets(options: PanelWidgetOptions): TemplateResult 
       .joinUrl=${joinUrl}
       .headingLevel=${headingLevel}
     ></loyalty-rewards>
+    <loyalty-referral
+      .client=${client}
+      .signInUrl=${signInUrl}
+      .joinUrl=${joinUrl}
+      .headingLevel=${headingLevel}
+    ></loyalty-referral>
     <loyalty-points-history
       .client=${client}
       .signInUrl=${signInUrl}

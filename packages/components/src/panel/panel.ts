@@ -20,13 +20,14 @@ const PHONE_QUERY = '(max-width: 40rem)';
 /**
  * The hosted-style rewards experience in one tag: a launcher button in a bottom corner (the shopper's points on it once
  * signed in, "Rewards" for a guest) that opens a panel composing `<loyalty-points-balance>`, `<loyalty-tier-progress>`,
- * `<loyalty-ways-to-earn>`, `<loyalty-rewards>` and `<loyalty-points-history>`, with a slot (`extra`) for more.
+ * `<loyalty-ways-to-earn>`, `<loyalty-rewards>`, `<loyalty-referral>` and `<loyalty-points-history>`, with a slot
+ * (`extra`) for more.
  * On a phone the panel is a modal `<dialog>` (focus stays inside, Escape closes); on a wide screen a side sheet that
  * Escape closes too. Closing puts focus back on the launcher. The widgets inside are defined (if the page has not
  * already) the first time the panel opens, and use the panel's client (the page's one), so they ask the API for nothing the page has not read already.
  * Speaks English and Simplified Chinese.
  *
- * @summary A launcher and a panel with the shopper's points, tier, ways to earn, rewards and history.
+ * @summary A launcher and a panel with the shopper's points, tier, ways to earn, rewards, referral and history.
  *
  * @slot extra - More content at the end of the panel (a referral widget, a link to the full rewards page).
  *

@@ -3,7 +3,7 @@ import type { LocaleController } from '../controllers/locale-controller.ts';
 import type { WaysToEarnStrings } from './ways-to-earn.strings.ts';
 
 /** One way to earn, by what earns it. */
-export type WayKind = 'shop' | 'welcome' | 'birthday' | 'survey';
+export type WayKind = 'shop' | 'welcome' | 'birthday' | 'survey' | 'referral';
 
 export interface Way {
   kind: WayKind;
@@ -18,7 +18,8 @@ const DECIMALS: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
 
 /**
  * The program's ways to earn, in the order a shopper meets them: shopping (at their tier's multiplier when they are
- * signed in), joining (for a guest only), their birthday and surveys. Only what the program rewards is listed.
+ * signed in), joining (for a guest only), their birthday, surveys and referring friends. Only what the program rewards
+ * is listed.
  */
 export function waysToEarn(
   program: Program,
@@ -63,6 +64,13 @@ export function waysToEarn(
   }
   if (earning && earning.surveyPoints > 0) {
     ways.push({ kind: 'survey', text: s.survey(...amount(earning.surveyPoints)) });
+  }
+  const referral = earning?.referral;
+  if (referral && (referral.referrerPoints > 0 || referral.friendPoints > 0)) {
+    ways.push({
+      kind: 'referral',
+      text: s.referral(...amount(referral.referrerPoints), ...amount(referral.friendPoints)),
+    });
   }
   return ways;
 }

@@ -27,6 +27,15 @@ const en = {
   addBirthday: 'Add your birthday',
   survey: (amount: string, count: number, pointsName: string) =>
     `Answer a short survey: up to ${enPoints(amount, count, pointsName)}.`,
+  referral: (
+    amount: string,
+    count: number,
+    pointsName: string,
+    friendAmount: string,
+    friendCount: number,
+    friendPointsName: string,
+  ) =>
+    `Refer a friend: after their first order you get ${enPoints(amount, count, pointsName)} and they get ${enPoints(friendAmount, friendCount, friendPointsName)}.`,
 
   empty: (pointsName: string) => `There are no ways to earn ${pointsName} right now. Please check back later.`,
   guestMessage: 'Sign in to see what you earn as a member.',
@@ -50,6 +59,8 @@ const zhCN: WaysToEarnStrings = {
   birthdayMissing: (amount, _count, pointsName) => `生日礼：${zhAmount(amount, pointsName)}，登记生日即可领取。`,
   addBirthday: '添加生日',
   survey: (amount, _count, pointsName) => `回答一份简短问卷：最多可得${zhAmount(amount, pointsName)}。`,
+  referral: (amount, _count, pointsName, friendAmount, _friendCount, friendPointsName) =>
+    `推荐好友：好友首次下单后，您得${zhAmount(amount, pointsName)}，好友得${zhAmount(friendAmount, friendPointsName)}。`,
 
   empty: (pointsName) => `暂时没有赚取${pointsName}的方式，请稍后再来看看。`,
   guestMessage: '登录后即可查看会员专属的赚取方式。',

@@ -96,7 +96,7 @@ describe('<loyalty-ways-to-earn>', () => {
     await executeServerCommand('loyalty-program-settings', { patch: { welcomeBonus, tiers } });
   });
 
-  it('shows a busy skeleton of three rows until the ways arrive', async () => {
+  it('shows a busy skeleton of four rows until the ways arrive', async () => {
     const { token } = await newShopper();
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
@@ -104,7 +104,7 @@ describe('<loyalty-ways-to-earn>', () => {
     const el = await fixture<LoyaltyWaysToEarn>(html`<loyalty-ways-to-earn .client=${client}></loyalty-ways-to-earn>`);
     expect(el.state).to.equal('loading');
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
-    expect(parts(el, 'skeleton').length).to.equal(4, 'the title and three ways');
+    expect(parts(el, 'skeleton').length).to.equal(5, 'the title and four ways');
     const loadingHeight = part(el, 'base')!.getBoundingClientRect().height;
     await expect(el).to.be.accessible();
     open();
@@ -113,10 +113,15 @@ describe('<loyalty-ways-to-earn>', () => {
     expect(part(el, 'base')!.getBoundingClientRect().height, 'the same box').to.be.closeTo(loadingHeight, 2);
   });
 
-  it('lists a member’s ways with the figures of GET /v1/program: shopping, birthday, survey; no welcome bonus', async () => {
+  it('lists a member’s ways with the figures of GET /v1/program: shopping, birthday, survey, referral; no welcome bonus', async () => {
     const el = await mount(await shopperClient());
     expect(el.state).to.equal('ready');
-    expect(program.earning).to.deep.equal({ earnRate: 1, welcomeBonus: WELCOME_BONUS, surveyPoints: 50 });
+    expect(program.earning).to.deep.equal({
+      earnRate: 1,
+      welcomeBonus: WELCOME_BONUS,
+      surveyPoints: 50,
+      referral: { referrerPoints: 500, friendPoints: 300 },
+    });
     expect(part(el, 'list')!.tagName).to.equal('UL');
     expect(part(el, 'title')!.getAttribute('role')).to.equal('heading');
     expect(text(el, 'title')).to.equal(s.title('points'));
@@ -124,10 +129,14 @@ describe('<loyalty-ways-to-earn>', () => {
       'way way-shop',
       'way way-birthday',
       'way way-survey',
+      'way way-referral',
     ]);
     expect(wayText(el, 'shop')).to.equal('Shop with us: 1 point per ¥1.');
     expect(wayText(el, 'birthday')).to.equal(s.birthdayMissing(String(program.birthday!.points), 200, 'points'));
     expect(wayText(el, 'survey')).to.equal('Answer a short survey: up to 50 points.');
+    expect(wayText(el, 'referral')).to.equal(
+      'Refer a friend: after their first order you get 500 points and they get 300 points.',
+    );
     expect(part(el, 'birthday-link'), 'no birthday-url, no link').to.equal(null);
     for (const way of parts(el, 'way')) expect(clean(way)).to.match(/^[^.]+\.$/, 'one sentence');
     await expect(el).to.be.accessible();
@@ -167,6 +176,7 @@ describe('<loyalty-ways-to-earn>', () => {
     expect(wayText(el, 'shop')).to.equal('购物消费：每¥1可得1积分。');
     expect(wayText(el, 'birthday')).to.equal(z.birthdayMissing('200', 200, '积分'));
     expect(wayText(el, 'survey')).to.equal('回答一份简短问卷：最多可得50积分。');
+    expect(wayText(el, 'referral')).to.equal('推荐好友：好友首次下单后，您得500积分，好友得300积分。');
     expect(text(el, 'birthday-link')).to.equal(z.addBirthday);
     await expect(el).to.be.accessible();
   });
@@ -185,6 +195,7 @@ describe('<loyalty-ways-to-earn>', () => {
       `Join and get ${WELCOME_BONUS} points.`,
       'A birthday gift of 200 points.',
       'Answer a short survey: up to 50 points.',
+      'Refer a friend: after their first order you get 500 points and they get 300 points.',
     ]);
     expect(text(el, 'message')).to.equal(s.guestMessage);
     expect(part<HTMLAnchorElement>(el, 'link')!.getAttribute('href')).to.equal('/account/sign-in');

@@ -11,8 +11,8 @@ import { waysToEarnStyles } from './ways-to-earn.styles.ts';
 /** What the element is showing: `empty` is a program that rewards none of the ways it lists. */
 export type WaysToEarnState = CustomerDataState | 'empty';
 
-/** The skeleton's rows: what a member of a program with a birthday gift and a survey reward sees. */
-const SKELETON_ROWS = 3;
+/** The skeleton's rows: what a member of a program with a birthday gift, a survey reward and referrals sees. */
+const SKELETON_ROWS = 4;
 
 interface WaysData {
   program: Program;
@@ -23,8 +23,8 @@ interface WaysData {
  * How the shopper earns points (赚取积分): the program's ways to earn, built from its settings — points per unit of
  * the currency spent (at the signed-in shopper's tier multiplier: "Gold members earn 1.5×: 1.5 points per ¥1"), the
  * welcome bonus (for a guest), the birthday gift (and, for a member, whether their birthday is on file, with a link
- * to `birthday-url` when it is not) and the highest survey reward. Each way is one sentence in a list under a
- * heading. A guest sees the same list, compact, with a sign-in invitation: the program needs only the publishable
+ * to `birthday-url` when it is not), the highest survey reward and what referring a friend brings both sides. Each way
+ * is one sentence in a list under a heading. A guest sees the same list, compact, with a sign-in invitation: the program needs only the publishable
  * key. A program that rewards none of them says so in a sentence.
  * Like every loyalty element it has a loading skeleton, an error state with a retry button, and speaks English and
  * Simplified Chinese.
@@ -41,11 +41,12 @@ interface WaysData {
  * @csspart base - The card around every state.
  * @csspart title - The heading ("Ways to earn points").
  * @csspart list - The list of ways to earn.
- * @csspart way - One way to earn, with one of the four parts below.
+ * @csspart way - One way to earn, with one of the five parts below.
  * @csspart way-shop - Points per unit of the currency spent, beside `way`.
  * @csspart way-welcome - The welcome bonus for joining (guests only), beside `way`.
  * @csspart way-birthday - The birthday gift, beside `way`.
  * @csspart way-survey - The survey reward, beside `way`.
+ * @csspart way-referral - What referring a friend brings both sides, beside `way`.
  * @csspart birthday-link - "Add your birthday", for a member without one when `birthday-url` is set (also `link`).
  * @csspart message - The empty, guest or error message.
  * @csspart button - The retry button, or a guest's sign-in button without `sign-in-url`.

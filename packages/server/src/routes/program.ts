@@ -39,6 +39,14 @@ export function toProgramBody(program: Program, surveyPoints: number): ProgramBo
     })),
     pointsExpiryMonths: program.pointsExpiryMonths,
     birthday: program.birthday,
-    earning: { earnRate: program.earnRate, welcomeBonus: program.welcomeBonus, surveyPoints },
+    earning: {
+      earnRate: program.earnRate,
+      welcomeBonus: program.welcomeBonus,
+      surveyPoints,
+      referral: program.referrals && {
+        referrerPoints: program.referrals.referrerPoints,
+        friendPoints: program.referrals.friendPoints,
+      },
+    },
   };
 }

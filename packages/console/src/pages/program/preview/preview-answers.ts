@@ -70,7 +70,15 @@ export function previewProgram(draft: PreviewDraft): Program {
     })),
     pointsExpiryMonths: settings.pointsExpiryMonths,
     birthday: settings.birthday,
-    earning: { earnRate: settings.earnRate, welcomeBonus: settings.welcomeBonus, surveyPoints },
+    earning: {
+      earnRate: settings.earnRate,
+      welcomeBonus: settings.welcomeBonus,
+      surveyPoints,
+      referral: settings.referrals && {
+        referrerPoints: settings.referrals.referrerPoints,
+        friendPoints: settings.referrals.friendPoints,
+      },
+    },
   };
 }
 
