@@ -157,6 +157,39 @@ describe('the Program page of the console', () => {
     await context.close();
   });
 
+  it('edits a choice question’s options: a changed text and an added option make a new version', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Surveys');
+    const summaries = (await adminGet(SurveyList, '/v1/admin/surveys')).surveys;
+    const surveys = await Promise.all(summaries.map((each) => adminGet(AdminSurvey, `/v1/admin/surveys/${each.id}`)));
+    const survey = surveys.find((each) => each.questions.some((question) => 'options' in question));
+    assert.ok(survey, 'a demo survey with a choice question');
+    const index = survey.questions.findIndex((question) => 'options' in question);
+    const question = survey.questions[index] as { id: string; options: { id: string }[] };
+    await page.locator(`console-surveys-section tr[data-row="${survey.id}"]`).getByRole('button').click();
+    const editor = page.locator('console-survey-editor');
+    const fieldset = editor.locator(`fieldset[data-question="${question.id}"]`);
+    await fieldset
+      .locator(`fieldset[data-option="${question.options[0]!.id}"]`)
+      .getByLabel('Option text (English)')
+      .fill('Too dear');
+    await fieldset.getByRole('button', { name: 'Add an option' }).click();
+    const added = fieldset.locator('fieldset[data-option]').last();
+    await added.getByLabel('Option text (English)').fill('Moved away');
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('status').getByText('Saved.').waitFor();
+    const saved = await adminGet(AdminSurvey, `/v1/admin/surveys/${survey.id}`);
+    assert.equal(saved.version, survey.version + 1, 'new options are a new version');
+    const options = (saved.questions[index] as { options: { id: string; text: { en?: string } }[] }).options;
+    assert.equal(options.length, question.options.length + 1);
+    assert.equal(options[0]!.text.en, 'Too dear');
+    assert.equal(options.at(-1)!.text.en, 'Moved away');
+    assert.equal(new Set(options.map((option) => option.id)).size, options.length, 'option ids stay unique');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('asks before leaving unsaved changes through the navigation', async () => {
     const { context, page } = await openProgram();
     await page.locator('console-earning-section').getByLabel('Welcome bonus (points)').fill('77');

@@ -309,6 +309,11 @@ export const en = {
     addQuestion: 'Add a question',
     removeQuestion: 'Remove this question',
     newQuestion: 'New question',
+    optionHeading: (position: string) => `Option ${position}`,
+    optionText: (language: string) => `Option text (${language})`,
+    addOption: 'Add an option',
+    removeOption: 'Remove this option',
+    newOption: 'New option',
     kinds: {
       nps: 'Recommend (0–10)',
       csat: 'Satisfaction (1–5)',

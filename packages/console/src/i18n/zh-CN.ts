@@ -307,6 +307,11 @@ export const zhCN: Strings = {
     addQuestion: '添加问题',
     removeQuestion: '删除此问题',
     newQuestion: '新问题',
+    optionHeading: (position: string) => `选项 ${position}`,
+    optionText: (language: string) => `选项文字（${language}）`,
+    addOption: '添加选项',
+    removeOption: '删除此选项',
+    newOption: '新选项',
     kinds: {
       nps: '推荐意愿（0–10）',
       csat: '满意度（1–5）',

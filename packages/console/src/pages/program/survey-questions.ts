@@ -1,5 +1,5 @@
-import { html, type TemplateResult } from 'lit';
-import type { SurveyQuestion, SurveyQuestionKind } from '@loyalty-elements/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ChoiceOption, SurveyQuestion, SurveyQuestionKind } from '@loyalty-elements/contract';
 import type { Strings } from '../../i18n/en.ts';
 import type { Formatters } from '../../i18n/format.ts';
 import { checkboxField, inputField, selectField, type FieldContext } from './fields.ts';
@@ -22,6 +22,67 @@ function newQuestionId(questions: readonly SurveyQuestion[]): string {
   }
 }
 
+/** The most options a choice question may have (the contract's limit). */
+const MAX_OPTIONS = 30;
+
+/** An option for a choice question: an id unused among its options, its text in each edited language. */
+function newOption(options: readonly ChoiceOption[], strings: Strings): ChoiceOption {
+  let n = options.length + 1;
+  while (options.some((option) => option.id === `option-${n}`)) n++;
+  const text = Object.fromEntries(EDITED_LANGUAGES.map(({ tag }) => [tag, strings.program.newOption]));
+  return { id: `option-${n}`, text };
+}
+
+/**
+ * A choice question's options: each one's text per language, with buttons to add and remove options. What an option
+ * stands for (its service-quality dimension, its reason for leaving, "other") is kept as it is.
+ */
+function renderOptions(
+  question: SurveyQuestion & { options: ChoiceOption[] },
+  index: number,
+  fields: FieldContext,
+  strings: Strings,
+  format: Formatters,
+  onChange: (options: ChoiceOption[]) => void,
+): TemplateResult {
+  const s = strings.program;
+  const { options } = question;
+  return html`${options.map(
+      (option, o) =>
+        html`<fieldset data-option=${option.id}>
+          <legend>${s.optionHeading(format.number(o + 1))}</legend>
+          ${EDITED_LANGUAGES.map(({ tag, name }) =>
+            inputField(
+              fields,
+              `questions.${index}.options.${o}.text.${tag}`,
+              s.optionText(name),
+              option.text[tag] ?? '',
+              (v) =>
+                onChange(options.map((each, i) => (i === o ? { ...each, text: { ...each.text, [tag]: v } } : each))),
+            ),
+          )}
+          <div class="row-actions">
+            <button
+              type="button"
+              ?disabled=${options.length === 1}
+              @click=${() => onChange(options.filter((_, i) => i !== o))}
+            >
+              ${s.removeOption}
+            </button>
+          </div>
+        </fieldset>`,
+    )}
+    <div class="row-actions">
+      <button
+        type="button"
+        ?disabled=${options.length >= MAX_OPTIONS}
+        @click=${() => onChange([...options, newOption(options, strings)])}
+      >
+        ${s.addOption}
+      </button>
+    </div>`;
+}
+
 export function newQuestion(questions: readonly SurveyQuestion[], strings: Strings): SurveyQuestion {
   const text = Object.fromEntries(EDITED_LANGUAGES.map(({ tag }) => [tag, strings.program.newQuestion]));
   return { kind: 'csat', id: newQuestionId(questions), text, required: false };
@@ -29,8 +90,8 @@ export function newQuestion(questions: readonly SurveyQuestion[], strings: Strin
 
 /**
  * The questions of a survey, in order: each one's text per language, its kind and whether it must be answered,
- * with buttons to move or remove it. A choice or service-quality question keeps its kind (its options are edited
- * through the API); the others change between the plain kinds.
+ * with buttons to move or remove it. A choice question's options are edited here too. A choice or service-quality
+ * question keeps its kind; the others change between the plain kinds.
  */
 export function renderQuestions(
   questions: readonly SurveyQuestion[],
@@ -66,6 +127,13 @@ export function renderQuestions(
         kinds.map((kind) => ({ value: kind, label: s.kinds[kind] })),
         (kind) => replace(index, asKind(question, kind as PlainKind)),
       )}
+      ${
+        'options' in question
+          ? renderOptions(question, index, fields, strings, format, (options) =>
+              replace(index, { ...question, options }),
+            )
+          : nothing
+      }
       ${checkboxField(fields, `questions.${index}.required`, s.required, question.required ?? false, (required) =>
         replace(index, { ...question, required }),
       )}
