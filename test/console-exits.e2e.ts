@@ -156,6 +156,23 @@ describe('the Exits and win-back page', () => {
     });
   }
 
+  it('fits a tablet and a phone: the page never scrolls sideways, a wide table scrolls in its own region', async () => {
+    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    await openExits(page);
+    for (const width of [768, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Chart.js redraws its canvases to the new width on the next frames: give the layout a moment to settle.
+      await page
+        .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 5_000 })
+        .catch(() => undefined);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${width} px: the page is ${overflow} px wider than the screen`);
+      assert.deepEqual(await accessibilityViolations(page), [], `${width} px`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('speaks Simplified Chinese', async () => {
     const { context, page, problems } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();

@@ -28,7 +28,8 @@ export const consoleAppStyles = css`
   }
   nav ul {
     display: flex;
-    gap: 0.5em;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
     list-style: none;
     margin: 0;
     padding: 0;

@@ -89,9 +89,10 @@ export class ConsoleCustomerLedger extends LitElement {
     const load = this.#entries.state;
     if (load.kind !== 'ready') return this.#entries.renderPending(strings, strings.loading);
     const format = customerFormatters(this.language);
-    return html`<div class="scroll">
+    // A table wider than the screen scrolls: the region takes the keyboard focus, so it scrolls without a mouse too.
+    return html`<div class="scroll" tabindex="0" role="group" aria-labelledby="ledger-caption">
         <table>
-          <caption>
+          <caption id="ledger-caption">
             ${strings.customers.ledger}
           </caption>
           <thead>

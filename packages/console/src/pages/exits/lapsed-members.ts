@@ -139,7 +139,7 @@ export class ConsoleLapsedMembers extends LitElement {
       ${
         lapsed.members.length === 0
           ? html`<p>${s.noLapsed}</p>`
-          : html`<div class="scroll">
+          : html`<div class="scroll" tabindex="0" role="group" aria-labelledby="lapsed-title">
               <table aria-labelledby="lapsed-title">
                 <thead>
                   <tr>
