@@ -4,10 +4,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { AdminSurvey, ProgramSettings, RewardCatalogue, SurveyList } from '@loyalty-elements/contract';
+import { AdminSurvey, Program, ProgramSettings, RewardCatalogue, SurveyList } from '@loyalty-elements/contract';
 import { launchChromium } from './support/browser.ts';
 import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
-import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -190,6 +190,34 @@ describe('the Program page of the console', () => {
     await context.close();
   });
 
+  it('previews and saves the referral points, and saves the service targets', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Referrals');
+    const referrals = page.locator('console-referrals-section');
+    await referrals.getByLabel('Points for the member who refers').fill('800');
+    await page
+      .locator('console-program-preview loyalty-ways-to-earn')
+      .getByText('you get 800 points')
+      .waitFor({ timeout: 10_000 });
+    await referrals.getByRole('button', { name: 'Save' }).click();
+    await referrals.getByRole('status').getByText('Saved.').waitFor();
+    assert.equal((await programSettings()).referrals?.referrerPoints, 800);
+    const publicProgram = await fetch(`${stack.apiBase}/v1/program?key=${DEMO_PUBLISHABLE_KEY}`);
+    assert.equal(Program.parse(await publicProgram.json()).earning?.referral?.referrerPoints, 800);
+
+    await showSection(page, 'Service');
+    const service = page.locator('console-service-section');
+    await service.getByLabel('Days without activity before a member counts as lapsed').fill('45');
+    await service.getByLabel('Hours to resolve a follow-up before it is overdue').fill('12');
+    await service.getByRole('button', { name: 'Save' }).click();
+    await service.getByRole('status').getByText('Saved.').waitFor();
+    const saved = await programSettings();
+    assert.equal(saved.lapsedAfterDays, 45);
+    assert.equal(saved.followUpTargetHours, 12);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('asks before leaving unsaved changes through the navigation', async () => {
     const { context, page } = await openProgram();
     await page.locator('console-earning-section').getByLabel('Welcome bonus (points)').fill('77');
@@ -208,7 +236,7 @@ describe('the Program page of the console', () => {
   it('is axe-clean in every section, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { context, page, problems } = await openProgram({ colorScheme });
-      for (const section of ['Earning', 'Tiers', 'Birthday', 'Rewards', 'Surveys']) {
+      for (const section of ['Earning', 'Tiers', 'Birthday', 'Referrals', 'Rewards', 'Surveys', 'Service']) {
         await showSection(page, section);
         if (section === 'Rewards')
           await page.locator('console-rewards-section tbody tr').first().getByRole('button').click();

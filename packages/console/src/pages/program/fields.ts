@@ -58,7 +58,7 @@ class IdentifiedControl extends Directive {
 const identified = directive(IdentifiedControl);
 
 interface InputOptions {
-  type?: 'text' | 'number' | 'datetime-local';
+  type?: 'text' | 'number' | 'url' | 'datetime-local';
   min?: number;
   max?: number;
   step?: number | 'any';

@@ -7,12 +7,15 @@ import type { ColorScheme } from '../../shell/color-scheme.ts';
 import { guardLeaving } from '../../shell/leave-guard.ts';
 import { pageStyles } from '../page.styles.ts';
 import { earningOf } from './earning-section.ts';
+import { serviceOf } from './service-section.ts';
 import { previewRewardsOf, previewSurveysOf } from './preview-drafts.ts';
 import type { DraftChange, DraftPart } from './program-section.ts';
 import type { RewardEdit } from './reward-editor.ts';
 import type { SurveyEdit } from './survey-editor.ts';
 import './birthday-section.ts';
 import './earning-section.ts';
+import './referrals-section.ts';
+import './service-section.ts';
 import './rewards-section.ts';
 import './surveys-section.ts';
 import './tiers-section.ts';
@@ -22,7 +25,7 @@ type Load =
   | { kind: 'error' }
   | { kind: 'ready'; settings: ProgramSettings; rewards: Reward[]; surveys: AdminSurvey[] };
 
-const SECTIONS = ['earning', 'tiers', 'birthday', 'rewards', 'surveys'] as const;
+const SECTIONS = ['earning', 'tiers', 'birthday', 'referrals', 'rewards', 'surveys', 'service'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function loadProgram(): Promise<Load> {
@@ -192,6 +195,11 @@ export class ConsoleProgramPage extends LitElement {
             .language=${this.language}
             .saved=${{ birthday: settings.birthday }}
           ></console-birthday-section>
+          <console-referrals-section
+            ?hidden=${hiddenUnless('referrals')}
+            .language=${this.language}
+            .saved=${{ referrals: settings.referrals }}
+          ></console-referrals-section>
           <console-rewards-section
             ?hidden=${hiddenUnless('rewards')}
             .language=${this.language}
@@ -203,6 +211,11 @@ export class ConsoleProgramPage extends LitElement {
             .language=${this.language}
             .surveys=${surveys}
           ></console-surveys-section>
+          <console-service-section
+            ?hidden=${hiddenUnless('service')}
+            .language=${this.language}
+            .saved=${serviceOf(settings)}
+          ></console-service-section>
         </div>
         <aside class="card" aria-label=${strings.preview}>
           ${
@@ -210,7 +223,13 @@ export class ConsoleProgramPage extends LitElement {
               ? html`<console-program-preview
                   .language=${this.language}
                   .scheme=${this.scheme}
-                  .settings=${{ ...settings, ...(drafts.earning ?? {}), ...(drafts.tiers ?? {}), ...(drafts.birthday ?? {}) }}
+                  .settings=${{
+                    ...settings,
+                    ...(drafts.earning ?? {}),
+                    ...(drafts.tiers ?? {}),
+                    ...(drafts.birthday ?? {}),
+                    ...(drafts.referrals ?? {}),
+                  }}
                   .rewards=${previewRewardsOf(rewards, drafts.reward as RewardEdit | null | undefined)}
                   .surveys=${previewSurveysOf(surveys, drafts.survey as SurveyEdit | null | undefined)}
                   .previewSurveyId=${this.section === 'surveys' ? ((drafts.survey as SurveyEdit | null)?.id ?? null) : null}

@@ -7,7 +7,7 @@ import type { FieldContext } from './fields.ts';
 import { sectionStyles } from './section.styles.ts';
 
 /** Which part of the program a section's draft is: the preview puts each in its place. */
-export type DraftPart = 'earning' | 'tiers' | 'birthday' | 'reward' | 'survey';
+export type DraftPart = 'earning' | 'tiers' | 'birthday' | 'referrals' | 'service' | 'reward' | 'survey';
 
 /** `console-draft-change`: a section's draft now, and whether it differs from what is saved. */
 export interface DraftChange {
