@@ -7,6 +7,7 @@ import { LoyaltyReferral } from './referral.ts';
 import { referralStrings } from './referral.strings.ts';
 import { en } from '../locales/index.ts';
 import { CLOSED_API_BASE, apiClient, closeClients, newShopper, quietClient } from '../test-support/api.ts';
+import { usePagePitch } from '../test-support/join-pitch.ts';
 import { Network, clean, part, parts, text, usePageLanguage } from '../test-support/widget.ts';
 
 const s = referralStrings.en;
@@ -137,21 +138,26 @@ describe('<loyalty-referral>', () => {
     expect(part(el, 'base')).to.equal(null);
   });
 
-  it('shows a guest one compact sign-in line', async () => {
-    const client = await apiClient({ retry: { limit: 0 } });
-    const el = await fixture<LoyaltyReferral>(
-      html`<loyalty-referral sign-in-url="/account/sign-in" .client=${client}></loyalty-referral>`,
-    );
-    await settled(el);
-    expect(el.state).to.equal('guest');
-    expect(text(el, 'message')).to.equal(s.guestMessage);
-    expect(part<HTMLAnchorElement>(el, 'link')!.getAttribute('href')).to.equal('/account/sign-in');
-    await expect(el).to.be.accessible();
-    el.signInUrl = undefined;
-    await el.updateComplete;
-    setTimeout(() => part<HTMLButtonElement>(el, 'button')!.click());
-    const event = await oneEvent(el, 'loyalty-sign-in-requested');
-    expect(event.bubbles && event.composed).to.equal(true);
+  describe('guest', () => {
+    // With a join pitch on the page, a guest sees this widget's compact line.
+    usePagePitch();
+
+    it('shows a guest one compact sign-in line', async () => {
+      const client = await apiClient({ retry: { limit: 0 } });
+      const el = await fixture<LoyaltyReferral>(
+        html`<loyalty-referral sign-in-url="/account/sign-in" .client=${client}></loyalty-referral>`,
+      );
+      await settled(el);
+      expect(el.state).to.equal('guest');
+      expect(text(el, 'message')).to.equal(s.guestMessage);
+      expect(part<HTMLAnchorElement>(el, 'link')!.getAttribute('href')).to.equal('/account/sign-in');
+      await expect(el).to.be.accessible();
+      el.signInUrl = undefined;
+      await el.updateComplete;
+      setTimeout(() => part<HTMLButtonElement>(el, 'button')!.click());
+      const event = await oneEvent(el, 'loyalty-sign-in-requested');
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
   });
 
   describe('errors', () => {
