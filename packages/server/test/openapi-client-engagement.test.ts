@@ -18,7 +18,7 @@ const survey = testSurvey();
 const surveyPath = { params: { path: { surveyId: survey.id } } };
 const unknownSurvey = { params: { path: { surveyId: 'no-such-survey' } } };
 
-test('a survey defined (201, then 200), refused (400), listed, read; its results by version; 404s', async () => {
+test('a survey defined (201, then 200), refused (400), listed, read; its results, feedback and verbatims; 404s', async () => {
   const { merchant } = file;
   assert.equal(
     (await merchant.PUT('/v1/admin/surveys/{surveyId}', { ...surveyPath, body: inputOf(survey) })).response.status,
@@ -44,6 +44,19 @@ test('a survey defined (201, then 200), refused (400), listed, read; its results
   assert.equal(results.response.status, 200);
   const none = await merchant.GET('/v1/admin/surveys/{surveyId}/results', unknownSurvey);
   assert.equal(none.error?.code, 'survey_not_found');
+
+  const feedback = await merchant.GET('/v1/admin/surveys/{surveyId}/feedback', {
+    params: { path: { surveyId: survey.id }, query: { version: 1 } },
+  });
+  assert.equal(feedback.response.status, 200);
+  assert.equal(feedback.data?.distribution.length, 11, 'every score from 0 to 10');
+  const noFeedback = await merchant.GET('/v1/admin/surveys/{surveyId}/feedback', unknownSurvey);
+  assert.equal(noFeedback.error?.code, 'survey_not_found');
+  const verbatims = await merchant.GET('/v1/admin/surveys/{surveyId}/verbatims', surveyPath);
+  assert.equal(verbatims.response.status, 200);
+  assert.deepEqual(verbatims.data?.verbatims, [], 'nobody has answered yet');
+  const noVerbatims = await merchant.GET('/v1/admin/surveys/{surveyId}/verbatims', unknownSurvey);
+  assert.equal(noVerbatims.error?.code, 'survey_not_found');
 });
 
 test('a follow-up raised by a complaint: queued, read, assigned, noted, resolved once; 400 and 404s', async () => {

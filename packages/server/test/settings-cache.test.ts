@@ -39,6 +39,8 @@ const row = (settingsVersion: number, graceEndsAt: Date | null = null) => ({
   points_expiring_days: [],
   birthday_upcoming_days: [],
   follow_up_target_hours: 48,
+  lapsed_after_days: 90,
+  referral_settings: null,
   tiers: [],
   grace_keys: [],
   grace_ends_at: graceEndsAt,

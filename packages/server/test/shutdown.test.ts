@@ -13,7 +13,8 @@ import { DEFAULT_DEMO_SECRET_KEY } from '../src/config.ts';
 import { TEST_POSTGRES_URL, testDatabaseFor } from './support/postgres.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const GRACE_MS = 8_000;
+// Long enough for forty writes to one customer, taking turns on its row lock, on a loaded two-core machine.
+const GRACE_MS = 20_000;
 
 const tempDir = await mkdtemp(join(tmpdir(), 'loyalty-shutdown-'));
 const database = TEST_POSTGRES_URL ? await testDatabaseFor(join(tempDir, 'pglite')) : null;
