@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts';
+import { StorageFailedError } from './store/errors.ts';
 
 /** A task the server runs in the background, again and again, until it stops. */
 export interface PeriodicTask {
@@ -10,8 +11,8 @@ export interface PeriodicTask {
 
 /**
  * Runs `task` every `intervalMs` with at most one run at a time: a run that outlasts the interval delays the next
- * instead of overlapping it. A run that throws is logged and the next one goes ahead; the timer never keeps the
- * process alive on its own.
+ * instead of overlapping it. A run that throws is logged (except for the embedded database's fatal fault, which the
+ * server reports) and the next one goes ahead; the timer never keeps the process alive on its own.
  */
 export function startPeriodic(
   name: string,
@@ -29,6 +30,9 @@ export function startPeriodic(
       try {
         await task();
       } catch (error) {
+        // The embedded database's fatal fault is reported once, by the server, which then exits: saying it again
+        // for each background task would bury the one line an operator needs.
+        if (error instanceof StorageFailedError) return;
         logger.error({ err: error, task: name }, `Background task ${name} failed; it runs again in ${intervalMs} ms`);
       }
     });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { startPeriodic } from '../src/periodic.ts';
+import { StorageFailedError } from '../src/store/errors.ts';
 
 const quiet = { error: () => {} };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,5 +54,20 @@ describe('startPeriodic', () => {
     await sleep(30);
     await task.runNow();
     assert.equal(calls, after);
+  });
+  it('leaves the embedded database’s fatal fault to the server, which reports it once', async () => {
+    const logged: unknown[] = [];
+    const task = startPeriodic(
+      'delivery',
+      5,
+      async () => {
+        throw new StorageFailedError('PGlite in /data failed: No space left on device');
+      },
+      { error: (entry: unknown) => void logged.push(entry) },
+    );
+    await task.runNow();
+    await task.runNow();
+    await task.stop();
+    assert.deepEqual(logged, []);
   });
 });
