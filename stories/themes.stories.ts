@@ -30,6 +30,7 @@ const widgets = (scheme: Scheme) => html`
   <loyalty-rewards .client=${clientFor('rewards')} color-scheme=${scheme}></loyalty-rewards>
   <loyalty-points-history .client=${clientFor('history')} page-size="3" color-scheme=${scheme}></loyalty-points-history>
   <loyalty-ways-to-earn .client=${clientFor('alex-chen')} color-scheme=${scheme}></loyalty-ways-to-earn>
+  <loyalty-referral .client=${clientFor('lin-mei')} color-scheme=${scheme}></loyalty-referral>
   <loyalty-join-pitch .client=${clientFor('guest')} join-url="/join" color-scheme=${scheme}></loyalty-join-pitch>
   <loyalty-panel .client=${clientFor('lin-mei')} color-scheme=${scheme}></loyalty-panel>
 `;

@@ -38,6 +38,10 @@ const COPIED_MS = 4000;
  * @csspart title - The heading ("Invite a friend").
  * @csspart offer - What a friend gets and what the shopper gets.
  * @csspart field - The link, or the code, with its label and buttons.
+ * @csspart field-link - The link's field, beside `field`.
+ * @csspart field-code - The code's field, beside `field`.
+ * @csspart copy - The Copy button, beside `button`.
+ * @csspart share - The Share button, beside `button` (only where the browser can share).
  * @csspart input - The read-only text of the link or the code.
  * @csspart button - The Copy and Share buttons, the retry button, or a guest's sign-in button.
  * @csspart status - "Copied", or how to copy by hand.
@@ -45,6 +49,12 @@ const COPIED_MS = 4000;
  * @csspart message - The guest or error message.
  * @csspart link - A guest's sign-in link.
  * @csspart skeleton - Each placeholder while loading.
+ * @csspart pitch - The join pitch, when this widget holds the page's one (a guest page without `<loyalty-join-pitch>`).
+ * @csspart pitch-title - The pitch's heading.
+ * @csspart pitch-intro - The line under it.
+ * @csspart pitch-benefits - The list of what members get.
+ * @csspart pitch-benefit - One thing members get.
+ * @csspart join-link - The pitch's "Join now" (`join-url`).
  *
  * @cssprop [--loyalty-referral-background=var(--loyalty-color-surface)] - Background of the widget.
  * @cssprop [--loyalty-referral-border-color=var(--loyalty-color-border)] - Border of the widget and of its fields.

@@ -84,8 +84,9 @@ export const guestStyles = css`
     gap: calc(var(--_space) * 0.5) var(--_space);
     margin-block-start: calc(var(--_space) * 0.25);
   }
-  .join-link,
-  .join-link:hover {
+  /* Above the plain link's colour (a[href]): the join link is a button, its text the colour on the brand. */
+  a.join-link[href],
+  a.join-link[href]:hover {
     color: var(--_color-on-primary);
     text-decoration: none;
   }
