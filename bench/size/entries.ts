@@ -63,12 +63,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
     budget: 64.1 * KB,
   },
   { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.1 * KB, target: 32 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.4 * KB, target: 20 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.6 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.4 * KB, target: 20 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
-    budget: 42.7 * KB,
+    budget: 42.9 * KB,
     target: 20 * KB,
   },
   {
@@ -93,7 +93,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'join pitch alone',
     contents: singleWidget('LoyaltyJoinPitch'),
-    budget: 36.0 * KB,
+    budget: 36.2 * KB,
     target: 20 * KB,
   },
   {
@@ -111,13 +111,13 @@ export const KIT_ENTRIES: SizeEntry[] = [
     name: 'React: balance from @loyalty-elements/react/points-balance',
     contents: reactBalance('@loyalty-elements/react/points-balance'),
     external: ['react'],
-    budget: 38.0 * KB,
+    budget: 38.2 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react',
     contents: reactBalance('@loyalty-elements/react'),
     external: ['react'],
-    budget: 38.0 * KB,
+    budget: 38.2 * KB,
     sameCostAs: 'React: balance from @loyalty-elements/react/points-balance',
   },
   {
