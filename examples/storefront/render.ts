@@ -67,11 +67,24 @@ export const STOREFRONT_COPY = {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** `<!-- storefront-head title=COPY_KEY widgets="tag …" -->`: where a page template takes the shared head. */
+const HEAD_MARKER = /^( *)<!-- storefront-head title=(\w+) widgets="([^"]*)" -->$/m;
+
 /**
- * Fills the page template, the shop's own words in the page's language. The embed asks this site's own token route (serve.ts) for the signed-in shopper's
- * token, as on a merchant's site; a real one reads the shopper from its session, the demo from the query.
+ * Fills the page template, the shop's own words in the page's language, and puts the shared head (`headTemplate`:
+ * the stylesheet and the drop-in script) where the template marks it, with the page's title and widgets. The embed
+ * asks this site's own token route (serve.ts) for the signed-in shopper's token, as on a merchant's site; a real
+ * one reads the shopper from its session, the demo from the query.
  */
-export function renderStorefront(template: string, page: StorefrontPage): string {
+export function renderStorefront(template: string, page: StorefrontPage, headTemplate: string): string {
+  if (!HEAD_MARKER.test(template)) throw new Error('A storefront page template marks where its head goes');
+  const withHead = template.replace(HEAD_MARKER, (_marker, indent: string, titleKey: string, widgets: string) =>
+    headTemplate.trimEnd().replace('%TITLE%', `%${titleKey}%`).replace('%WIDGETS%', widgets).replace(/^/gm, indent),
+  );
+  return fill(withHead, page);
+}
+
+function fill(template: string, page: StorefrontPage): string {
   const tokenUrl = page.shopper === 'guest' ? '' : `${CUSTOMER_TOKEN_PATH}?shopper=${encodeURIComponent(page.shopper)}`;
   const values: Record<string, string> = {
     API_BASE: page.apiBase,

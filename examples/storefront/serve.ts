@@ -9,6 +9,7 @@ import { signCustomerToken } from '@loyalty-elements/sdk/server';
 import { CUSTOMER_TOKEN_PATH, renderStorefront } from './render.ts';
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+const headTemplate = fileURLToPath(new URL('./page-head.html', import.meta.url));
 const embedDir = fileURLToPath(new URL('../../packages/embed/dist/', import.meta.url));
 
 export interface StorefrontOptions {
@@ -60,12 +61,16 @@ export function createStorefront(options: StorefrontOptions) {
   /** Serves a page template of public/ filled for the shopper and language the query names. */
   const page = (template: string) => async (c: Context) =>
     c.html(
-      renderStorefront(await readFile(`${publicDir}${template}`, 'utf8'), {
-        apiBase: options.apiBase,
-        publishableKey: options.publishableKey,
-        shopper: c.req.query('shopper') ?? 'demo-shopper',
-        lang: c.req.query('lang') === 'en' ? 'en' : 'zh-CN',
-      }),
+      renderStorefront(
+        await readFile(`${publicDir}${template}`, 'utf8'),
+        {
+          apiBase: options.apiBase,
+          publishableKey: options.publishableKey,
+          shopper: c.req.query('shopper') ?? 'demo-shopper',
+          lang: c.req.query('lang') === 'en' ? 'en' : 'zh-CN',
+        },
+        await readFile(headTemplate, 'utf8'),
+      ),
     );
   app.get('/', page('index.html'));
   // Where a shopper leaves the program: the exit survey asks why.
