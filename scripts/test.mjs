@@ -108,7 +108,25 @@ function tapTotals(file) {
     passed: total('pass'),
     failed: total('fail') + total('cancelled'),
     skipped: total('skipped') + total('todo'),
+    failures: failedTests(text),
   };
+}
+
+/** The tests a TAP report says failed, innermost first within each file, as "file › suite › test". */
+function failedTests(tap) {
+  const failures = [];
+  const path = [];
+  for (const line of tap.split('\n')) {
+    const subtest = /^( *)# Subtest: (.*)$/.exec(line);
+    if (subtest) path[subtest[1].length / 4] = subtest[2];
+    const failed = /^( *)not ok \d+ - (.*?)(?: # .*)?$/.exec(line);
+    if (!failed) continue;
+    const depth = failed[1].length / 4;
+    const name = [...path.slice(0, depth), failed[2]].join(' › ');
+    // A suite fails with its tests: name the tests, not again each suite around them.
+    if (!failures.some((known) => known.startsWith(`${name} › `))) failures.push(name);
+  }
+  return failures;
 }
 
 const [pnpmBin, ...pnpmPrefix] = pnpmCommand();
@@ -149,9 +167,10 @@ function runSuite(suite, logFile) {
     });
     process.stdout.write(stdout);
     const match = /^(\d+) passed, (\d+) failed/m.exec(stdout);
+    const failures = [...stdout.matchAll(/^FAIL +(.*)$/gm)].map((line) => line[1]);
     const totals = match
-      ? { passed: Number(match[1]), failed: Number(match[2]), skipped: 0 }
-      : { passed: 0, failed: 1, skipped: 0 };
+      ? { passed: Number(match[1]), failed: Number(match[2]), skipped: 0, failures }
+      : { passed: 0, failed: 1, skipped: 0, failures };
     if (status !== 0 && totals.failed === 0) totals.failed = 1;
     return totals;
   }
@@ -251,6 +270,12 @@ for (const r of results) {
   console.log(
     `${r.suite.padEnd(16)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}${r.note ? `  (${r.note})` : ''}`,
   );
+}
+const failures = results.flatMap((r) => (r.failures ?? []).map((name) => `${r.suite}: ${name}`));
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const name of failures.slice(0, 40)) console.log(`  ${name}`);
+  if (failures.length > 40) console.log(`  … and ${failures.length - 40} more`);
 }
 const sum = (key) => results.reduce((total, r) => total + r[key], 0);
 console.log(`\n${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
