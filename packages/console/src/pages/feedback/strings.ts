@@ -1,3 +1,5 @@
+import { serviceDimensionNames } from '../../i18n/service-dimensions.ts';
+
 /** The feedback page’s strings: English, and Simplified Chinese with the same keys. */
 const en = {
   title: 'Feedback',
@@ -38,13 +40,7 @@ const en = {
   mentions: 'Mentioned as a problem',
   mentionShare: 'Share of those asked',
   mentionNps: 'Their mean NPS',
-  dimensions: {
-    reliability: 'Reliability',
-    responsiveness: 'Responsiveness',
-    assurance: 'Assurance',
-    empathy: 'Empathy',
-    tangibles: 'Tangibles',
-  },
+  dimensions: serviceDimensionNames.en,
   verbatims: 'What shoppers wrote',
   allGroups: 'All groups',
   allDimensions: 'All dimensions',
@@ -95,13 +91,7 @@ const zhCN: typeof en = {
   mentions: '被指出问题的次数',
   mentionShare: '占被问者比例',
   mentionNps: '这些顾客的平均 NPS',
-  dimensions: {
-    reliability: '可靠性',
-    responsiveness: '响应性',
-    assurance: '安全性',
-    empathy: '移情性',
-    tangibles: '有形性',
-  },
+  dimensions: serviceDimensionNames.zhCN,
   verbatims: '顾客留言',
   allGroups: '全部类别',
   allDimensions: '全部维度',

@@ -1,3 +1,5 @@
+import { serviceDimensionNames } from '../../i18n/service-dimensions.ts';
+
 /** The service recovery page’s strings: English, and Simplified Chinese with the same keys. */
 const en = {
   title: 'Service recovery',
@@ -56,13 +58,7 @@ const en = {
     check: 'Shopper’s answer to “Was your issue resolved?”',
     checkWaiting: 'Not answered yet.',
   },
-  dimensions: {
-    reliability: 'Reliability',
-    responsiveness: 'Responsiveness',
-    assurance: 'Assurance',
-    empathy: 'Empathy',
-    tangibles: 'Tangibles',
-  },
+  dimensions: serviceDimensionNames.en,
   resolve: {
     title: 'Resolve the follow-up',
     outcome: 'Outcome',
@@ -147,13 +143,7 @@ const zhCN: typeof en = {
     check: '顾客对“您的问题解决了吗？”的回答',
     checkWaiting: '尚未回答。',
   },
-  dimensions: {
-    reliability: '可靠性',
-    responsiveness: '响应性',
-    assurance: '安全性',
-    empathy: '移情性',
-    tangibles: '有形性',
-  },
+  dimensions: serviceDimensionNames.zhCN,
   resolve: {
     title: '解决跟进事项',
     outcome: '处理结果',
