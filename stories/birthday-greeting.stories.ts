@@ -8,18 +8,14 @@ import type {
   OutsideWindowMode,
 } from '@loyalty-elements/components';
 import type { BirthdayRequest } from '@loyalty-elements/contract';
-import { clientFor, resetScenario, type ScenarioName } from './support/fake-api.ts';
-import { colorSchemeArgType, scenarioArgType } from './support/arg-types.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { sharedStateStories } from './support/state-stories.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
+interface Args extends WidgetStoryArgs {
   'outside-window': OutsideWindowMode;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 interface Expected {

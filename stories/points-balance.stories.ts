@@ -2,18 +2,13 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { PointsBalanceState } from '@loyalty-elements/components';
-import { clientFor, type ScenarioName } from './support/fake-api.ts';
-import { colorSchemeArgType, scenarioArgType } from './support/arg-types.ts';
+import { clientFor } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { sharedStateStories } from './support/state-stories.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
-  'color-scheme': '' | 'light' | 'dark';
-}
+type Args = WidgetStoryArgs;
 
 /** The state a story shows; its play function checks it. */
 const shows = (state: PointsBalanceState) => ({ expectedState: state });
