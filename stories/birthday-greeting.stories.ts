@@ -8,16 +8,14 @@ import type {
   OutsideWindowMode,
 } from '@loyalty-elements/components';
 import type { BirthdayRequest } from '@loyalty-elements/contract';
-import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { sharedStateStories } from './support/state-stories.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
+interface Args extends WidgetStoryArgs {
   'outside-window': OutsideWindowMode;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 interface Expected {
@@ -103,22 +101,10 @@ const meta = {
     'color-scheme': '',
   },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     'sign-in-url': { control: 'text' },
     'outside-window': { control: { type: 'inline-radio' }, options: ['shown', 'hidden'] },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     docs: {
@@ -158,6 +144,7 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<Args>;
+const shared = sharedStateStories<Args>();
 
 // Invitation: the birthday is unknown
 
@@ -435,22 +422,11 @@ export const InvitationRightToLeft: Story = {
 
 // Loading, guest, errors
 
-export const Loading: Story = {
-  args: { scenario: 'loading' },
-  parameters: shows('loading'),
-};
+export const Loading: Story = shared.loading;
 
-export const LoadingWithReducedMotion: Story = {
-  name: 'Loading with reduced motion',
-  args: { scenario: 'loading' },
-  globals: { motion: 'reduce' },
-  parameters: shows('loading'),
-};
+export const LoadingWithReducedMotion: Story = shared.loadingWithReducedMotion;
 
-export const Guest: Story = {
-  args: { scenario: 'guest' },
-  parameters: shows('guest'),
-};
+export const Guest: Story = shared.guest;
 
 export const GuestInChinese: Story = {
   name: 'Guest in Chinese (zh-CN)',
@@ -459,17 +435,9 @@ export const GuestInChinese: Story = {
   parameters: shows('guest'),
 };
 
-export const NetworkError: Story = {
-  name: 'Network error',
-  args: { scenario: 'network-error' },
-  parameters: shows('error'),
-};
+export const NetworkError: Story = shared.networkError;
 
-export const ServerError: Story = {
-  name: 'Server error (500)',
-  args: { scenario: 'server-error' },
-  parameters: shows('error'),
-};
+export const ServerError: Story = shared.serverError;
 
 export const ErrorInChinese: Story = {
   name: 'Error in Chinese (zh-CN)',
@@ -478,8 +446,4 @@ export const ErrorInChinese: Story = {
   parameters: shows('error'),
 };
 
-export const NotConnected: Story = {
-  name: 'Page not connected (no client)',
-  args: { scenario: 'not-connected' },
-  parameters: shows('error'),
-};
+export const NotConnected: Story = shared.notConnected;

@@ -2,19 +2,15 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { JoinPitchState } from '@loyalty-elements/components';
-import { clientFor, resetScenario, type ScenarioName } from './support/fake-api.ts';
-import { colorSchemeArgType, scenarioArgType } from './support/arg-types.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
+interface Args extends WidgetStoryArgs {
   heading: string;
   intro: string;
   'join-url': string;
-  'sign-in-url': string;
-  'color-scheme': '' | 'light' | 'dark';
   /** `pitch`: the element alone; `page`: several widgets and no pitch element; `page-with-pitch`: both. */
   layout: 'pitch' | 'page' | 'page-with-pitch';
 }

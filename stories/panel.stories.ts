@@ -2,19 +2,15 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { PanelPosition, PanelState } from '@loyalty-elements/components';
-import { clientFor, resetScenario, type ScenarioName } from './support/fake-api.ts';
-import { colorSchemeArgType, scenarioArgType } from './support/arg-types.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
+interface Args extends WidgetStoryArgs {
   position: PanelPosition;
   label: string;
   open: boolean;
-  'sign-in-url': string;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 /** What the launcher shows; the story's play function checks it. */

@@ -2,16 +2,14 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { LoyaltyPointsHistory, PointsHistoryState } from '@loyalty-elements/components';
-import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { sharedStateStories } from './support/state-stories.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
+interface Args extends WidgetStoryArgs {
   'page-size': number;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 /** The state a story shows; its play function checks it. */
@@ -44,22 +42,10 @@ const meta = {
   tags: ['autodocs'],
   args: { scenario: 'history', 'sign-in-url': '/account/sign-in', 'page-size': 5, 'color-scheme': '' },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     'sign-in-url': { control: 'text' },
     'page-size': { control: { type: 'number', min: 1, max: 100, step: 1 } },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     docs: {
@@ -89,6 +75,7 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<Args>;
+const shared = sharedStateStories<Args>();
 
 // Ready
 
@@ -97,11 +84,7 @@ export const Ready: Story = {
   parameters: shows('ready'),
 };
 
-export const ReadyInChinese: Story = {
-  name: 'Ready in Chinese (zh-CN)',
-  globals: { locale: 'zh-CN' },
-  parameters: shows('ready'),
-};
+export const ReadyInChinese: Story = shared.readyInChinese;
 
 export const ShowMore: Story = {
   name: 'Show more (second page)',
@@ -131,16 +114,9 @@ export const PageFailedInChinese: Story = {
   play: PageFailed.play,
 };
 
-export const Dark: Story = {
-  globals: { scheme: 'dark' },
-  parameters: shows('ready'),
-};
+export const Dark: Story = shared.dark;
 
-export const RightToLeft: Story = {
-  name: 'Right to left',
-  globals: { direction: 'rtl' },
-  parameters: shows('ready'),
-};
+export const RightToLeft: Story = shared.rightToLeft;
 
 // Empty: a shopper with no activity yet
 
@@ -159,58 +135,25 @@ export const EmptyInChinese: Story = {
 
 // Loading
 
-export const Loading: Story = {
-  args: { scenario: 'loading' },
-  parameters: shows('loading'),
-};
+export const Loading: Story = shared.loading;
 
-export const LoadingWithReducedMotion: Story = {
-  name: 'Loading with reduced motion',
-  args: { scenario: 'loading' },
-  globals: { motion: 'reduce' },
-  parameters: shows('loading'),
-};
+export const LoadingWithReducedMotion: Story = shared.loadingWithReducedMotion;
 
 // Guest: no customer token, not an error
 
-export const Guest: Story = {
-  args: { scenario: 'guest' },
-  parameters: shows('guest'),
-};
+export const Guest: Story = shared.guest;
 
-export const GuestWithoutSignInUrl: Story = {
-  name: 'Guest without sign-in-url (fires loyalty-sign-in-requested)',
-  args: { scenario: 'guest', 'sign-in-url': '' },
-  parameters: shows('guest'),
-};
+export const GuestWithoutSignInUrl: Story = shared.guestWithoutSignInUrl;
 
-export const GuestInChinese: Story = {
-  name: 'Guest in Chinese (zh-CN)',
-  args: { scenario: 'guest' },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('guest'),
-};
+export const GuestInChinese: Story = shared.guestInChinese;
 
 // Errors, each with a retry button (except a page with no client, where retrying cannot help)
 
-export const NetworkError: Story = {
-  name: 'Network error',
-  args: { scenario: 'network-error' },
-  parameters: shows('error'),
-};
+export const NetworkError: Story = shared.networkError;
 
-export const SessionExpired: Story = {
-  name: 'Session expired (401)',
-  args: { scenario: 'session-expired' },
-  parameters: shows('error'),
-};
+export const SessionExpired: Story = shared.sessionExpired;
 
-export const SessionExpiredInChinese: Story = {
-  name: 'Session expired in Chinese (zh-CN)',
-  args: { scenario: 'session-expired' },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('error'),
-};
+export const SessionExpiredInChinese: Story = shared.sessionExpiredInChinese;
 
 export const MalformedAnswer: Story = {
   name: 'Malformed answer',
@@ -218,8 +161,4 @@ export const MalformedAnswer: Story = {
   parameters: shows('error'),
 };
 
-export const NotConnected: Story = {
-  name: 'Page not connected (no client)',
-  args: { scenario: 'not-connected' },
-  parameters: shows('error'),
-};
+export const NotConnected: Story = shared.notConnected;

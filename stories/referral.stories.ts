@@ -2,17 +2,13 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { ReferralState } from '@loyalty-elements/components';
-import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 import { sharedStateStories } from './support/state-stories.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
-  'color-scheme': '' | 'light' | 'dark';
-}
+type Args = WidgetStoryArgs;
 
 /** The state a story shows; its play function checks it. */
 const shows = (state: ReferralState) => ({ expectedState: state });
@@ -29,21 +25,9 @@ const meta = {
   tags: ['autodocs'],
   args: { scenario: 'lin-mei', 'sign-in-url': '/account/sign-in', 'color-scheme': '' },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     'sign-in-url': { control: 'text' },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     docs: {

@@ -2,17 +2,15 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { LoyaltyRewards, RewardsState } from '@loyalty-elements/components';
-import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { sharedStateStories } from './support/state-stories.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
+interface Args extends WidgetStoryArgs {
   'loading-cards': number;
   'history-open': boolean;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 /** The state a story shows; its play function checks it. */
@@ -98,23 +96,11 @@ const meta = {
     'color-scheme': '',
   },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     'sign-in-url': { control: 'text' },
     'loading-cards': { control: { type: 'number', min: 0, max: 12, step: 1 } },
     'history-open': { control: 'boolean' },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     // The cards flow into as many columns as the page gives them.
@@ -155,6 +141,7 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<Args>;
+const shared = sharedStateStories<Args>();
 
 // The catalogue
 
@@ -163,11 +150,7 @@ export const Ready: Story = {
   parameters: shows('ready'),
 };
 
-export const ReadyInChinese: Story = {
-  name: 'Ready in Chinese (zh-CN)',
-  globals: { locale: 'zh-CN' },
-  parameters: shows('ready'),
-};
+export const ReadyInChinese: Story = shared.readyInChinese;
 
 export const Confirmation: Story = {
   name: 'Confirmation step',
@@ -309,10 +292,7 @@ export const RedeemOffline: Story = {
 
 // Themes, direction, size
 
-export const Dark: Story = {
-  globals: { scheme: 'dark' },
-  parameters: shows('ready'),
-};
+export const Dark: Story = shared.dark;
 
 export const IssuedCodeDark: Story = {
   name: 'Issued code (dark)',
@@ -321,11 +301,7 @@ export const IssuedCodeDark: Story = {
   play: showIssued,
 };
 
-export const RightToLeft: Story = {
-  name: 'Right to left',
-  globals: { direction: 'rtl' },
-  parameters: shows('ready'),
-};
+export const RightToLeft: Story = shared.rightToLeft;
 
 export const Narrow: Story = {
   name: 'On a 320 px phone',
@@ -352,22 +328,11 @@ export const NarrowDescriptionOpened: Story = {
 
 // Loading, guest, errors
 
-export const Loading: Story = {
-  args: { scenario: 'loading' },
-  parameters: shows('loading'),
-};
+export const Loading: Story = shared.loading;
 
-export const LoadingWithReducedMotion: Story = {
-  name: 'Loading with reduced motion',
-  args: { scenario: 'loading' },
-  globals: { motion: 'reduce' },
-  parameters: shows('loading'),
-};
+export const LoadingWithReducedMotion: Story = shared.loadingWithReducedMotion;
 
-export const Guest: Story = {
-  args: { scenario: 'guest' },
-  parameters: shows('guest'),
-};
+export const Guest: Story = shared.guest;
 
 export const GuestInChinese: Story = {
   name: 'Guest in Chinese (zh-CN)',
@@ -376,17 +341,9 @@ export const GuestInChinese: Story = {
   parameters: shows('guest'),
 };
 
-export const NetworkError: Story = {
-  name: 'Network error',
-  args: { scenario: 'network-error' },
-  parameters: shows('error'),
-};
+export const NetworkError: Story = shared.networkError;
 
-export const ServerError: Story = {
-  name: 'Server error (500)',
-  args: { scenario: 'server-error' },
-  parameters: shows('error'),
-};
+export const ServerError: Story = shared.serverError;
 
 export const Timeout: Story = {
   name: 'Timed out',
@@ -394,21 +351,8 @@ export const Timeout: Story = {
   parameters: shows('error'),
 };
 
-export const SessionExpired: Story = {
-  name: 'Session expired (401)',
-  args: { scenario: 'session-expired' },
-  parameters: shows('error'),
-};
+export const SessionExpired: Story = shared.sessionExpired;
 
-export const ErrorInChinese: Story = {
-  name: 'Error in Chinese (zh-CN)',
-  args: { scenario: 'network-error' },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('error'),
-};
+export const ErrorInChinese: Story = shared.errorInChinese;
 
-export const NotConnected: Story = {
-  name: 'Page not connected (no client)',
-  args: { scenario: 'not-connected' },
-  parameters: shows('error'),
-};
+export const NotConnected: Story = shared.notConnected;

@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { LoyaltySatisfactionSurvey, type SatisfactionSurveyView } from '@loyalty-elements/components';
-import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor, resetScenario, type ScenarioName } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
@@ -99,23 +100,11 @@ const meta = {
     'color-scheme': '',
   },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     trigger: { control: 'text' },
     placement: { control: { type: 'inline-radio' }, options: ['inline', 'card'] },
     mode: { control: { type: 'inline-radio' }, options: ['all', 'step'] },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     docs: {

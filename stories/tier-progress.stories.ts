@@ -2,17 +2,15 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { TierProgressState } from '@loyalty-elements/components';
-import { clientFor, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
+import { sharedStateStories } from './support/state-stories.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
+interface Args extends WidgetStoryArgs {
   variant: 'full' | 'compact';
   'benefits-open': boolean;
-  'sign-in-url': string;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 /** The state a story shows; its play function checks it. */
@@ -35,23 +33,11 @@ const meta = {
     'color-scheme': '',
   },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     variant: { control: { type: 'inline-radio' }, options: ['full', 'compact'] },
     'benefits-open': { control: 'boolean' },
     'sign-in-url': { control: 'text' },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     docs: {
@@ -86,6 +72,7 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<Args>;
+const shared = sharedStateStories<Args>();
 
 // Ready: on the way to the next tier
 
@@ -94,12 +81,7 @@ export const Ready: Story = {
   parameters: shows('ready'),
 };
 
-export const ReadyInChinese: Story = {
-  name: 'Ready in Chinese (zh-CN)',
-  args: { scenario: 'lin-mei' },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('ready'),
-};
+export const ReadyInChinese: Story = shared.readyInChinese;
 
 export const BenefitsOpen: Story = {
   name: 'Benefits open',
@@ -249,10 +231,7 @@ export const LongNames: Story = {
 
 // Loading
 
-export const Loading: Story = {
-  args: { scenario: 'loading' },
-  parameters: shows('loading'),
-};
+export const Loading: Story = shared.loading;
 
 export const LoadingCompact: Story = {
   name: 'Loading, compact',
@@ -260,39 +239,17 @@ export const LoadingCompact: Story = {
   parameters: shows('loading'),
 };
 
-export const LoadingWithReducedMotion: Story = {
-  name: 'Loading with reduced motion',
-  args: { scenario: 'loading' },
-  globals: { motion: 'reduce' },
-  parameters: shows('loading'),
-};
+export const LoadingWithReducedMotion: Story = shared.loadingWithReducedMotion;
 
-export const LoadingDark: Story = {
-  name: 'Loading (dark)',
-  args: { scenario: 'loading' },
-  globals: { scheme: 'dark' },
-  parameters: shows('loading'),
-};
+export const LoadingDark: Story = shared.loadingDark;
 
 // Guest: no customer token, not an error
 
-export const Guest: Story = {
-  args: { scenario: 'guest' },
-  parameters: shows('guest'),
-};
+export const Guest: Story = shared.guest;
 
-export const GuestWithoutSignInUrl: Story = {
-  name: 'Guest without sign-in-url (fires loyalty-sign-in-requested)',
-  args: { scenario: 'guest', 'sign-in-url': '' },
-  parameters: shows('guest'),
-};
+export const GuestWithoutSignInUrl: Story = shared.guestWithoutSignInUrl;
 
-export const GuestInChinese: Story = {
-  name: 'Guest in Chinese (zh-CN)',
-  args: { scenario: 'guest' },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('guest'),
-};
+export const GuestInChinese: Story = shared.guestInChinese;
 
 export const GuestCompact: Story = {
   name: 'Guest, compact',
@@ -302,39 +259,14 @@ export const GuestCompact: Story = {
 
 // Errors, each with a retry button (except a page with no client, where retrying cannot help)
 
-export const NetworkError: Story = {
-  name: 'Network error',
-  args: { scenario: 'network-error' },
-  parameters: shows('error'),
-};
+export const NetworkError: Story = shared.networkError;
 
-export const ServerError: Story = {
-  name: 'Server error (500)',
-  args: { scenario: 'server-error' },
-  parameters: shows('error'),
-};
+export const ServerError: Story = shared.serverError;
 
-export const SessionExpired: Story = {
-  name: 'Session expired (401)',
-  args: { scenario: 'session-expired' },
-  parameters: shows('error'),
-};
+export const SessionExpired: Story = shared.sessionExpired;
 
-export const TimedOut: Story = {
-  name: 'Timed out (1.5 s)',
-  args: { scenario: 'timeout' },
-  parameters: shows('error'),
-};
+export const TimedOut: Story = shared.timedOut;
 
-export const ErrorInChinese: Story = {
-  name: 'Error in Chinese (zh-CN)',
-  args: { scenario: 'network-error' },
-  globals: { locale: 'zh-CN' },
-  parameters: shows('error'),
-};
+export const ErrorInChinese: Story = shared.errorInChinese;
 
-export const NotConnected: Story = {
-  name: 'Page not connected (no client)',
-  args: { scenario: 'not-connected' },
-  parameters: shows('error'),
-};
+export const NotConnected: Story = shared.notConnected;

@@ -2,17 +2,14 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { WaysToEarnState } from '@loyalty-elements/components';
-import { clientFor, resetScenario, scenarioNames, scenarios, type ScenarioName } from './support/fake-api.ts';
+import { clientFor, resetScenario } from './support/fake-api.ts';
+import { colorSchemeArgType, scenarioArgType, type WidgetStoryArgs } from './support/arg-types.ts';
 import { widgetsSettled } from './support/widgets.ts';
 import { describedWithKeyboard, type KeyboardRow } from './support/keyboard.ts';
 import { sharedStateStories } from './support/state-stories.ts';
 
-interface Args {
-  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
-  scenario: ScenarioName;
-  'sign-in-url': string;
+interface Args extends WidgetStoryArgs {
   'birthday-url': string;
-  'color-scheme': '' | 'light' | 'dark';
 }
 
 /** The state a story shows; its play function checks it. */
@@ -33,22 +30,10 @@ const meta = {
     'color-scheme': '',
   },
   argTypes: {
-    scenario: {
-      name: 'scenario',
-      description: 'What the fake API answers (a real SDK client, answered by Mock Service Worker).',
-      control: {
-        type: 'select',
-        labels: Object.fromEntries(scenarioNames.map((name) => [name, scenarios[name].label])),
-      },
-      options: scenarioNames,
-      table: { category: 'story' },
-    },
+    scenario: scenarioArgType,
     'sign-in-url': { control: 'text' },
     'birthday-url': { control: 'text' },
-    'color-scheme': {
-      control: { type: 'inline-radio', labels: { '': 'follow the page', light: 'light', dark: 'dark' } },
-      options: ['', 'light', 'dark'],
-    },
+    'color-scheme': colorSchemeArgType,
   },
   parameters: {
     docs: {

@@ -1,5 +1,13 @@
 // Storybook controls the widgets' stories share.
-import { scenarioNames, scenarios } from './fake-api.ts';
+import { scenarioNames, scenarios, type ScenarioName } from './fake-api.ts';
+
+/** The args every customer widget's stories have: the fake API's scenario, a sign-in link and a colour scheme. */
+export interface WidgetStoryArgs {
+  /** Which shopper, or which failure, the fake API serves (stories/support/fake-api.ts). */
+  scenario: ScenarioName;
+  'sign-in-url': string;
+  'color-scheme': '' | 'light' | 'dark';
+}
 
 /** The `scenario` arg: which shopper, or which failure, the fake API serves. */
 export const scenarioArgType = {

@@ -16,11 +16,15 @@ export function sharedStateStories<Args extends StateArgs>(): Record<
   | 'rightToLeft'
   | 'loading'
   | 'loadingWithReducedMotion'
+  | 'loadingDark'
   | 'guest'
   | 'guestWithoutSignInUrl'
   | 'guestInChinese'
   | 'networkError'
+  | 'serverError'
   | 'sessionExpired'
+  | 'timedOut'
+  | 'errorInChinese'
   | 'sessionExpiredInChinese'
   | 'notConnected',
   StoryObj<Args>
@@ -48,13 +52,17 @@ export function sharedStateStories<Args extends StateArgs>(): Record<
     loadingWithReducedMotion: story('Loading with reduced motion', 'loading', 'loading', {
       globals: { motion: 'reduce' },
     }),
+    loadingDark: story('Loading (dark)', 'loading', 'loading', { globals: { scheme: 'dark' } }),
     guest: story(undefined, 'guest', 'guest'),
     guestWithoutSignInUrl: story('Guest without sign-in-url (fires loyalty-sign-in-requested)', 'guest', 'guest', {
       signInUrl: '',
     }),
     guestInChinese: story('Guest in Chinese (zh-CN)', 'guest', 'guest', chinese),
     networkError: story('Network error', 'network-error', 'error'),
+    serverError: story('Server error (500)', 'server-error', 'error'),
     sessionExpired: story('Session expired (401)', 'session-expired', 'error'),
+    timedOut: story('Timed out (1.5 s)', 'timeout', 'error'),
+    errorInChinese: story('Error in Chinese (zh-CN)', 'network-error', 'error', chinese),
     sessionExpiredInChinese: story('Session expired in Chinese (zh-CN)', 'session-expired', 'error', chinese),
     notConnected: story('Page not connected (no client)', 'not-connected', 'error'),
   };
