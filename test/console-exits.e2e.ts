@@ -1,9 +1,9 @@
 // The console's Exits and win-back page in real Chromium against the real API: the churn figures equal the API's,
 // an ending shows under its reason, a lapsed member is won back with points from the dialog, axe-core finds nothing
 // in any state, light and dark, and the page speaks Chinese.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   ChurnReport,
   CustomerProfile,
@@ -12,29 +12,22 @@ import {
   paths,
   programSettingsPath,
 } from '@loyalty-elements/contract';
-import { launchChromium } from './support/browser.ts';
-import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
-import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+import { accessibilityViolations, openConsole, signInWithDemoKey } from './support/console.ts';
+import { consoleStackPerFile } from './support/console-stack.ts';
+import { DEMO_SECRET_KEY } from './support/stack.ts';
 
-let stack: Stack;
-let browser: Browser;
+const running = consoleStackPerFile(lapseAfter30Days);
 
-before(async () => {
-  ensureConsoleBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+async function lapseAfter30Days(): Promise<void> {
   // The demo's birthday shopper last did something 40 days ago: lapsed after 30 days.
   const res = await api(programSettingsPath, { method: 'PATCH', body: { lapsedAfterDays: 30 } });
   assert.equal(res.status, 200, await res.text());
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+}
 
-const consoleUrl = () => `${stack.apiBase}/console/`;
+const consoleUrl = () => running.consoleUrl();
 
 function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  return fetch(stack.apiBase + path, {
+  return fetch(running.stack.apiBase + path, {
     method: init.method ?? 'GET',
     headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
@@ -82,7 +75,7 @@ async function chartTable(page: Page, chart: string): Promise<Map<string, number
 
 describe('the Exits and win-back page', () => {
   it('shows the churn API’s ended counts per month, and an ending for price under Price', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await openExits(page);
     const [from, to] = lastTwelveMonths();
     const report = await apiJson(ChurnReport, `${memberPaths.churn}?from=${from}&to=${to}`);
@@ -115,7 +108,7 @@ describe('the Exits and win-back page', () => {
     assert.ok(member, `the birthday shopper is lapsed: ${JSON.stringify(lapsed.members.map((m) => m.customer.id))}`);
     const before = (await apiJson(CustomerProfile, paths.customer('demo-birthday'))).balance.spendable;
 
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await openExits(page);
     const row = page.locator('tr[data-customer="demo-birthday"]');
     await row.getByRole('button', { name: `Win back ${member.customer.name}` }).click();
@@ -138,7 +131,7 @@ describe('the Exits and win-back page', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations in its charts, tables and dialog (${colorScheme})`, async () => {
-      const { context, page, problems } = await openConsole(browser, consoleUrl(), { colorScheme });
+      const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { colorScheme });
       await openExits(page);
       assert.deepEqual(await accessibilityViolations(page), [], 'charts and lapsed members');
       for (const toggle of await page.getByRole('button', { name: 'Show as table' }).all()) await toggle.click();
@@ -157,7 +150,7 @@ describe('the Exits and win-back page', () => {
   }
 
   it('fits a tablet and a phone: the page never scrolls sideways, a wide table scrolls in its own region', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await openExits(page);
     for (const width of [768, 375]) {
       await page.setViewportSize({ width, height: 900 });
@@ -174,7 +167,7 @@ describe('the Exits and win-back page', () => {
   });
 
   it('speaks Simplified Chinese', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { locale: 'zh-CN' });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('link', { name: '流失与挽回' }).click();
     await page.getByRole('heading', { name: '流失与挽回' }).waitFor({ timeout: 15_000 });

@@ -1,9 +1,9 @@
 // The console's Feedback page in real Chromium against the real API: the headline figures equal to the results API,
 // the weekly table equal to the feedback API, the verbatims filtered by group equal to the verbatims API, axe-core
 // clean in every state (light and dark), and Simplified Chinese.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   PUBLISHABLE_KEY_HEADER,
   SurveyFeedback,
@@ -13,10 +13,10 @@ import {
   feedbackPaths,
   surveyPaths,
 } from '@loyalty-elements/contract';
-import { launchChromium } from './support/browser.ts';
-import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
+import { accessibilityViolations, openConsole, signInWithDemoKey } from './support/console.ts';
+import { consoleStackPerFile } from './support/console-stack.ts';
 import { createShopper, shopperToken } from './support/loyalty-api.ts';
-import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from './support/stack.ts';
 
 const SURVEY = 'post-purchase-nps';
 /** Shoppers' answers to the demo's post-purchase survey: scores of every group, detractors' complaints. */
@@ -29,11 +29,12 @@ const ANSWERS = [
   { nps: 6, what_went_wrong: { options: ['slow_replies'] }, complaint: 'Nobody answered my e-mail.' },
 ];
 
-let stack: Stack;
-let browser: Browser;
+const running = consoleStackPerFile(answerTheDemoSurvey);
 
 async function adminGet<T>(schema: { parse(value: unknown): T }, path: string): Promise<T> {
-  const res = await fetch(`${stack.apiBase}${path}`, { headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` } });
+  const res = await fetch(`${running.stack.apiBase}${path}`, {
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` },
+  });
   assert.equal(res.status, 200, path);
   return schema.parse(await res.json());
 }
@@ -41,8 +42,8 @@ async function adminGet<T>(schema: { parse(value: unknown): T }, path: string): 
 /** Each answer given by a new shopper of the demo program, through the shopper API with a token of their own. */
 async function answerSurvey(version: number): Promise<void> {
   for (const answers of ANSWERS) {
-    const customerId = await createShopper(stack.apiBase, 'feedback');
-    const res = await fetch(`${stack.apiBase}${surveyPaths.response(crypto.randomUUID())}`, {
+    const customerId = await createShopper(running.stack.apiBase, 'feedback');
+    const res = await fetch(`${running.stack.apiBase}${surveyPaths.response(crypto.randomUUID())}`, {
       method: 'PUT',
       headers: {
         Authorization: `Bearer ${await shopperToken(customerId)}`,
@@ -55,20 +56,15 @@ async function answerSurvey(version: number): Promise<void> {
   }
 }
 
-before(async () => {
-  ensureConsoleBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+/** The demo survey answered by the shoppers of `ANSWERS`, once the stack is up. */
+async function answerTheDemoSurvey(): Promise<void> {
   const { surveys } = await adminGet(SurveyList, surveyPaths.adminSurveys);
   const survey = surveys.find((candidate) => candidate.id === SURVEY);
   assert.ok(survey, `the demo has the survey ${SURVEY}`);
   await answerSurvey(survey.version);
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+}
 
-const consoleUrl = () => `${stack.apiBase}/console/`;
+const consoleUrl = () => running.consoleUrl();
 const shownNumber = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
 
 /** Signs in and opens the Feedback page on the demo's post-purchase survey. */
@@ -81,7 +77,7 @@ async function openFeedback(page: Page, navLabel = 'Feedback'): Promise<void> {
 
 describe('the console’s Feedback page', () => {
   it('shows the NPS, CSAT, CES and response counts of the results API, and its weekly table the feedback API’s', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await openFeedback(page);
     const results = (await adminGet(SurveyResults, surveyPaths.results(SURVEY))).combined;
     assert.equal(results.responses.total, ANSWERS.length);
@@ -123,7 +119,7 @@ describe('the console’s Feedback page', () => {
   });
 
   it('filters the verbatims by detractor, showing exactly the verbatims API’s', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await openFeedback(page);
     const list = page.locator('console-feedback-verbatims');
     await list.locator('li').first().waitFor();
@@ -155,7 +151,7 @@ describe('the console’s Feedback page', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations when ready, with tables, and empty (${colorScheme})`, async () => {
-      const { context, page, problems } = await openConsole(browser, consoleUrl(), { colorScheme });
+      const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { colorScheme });
       await openFeedback(page);
       await page.locator('console-chart-card canvas').first().waitFor();
       await page.locator('console-feedback-verbatims li').first().waitFor();
@@ -174,7 +170,7 @@ describe('the console’s Feedback page', () => {
   }
 
   it('speaks Simplified Chinese, dimensions included, on a tablet', async () => {
-    const { context, page } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
+    const { context, page } = await openConsole(running.browser, consoleUrl(), { locale: 'zh-CN' });
     await page.setViewportSize({ width: 768, height: 1000 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('heading', { name: '概览' }).waitFor({ timeout: 15_000 });

@@ -1,28 +1,20 @@
 // The console's Program page in real Chromium against the real API: a tier renamed shows in the live preview before
 // it is saved and on the storefront after; the API's 400 is shown beside the field it names; a reward's stock and a
 // survey's sampling and questions are saved; axe-core finds nothing in any section, light and dark; Chinese.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AdminSurvey, Program, ProgramSettings, RewardCatalogue, SurveyList } from '@loyalty-elements/contract';
-import { launchChromium } from './support/browser.ts';
-import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
-import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+import { accessibilityViolations, openConsole, signInWithDemoKey } from './support/console.ts';
+import { consoleStackPerFile } from './support/console-stack.ts';
+import { DEMO_PUBLISHABLE_KEY, DEMO_SECRET_KEY } from './support/stack.ts';
 
-let stack: Stack;
-let browser: Browser;
-
-before(async () => {
-  ensureConsoleBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const running = consoleStackPerFile();
 
 async function adminGet<T>(schema: { parse(value: unknown): T }, path: string): Promise<T> {
-  const res = await fetch(`${stack.apiBase}${path}`, { headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` } });
+  const res = await fetch(`${running.stack.apiBase}${path}`, {
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` },
+  });
   assert.equal(res.status, 200, path);
   return schema.parse(await res.json());
 }
@@ -31,7 +23,7 @@ const programSettings = () => adminGet(ProgramSettings, '/v1/admin/program');
 
 /** Signs in and opens the Program page through the navigation, on its Earning section. */
 async function openProgram(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
-  const opened = await openConsole(browser, `${stack.apiBase}/console/`, options);
+  const opened = await openConsole(running.browser, `${running.stack.apiBase}/console/`, options);
   const zh = options.locale?.startsWith('zh');
   if (zh) await opened.page.getByRole('button', { name: '使用演示密钥登录' }).click();
   else await signInWithDemoKey(opened.page);
@@ -72,8 +64,8 @@ describe('the Program page of the console', () => {
     await context.close();
 
     // demo-shopper holds the second tier (3 200 points earned).
-    const shop = await browser.newPage();
-    await shop.goto(`${stack.storefrontUrl}/?shopper=demo-shopper&lang=en`);
+    const shop = await running.browser.newPage();
+    await shop.goto(`${running.stack.storefrontUrl}/?shopper=demo-shopper&lang=en`);
     await shop.locator('loyalty-tier-progress').getByText('Jade').first().waitFor({ timeout: 15_000 });
     await shop.close();
   });
@@ -202,7 +194,7 @@ describe('the Program page of the console', () => {
     await referrals.getByRole('button', { name: 'Save' }).click();
     await referrals.getByRole('status').getByText('Saved.').waitFor();
     assert.equal((await programSettings()).referrals?.referrerPoints, 800);
-    const publicProgram = await fetch(`${stack.apiBase}/v1/program?key=${DEMO_PUBLISHABLE_KEY}`);
+    const publicProgram = await fetch(`${running.stack.apiBase}/v1/program?key=${DEMO_PUBLISHABLE_KEY}`);
     assert.equal(Program.parse(await publicProgram.json()).earning?.referral?.referrerPoints, 800);
 
     await showSection(page, 'Service');

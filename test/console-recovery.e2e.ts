@@ -5,10 +5,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FollowUpPage, followUpPaths } from '@loyalty-elements/contract';
-import { launchChromium } from './support/browser.ts';
-import { accessibilityViolations, ensureConsoleBuilt, openConsole } from './support/console.ts';
+import { accessibilityViolations, openConsole } from './support/console.ts';
+import { consoleStackPerFile } from './support/console-stack.ts';
 import { summaryOf } from './support/loyalty-api.ts';
 import {
   adminJson,
@@ -18,19 +18,8 @@ import {
   queueRow,
   startClockedApi,
 } from './support/recovery.ts';
-import { startStack, type Stack } from './support/stack.ts';
 
-let stack: Stack;
-let browser: Browser;
-
-before(async () => {
-  ensureConsoleBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const running = consoleStackPerFile();
 
 /** The console's queue shows this many follow-ups before "Show more". */
 const QUEUE_PAGE_SIZE = 25;
@@ -41,7 +30,7 @@ const resolveForm = (page: Page) => page.locator('console-resolve-dialog dialog'
 
 /** The storefront's points balance widget for a shopper, as a number once it has loaded. */
 async function storefrontBalance(page: Page, customerId: string): Promise<number> {
-  await page.goto(`${stack.storefrontUrl}/?shopper=${encodeURIComponent(customerId)}&lang=en`);
+  await page.goto(`${running.stack.storefrontUrl}/?shopper=${encodeURIComponent(customerId)}&lang=en`);
   const value = page.locator('loyalty-points-balance [part~="value"]');
   await value.waitFor({ timeout: 15_000 });
   return shownNumber(await value.textContent());
@@ -55,12 +44,12 @@ async function openFollowUp(page: Page, followUpId: string): Promise<void> {
 
 describe('the Service recovery page', () => {
   it('works a complaint from the queue to a resolution whose goodwill points the storefront shows, once', async () => {
-    const { customerId, followUp } = await complain(stack.apiBase, 'recovery-e2e', 'The tea arrived cold.');
-    const shopper = await browser.newPage();
+    const { customerId, followUp } = await complain(running.stack.apiBase, 'recovery-e2e', 'The tea arrived cold.');
+    const shopper = await running.browser.newPage();
     const balanceBefore = await storefrontBalance(shopper, customerId);
-    assert.equal(balanceBefore, (await summaryOf(stack.apiBase, customerId)).points.balance);
+    assert.equal(balanceBefore, (await summaryOf(running.stack.apiBase, customerId)).points.balance);
 
-    const { context, page, problems } = await openRecoveryPage(browser, stack.apiBase);
+    const { context, page, problems } = await openRecoveryPage(running.browser, running.stack.apiBase);
     const row = queueRow(page, followUp.id);
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /The tea arrived cold\./);
@@ -76,7 +65,7 @@ describe('the Service recovery page', () => {
     await detail(page).getByLabel('New note').fill('Called the shopper; a new tin is on its way.');
     await detail(page).getByRole('button', { name: 'Add note' }).click();
     await detail(page).locator('.notes li').getByText('Called the shopper; a new tin is on its way.').waitFor();
-    const noted = await followUpFromApi(stack.apiBase, followUp.id);
+    const noted = await followUpFromApi(running.stack.apiBase, followUp.id);
     assert.equal(noted.assignee, 'Mei Lin');
     assert.deepEqual(
       noted.notes.map((note) => note.text),
@@ -107,9 +96,9 @@ describe('the Service recovery page', () => {
     assert.match(status, /Sent a new tin and apologised/);
     assert.match(status, /50 goodwill points/);
 
-    const resolved = await followUpFromApi(stack.apiBase, followUp.id);
+    const resolved = await followUpFromApi(running.stack.apiBase, followUp.id);
     assert.equal(resolved.resolution?.goodwillPoints, 50);
-    const summary = await summaryOf(stack.apiBase, customerId);
+    const summary = await summaryOf(running.stack.apiBase, customerId);
     assert.equal(summary.points.balance, balanceBefore + 50, 'a double click credits once');
     assert.equal(await storefrontBalance(shopper, customerId), balanceBefore + 50);
 
@@ -140,9 +129,9 @@ describe('the Service recovery page', () => {
 
 describe('the Service recovery page when things go wrong', () => {
   it('resends a resolution the browser never heard back about with the same key: the shopper is credited once', async () => {
-    const { customerId, followUp } = await complain(stack.apiBase, 'retry-e2e', 'Wrong tea in the box.');
-    const balanceBefore = (await summaryOf(stack.apiBase, customerId)).points.balance;
-    const { context, page } = await openRecoveryPage(browser, stack.apiBase);
+    const { customerId, followUp } = await complain(running.stack.apiBase, 'retry-e2e', 'Wrong tea in the box.');
+    const balanceBefore = (await summaryOf(running.stack.apiBase, customerId)).points.balance;
+    const { context, page } = await openRecoveryPage(running.browser, running.stack.apiBase);
     await openFollowUp(page, followUp.id);
     await detail(page).getByRole('button', { name: 'Resolve…' }).click();
     await resolveForm(page).getByLabel('Outcome').fill('Sent the right tea');
@@ -160,24 +149,28 @@ describe('the Service recovery page when things go wrong', () => {
     await resolveForm(page).getByRole('button', { name: 'Resolve' }).click();
     await resolveForm(page).getByRole('alert').getByText('The API could not be reached').waitFor();
     assert.equal(await resolveForm(page).getByLabel('Outcome').inputValue(), 'Sent the right tea', 'nothing lost');
-    assert.equal((await followUpFromApi(stack.apiBase, followUp.id)).status, 'closed', 'the first one was written');
+    assert.equal(
+      (await followUpFromApi(running.stack.apiBase, followUp.id)).status,
+      'closed',
+      'the first one was written',
+    );
 
     await page.unroute('**/resolution');
     await resolveForm(page).getByRole('button', { name: 'Resolve' }).click();
     await detail(page).locator('[data-section="resolution"]').getByText('Sent the right tea').waitFor();
     assert.equal(keys.length, 2);
     assert.equal(keys[0], keys[1], 'the retry carries the first attempt’s Idempotency-Key');
-    assert.equal((await summaryOf(stack.apiBase, customerId)).points.balance, balanceBefore + 30);
+    assert.equal((await summaryOf(running.stack.apiBase, customerId)).points.balance, balanceBefore + 30);
     await context.close();
   });
 
   it('says in words that a colleague resolved the follow-up first, keeping what was typed', async () => {
-    const { followUp } = await complain(stack.apiBase, 'closed-e2e', 'The lid was broken.');
-    const { context, page, problems } = await openRecoveryPage(browser, stack.apiBase);
+    const { followUp } = await complain(running.stack.apiBase, 'closed-e2e', 'The lid was broken.');
+    const { context, page, problems } = await openRecoveryPage(running.browser, running.stack.apiBase);
     await openFollowUp(page, followUp.id);
     await detail(page).getByRole('button', { name: 'Resolve…' }).click();
     await resolveForm(page).getByLabel('Outcome').fill('Sent a new lid');
-    await adminJson(stack.apiBase, followUpPaths.resolution(followUp.id), {
+    await adminJson(running.stack.apiBase, followUpPaths.resolution(followUp.id), {
       method: 'POST',
       headers: { 'Idempotency-Key': randomUUID() },
       body: JSON.stringify({ outcome: 'Refunded by phone' }),
@@ -197,8 +190,10 @@ describe('the Service recovery page when things go wrong', () => {
 describe('the Service recovery page, light and dark', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations in the queue, the detail and the resolve form (${colorScheme})`, async () => {
-      const { followUp } = await complain(stack.apiBase, `axe-${colorScheme}`, 'Nobody answered my email.');
-      const { context, page, problems } = await openRecoveryPage(browser, stack.apiBase, { colorScheme });
+      const { followUp } = await complain(running.stack.apiBase, `axe-${colorScheme}`, 'Nobody answered my email.');
+      const { context, page, problems } = await openRecoveryPage(running.browser, running.stack.apiBase, {
+        colorScheme,
+      });
       await queueRow(page, followUp.id).waitFor();
       assert.deepEqual(await accessibilityViolations(page), [], 'queue');
       await openFollowUp(page, followUp.id);
@@ -240,7 +235,7 @@ describe('overdue follow-ups', () => {
     ).followUps.map((followUp) => followUp.id);
     assert.equal(expected.length, complaints.length);
 
-    const { context, page, problems } = await openRecoveryPage(browser, clocked.apiBase);
+    const { context, page, problems } = await openRecoveryPage(running.browser, clocked.apiBase);
     await page.clock.setFixedTime(clocked.now());
     await page.locator('console-recovery-page button[data-filter="overdue"]').click();
     const rows = page.locator('console-recovery-page tbody tr');
@@ -263,7 +258,7 @@ describe('overdue follow-ups', () => {
     assert.deepEqual(problems, []);
     await context.close();
 
-    const chinese = await openConsole(browser, `${clocked.apiBase}/console/`, { locale: 'zh-CN' });
+    const chinese = await openConsole(running.browser, `${clocked.apiBase}/console/`, { locale: 'zh-CN' });
     await chinese.page.clock.setFixedTime(clocked.now());
     await chinese.page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await chinese.page.getByRole('link', { name: '服务补救' }).click();

@@ -1,29 +1,19 @@
 // The merchant console in real Chromium against the real API: sign-in with the demo key, the Overview's figures
 // equal to the API's, sign-out, the CSRF and cookie rules, the CSP, and axe-core on every page state, light and dark.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { AdminOverview } from '@loyalty-elements/contract';
-import { launchChromium } from './support/browser.ts';
-import { accessibilityViolations, ensureConsoleBuilt, openConsole, signInWithDemoKey } from './support/console.ts';
-import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
+import { accessibilityViolations, openConsole, signInWithDemoKey } from './support/console.ts';
+import { consoleStackPerFile } from './support/console-stack.ts';
+import { DEMO_SECRET_KEY } from './support/stack.ts';
 
-let stack: Stack;
-let browser: Browser;
+const running = consoleStackPerFile();
 
-before(async () => {
-  ensureConsoleBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const consoleUrl = () => `${stack.apiBase}/console/`;
+const consoleUrl = () => running.consoleUrl();
 
 async function overviewFromApi(): Promise<AdminOverview> {
-  const res = await fetch(`${stack.apiBase}/v1/admin/overview`, {
+  const res = await fetch(`${running.stack.apiBase}/v1/admin/overview`, {
     headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` },
   });
   assert.equal(res.status, 200);
@@ -33,7 +23,7 @@ async function overviewFromApi(): Promise<AdminOverview> {
 const shownNumber = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
 async function sessionCookie(context: BrowserContext) {
-  const cookie = (await context.cookies(stack.apiBase)).find((c) => c.name === 'loyalty_console');
+  const cookie = (await context.cookies(running.stack.apiBase)).find((c) => c.name === 'loyalty_console');
   assert.ok(cookie, 'the session cookie is set');
   return cookie;
 }
@@ -47,7 +37,7 @@ describe('the merchant console', () => {
       assert.ok(csp.includes(directive), `${directive} in ${csp}`);
     }
 
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await page.getByLabel('Secret key').fill('sk_wrong');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').getByText('That is not a secret key').waitFor();
@@ -64,7 +54,7 @@ describe('the merchant console', () => {
   });
 
   it('shows the members total, points outstanding and weekly table the API returns', async () => {
-    const { context, page, problems } = await openConsole(browser, consoleUrl());
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
     await signInWithDemoKey(page);
     const overview = await overviewFromApi();
     assert.equal(
@@ -92,22 +82,24 @@ describe('the merchant console', () => {
   });
 
   it('signs out: the old cookie is refused from then on', async () => {
-    const { context, page } = await openConsole(browser, consoleUrl());
+    const { context, page } = await openConsole(running.browser, consoleUrl());
     await signInWithDemoKey(page);
     const { value } = await sessionCookie(context);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
-    const res = await fetch(`${stack.apiBase}/v1/admin/overview`, { headers: { Cookie: `loyalty_console=${value}` } });
+    const res = await fetch(`${running.stack.apiBase}/v1/admin/overview`, {
+      headers: { Cookie: `loyalty_console=${value}` },
+    });
     assert.equal(res.status, 401);
     assert.equal(((await res.json()) as { code: string }).code, 'console_session_invalid');
     await context.close();
   });
 
   it('refuses a cross-site request carrying the cookie', async () => {
-    const { context, page } = await openConsole(browser, consoleUrl());
+    const { context, page } = await openConsole(running.browser, consoleUrl());
     await signInWithDemoKey(page);
     const { value } = await sessionCookie(context);
-    const forged = await fetch(`${stack.apiBase}/console/api/session`, {
+    const forged = await fetch(`${running.stack.apiBase}/console/api/session`, {
       method: 'DELETE',
       headers: { Cookie: `loyalty_console=${value}`, Origin: 'http://evil.example', 'X-Loyalty-Console': '1' },
     });
@@ -116,11 +108,11 @@ describe('the merchant console', () => {
 
     // A page on another origin posting with the browser: SameSite=Strict keeps the cookie home, and the API refuses.
     const other = await context.newPage();
-    await other.goto(stack.storefrontUrl);
+    await other.goto(running.stack.storefrontUrl);
     const status = await other.evaluate(async (url) => {
       const res = await fetch(url, { method: 'DELETE', credentials: 'include', mode: 'no-cors' }).catch(() => null);
       return res?.status ?? -1;
-    }, `${stack.apiBase}/console/api/session`);
+    }, `${running.stack.apiBase}/console/api/session`);
     assert.ok(status === 0 || status === -1, 'an opaque answer the other page cannot read');
     // The session survived the attempt.
     await page.reload();
@@ -130,7 +122,7 @@ describe('the merchant console', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations on the sign-in and Overview pages (${colorScheme})`, async () => {
-      const { context, page, problems } = await openConsole(browser, consoleUrl(), { colorScheme });
+      const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { colorScheme });
       await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
       assert.deepEqual(await accessibilityViolations(page), [], 'sign-in page');
       await signInWithDemoKey(page);
@@ -143,8 +135,8 @@ describe('the merchant console', () => {
     });
   }
 
-  it('speaks Simplified Chinese for a Chinese browser, and on a phone-width screen', async () => {
-    const { context, page } = await openConsole(browser, consoleUrl(), { locale: 'zh-CN' });
+  it('speaks Simplified Chinese for a Chinese running.browser, and on a phone-width screen', async () => {
+    const { context, page } = await openConsole(running.browser, consoleUrl(), { locale: 'zh-CN' });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('button', { name: '使用演示密钥登录' }).click();
     await page.getByRole('heading', { name: '概览' }).waitFor({ timeout: 15_000 });

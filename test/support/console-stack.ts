@@ -11,19 +11,23 @@ export interface ConsoleStack {
   consoleUrl(): string;
 }
 
-/** The built console, the real API with the demo program, and Chromium, started before a file's tests and stopped after. */
-export function consoleStackPerFile(): ConsoleStack {
+/**
+ * The built console, the real API with the demo program, and Chromium, started before a file's tests and stopped
+ * after. `prepare` runs once they are up, before any test (a file's own `before` may run while they start).
+ */
+export function consoleStackPerFile(prepare?: (started: ConsoleStack) => Promise<void>): ConsoleStack {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   before(async () => {
     ensureConsoleBuilt();
     [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+    await prepare?.(started);
   });
   after(async () => {
     await browser?.close();
     await stack?.stop();
   });
-  return {
+  const started: ConsoleStack = {
     get stack() {
       if (stack === undefined) throw new Error('The stack starts before the tests run.');
       return stack;
@@ -34,4 +38,5 @@ export function consoleStackPerFile(): ConsoleStack {
     },
     consoleUrl: () => `${stack?.apiBase}/console/`,
   };
+  return started;
 }
