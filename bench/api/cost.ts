@@ -187,8 +187,10 @@ async function seededCustomer(
     id,
   ]);
   await server.db.transaction(async (tx) => {
+    // The seed is one long statement, not a request: the API's statement timeout is not for it.
     await tx.exec(
-      'ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_customer_points; ' +
+      'SET LOCAL statement_timeout = 0; ' +
+        'ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_customer_points; ' +
         'ALTER TABLE point_batches DISABLE TRIGGER point_batches_customer_points',
     );
     await tx.query(
