@@ -3,15 +3,18 @@
  * each in its own process with --json (their progress shows on stderr), then prints every result as
  * one report. `--json` prints that report as one JSON document instead. See README.md.
  *
- *   pnpm bench [-- --render-runs 20 --page-runs 10 --api-duration 3 --skip-build --json]
+ *   pnpm bench [-- --render-runs 20 --page-runs 10 --api-duration 3 --skip-build --json --write-readme]
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatCombinedReport, type BenchOutcome, type CombinedReport } from './report/combined.ts';
+import { generatedBlock, writeGeneratedBlock } from './report/readme.ts';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const DEFAULT_RENDER_RUNS = 20;
+const DEFAULT_PAGE_RUNS = 10;
 
 const USAGE = `Usage: pnpm bench [-- options]
 
@@ -20,6 +23,7 @@ const USAGE = `Usage: pnpm bench [-- options]
   --api-duration <s>   bench/api seconds per scenario (default 3; 1 s warm-up each)
   --skip-build         bench/page uses the drop-in script as built (default: build it first)
   --json               print one JSON document on stdout (progress goes to stderr)
+  --write-readme       also write the report into bench/README.md, between its generated-block markers
   --help               show this help`;
 
 function wholeNumber(name: string, text: string | undefined, fallback: number): number {
@@ -79,6 +83,7 @@ async function main(): Promise<number> {
         'api-duration': { type: 'string' },
         'skip-build': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        'write-readme': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -93,8 +98,8 @@ async function main(): Promise<number> {
   }
   let renderRuns: number, pageRuns: number, apiDuration: number;
   try {
-    renderRuns = wholeNumber('--render-runs', values['render-runs'], 20);
-    pageRuns = wholeNumber('--page-runs', values['page-runs'], 10);
+    renderRuns = wholeNumber('--render-runs', values['render-runs'], DEFAULT_RENDER_RUNS);
+    pageRuns = wholeNumber('--page-runs', values['page-runs'], DEFAULT_PAGE_RUNS);
     apiDuration = wholeNumber('--api-duration', values['api-duration'], 3);
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -135,13 +140,26 @@ async function main(): Promise<number> {
     render,
     page,
   };
+  const text = formatCombinedReport(report);
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {
     console.log('');
-    console.log(formatCombinedReport(report));
+    console.log(text);
     console.log('');
     console.log(report.ok ? 'ok: every bench ran and passed its checks.' : 'FAILED: see the problems above.');
+  }
+  if (values['write-readme']) {
+    const args = process.argv.slice(2).filter((arg) => arg !== '--');
+    const block = generatedBlock(report, text, {
+      command: `${process.env.BENCH_POSTGRES_URL ? 'BENCH_POSTGRES_URL=<local PostgreSQL> ' : ''}pnpm bench -- ${args.join(' ')}`,
+      renderRuns,
+      pageRuns,
+      defaultRenderRuns: DEFAULT_RENDER_RUNS,
+      defaultPageRuns: DEFAULT_PAGE_RUNS,
+    });
+    await writeGeneratedBlock(fileURLToPath(new URL('README.md', import.meta.url)), block);
+    console.error('bench/README.md: generated block rewritten.');
   }
   return report.ok ? 0 : 1;
 }

@@ -124,3 +124,11 @@ export function tallyProblems(label: string, tally: Tally): string[] {
   for (const [message, count] of tally.errors) lines.push(`${label}: ${count} x error "${message}"`);
   return lines;
 }
+
+/** The cost rows as a table. */
+export function formatCostTable(rows: readonly CostRow[]): string {
+  const header = ['store', 'row', 'figure', 'target', 'met'];
+  const cells = rows.map((row) => [row.store, row.row, row.figure, row.target, row.met ? 'yes' : 'NO']);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]!.length)));
+  return [header, ...cells].map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')).join('\n');
+}

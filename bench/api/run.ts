@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatCostTable, measureCost } from './cost.ts';
+import { measureCost } from './cost.ts';
 import { measure, type Measurement, type Scenario } from './measure.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
-import { formatTable, scenarioReport, tallyProblems, type BenchReport, type Check } from './report.ts';
+import { formatCostTable, formatTable, scenarioReport, tallyProblems, type BenchReport, type Check } from './report.ts';
 import {
   bareScenario,
   earnHeaders,

@@ -1,4 +1,4 @@
-import { formatTable as formatApiTable, type BenchReport as ApiReport } from '../api/report.ts';
+import { formatCostTable, formatTable as formatApiTable, type BenchReport as ApiReport } from '../api/report.ts';
 import { formatPageTable } from '../page/report.ts';
 import type { PageReport } from '../page/report.ts';
 import { formatRenderTable, type RenderReport } from '../render/report.ts';
@@ -84,6 +84,7 @@ export function formatCombinedReport(report: CombinedReport): string {
       `x bare = req/s over the bare Hono route's ${Math.round(api.result.bareRequestsPerSec)} req/s in the same run`,
     );
   }
+  if (api.result?.cost) out.push('', formatCostTable(api.result.cost));
   out.push(...problems(api.result?.problems, api.error), '');
 
   const renderSettings = render.result?.settings;

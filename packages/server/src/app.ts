@@ -43,6 +43,8 @@ import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFa
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { abandonWhenClientGoes } from './middleware/client-gone.ts';
+import { RequestAbandonedError } from './store/request-signal.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { requireJsonBody } from './middleware/json-body.ts';
 import { refuseBrowserOrigin } from './middleware/admin-origin.ts';
@@ -52,6 +54,8 @@ import { consoleSessionRoutes } from './routes/console/session.ts';
 import { consoleStaticRoutes } from './routes/console/static.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The status logged for a request whose client left before its answer (nginx's). */
+const CLIENT_CLOSED_REQUEST = 499;
 
 export interface AppDeps {
   db: Database;
@@ -111,7 +115,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   const app = new Hono();
 
-  app.use('*', securityHeaders, ...requestLog(logger));
+  app.use('*', securityHeaders, ...requestLog(logger), abandonWhenClientGoes);
   app.use(
     '*',
     bodyLimit({
@@ -179,6 +183,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    // Nobody reads this answer; 499 (client closed request) tells the log line why there was none.
+    if (error instanceof RequestAbandonedError) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
     if (error instanceof StorageUnavailableError) {
       // Reported where it happens (store/); the client retries, with the same Idempotency-Key for a write.
       c.header('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));

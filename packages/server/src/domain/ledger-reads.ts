@@ -3,7 +3,6 @@ import { toNumber, type Queryable } from '../store/database.ts';
 import { ENTRY_COLUMNS, iso, toLedgerEntry, UNAVAILABLE_POINTS, type EntryRow } from './ledger.ts';
 import type { Program, Tier } from './programs.ts';
 import { activitySince, tierStanding, type QualifyingActivity } from './tiers.ts';
-import { DAY_MS } from './time.ts';
 
 // What the summary and the history read from the ledger; ledger.ts writes it.
 
@@ -61,30 +60,51 @@ const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
  * with everything it owed (shortfall included), so they leave the window together and a refund of points
  * still pending never counts before those points do.
  *
- * Only activity that leaves the window within `forecastDays` of `now` (or may, near the window's start) comes back
- * one item each, as {@link tierStanding} needs it; the rest is summed in SQL into one item at its earliest moment,
- * which leaves the window after that. So a long history costs one aggregate, not its rows.
+ * The activity comes back condensed in SQL to at most three items that {@link tierStanding} reads exactly as it
+ * would read every row of the window: the first moment activity leaves the window (its end), the moments up to the
+ * first at which what is left falls below the threshold of the tier the whole window holds (the risk), and the
+ * rest. Each item sits at the last of the moments it gathers, so what is left at each item's moment is what is left
+ * there in the full history; moments in between never fall below the threshold first. So a long history costs one
+ * aggregate in the database and three rows in Node, however many entries it holds.
  */
 export async function qualifyingActivity(
   db: Queryable,
-  program: Pick<Program, 'id' | 'tierMetric' | 'currency' | 'tierWindowMonths' | 'tierRiskHorizonDays'>,
+  program: Pick<Program, 'id' | 'tierMetric' | 'currency' | 'tierWindowMonths' | 'tiers'>,
   customerId: string,
   since: Date,
   now: Date,
-  forecastDays: number = program.tierRiskHorizonDays,
 ): Promise<QualifyingActivity[]> {
-  // activitySince's margin again: month lengths vary, so items this close to the line come back one by one.
-  const detailUntil = activitySince(program.tierWindowMonths, new Date(now.getTime() + forecastDays * DAY_MS));
-  const lineMargin = now.getTime() - activitySince(0, now).getTime();
+  // Leaving moments are computed in UTC, as addMonths does: a day past the end of the month becomes its last day.
   const rows = await db.query<{ available_at: Date | string; amount: unknown }>(
-    `WITH activity AS (${activitySql(program, 'e.customer_id = $5')})
-     SELECT available_at, amount FROM activity WHERE available_at <= $6
-     UNION ALL
-     SELECT min(available_at), sum(amount) FROM activity WHERE available_at > $6 HAVING count(*) > 0`,
+    `WITH activity AS (${activitySql(program, 'e.customer_id = $5')}),
+     moments AS (
+       SELECT leaves_at, min(available_at) AS available_at, sum(amount) AS amount
+         FROM (SELECT available_at, amount,
+                      ((available_at AT TIME ZONE 'UTC') + make_interval(months => $6::int)) AT TIME ZONE 'UTC'
+                        AS leaves_at
+                 FROM activity) dated
+        WHERE leaves_at > $3
+        GROUP BY leaves_at),
+     walked AS (
+       SELECT leaves_at, available_at, amount,
+              row_number() OVER (ORDER BY leaves_at) AS n,
+              sum(amount) OVER () AS total,
+              sum(amount) OVER () - sum(amount) OVER (ORDER BY leaves_at ROWS UNBOUNDED PRECEDING) AS left_after
+         FROM moments),
+     held AS MATERIALIZED (
+       SELECT COALESCE(max(threshold), 0) AS threshold FROM unnest($7::bigint[]) AS threshold
+        WHERE threshold <= GREATEST((SELECT max(total) FROM walked), 0)),
+     falls AS MATERIALIZED (
+       SELECT min(leaves_at) AS leaves_at FROM walked, held WHERE n > 1 AND left_after < held.threshold)
+     SELECT (array_agg(walked.available_at ORDER BY walked.leaves_at DESC))[1] AS available_at,
+            sum(amount) AS amount
+       FROM walked, falls
+      GROUP BY CASE WHEN n = 1 THEN 1 WHEN walked.leaves_at <= falls.leaves_at THEN 2 ELSE 3 END`,
     [
       ...activityParams(program, since, now),
       customerId,
-      new Date(Math.max(detailUntil.getTime(), since.getTime()) + 2 * lineMargin),
+      program.tierWindowMonths,
+      program.tiers.map((tier) => tier.threshold),
     ],
   );
   return rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
@@ -144,7 +164,7 @@ export function activityParams(
 /** The tier the customer holds at `now`. */
 export async function customerTier(db: Queryable, program: Program, customerId: string, now: Date): Promise<Tier> {
   const since = activitySince(program.tierWindowMonths, now);
-  const activity = await qualifyingActivity(db, program, customerId, since, now, 0);
+  const activity = await qualifyingActivity(db, program, customerId, since, now);
   return tierStanding(program.tiers, activity, program.tierWindowMonths, now).current;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import { describeCause, StorageFailedError, StorageUnavailableError } from './errors.ts';
+import { throwIfAbandoned } from './request-signal.ts';
 
 /** Something SQL can run on: the database itself or one open transaction. */
 export interface Queryable {
@@ -127,7 +128,11 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   return {
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
       if (space && !isRead(sql)) await space.check();
-      return exclusive(() => inside.query<Row>(sql, params));
+      // Statements wait their turn here: one of a request whose client has gone by then is never started.
+      return exclusive(() => {
+        throwIfAbandoned();
+        return inside.query<Row>(sql, params);
+      });
     },
     exec: async (sql) => {
       await space?.check();
@@ -136,6 +141,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
     transaction: async (fn) => {
       await space?.check();
       return exclusive(async () => {
+        throwIfAbandoned();
         await inside.exec('BEGIN');
         let result;
         try {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
 import { describeCause, StorageUnavailableError, toStorageError } from './errors.ts';
+import { RequestAbandonedError, requestSignal, throwIfAbandoned } from './request-signal.ts';
 
 const INT8_OID = 20;
 
@@ -73,7 +74,13 @@ export async function openPostgres(
 
   return {
     ...queryable(pool, what),
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      const signal = requestSignal();
+      if (signal === undefined) return queryable(pool, what).query<Row>(sql, params);
+      return (await abandonableQuery(pool, connectionString, sql, params, signal, what)).rows as Row[];
+    },
     async transaction(fn) {
+      throwIfAbandoned();
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
@@ -112,6 +119,61 @@ export async function openPostgres(
       await pool.end();
     },
   };
+}
+
+/**
+ * A statement outside any transaction run for a request: not started when the request's client has gone by the time
+ * a connection is free, and cancelled in the server (`pg_cancel_backend`, from a connection of its own, so a full
+ * pool cannot hold it up) when the client goes while it runs. The connection goes back to the pool only once the
+ * cancel has landed, so it can never hit a statement of another request.
+ */
+async function abandonableQuery(
+  pool: pg.Pool,
+  connectionString: string,
+  sql: string,
+  params: readonly unknown[],
+  signal: AbortSignal,
+  what: string,
+): Promise<pg.QueryResult> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw toStorageError(error, what);
+  }
+  let cancelling: Promise<void> | undefined;
+  const cancel = () => {
+    const backend = (client as unknown as { processID: number | null }).processID;
+    if (backend !== null) cancelling = cancelBackend(connectionString, backend);
+  };
+  let broken: Error | undefined;
+  try {
+    if (signal.aborted) throw new RequestAbandonedError();
+    signal.addEventListener('abort', cancel, { once: true });
+    return await client.query(sql, [...params]);
+  } catch (error) {
+    if (signal.aborted) throw new RequestAbandonedError();
+    const mapped = toStorageError(error, what);
+    if (mapped instanceof StorageUnavailableError) broken = mapped;
+    throw mapped;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+    await cancelling;
+    client.release(broken);
+  }
+}
+
+/** Cancels what backend `pid` is running, if anything; an idle backend ignores it. */
+async function cancelBackend(connectionString: string, pid: number): Promise<void> {
+  const canceller = new pg.Client({ connectionString });
+  try {
+    await canceller.connect();
+    await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+  } catch {
+    // The statement timeout still bounds a statement this could not cancel.
+  } finally {
+    await canceller.end().catch(() => undefined);
+  }
 }
 
 /** How long a lost listening connection waits before it connects again. */
