@@ -128,9 +128,10 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   return {
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
       if (space && !isRead(sql)) await space.check();
-      // Statements wait their turn here: one of a request whose client has gone by then is never started.
+      // Statements wait their turn here: a read of a request whose client has gone by then is never started.
+      // Writes always run: a request's writes outside a transaction must not stop halfway.
       return exclusive(() => {
-        throwIfAbandoned();
+        if (isRead(sql)) throwIfAbandoned();
         return inside.query<Row>(sql, params);
       });
     },
@@ -141,7 +142,6 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
     transaction: async (fn) => {
       await space?.check();
       return exclusive(async () => {
-        throwIfAbandoned();
         await inside.exec('BEGIN');
         let result;
         try {
@@ -199,8 +199,8 @@ async function checkDataDir(dataDir: string, minFreeBytes: number): Promise<void
   }
 }
 
-/** A statement that only reads: it may run while the disk is nearly full. */
-function isRead(sql: string): boolean {
+/** A statement that only reads: it may run while the disk is nearly full, and is dropped when its client has gone. */
+export function isRead(sql: string): boolean {
   return /^\s*(SELECT|SHOW)\b/i.test(sql);
 }
 

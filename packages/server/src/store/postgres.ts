@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.ts';
+import { isRead, type Database, type Queryable } from './database.ts';
 import { describeCause, StorageUnavailableError, toStorageError } from './errors.ts';
-import { RequestAbandonedError, requestSignal, throwIfAbandoned } from './request-signal.ts';
+import { RequestAbandonedError, requestSignal } from './request-signal.ts';
 
 const INT8_OID = 20;
 
@@ -76,11 +76,11 @@ export async function openPostgres(
     ...queryable(pool, what),
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
       const signal = requestSignal();
-      if (signal === undefined) return queryable(pool, what).query<Row>(sql, params);
+      // Only reads are dropped: a request's writes outside a transaction must not stop halfway.
+      if (signal === undefined || !isRead(sql)) return queryable(pool, what).query<Row>(sql, params);
       return (await abandonableQuery(pool, connectionString, sql, params, signal, what)).rows as Row[];
     },
     async transaction(fn) {
-      throwIfAbandoned();
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
@@ -122,7 +122,7 @@ export async function openPostgres(
 }
 
 /**
- * A statement outside any transaction run for a request: not started when the request's client has gone by the time
+ * A read outside any transaction run for a request: not started when the request's client has gone by the time
  * a connection is free, and cancelled in the server (`pg_cancel_backend`, from a connection of its own, so a full
  * pool cannot hold it up) when the client goes while it runs. The connection goes back to the pool only once the
  * cancel has landed, so it can never hit a statement of another request.
