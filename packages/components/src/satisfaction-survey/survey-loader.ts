@@ -36,6 +36,6 @@ export async function loadSurvey(
 function surveyInSummary(summary: Summary, trigger: string): SurveyDefinition | undefined {
   const carried = summary.dueSurveys?.[trigger];
   if (carried === undefined) return undefined;
-  const parsed = SurveyDefinition.safeParse(carried);
+  const parsed = SurveyDefinition.safeParse(carried, { jitless: true });
   return parsed.success ? parsed.data : undefined;
 }

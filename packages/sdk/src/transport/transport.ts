@@ -12,8 +12,17 @@ import { retryOptions, type RetrySettings } from './retry-policy.ts';
 
 /** What the transport needs of a schema: zod's `safeParse`. */
 export interface Validator<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
+  safeParse(
+    data: unknown,
+    context?: { jitless?: boolean },
+  ): { success: true; data: T } | { success: false; error: unknown };
 }
+
+/**
+ * A page checks each answer's shape once or a few times: compiling a fast parser for every object schema (zod's
+ * `new Function` path) costs its main thread more than it saves, so answers are checked without it.
+ */
+const ONE_OFF_PARSE = { jitless: true } as const;
 
 export interface RequestSpec<T> {
   method: 'get' | 'put' | 'post';
@@ -133,7 +142,7 @@ export class Transport {
         cause,
       });
     }
-    const parsed = spec.schema.safeParse(body);
+    const parsed = spec.schema.safeParse(body, ONE_OFF_PARSE);
     if (!parsed.success) {
       throw new LoyaltyError('invalid_response', `${spec.path} answered data that does not match the contract`, {
         status: response.status,
