@@ -80,7 +80,8 @@ export async function authenticateCustomer(
   const fromQuery = c.req.method === 'GET' || c.req.method === 'HEAD';
   const program = await authenticatePublishableKey(c, db, fromQuery, now, settings);
   const token =
-    bearerToken(c.req.header('Authorization')) ?? (fromQuery ? c.req.query(CUSTOMER_TOKEN_QUERY) || undefined : undefined);
+    bearerToken(c.req.header('Authorization')) ??
+    (fromQuery ? c.req.query(CUSTOMER_TOKEN_QUERY) || undefined : undefined);
   if (token === undefined) {
     const orQuery = fromQuery ? ` or the ${CUSTOMER_TOKEN_QUERY} query parameter` : '';
     throw new ProblemError(401, 'token_missing', `Send the customer token as Authorization: Bearer <token>${orQuery}.`);

@@ -35,7 +35,9 @@ describe('a customer GET with its credentials in the URL (no CORS preflight)', (
 
   test('lets the Authorization header win over the query', async () => {
     const token = await demoToken(server, 'demo-shopper');
-    const response = await fetch(inUrl(paths.summary, 'not-a-token'), { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(inUrl(paths.summary, 'not-a-token'), {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     assert.equal(response.status, 200, await response.clone().text());
     await response.body?.cancel();
   });

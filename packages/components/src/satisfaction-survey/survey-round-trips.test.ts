@@ -48,7 +48,9 @@ async function timedShopperClient(exchanges: Exchange[]): Promise<LoyaltyClient>
     outboxStorage: new MemoryOutboxStorage(),
     retry: { limit: 0 },
     getCustomerToken: () =>
-      timed('token', () => executeServerCommand<string, { customerId: string }>('loyalty-customer-token', { customerId })),
+      timed('token', () =>
+        executeServerCommand<string, { customerId: string }>('loyalty-customer-token', { customerId }),
+      ),
     fetch: (input, init) => {
       const request = new Request(input, init);
       return timed(`${request.method} ${new URL(request.url).pathname}`, () => fetch(request));
@@ -61,7 +63,11 @@ describe('loyalty-satisfaction-survey round trips', () => {
     const exchanges: Exchange[] = [];
     const client = await timedShopperClient(exchanges);
     const el = await fixture<LoyaltySatisfactionSurvey>(
-      html`<loyalty-satisfaction-survey trigger="post_purchase" lang="en" .client=${client}></loyalty-satisfaction-survey>`,
+      html`<loyalty-satisfaction-survey
+        trigger="post_purchase"
+        lang="en"
+        .client=${client}
+      ></loyalty-satisfaction-survey>`,
     );
     await waitUntil(() => el.view === 'survey', `expected the survey, saw ${el.view}`, { timeout: 10_000 });
     await el.updateComplete;
