@@ -323,7 +323,7 @@ describe('<loyalty-satisfaction-survey>', () => {
     it('asks for its survey when the summary comes from an API that does not list the surveys due', async () => {
       const olderApi: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
-        if (!request.url.endsWith(paths.summary)) return fetch(request);
+        if (new URL(request.url).pathname !== paths.summary) return fetch(request);
         const { surveysDue: _unknown, dueSurveys: _notSent, ...summary } = await wholeSummary(request);
         return new Response(JSON.stringify(summary), { headers: { 'Content-Type': 'application/json' } });
       };
@@ -337,7 +337,7 @@ describe('<loyalty-satisfaction-survey>', () => {
       const brokenSurvey: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
         asked.push(new URL(request.url).pathname);
-        if (!request.url.endsWith(paths.summary)) return fetch(request);
+        if (new URL(request.url).pathname !== paths.summary) return fetch(request);
         const summary = await wholeSummary(request);
         const { questions: _dropped, ...survey } = summary.dueSurveys!.post_purchase!;
         const body = { ...summary, dueSurveys: { post_purchase: survey } };
