@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
+import { createShopper } from './support/loyalty-api.ts';
 import { DEMO_SECRET_KEY, startStack, type Stack } from './support/stack.ts';
 
 let stack: Stack;
@@ -81,7 +82,7 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
-  it('shows every demo shopper the widgets from one summary, one program, one rewards, one referral and one survey request', async () => {
+  it('shows every demo shopper the widgets from one summary (bringing the due survey), one program, one rewards and one referral request', async () => {
     for (const shopper of ['demo-shopper', 'demo-gold', 'demo-diamond', 'demo-new', 'demo-birthday']) {
       const requests: string[] = [];
       const page = await browser.newPage();
@@ -103,14 +104,7 @@ describe('the demo storefront', () => {
       );
       assert.deepEqual(
         requests.filter((path) => path !== '/v1/demo/customer-token').sort(),
-        [
-          '/v1/me/points/history',
-          '/v1/me/referral',
-          '/v1/me/rewards',
-          '/v1/me/summary',
-          '/v1/me/surveys/eligible',
-          '/v1/program',
-        ],
+        ['/v1/me/points/history', '/v1/me/referral', '/v1/me/rewards', '/v1/me/summary', '/v1/program'],
         `${shopper}: the API requests of one page view`,
       );
       assert.deepEqual(problems, [], `${shopper}: no console errors and no Content-Security-Policy violations`);
@@ -318,4 +312,64 @@ describe('the demo storefront', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+});
+
+const FIRST_VIEW_WIDGETS =
+  'loyalty-points-balance, loyalty-tier-progress, loyalty-rewards, loyalty-satisfaction-survey';
+
+/**
+ * The API requests (`METHOD /path`) of a first view of the storefront for `shopper`, once its widgets settled,
+ * watched through the DevTools protocol: Playwright's request events leave CORS preflights out.
+ */
+async function firstViewRequests(shopper: string): Promise<{ requests: string[]; states: string[] }> {
+  // A new context: empty HTTP and preflight caches, as on a shopper's first visit.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const requests: string[] = [];
+    cdp.on('Network.requestWillBeSent', (event) => {
+      if (event.request.url.startsWith(`${stack.apiBase}/v1/`)) {
+        requests.push(`${event.request.method} ${new URL(event.request.url).pathname}`);
+      }
+    });
+    await cdp.send('Network.enable');
+    await page.goto(`${stack.storefrontUrl}/?shopper=${encodeURIComponent(shopper)}&lang=en`);
+    await page.waitForFunction(
+      (selector) =>
+        [...document.querySelectorAll<HTMLElement & { state?: string }>(selector)].every(
+          (widget) => widget.state !== undefined && widget.state !== 'loading',
+        ),
+      FIRST_VIEW_WIDGETS,
+      { timeout: 15_000 },
+    );
+    const states = await page.evaluate(
+      (selector) =>
+        [...document.querySelectorAll<HTMLElement & { state: string }>(selector)].map(
+          (widget) => `${widget.localName}: ${widget.state}`,
+        ),
+      FIRST_VIEW_WIDGETS,
+    );
+    return { requests, states };
+  } finally {
+    await context.close();
+  }
+}
+
+describe('the storefront’s first view', () => {
+  for (const [who, shopper] of [
+    ['the demo shopper', async () => 'demo-shopper'],
+    ['a new shopper with the post-purchase survey due', () => createShopper(stack.apiBase, 'preflight')],
+  ] as const) {
+    it(`sends ${who}’s reads with no CORS preflight`, async () => {
+      const { requests, states } = await firstViewRequests(await shopper());
+      assert.ok(requests.includes('GET /v1/me/summary'), `the widgets read the summary: ${requests.join(', ')}`);
+      assert.ok(!states.some((state) => state.endsWith(': error')), states.join(', '));
+      assert.deepEqual(
+        requests.filter((request) => request.startsWith('OPTIONS ')),
+        [],
+        `no preflight among ${requests.join(', ')}`,
+      );
+    });
+  }
 });

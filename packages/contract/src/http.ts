@@ -2,10 +2,16 @@
 export const API_VERSION_PREFIX = '/v1';
 export const PUBLISHABLE_KEY_HEADER = 'X-Publishable-Key';
 /**
- * `GET /v1/program` also takes the publishable key as this query parameter: a cross-origin GET with no custom
+ * `GET /v1/program` and the customer GETs also take the publishable key as this query parameter: a cross-origin GET with no custom
  * header needs no CORS preflight, and the browser's HTTP cache keys the answer by its URL.
  */
 export const PUBLISHABLE_KEY_QUERY = 'key';
+/**
+ * A customer GET also takes the customer token as this query parameter (RFC 6750 §2.3), and the publishable key as
+ * `key`: a cross-origin GET with neither `Authorization` nor a custom header is a simple request, which needs no
+ * CORS preflight. The answers are `private`; the API never logs a query string.
+ */
+export const CUSTOMER_TOKEN_QUERY = 'access_token';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
 

@@ -20,6 +20,7 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   PUBLISHABLE_KEY_HEADER,
   PUBLISHABLE_KEY_QUERY,
+  CUSTOMER_TOKEN_QUERY,
   paths,
   surveyPaths,
 } from './http.ts';
@@ -264,6 +265,9 @@ const SECURITY: Record<Auth, Array<Record<string, string[]>>> = {
   none: [],
 };
 
+/** A customer GET may carry both credentials in its URL instead: no CORS preflight. */
+const CUSTOMER_GET_SECURITY = [...SECURITY.customer, { publishableKeyQuery: [], customerTokenQuery: [] }];
+
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The OpenAPI 3.1 document of the API, generated from the contract. */
@@ -309,7 +313,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
     const operation: Record<string, unknown> = {
       operationId,
       summary: op.summary,
-      security: SECURITY[op.auth],
+      security: op.auth === 'customer' && op.method === 'get' ? CUSTOMER_GET_SECURITY : SECURITY[op.auth],
       parameters,
       responses: responsesOf(op, (schema) => components.ref(schema, 'output', `${capitalize(operationId)}Response`)),
     };
@@ -343,6 +347,12 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
           description: 'The publishable key in the URL instead: no CORS preflight.',
         },
         customerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, aud = publishable key)' },
+        customerTokenQuery: {
+          type: 'apiKey',
+          in: 'query',
+          name: CUSTOMER_TOKEN_QUERY,
+          description: 'The customer token in the URL instead (RFC 6750 §2.3), on GETs only: no CORS preflight.',
+        },
         secretKey: { type: 'http', scheme: 'bearer', description: 'The program’s secret key, sk_…' },
         consoleSession: {
           type: 'apiKey',

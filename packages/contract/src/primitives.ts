@@ -44,7 +44,16 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 const checkedTimeZones = new Map<string, boolean>();
 const MAX_CHECKED_TIME_ZONES = 256;
 
+/**
+ * The zones the runtime lists, read on the first check. Looking a name up there costs a few milliseconds once, where
+ * the first formatter built for a zone loads its time-zone data: tens of milliseconds of a browser's main thread.
+ */
+let listedTimeZones: ReadonlySet<string> | undefined;
+
 function isTimeZone(value: string): boolean {
+  listedTimeZones ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
+  // The list leaves out aliases and `UTC`, which a formatter accepts: those are checked by building one.
+  if (listedTimeZones.has(value)) return true;
   let known = checkedTimeZones.get(value);
   if (known === undefined) {
     try {

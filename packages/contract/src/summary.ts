@@ -3,7 +3,7 @@ import { BirthdayStatus } from './birthday.ts';
 import { ExpiringPoints } from './points.ts';
 import { TierMetric } from './program.ts';
 import { Identifier, IsoDateTime, LocalizedText, Points, TimeZone } from './primitives.ts';
-import { SurveyTrigger } from './surveys.ts';
+import { SurveyId, SurveyTrigger, SurveyVersionNumber } from './surveys.ts';
 
 export const TierRef = z.object({
   id: Identifier,
@@ -55,6 +55,10 @@ export const TierStatus = z.object({
 });
 export type TierStatus = z.infer<typeof TierStatus>;
 
+/** A survey due at a trigger, as the summary carries it: a `SurveyDefinition`, checked whole by who shows it. */
+export const DueSurvey = z.looseObject({ id: SurveyId, version: SurveyVersionNumber });
+export type DueSurvey = z.infer<typeof DueSurvey>;
+
 /**
  * `GET /v1/me/summary`: everything the widgets on one page need about the signed-in customer,
  * in one response.
@@ -91,5 +95,12 @@ export const Summary = z.object({
    * an API that predates it: then a client asks for the survey at its trigger.
    */
   surveysDue: z.optional(z.array(SurveyTrigger)),
+  /**
+   * Per trigger in `surveysDue`, the survey due there: the whole definition `GET /v1/me/surveys/eligible` would
+   * give, so a survey widget shows it without asking. Only its id and version are checked here (a page
+   * without a survey widget loads no survey schema); the survey widget checks the rest as `SurveyDefinition`.
+   * Absent from an API that predates it: then a client asks for the survey at its trigger.
+   */
+  dueSurveys: z.optional(z.record(SurveyTrigger, DueSurvey)),
 });
 export type Summary = z.infer<typeof Summary>;

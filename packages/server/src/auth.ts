@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import {
   Identifier,
   MAX_CUSTOMER_TOKEN_TTL_SECONDS,
+  CUSTOMER_TOKEN_QUERY,
   PUBLISHABLE_KEY_HEADER,
   PUBLISHABLE_KEY_QUERY,
 } from '@loyalty-elements/contract';
@@ -75,10 +76,16 @@ export async function authenticateCustomer(
   { db, keys, settings }: { db: Queryable; keys: ProgramKeys; settings?: SettingsCache },
   now: Date = new Date(),
 ): Promise<AuthenticatedCustomer> {
-  const program = await authenticatePublishableKey(c, db, false, now, settings);
-  const token = bearerToken(c.req.header('Authorization'));
-  if (token === undefined)
-    throw new ProblemError(401, 'token_missing', 'Send the customer token as Authorization: Bearer <token>.');
+  // A GET may carry both in its URL: then a browser sends it cross-origin with no CORS preflight.
+  const fromQuery = c.req.method === 'GET' || c.req.method === 'HEAD';
+  const program = await authenticatePublishableKey(c, db, fromQuery, now, settings);
+  const token =
+    bearerToken(c.req.header('Authorization')) ??
+    (fromQuery ? c.req.query(CUSTOMER_TOKEN_QUERY) || undefined : undefined);
+  if (token === undefined) {
+    const orQuery = fromQuery ? ` or the ${CUSTOMER_TOKEN_QUERY} query parameter` : '';
+    throw new ProblemError(401, 'token_missing', `Send the customer token as Authorization: Bearer <token>${orQuery}.`);
+  }
 
   const remembered = settings?.verifiedCustomer(program, token);
   if (remembered !== undefined) return { program, customerId: remembered };
@@ -93,7 +100,7 @@ export async function authenticateCustomer(
     if (settings === undefined || !(error instanceof ProblemError)) throw error;
     // A program from memory may predate a key rotation on another instance: one look at the stored program.
     settings.forgetProgram(program.id);
-    const stored = await authenticatePublishableKey(c, db, false, now, settings);
+    const stored = await authenticatePublishableKey(c, db, fromQuery, now, settings);
     if (stored.settingsVersion === program.settingsVersion) throw error;
     return verify(stored);
   }

@@ -65,9 +65,9 @@ describe('GET /v1/program', () => {
     });
     assert.equal(both.status, 200);
     await both.body?.cancel();
-    // Only the program takes it: a customer endpoint still needs the header.
+    // A customer read takes it too, and then needs the customer's token.
     const summary = await fetch(`${server.baseUrl}${paths.summary}?key=${server.config.demoPublishableKey}`);
-    await expectProblem(summary, 401, 'publishable_key_invalid');
+    await expectProblem(summary, 401, 'token_missing');
   });
 
   test('is publicly cacheable for five minutes with a strong ETag, and answers 304 when it matches', async () => {

@@ -4,7 +4,6 @@ import {
   paths,
   surveyPaths,
   type LocalizedText,
-  type Program,
   type SurveyDefinition,
   type SurveyResponseUpdate,
   type SurveyResults,
@@ -162,11 +161,12 @@ function fakeSurveyApi(survey: SurveyDefinition, { pointsName }: { pointsName?: 
     if (path.endsWith(surveyPaths.eligible)) return json({ survey });
     if (path.endsWith(paths.summary)) {
       const summary = await wholeSummary(request);
-      return json({ ...summary, surveysDue: [...new Set([...(summary.surveysDue ?? []), survey.trigger])].sort() });
-    }
-    if (pointsName && path.endsWith(paths.program)) {
-      const program = (await (await fetch(request)).json()) as Program;
-      return json({ ...program, pointsName });
+      return json({
+        ...summary,
+        program: { ...summary.program, pointsName: pointsName ?? summary.program.pointsName },
+        surveysDue: [...new Set([...(summary.surveysDue ?? []), survey.trigger])].sort(),
+        dueSurveys: { ...summary.dueSurveys, [survey.trigger]: survey },
+      });
     }
     if (request.method === 'PUT' && path.includes('/v1/me/surveys/responses/')) {
       const body = (await request.json()) as SurveyResponseUpdate;
@@ -315,24 +315,38 @@ describe('<loyalty-satisfaction-survey>', () => {
 
       const due = await mount(client, { trigger: 'post_purchase' });
       await showing(due, 'survey');
-      // The program names the points of the survey's completion reward.
-      expect(asked, 'the cached summary, then the survey').to.deep.equal([
-        paths.summary,
-        surveyPaths.eligible,
-        paths.program,
-      ]);
+      // The summary brings the due survey and the program's name for the points of its completion reward.
+      expect(asked, 'the cached summary, nothing more').to.deep.equal([paths.summary]);
+      expect(due.survey!.id).to.equal(NPS_SURVEY);
     });
 
     it('asks for its survey when the summary comes from an API that does not list the surveys due', async () => {
       const olderApi: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
-        if (!request.url.endsWith(paths.summary)) return fetch(request);
-        const { surveysDue: _unknown, ...summary } = await wholeSummary(request);
+        if (new URL(request.url).pathname !== paths.summary) return fetch(request);
+        const { surveysDue: _unknown, dueSurveys: _notSent, ...summary } = await wholeSummary(request);
         return new Response(JSON.stringify(summary), { headers: { 'Content-Type': 'application/json' } });
       };
       const el = await mount(await shopperClient({ fetch: olderApi }));
       await showing(el, 'survey');
       expect(el.survey!.id).to.equal(NPS_SURVEY);
+    });
+
+    it('asks for its survey when the summary lists it as due but brings no survey that checks whole', async () => {
+      const asked: string[] = [];
+      const brokenSurvey: typeof fetch = async (input, init) => {
+        const request = new Request(input, init);
+        asked.push(new URL(request.url).pathname);
+        if (new URL(request.url).pathname !== paths.summary) return fetch(request);
+        const summary = await wholeSummary(request);
+        const { questions: _dropped, ...survey } = summary.dueSurveys!.post_purchase!;
+        const body = { ...summary, dueSurveys: { post_purchase: survey } };
+        return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+      };
+      const el = await mount(await shopperClient({ fetch: brokenSurvey }));
+      await showing(el, 'survey');
+      expect(asked).to.deep.equal([paths.summary, surveyPaths.eligible]);
+      expect(el.survey!.questions.length).to.be.greaterThan(0);
     });
 
     it('asks again when its trigger changes', async () => {

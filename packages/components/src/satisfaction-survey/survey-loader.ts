@@ -1,5 +1,5 @@
 import { randomId, type LoyaltyClient } from '@loyalty-elements/sdk';
-import type { LocalizedText, Summary, SurveyDefinition } from '@loyalty-elements/contract';
+import { SurveyDefinition, type LocalizedText, type Summary } from '@loyalty-elements/contract';
 import { finishedOnThisPage } from './survey-response.ts';
 
 /** What one load found: the survey due at the trigger (null when none), and what it needs to show. */
@@ -8,35 +8,38 @@ export interface LoadedSurvey {
   survey: SurveyDefinition | null;
   /** The id the answers to this showing of the survey are saved under. */
   responseId: string;
-  /** The program's name for its points, read when the survey offers a reward. */
+  /** The program's name for its points, shown when the survey offers a reward. */
   pointsName?: LocalizedText | undefined;
 }
 
 /**
  * The survey due at `trigger`, unless it was answered or dismissed on this page. `revalidate` asks
- * for the summary even when the page has it; `signal` stops asking once a newer load supersedes this one.
+ * for the summary even when the page has it; `signal` stops asking once a newer load supersedes this one;
+ * `whileWaiting` runs when the main thread is idle while the summary is on its way.
  */
 export async function loadSurvey(
   client: LoyaltyClient,
   trigger: string,
-  { revalidate, signal }: { revalidate: boolean; signal: AbortSignal },
+  { revalidate, signal, whileWaiting }: { revalidate: boolean; signal: AbortSignal; whileWaiting?: () => void },
 ): Promise<LoadedSurvey> {
-  // The summary, which the page's other widgets read too, lists the triggers with a survey due: most page
-  // views have none, and then this widget asks nothing of its own.
-  const summary = await client.getSummary({ revalidate });
+  // The summary, which the page's other widgets read too, lists the triggers with a survey due, and brings
+  // each one's survey: most page views have none, and then this widget asks nothing of its own.
+  const summaryRead = client.getSummary({ revalidate });
+  // A page's first number formatter loads ICU's number data (tens of ms): built in the wait, not after it.
+  if (whileWaiting && typeof requestIdleCallback === 'function') requestIdleCallback(whileWaiting);
+  const summary = await summaryRead;
   const none = { summary, survey: null, responseId: '' };
   if (!trigger || !(summary.surveysDue ?? [trigger]).includes(trigger)) return none;
   signal.throwIfAborted();
-  const { survey } = await client.getEligibleSurvey(trigger);
+  const survey = surveyInSummary(summary, trigger) ?? (await client.getEligibleSurvey(trigger)).survey;
   if (!survey || finishedOnThisPage.has(survey.id)) return none;
-  signal.throwIfAborted();
-  // Usually cached already: the other widgets of the page read the program too.
-  const pointsName =
-    survey.completionReward === undefined
-      ? undefined
-      : await client.getProgram().then(
-          (program) => program.pointsName,
-          () => undefined,
-        );
-  return { summary, survey, responseId: randomId(), pointsName };
+  return { summary, survey, responseId: randomId(), pointsName: summary.program.pointsName };
+}
+
+/** The survey the summary brings for `trigger`, checked whole; undefined from an API that sends none. */
+function surveyInSummary(summary: Summary, trigger: string): SurveyDefinition | undefined {
+  const carried = summary.dueSurveys?.[trigger];
+  if (carried === undefined) return undefined;
+  const parsed = SurveyDefinition.safeParse(carried, { jitless: true });
+  return parsed.success ? parsed.data : undefined;
 }

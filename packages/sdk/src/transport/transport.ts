@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import {
+  CUSTOMER_TOKEN_QUERY,
   IDEMPOTENCY_KEY_HEADER,
   PUBLISHABLE_KEY_HEADER,
   PUBLISHABLE_KEY_QUERY,
@@ -11,8 +12,17 @@ import { retryOptions, type RetrySettings } from './retry-policy.ts';
 
 /** What the transport needs of a schema: zod's `safeParse`. */
 export interface Validator<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
+  safeParse(
+    data: unknown,
+    context?: { jitless?: boolean },
+  ): { success: true; data: T } | { success: false; error: unknown };
 }
+
+/**
+ * A page checks each answer's shape once or a few times: compiling a fast parser for every object schema (zod's
+ * `new Function` path) costs its main thread more than it saves, so answers are checked without it.
+ */
+const ONE_OFF_PARSE = { jitless: true } as const;
 
 export interface RequestSpec<T> {
   method: 'get' | 'put' | 'post';
@@ -23,7 +33,7 @@ export interface RequestSpec<T> {
   asCustomer: boolean;
   /**
    * Sends the publishable key in the URL (`?key=`) rather than its header: a GET with no custom header needs
-   * no CORS preflight. Only the program read accepts it.
+   * no CORS preflight. Every GET does so (and puts the customer's token there too); kept for the program read.
    */
   keyInQuery?: boolean | undefined;
   searchParams?: Record<string, string | number | undefined> | undefined;
@@ -70,8 +80,10 @@ export class Transport {
   /** `refusedToken`: the token the API refused on the first try; the retry gets a replacement. */
   async send<T>(spec: RequestSpec<T>, refusedToken?: string): Promise<Answer<T>> {
     const { publishableKey } = this.#options;
-    const headers: Record<string, string> = spec.keyInQuery ? {} : { [PUBLISHABLE_KEY_HEADER]: publishableKey };
-    const searchParams = spec.keyInQuery
+    // A cross-origin GET with credentials in its URL and no custom header is a simple request: no CORS preflight.
+    const credentialsInQuery = spec.keyInQuery === true || spec.method === 'get';
+    const headers: Record<string, string> = credentialsInQuery ? {} : { [PUBLISHABLE_KEY_HEADER]: publishableKey };
+    const searchParams: Record<string, string | number | undefined> | undefined = credentialsInQuery
       ? { ...spec.searchParams, [PUBLISHABLE_KEY_QUERY]: publishableKey }
       : spec.searchParams;
     let token: string | null = null;
@@ -81,7 +93,8 @@ export class Transport {
       if (spec.owner !== undefined && this.#options.session.ownerOf(token) !== spec.owner) {
         throw new LoyaltyError('signed_out', 'This write belongs to a customer who is not signed in');
       }
-      headers.Authorization = `Bearer ${token}`;
+      if (credentialsInQuery) searchParams![CUSTOMER_TOKEN_QUERY] = token;
+      else headers.Authorization = `Bearer ${token}`;
     }
     if (spec.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = spec.idempotencyKey;
     if (spec.etag) headers['If-None-Match'] = spec.etag;
@@ -129,7 +142,7 @@ export class Transport {
         cause,
       });
     }
-    const parsed = spec.schema.safeParse(body);
+    const parsed = spec.schema.safeParse(body, ONE_OFF_PARSE);
     if (!parsed.success) {
       throw new LoyaltyError('invalid_response', `${spec.path} answered data that does not match the contract`, {
         status: response.status,

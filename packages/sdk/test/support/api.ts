@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { CUSTOMER_TOKEN_QUERY } from '@loyalty-elements/contract';
 import {
   createLoyaltyClient,
   isLoyaltyError,
@@ -55,7 +56,10 @@ export function makeClient(options: Partial<LoyaltyClientOptions> = {}): Loyalty
 export interface Seen {
   method: string;
   url: URL;
+  /** Its headers, with a customer token its URL carries (a GET's) as the `Authorization: Bearer` a write sends. */
   headers: Headers;
+  /** Its headers as sent. */
+  sentHeaders: Headers;
   /** The parsed JSON body, or undefined when there was none. */
   body: unknown;
 }
@@ -74,7 +78,8 @@ export function serve(method: 'get' | 'put' | 'post', path: string, respond: Res
       const entry: Seen = {
         method: request.method,
         url: new URL(request.url),
-        headers: request.headers,
+        headers: withUrlToken(request),
+        sentHeaders: request.headers,
         body: text ? (JSON.parse(text) as unknown) : undefined,
       };
       seen.push(entry);
@@ -91,11 +96,19 @@ export function watchRequests(): Array<{ method: string; url: URL; authorization
     seen.push({
       method: request.method,
       url: new URL(request.url),
-      authorization: request.headers.get('authorization'),
+      authorization: withUrlToken(request).get('authorization'),
     });
   });
   cleanups.push(() => api.events.removeAllListeners('request:start'));
   return seen;
+}
+
+/** A request's headers, with the customer token its URL carries added as the header that carries it otherwise. */
+function withUrlToken(request: Request): Headers {
+  const headers = new Headers(request.headers);
+  const token = new URL(request.url).searchParams.get(CUSTOMER_TOKEN_QUERY);
+  if (token !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  return headers;
 }
 
 /** An RFC 9457 problem answer, as the API sends its errors. */

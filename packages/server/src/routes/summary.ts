@@ -7,7 +7,7 @@ import { ensureExpired } from '../domain/ledger.ts';
 import { pointsOverview, qualifyingActivity } from '../domain/ledger-reads.ts';
 import type { Program } from '../domain/programs.ts';
 import { summaryValidUntil } from '../domain/summary-validity.ts';
-import { dueSurveyTriggers } from '../domain/surveys/eligibility.ts';
+import { dueSurveys } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
 import { conditionalJson, signedInCustomer } from './request.ts';
@@ -38,11 +38,11 @@ export function summaryRoute(app: Hono, context: AppContext): void {
 export async function customerSummary(db: Database, program: Program, customer: Customer, now: Date): Promise<Summary> {
   await ensureExpired(db, program.id, customer.id, now);
   const since = activitySince(program.tierWindowMonths, now);
-  const [points, activity, birthday, surveysDue] = await Promise.all([
+  const [points, activity, birthday, surveys] = await Promise.all([
     pointsOverview(db, program.id, customer.id, now),
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
-    dueSurveyTriggers(db, { programId: program.id, customerId: customer.id, now }),
+    dueSurveys(db, { programId: program.id, customerId: customer.id, now }),
   ]);
   const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
   return {
@@ -72,6 +72,7 @@ export async function customerSummary(db: Database, program: Program, customer: 
       },
     },
     birthday,
-    surveysDue,
+    surveysDue: [...surveys.keys()],
+    dueSurveys: Object.fromEntries(surveys),
   };
 }

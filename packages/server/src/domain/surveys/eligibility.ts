@@ -45,14 +45,22 @@ export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Pr
 }
 
 /**
- * The triggers at which `eligibleSurvey` would offer `customerId` a survey now, sorted: what the summary
- * tells a page, so that a survey widget asks for its survey only when there is one.
+ * Per trigger at which `eligibleSurvey` would offer `customerId` a survey now, that survey, in trigger order:
+ * what the summary tells a page, so that a survey widget shows it without asking for it.
  */
-export async function dueSurveyTriggers(db: Queryable, input: Omit<EligibilityInput, 'trigger'>): Promise<string[]> {
+export async function dueSurveys(
+  db: Queryable,
+  input: Omit<EligibilityInput, 'trigger'>,
+): Promise<Map<string, SurveyDefinition>> {
   const surveys = await activeSurveys(db, input.programId);
   const triggers = [...new Set(surveys.map((survey) => survey.trigger))].sort();
   const answers = await eligibility(db, { ...input, surveys, triggers });
-  return triggers.filter((trigger) => answers.get(trigger)!.survey !== null);
+  const due = new Map<string, SurveyDefinition>();
+  for (const trigger of triggers) {
+    const { survey } = answers.get(trigger)!;
+    if (survey !== null) due.set(trigger, survey);
+  }
+  return due;
 }
 
 /**
