@@ -48,7 +48,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 80.4 * KB,
+    budget: 80.6 * KB,
     target: 32 * KB,
   },
   {
@@ -60,11 +60,11 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 64.1 * KB,
+    budget: 64.4 * KB,
   },
   { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.1 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.6 * KB, target: 20 * KB },
-  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.4 * KB, target: 20 * KB },
+  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.7 * KB, target: 20 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
@@ -74,14 +74,14 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
-    budget: 43.0 * KB,
+    budget: 43.2 * KB,
     target: 20 * KB,
   },
-  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 42.6 * KB, target: 20 * KB },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 42.8 * KB, target: 20 * KB },
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
-    budget: 39.7 * KB,
+    budget: 40.0 * KB,
     target: 20 * KB,
   },
   {

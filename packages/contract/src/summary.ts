@@ -3,7 +3,7 @@ import { BirthdayStatus } from './birthday.ts';
 import { ExpiringPoints } from './points.ts';
 import { TierMetric } from './program.ts';
 import { Identifier, IsoDateTime, LocalizedText, Points, TimeZone } from './primitives.ts';
-import { SurveyId, SurveyTrigger, SurveyVersionNumber } from './surveys.ts';
+import { SurveyDefinition, SurveyTrigger } from './surveys.ts';
 
 export const TierRef = z.object({
   id: Identifier,
@@ -55,10 +55,6 @@ export const TierStatus = z.object({
 });
 export type TierStatus = z.infer<typeof TierStatus>;
 
-/** A survey due at a trigger, as the summary carries it: a `SurveyDefinition`, checked whole by who shows it. */
-export const DueSurvey = z.looseObject({ id: SurveyId, version: SurveyVersionNumber });
-export type DueSurvey = z.infer<typeof DueSurvey>;
-
 /**
  * `GET /v1/me/summary`: everything the widgets on one page need about the signed-in customer,
  * in one response.
@@ -97,10 +93,9 @@ export const Summary = z.object({
   surveysDue: z.optional(z.array(SurveyTrigger)),
   /**
    * Per trigger in `surveysDue`, the survey due there: the whole definition `GET /v1/me/surveys/eligible` would
-   * give, so a survey widget shows it without asking. Only its id and version are checked here (a page
-   * without a survey widget loads no survey schema); the survey widget checks the rest as `SurveyDefinition`.
-   * Absent from an API that predates it: then a client asks for the survey at its trigger.
+   * give, so a survey widget shows it without asking. Absent from an API that predates it: then a client asks for
+   * the survey at its trigger.
    */
-  dueSurveys: z.optional(z.record(SurveyTrigger, DueSurvey)),
+  dueSurveys: z.optional(z.record(SurveyTrigger, SurveyDefinition)),
 });
 export type Summary = z.infer<typeof Summary>;

@@ -332,23 +332,6 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect(el.survey!.id).to.equal(NPS_SURVEY);
     });
 
-    it('asks for its survey when the summary lists it as due but brings no survey that checks whole', async () => {
-      const asked: string[] = [];
-      const brokenSurvey: typeof fetch = async (input, init) => {
-        const request = new Request(input, init);
-        asked.push(new URL(request.url).pathname);
-        if (new URL(request.url).pathname !== paths.summary) return fetch(request);
-        const summary = await wholeSummary(request);
-        const { questions: _dropped, ...survey } = summary.dueSurveys!.post_purchase!;
-        const body = { ...summary, dueSurveys: { post_purchase: survey } };
-        return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-      };
-      const el = await mount(await shopperClient({ fetch: brokenSurvey }));
-      await showing(el, 'survey');
-      expect(asked).to.deep.equal([paths.summary, surveyPaths.eligible]);
-      expect(el.survey!.questions.length).to.be.greaterThan(0);
-    });
-
     it('asks again when its trigger changes', async () => {
       const el = await mount(await shopperClient(), { trigger: 'no_such_trigger' });
       await showing(el, 'hidden');

@@ -1,5 +1,5 @@
 import { randomId, type LoyaltyClient } from '@loyalty-elements/sdk';
-import { SurveyDefinition, type LocalizedText, type Summary } from '@loyalty-elements/contract';
+import type { LocalizedText, Summary, SurveyDefinition } from '@loyalty-elements/contract';
 import { finishedOnThisPage } from './survey-response.ts';
 
 /** What one load found: the survey due at the trigger (null when none), and what it needs to show. */
@@ -31,15 +31,7 @@ export async function loadSurvey(
   const none = { summary, survey: null, responseId: '' };
   if (!trigger || !(summary.surveysDue ?? [trigger]).includes(trigger)) return none;
   signal.throwIfAborted();
-  const survey = surveyInSummary(summary, trigger) ?? (await client.getEligibleSurvey(trigger)).survey;
+  const survey = summary.dueSurveys?.[trigger] ?? (await client.getEligibleSurvey(trigger)).survey;
   if (!survey || finishedOnThisPage.has(survey.id)) return none;
   return { summary, survey, responseId: randomId(), pointsName: summary.program.pointsName };
-}
-
-/** The survey the summary brings for `trigger`, checked whole; undefined from an API that sends none. */
-function surveyInSummary(summary: Summary, trigger: string): SurveyDefinition | undefined {
-  const carried = summary.dueSurveys?.[trigger];
-  if (carried === undefined) return undefined;
-  const parsed = SurveyDefinition.safeParse(carried, { jitless: true });
-  return parsed.success ? parsed.data : undefined;
 }
