@@ -50,7 +50,10 @@ async function newCustomer(label: string): Promise<{ id: string; name: string }>
 async function openCustomer(page: Page, text: string, id: string): Promise<void> {
   await page.getByRole('link', { name: 'Customers' }).click();
   await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
-  await page.getByLabel('Search by id, name or e-mail').fill(text);
+  const search = page.getByLabel('Search by id, name or e-mail');
+  await search.fill(text);
+  // Enter searches at once, so the list of every customer shown on opening is never the one clicked.
+  await search.press('Enter');
   await page.locator(`button[data-customer-id="${id}"]`).click();
   await page.locator('[data-fact="spendable"] dd').waitFor();
   await page.locator('console-customer-ledger tbody tr').first().waitFor();
