@@ -87,6 +87,8 @@ export interface StartOptions {
   onStorageFailure?: (error: StorageFailedError) => void;
   /** Wraps the database the routes use (tests count statements through it). */
   wrapDatabase?: (db: Database) => Database;
+  /** For PGlite in `memory://`: the data folder image to start from (`image` in store/database.ts). */
+  pgliteImage?: Blob;
 }
 
 /** The channel a write of a program's settings notifies, with the program's id (migration 0019). */
@@ -95,7 +97,10 @@ export const SETTINGS_CHANNEL = 'loyalty_settings';
 /** Opens the database, migrates it, seeds the demo program when in demo mode, and serves the API. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const db = await openStore(config, options.onStorageFailure ? { onFailure: options.onStorageFailure } : {});
+  const db = await openStore(config, {
+    ...(options.onStorageFailure ? { onFailure: options.onStorageFailure } : {}),
+    ...(options.pgliteImage ? { image: options.pgliteImage } : {}),
+  });
   let stopping = false;
   try {
     await migrate(db);

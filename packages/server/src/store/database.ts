@@ -26,6 +26,8 @@ export interface Database extends Queryable {
    * notices may have been missed (the listening connection was lost). Stores with one process (PGlite) have none.
    */
   listen?(channel: string, onNotice: (payload: string | null) => void): Promise<void>;
+  /** PGlite only: an image of the whole data folder, which `image` (PGliteOptions) starts another instance from. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export interface PGliteOptions {
   onFailure?: (error: StorageFailedError) => void;
   /** Where the free-space state changes are reported. Default: stderr. */
   log?: (line: string) => void;
+  /**
+   * For `memory://` only: start from this image of a data folder (PGlite's `dumpDataDir`) instead of creating an
+   * empty cluster, which takes about a second. Tests start hundreds of databases from one migrated image.
+   */
+  image?: Blob;
 }
 
 /**
@@ -69,6 +76,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir, {
+      ...(inMemory && options.image ? { loadDataDir: options.image } : {}),
       onStderr: (line) => {
         stderr.push(line);
         if (stderr.length > 20) stderr.shift();
@@ -159,6 +167,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
         return result;
       });
     },
+    dumpDataDir: () => exclusive(() => pglite.dumpDataDir('none')),
     close: () =>
       exclusive(async () => {
         if (closed) return;

@@ -4,6 +4,7 @@ import type { StartOptions } from '../../src/server.ts';
 import { insertCustomer } from '../../src/domain/customers.ts';
 import { DEMO_SEED } from '../../src/demo-seed.ts';
 import { TEST_POSTGRES_URL, testDatabaseFor } from './postgres.ts';
+import { migratedPGliteImage } from './pglite-image.ts';
 
 export interface TestServer extends RunningServer {
   baseUrl: string;
@@ -14,8 +15,8 @@ export interface TestServer extends RunningServer {
 
 /**
  * Starts the real server on a free port: PGlite in memory (or `dataDir`), or PostgreSQL when
- * LOYALTY_TEST_DATABASE_URL is set; migrated and seeded in demo mode. Startup takes seconds, so share
- * one per test file (before/after).
+ * LOYALTY_TEST_DATABASE_URL is set; migrated (PGlite from one migrated image, see pglite-image.ts) and seeded in
+ * demo mode. Startup takes about a second, so share one per test file (before/after).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -39,7 +40,12 @@ export async function startTestServer(
   const database = TEST_POSTGRES_URL && !settings.DATABASE_URL ? await testDatabaseFor(dataDir) : null;
   const config = loadConfig(database ? { ...settings, DATABASE_URL: database.url } : settings);
   const loggedErrors: unknown[] = [];
-  const server = await startServer(config, { ...options, logError: (error) => loggedErrors.push(error) });
+  const pgliteImage = !database && dataDir.startsWith('memory://') ? await migratedPGliteImage() : undefined;
+  const server = await startServer(config, {
+    ...options,
+    ...(pgliteImage ? { pgliteImage } : {}),
+    logError: (error) => loggedErrors.push(error),
+  });
   const stopServer = server.close;
   const close = async () => {
     await stopServer();
