@@ -23,11 +23,7 @@ async function loadOrMake(): Promise<Blob> {
   const migrations = await loadMigrations();
   // The resolved path names PGlite's version (node_modules/.pnpm/@electric-sql+pglite@<version>/…).
   const pglite = realpathSync(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-  const key = createHash('sha256')
-    .update(pglite)
-    .update(JSON.stringify(migrations))
-    .digest('hex')
-    .slice(0, 16);
+  const key = createHash('sha256').update(pglite).update(JSON.stringify(migrations)).digest('hex').slice(0, 16);
   const file = join(tmpdir(), `loyalty-test-pglite-${key}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const db = await openDatabase('memory://');
