@@ -13,6 +13,7 @@ import {
   pnpmCommand,
   repoRoot,
 } from './setup.mjs';
+import { buildConsoleIfStale } from './console-build.mjs';
 
 const nodeSuite = (name, dir, pattern, browser = false) => ({ name, kind: 'node', dir, pattern, browser });
 const SUITES = [
@@ -30,8 +31,9 @@ const SUITES = [
   { ...nodeSuite('server', 'packages/server', /\.test\.ts$/), together: 'api' },
   { ...nodeSuite('server-postgres', 'packages/server', /\.test\.ts$/), postgres: true, together: 'api' },
   { name: 'components', kind: 'wtr', dir: 'packages/components', browser: true },
-  // The merchant's journey (journey.e2e.ts) runs on PGlite and on PostgreSQL.
-  { ...nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true), postgres: true },
+  // The merchant's journey (journey.e2e.ts) runs on PGlite and on PostgreSQL. Each file starts its own API, pages and
+  // browser on free ports, so two files run at once (`concurrency`): much of a browser test is waiting.
+  { ...nodeSuite('e2e', 'test', /^(?!storybook\.).*\.e2e\.ts$/, true), postgres: true, concurrency: 2 },
   // Real processes under faults (test/chaos): kill -9 under load, PostgreSQL restarts, start-up against
   // absent storage, a full disk under PGlite, Redis dying under shared rate limits. Starts a PostgreSQL cluster and
   // a Redis of its own: needs their binaries.
@@ -85,7 +87,11 @@ function ensurePostgresBinaries() {
   if (find() === null) ensurePostgres();
   return find();
 }
-if (selected.some((suite) => suite.name === 'e2e')) pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
+// What the e2e files serve is built once here, before they run side by side.
+if (selected.some((suite) => suite.name === 'e2e')) {
+  pnpm(['--filter', '@loyalty-elements/embed', 'build:cdn']);
+  buildConsoleIfStale();
+}
 
 function testFiles(dir, pattern) {
   const found = [];
@@ -204,6 +210,7 @@ function runSuite(suite, logFile) {
     '--import',
     'tsx',
     '--test',
+    ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []),
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
