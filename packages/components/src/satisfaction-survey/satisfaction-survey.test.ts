@@ -1050,6 +1050,20 @@ describe('<loyalty-satisfaction-survey>', () => {
       expect(el.getBoundingClientRect().height).to.equal(0);
     });
 
+    it('puts focus back on the control the shopper came into the open card from', async () => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const { el, before: cameFrom } = await mountInPage(await shopperClient(), {
+        placement: 'card',
+        after: html`<button>After</button>`,
+      });
+      await showing(el, 'survey');
+      cameFrom.focus();
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(cameFrom);
+    });
+
     it('moves focus on to what follows the card when what had focus is gone', async () => {
       const {
         wrapper,

@@ -155,10 +155,19 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
   #begun: LoadedSurvey | undefined;
   #revalidate = false;
   #shownEmitted = false;
-  /** What had focus when the survey appeared: where focus goes back when it closes. */
+  /** What had focus when the survey appeared, or where focus last came into it from: where focus goes back on close. */
   #focusBefore: HTMLElement | null = null;
   #focusNext: string | undefined;
   #returnFocus = false;
+
+  constructor() {
+    super();
+    // Focus that comes in from the page (relatedTarget outside the element) marks where the shopper was.
+    this.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget;
+      if (from instanceof HTMLElement && from !== this && !this.contains(from)) this.#focusBefore = from;
+    });
+  }
 
   /** What the element shows right now. */
   get view(): SatisfactionSurveyView {
