@@ -53,6 +53,8 @@ export async function startReferenceApi(): Promise<ReferenceApi> {
     PORT: '0',
     HOST: '127.0.0.1',
     LOYALTY_DATA_DIR: 'memory://',
+    // One JSON line per request on stdout would bury the bench's own report (and its --json document).
+    LOYALTY_LOG_LEVEL: 'silent',
     LOYALTY_RATE_LIMIT_PER_IP: BENCH_RATE_LIMIT,
     LOYALTY_RATE_LIMIT_PER_KEY: BENCH_RATE_LIMIT,
   });

@@ -105,7 +105,12 @@ async function loadOnce(
     const fromCache = new Set<string>();
     cdp.on('Network.requestWillBeSent', (event) => {
       if (!event.request.url.startsWith(`${apiBase}/v1/`)) return;
-      const { pathname, search } = new URL(event.request.url);
+      const { pathname, searchParams } = new URL(event.request.url);
+      // A customer GET carries the publishable key and the shopper's token in its query: count it by its route.
+      searchParams.delete('key');
+      searchParams.delete('access_token');
+      const rest = searchParams.toString();
+      const search = rest ? `?${rest}` : '';
       requests.set(event.requestId, normalize(`${event.request.method} ${pathname}${search}`));
     });
     cdp.on('Network.requestServedFromCache', (event) => fromCache.add(event.requestId));
