@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_SEED } from '../src/demo-seed.ts';
-import { activityParams, activitySql, qualifyingActivity } from '../src/domain/ledger-reads.ts';
+import { qualifyingActivity } from '../src/domain/ledger-reads.ts';
 import { findProgramById, type Program } from '../src/domain/programs.ts';
 import { activitySince, tierStanding } from '../src/domain/tiers.ts';
 import { toNumber } from '../src/store/database.ts';
@@ -33,11 +33,15 @@ async function seedHistory(customerId: string, now: Date, count: number, spacing
   );
 }
 
-/** The standing recomputed in Node from every qualifying row the customer has, as it was before SQL condensed it. */
+/**
+ * The standing recomputed in Node from every ledger entry of the customer that counts towards a tier, derived here
+ * from the ledger itself (the points metric): adjustments at the moment they were written.
+ */
 async function standingFromEveryRow(customerId: string, now: Date) {
   const rows = await server.db.query<{ available_at: Date | string; amount: unknown }>(
-    activitySql(program, 'e.customer_id = $5'),
-    [...activityParams(program, new Date(0), now), customerId],
+    `SELECT created_at AS available_at, points AS amount FROM ledger_entries
+      WHERE program_id = $1 AND customer_id = $2 AND kind = 'adjustment' AND created_at <= $3`,
+    [program.id, customerId, now],
   );
   const activity = rows.map((row) => ({ at: new Date(row.available_at), amount: toNumber(row.amount) }));
   const standing = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
@@ -66,38 +70,45 @@ test('a customer with thousands of entries has the standing a recount of every r
   });
 });
 
-test('the condensed activity gives the standing of every row at any moment, month ends included', async () => {
-  const customerId = await createDemoCustomer(server, 'month-end');
-  const seededUntil = new Date(Date.UTC(2026, 2, 15, 12));
-  await seedHistory(customerId, seededUntil, 3_000, 5);
+test('the kept activity gives the standing of every row at any moment, month ends included', async () => {
   // 29, 30 and 31 January 2025 leave a 12-month window together at the end of February 2026.
   const moments = [
     new Date(Date.UTC(2026, 0, 5)),
     new Date(Date.UTC(2026, 1, 27, 23)),
     new Date(Date.UTC(2026, 1, 28, 13)),
     new Date(Date.UTC(2026, 2, 1)),
-    seededUntil,
+    new Date(Date.UTC(2026, 2, 15, 12)),
   ];
   let risks = 0;
   for (const now of moments) {
-    const condensed = await qualifyingActivity(
-      server.db,
-      program,
-      customerId,
-      activitySince(program.tierWindowMonths, now),
-      now,
-    );
-    assert.ok(condensed.length <= 3, `${condensed.length} items at ${now.toISOString()}`);
-    const { standing } = await standingFromEveryRow(customerId, now);
+    const customerId = await createDemoCustomer(server, 'month-end');
+    await seedHistory(customerId, now, 3_000, 5);
+    const since = activitySince(program.tierWindowMonths, now);
+    const kept = await qualifyingActivity(server.db, program, customerId, since, now);
+    const { rows, standing } = await standingFromEveryRow(customerId, now);
+    // One item a day of the window, and the rows (five a day here) of the few days the forecast reads one by one.
+    const days = Math.ceil((now.getTime() - since.getTime()) / 86_400_000) + 1;
+    assert.ok(kept.length <= days + 12 * 5, `${kept.length} items for ${rows} rows at ${now.toISOString()}`);
     if (standing.atRisk) risks += 1;
-    const fromCondensed = tierStanding(
-      program.tiers,
-      condensed,
-      program.tierWindowMonths,
-      now,
-      program.tierRiskHorizonDays,
-    );
-    assert.deepEqual(fromCondensed, standing, now.toISOString());
+    const fromKept = tierStanding(program.tiers, kept, program.tierWindowMonths, now, program.tierRiskHorizonDays);
+    assert.deepEqual(fromKept, standing, now.toISOString());
   }
   assert.ok(risks > 0, 'some of the moments forecast a risk');
+});
+
+test('entries written after the moment asked about do not count, a few or many', async () => {
+  const customerId = await createDemoCustomer(server, 'clock-behind');
+  await seedHistory(customerId, new Date(Date.UTC(2026, 2, 15, 12)), 3_000, 5);
+  // About 70 entries are written after the first moment: taken off their days; about 1,400 after the second: the
+  // ledger itself is read.
+  for (const now of [new Date(Date.UTC(2026, 1, 28, 13)), new Date(Date.UTC(2025, 5, 1))]) {
+    const since = activitySince(program.tierWindowMonths, now);
+    const activity = await qualifyingActivity(server.db, program, customerId, since, now);
+    const { standing } = await standingFromEveryRow(customerId, now);
+    assert.deepEqual(
+      tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays),
+      standing,
+      now.toISOString(),
+    );
+  }
 });

@@ -177,3 +177,79 @@ test('0007 keys the claims made before it by their occurrence: a claimed birthda
     await old.close();
   }
 });
+
+test('0029 keeps the tier activity of a ledger written before it as it keeps what is written after it', async () => {
+  const old = await openDatabase(MEMORY_DATA_DIR);
+  try {
+    const migrations = await loadMigrations();
+    const tierActivity = migrations.findIndex((migration) => migration.version.startsWith('0029_'));
+    await migrate(old, migrations.slice(0, tierActivity));
+    await seedDemo(old, { publishableKey: DEFAULT_DEMO_PUBLISHABLE_KEY, secretKey: DEFAULT_DEMO_SECRET_KEY });
+    await old.exec(
+      `INSERT INTO customers (program_id, id, name) VALUES ('demo', 'before', 'B'), ('demo', 'after', 'A')`,
+    );
+    // An order (pending for a week), a part refund with a shortfall, a negative adjustment, and an adjustment and its
+    // reversal: every way an entry counts towards a tier, or does not (a birthday gift).
+    // At fixed moments, so both customers' ledgers are the same but for whose they are.
+    const writeLedger = (customerId: string) =>
+      old.exec(`
+        INSERT INTO ledger_entries (id, program_id, customer_id, type, kind, points, balance_after, created_at,
+                                    pending_until, spend_amount, spend_currency, order_id)
+          VALUES ('${customerId === 'before' ? '00000000-0000-4000-8000-000000000001' : '00000000-0000-4000-8000-000000000011'}',
+                  'demo', '${customerId}', 'earn', 'order', 300, 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '40 days',
+                  TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '33 days', 30000, 'CNY', 'order-${customerId}');
+        INSERT INTO orders (program_id, order_id, customer_id, amount, currency, placed_at, points, entry_id,
+                            request_hash, balance_after, created_at)
+          SELECT 'demo', 'order-${customerId}', '${customerId}', 30000, 'CNY', TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '40 days', 300, id,
+                 'hash', 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '40 days'
+            FROM ledger_entries WHERE order_id = 'order-${customerId}' AND kind = 'order';
+        INSERT INTO ledger_entries (id, program_id, customer_id, type, kind, points, balance_after, created_at,
+                                    spend_amount, spend_currency, order_id, shortfall)
+          VALUES (gen_random_uuid(), 'demo', '${customerId}', 'redeem', 'refund', -80, 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '20 days',
+                  -10000, 'CNY', 'order-${customerId}', 20);
+        INSERT INTO ledger_entries (id, program_id, customer_id, type, kind, points, balance_after, created_at)
+          VALUES (gen_random_uuid(), 'demo', '${customerId}', 'redeem', 'adjustment', -15, 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '10 days'),
+                 ('${customerId === 'before' ? '00000000-0000-4000-8000-000000000002' : '00000000-0000-4000-8000-000000000012'}',
+                  'demo', '${customerId}', 'earn', 'adjustment', 50, 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '9 days'),
+                 (gen_random_uuid(), 'demo', '${customerId}', 'earn', 'birthday', 88, 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '8 days');
+        INSERT INTO ledger_entries (id, program_id, customer_id, type, kind, points, balance_after, created_at,
+                                    reverses_entry_id)
+          SELECT gen_random_uuid(), 'demo', '${customerId}', 'redeem', 'reversal', -50, 0, TIMESTAMPTZ '2026-12-01T12:00:00Z' - interval '2 days', id
+            FROM ledger_entries WHERE customer_id = '${customerId}' AND kind = 'adjustment' AND points = 50;
+      `);
+    await writeLedger('before');
+    await migrate(old);
+    await writeLedger('after');
+
+    const kept = (customerId: string) =>
+      old.query<Record<string, unknown>>(
+        `SELECT available_at, points, spend, currency FROM tier_activity WHERE customer_id = $1
+          ORDER BY available_at, points`,
+        [customerId],
+      );
+    const before = await kept('before');
+    assert.deepEqual(
+      before.map((row) => [Number(row.points), row.spend === null ? null : Number(row.spend), row.currency]),
+      [
+        [-100, -10000, 'CNY'],
+        [300, 30000, 'CNY'],
+        [-15, null, null],
+        [-50, null, null],
+        [50, null, null],
+      ],
+      'the refund counts what it owed, shortfall included; the reversal all the adjustment did; the gift nothing',
+    );
+    // A refund leaves the window with its order, when the order became available; a reversal with what it reverses.
+    assert.equal(String(before[0]!.available_at), String(before[1]!.available_at));
+    assert.equal(String(before[3]!.available_at), String(before[4]!.available_at));
+    assert.deepEqual(before, await kept('after'));
+    const days = (customerId: string) =>
+      old.query(
+        'SELECT day, currency, points, spend, points_credited FROM tier_activity_days WHERE customer_id = $1 ORDER BY day, currency',
+        [customerId],
+      );
+    assert.deepEqual(await days('before'), await days('after'));
+  } finally {
+    await old.close();
+  }
+});

@@ -2,6 +2,7 @@ import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
 import { ENTRY_COLUMNS, iso, toLedgerEntry, UNAVAILABLE_POINTS, type EntryRow } from './ledger.ts';
 import type { Program, Tier } from './programs.ts';
+import { keptQualifyingActivity, type TierProgram } from './tier-activity.ts';
 import { activitySince, tierStanding, type QualifyingActivity } from './tiers.ts';
 
 // What the summary and the history read from the ledger; ledger.ts writes it.
@@ -48,12 +49,9 @@ export async function pointsOverview(
 
 /** Credits that count as points earned (reversals and refunds only correct them). */
 export const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill'`;
-/** Entries that count towards a tier; gifts (birthday, welcome, goodwill) and spending points do not. */
-const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
-
 /**
- * Tier-qualifying activity after `since` up to `now`: points of orders, surveys, referrals and adjustments,
- * or, for programs that qualify on spend, their spend in the program's currency. A pending credit qualifies
+ * Tier-qualifying activity after `since` up to `now`: points of orders, surveys, referrals and adjustments (gifts and
+ * spending points do not count), or, for programs that qualify on spend, their spend in the program's currency. A pending credit qualifies
  * from the moment it becomes available (a return inside the pending period then changes no tier).
  *
  * A refund counts against its order, and a reversal against the entry it reverses, at that entry's moment:
@@ -64,12 +62,28 @@ const QUALIFYING_KINDS = `'order', 'adjustment', 'survey', 'referral'`;
  * would read every row of the window: the first moment activity leaves the window (its end), the moments up to the
  * first at which what is left falls below the threshold of the tier the whole window holds (the risk), and the
  * rest. Each item sits at the last of the moments it gathers, so what is left at each item's moment is what is left
- * there in the full history; moments in between never fall below the threshold first. So a long history costs one
- * aggregate in the database and three rows in Node, however many entries it holds.
+ * there in the full history; moments in between never fall below the threshold first.
+ *
+ * It is read from the totals kept per day as entries are written (tier-activity.ts), so its cost does not grow with
+ * the customer's history; only when an entry was written after `now` is the ledger itself read and condensed.
  */
 export async function qualifyingActivity(
   db: Queryable,
-  program: Pick<Program, 'id' | 'tierMetric' | 'currency' | 'tierWindowMonths' | 'tiers'>,
+  program: TierProgram,
+  customerId: string,
+  since: Date,
+  now: Date,
+): Promise<QualifyingActivity[]> {
+  return (
+    (await keptQualifyingActivity(db, program, customerId, since, now)) ??
+    scannedQualifyingActivity(db, program, customerId, since, now)
+  );
+}
+
+/** {@link qualifyingActivity} condensed in SQL from every ledger entry of the window. */
+async function scannedQualifyingActivity(
+  db: Queryable,
+  program: TierProgram,
   customerId: string,
   since: Date,
   now: Date,
@@ -123,34 +137,22 @@ export async function customersQualifyingFor(
   now: Date,
 ): Promise<string[]> {
   const rows = await db.query<{ customer_id: string }>(
-    `SELECT customer_id FROM (${activitySql(program, '(e.created_at > $2 OR e.pending_until > $2)')}) activity
+    `SELECT customer_id FROM (${activitySql(program, 'true')}) activity
       GROUP BY customer_id HAVING SUM(GREATEST(amount, 0)) >= $5`,
     [...activityParams(program, since, now), minimum],
   );
   return rows.map((row) => row.customer_id);
 }
 
-/** Rows `(customer_id, available_at, amount)` of tier-qualifying activity; `$1`–`$4` are {@link activityParams}. */
+/**
+ * Rows `(customer_id, available_at, amount)` of tier-qualifying activity, as migration 0029 keeps it per entry;
+ * `$1`–`$4` are {@link activityParams}.
+ */
 export function activitySql(program: Pick<Program, 'tierMetric'>, customerFilter: string): string {
-  // What a refund owed counts, shortfall included; a reversal undoes all its entry counted, expired points too.
-  const amount =
-    program.tierMetric === 'spend'
-      ? 'e.spend_amount'
-      : `CASE WHEN e.kind = 'reversal' THEN -origin.points ELSE e.points - COALESCE(e.shortfall, 0) END`;
-  return `SELECT customer_id, available_at, amount
-       FROM (SELECT e.customer_id,
-                    GREATEST(COALESCE(origin.created_at, e.created_at),
-                             COALESCE(origin.pending_until, origin.created_at, e.pending_until, e.created_at))
-                      AS available_at,
-                    ${amount} AS amount
-               FROM ledger_entries e
-               LEFT JOIN orders o ON e.kind = 'refund' AND o.program_id = e.program_id AND o.order_id = e.order_id
-               LEFT JOIN ledger_entries origin ON origin.id = COALESCE(e.reverses_entry_id, o.entry_id)
-              WHERE e.program_id = $1 AND ${customerFilter} AND e.created_at <= $3
-                AND (e.kind IN (${QUALIFYING_KINDS})
-                     OR (e.kind IN ('refund', 'reversal') AND origin.kind IN (${QUALIFYING_KINDS})))
-                AND ($4::text IS NULL OR e.spend_currency = $4)) qualifying
-      WHERE available_at > $2 AND available_at <= $3`;
+  return `SELECT e.customer_id, e.available_at, ${program.tierMetric === 'spend' ? 'e.spend' : 'e.points'} AS amount
+       FROM tier_activity e
+      WHERE e.program_id = $1 AND ${customerFilter} AND e.created_at <= $3
+        AND ($4::text IS NULL OR e.currency = $4) AND e.available_at > $2 AND e.available_at <= $3`;
 }
 
 export function activityParams(

@@ -226,9 +226,11 @@ export async function spendableBalance(
 }
 
 /** Points of the customer `c` (`$3`: now) left in batches still pending or already lapsed. */
-export const UNAVAILABLE_POINTS = `COALESCE((SELECT SUM(b.remaining) FROM point_batches b
-   WHERE b.program_id = c.program_id AND b.customer_id = c.id AND b.remaining > 0
-     AND (b.pending_until > $3 OR b.expires_at <= $3)), 0)`;
+export const UNAVAILABLE_POINTS = `(COALESCE((SELECT SUM(b.remaining) FROM point_batches b
+   WHERE b.program_id = c.program_id AND b.customer_id = c.id AND b.remaining > 0 AND b.pending_until > $3), 0)
+ + COALESCE((SELECT SUM(b.remaining) FROM point_batches b
+   WHERE b.program_id = c.program_id AND b.customer_id = c.id AND b.remaining > 0 AND b.expires_at <= $3
+     AND (b.pending_until IS NULL OR b.pending_until <= $3)), 0))`;
 
 export interface NewEntry {
   programId: string;
