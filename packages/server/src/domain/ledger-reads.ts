@@ -50,22 +50,19 @@ export async function pointsOverview(
 /** Credits that count as points earned (reversals and refunds only correct them). */
 export const EARNING_KINDS = `'order', 'birthday', 'survey', 'referral', 'welcome', 'adjustment', 'goodwill'`;
 /**
- * Tier-qualifying activity after `since` up to `now`: points of orders, surveys, referrals and adjustments (gifts and
- * spending points do not count), or, for programs that qualify on spend, their spend in the program's currency. A pending credit qualifies
- * from the moment it becomes available (a return inside the pending period then changes no tier).
+ * Tier-qualifying activity after `since` up to `now`: points of orders, surveys, referrals and adjustments (gifts
+ * and spending points do not count), or, for programs that qualify on spend, their spend in the program's currency.
+ * A pending credit qualifies from the moment it becomes available (a return inside the pending period then changes
+ * no tier).
  *
  * A refund counts against its order, and a reversal against the entry it reverses, at that entry's moment:
  * with everything it owed (shortfall included), so they leave the window together and a refund of points
  * still pending never counts before those points do.
  *
- * The activity comes back condensed in SQL to at most three items that {@link tierStanding} reads exactly as it
- * would read every row of the window: the first moment activity leaves the window (its end), the moments up to the
- * first at which what is left falls below the threshold of the tier the whole window holds (the risk), and the
- * rest. Each item sits at the last of the moments it gathers, so what is left at each item's moment is what is left
- * there in the full history; moments in between never fall below the threshold first.
- *
- * It is read from the totals kept per day as entries are written (tier-activity.ts), so its cost does not grow with
- * the customer's history; only when an entry was written after `now` is the ledger itself read and condensed.
+ * The items come back fewer than the rows, and {@link tierStanding} reads them exactly as it would read every row.
+ * They are read from the activity kept per day as entries are written (tier-activity.ts), so their cost does not
+ * grow with the customer's history; only when many entries were written after `now` are the window's rows read and
+ * condensed in SQL instead.
  */
 export async function qualifyingActivity(
   db: Queryable,
@@ -80,7 +77,13 @@ export async function qualifyingActivity(
   );
 }
 
-/** {@link qualifyingActivity} condensed in SQL from every ledger entry of the window. */
+/**
+ * {@link qualifyingActivity} from every row of the window, condensed in SQL to at most three items: the first moment
+ * activity leaves the window (its end), the moments up to the first at which what is left falls below the threshold
+ * of the tier the whole window holds (the risk), and the rest. Each item sits at the last of the moments it gathers,
+ * so what is left at each item's moment is what is left there in the full history; moments in between never fall
+ * below the threshold first.
+ */
 async function scannedQualifyingActivity(
   db: Queryable,
   program: TierProgram,
