@@ -33,7 +33,8 @@ export function generatedBlock(report: CombinedReport, text: string, settings: R
       fewer,
     '',
     '```text',
-    text,
+    // Padded columns end in spaces, which the repository's formatter (and its lint) would take off.
+    text.replace(/[ \t]+$/gm, ''),
     '```',
     '',
     BLOCK_END,
