@@ -99,9 +99,25 @@ test('the kept activity gives the standing of every row at any moment, month end
 test('entries written after the moment asked about do not count, a few or many', async () => {
   const customerId = await createDemoCustomer(server, 'clock-behind');
   await seedHistory(customerId, new Date(Date.UTC(2026, 2, 15, 12)), 3_000, 5);
+  const firstMoment = new Date(Date.UTC(2026, 1, 28, 13));
+  // A reversal written an hour after the first moment, of an adjustment 200 days before it: it would count on that
+  // adjustment's day, well inside the window, had it been written in time.
+  await server.db.query(
+    `INSERT INTO ledger_entries (id, program_id, customer_id, type, kind, points, balance_after, created_at,
+                                 reverses_entry_id)
+     SELECT gen_random_uuid(), program_id, customer_id, 'redeem', 'reversal', -points, 0, $3, id
+       FROM ledger_entries WHERE program_id = $1 AND customer_id = $2 AND points > 0 AND created_at < $4
+      ORDER BY created_at DESC LIMIT 1`,
+    [
+      program.id,
+      customerId,
+      new Date(firstMoment.getTime() + 3_600_000),
+      new Date(firstMoment.getTime() - 200 * 86_400_000),
+    ],
+  );
   // About 70 entries are written after the first moment: taken off their days; about 1,400 after the second: the
   // ledger itself is read.
-  for (const now of [new Date(Date.UTC(2026, 1, 28, 13)), new Date(Date.UTC(2025, 5, 1))]) {
+  for (const now of [firstMoment, new Date(Date.UTC(2025, 5, 1))]) {
     const since = activitySince(program.tierWindowMonths, now);
     const activity = await qualifyingActivity(server.db, program, customerId, since, now);
     const { standing } = await standingFromEveryRow(customerId, now);

@@ -102,19 +102,21 @@ export async function keptQualifyingActivity(
       credited: toNumber(part.credited),
     }))
     .sort((a, b) => a.start - b.start);
-  // Entries written after `now` (by requests that began later and finished first) do not count yet.
+  // Entries written after `now` (by requests that began later and finished first) do not count yet: they come off
+  // their day's totals, and the day is read row by row, so none of its moments stands for one of them.
+  const byRows = new Set<number>();
   for (const entry of later) {
     const day = days.find((kept) => kept.start === dayOf(new Date(entry.at!).getTime()));
     if (!day) continue;
     const amount = toNumber(entry.amount);
     day.amount -= amount;
     day.credited -= Math.max(0, amount);
+    byRows.add(day.start);
   }
 
   const sum =
     rows.reduce((total, row) => (counts(row.at.getTime()) ? total + row.amount : total), 0) +
     days.reduce((total, day) => total + day.amount, 0);
-  const byRows = new Set<number>();
   // The window's end is its earliest moment: it must be a row's.
   const first = days[0];
   if (first && !rows.some((row) => counts(row.at.getTime()))) byRows.add(first.start);
