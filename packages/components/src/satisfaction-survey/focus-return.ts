@@ -37,3 +37,36 @@ export function returnFocus(host: HTMLElement, before: HTMLElement | null): bool
   }
   return false;
 }
+
+/**
+ * Where focus goes when `host` closes with focus inside it: back to what had focus when it appeared, or to where focus
+ * last came into it from the page (relatedTarget outside it), else on along the page.
+ */
+export class FocusReturn {
+  #before: HTMLElement | null = null;
+  #pending = false;
+
+  constructor(private readonly host: HTMLElement) {
+    host.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget;
+      if (from instanceof HTMLElement && from !== host && !host.contains(from)) this.#before = from;
+    });
+  }
+
+  /** The host appeared: what has focus now is where focus goes back. */
+  appeared(): void {
+    this.#before = deepActiveElement();
+  }
+
+  /** The host is about to close: focus is given back on {@link closed} if it is inside the host now. */
+  closing(): void {
+    this.#pending = this.host.matches(':focus-within');
+  }
+
+  /** The host closed: focus goes back, if it was inside when it began closing. */
+  closed(): void {
+    if (!this.#pending) return;
+    this.#pending = false;
+    returnFocus(this.host, this.#before);
+  }
+}

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
 import { isAnswered, type Summary, type SurveyAnswers, type SurveyDefinition } from '@loyalty-elements/contract';
 import { LoyaltyDataElement } from '../base/loyalty-data-element.ts';
-import { deepActiveElement, returnFocus } from './focus-return.ts';
+import { FocusReturn } from './focus-return.ts';
 import { satisfactionSurveyStyles } from './satisfaction-survey.styles.ts';
 import { satisfactionSurveyStrings, type SatisfactionSurveyStrings } from './satisfaction-survey.strings.ts';
 import { renderSurveyForm } from './survey-form.ts';
@@ -155,19 +155,8 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
   #begun: LoadedSurvey | undefined;
   #revalidate = false;
   #shownEmitted = false;
-  /** What had focus when the survey appeared, or where focus last came into it from: where focus goes back on close. */
-  #focusBefore: HTMLElement | null = null;
+  readonly #focusReturn = new FocusReturn(this);
   #focusNext: string | undefined;
-  #returnFocus = false;
-
-  constructor() {
-    super();
-    // Focus that comes in from the page (relatedTarget outside the element) marks where the shopper was.
-    this.addEventListener('focusin', (event) => {
-      const from = event.relatedTarget;
-      if (from instanceof HTMLElement && from !== this && !this.contains(from)) this.#focusBefore = from;
-    });
-  }
 
   /** What the element shows right now. */
   get view(): SatisfactionSurveyView {
@@ -227,7 +216,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
   /** Closes the survey and records the dismissal (what the close button does). */
   async dismiss(): Promise<void> {
     if (this.state !== 'ready') return;
-    this.#returnFocus = this.matches(':focus-within');
+    this.#focusReturn.closing();
     this.announce(this.#strings.dismissed);
     await this.response.dismiss();
   }
@@ -311,11 +300,8 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
     const view = this.view;
     this.hideHost(this.renderRoot.childElementCount === 0);
     if (view === 'survey' && !this.#shownEmitted) this.#shown();
-    if (this.#returnFocus && view === 'hidden') {
-      this.#returnFocus = false;
-      // Focus was on the close button, which is gone: back to where the shopper was, or on along the page.
-      returnFocus(this, this.#focusBefore);
-    }
+    // Focus was on the close button, which is gone: back to where the shopper was, or on along the page.
+    if (view === 'hidden') this.#focusReturn.closed();
     if (this.#focusNext) {
       const target = this.#focusNext;
       this.#focusNext = undefined;
@@ -332,7 +318,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
   #shown(): void {
     const survey = this.response.survey!;
     this.#shownEmitted = true;
-    this.#focusBefore = deepActiveElement();
+    this.#focusReturn.appeared();
     // The live region is on the page now: what it says next is announced, politely (unless a
     // thank-you or a closed survey, answered that fast, already speaks).
     setTimeout(() => {
