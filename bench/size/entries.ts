@@ -62,7 +62,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
     dropInFile: 'loyalty-elements.all.js',
     budget: 64.4 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.1 * KB, target: 32 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.4 * KB, target: 32 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.6 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.7 * KB, target: 20 * KB },
   {
