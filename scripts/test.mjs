@@ -118,21 +118,39 @@ function tapTotals(file) {
   };
 }
 
-/** The tests a TAP report says failed, innermost first within each file, as "file › suite › test". */
+/**
+ * The tests a TAP report says failed, innermost first within each file, as "file › suite › test", each with the
+ * first line of its error: a log that keeps only its tail still says why.
+ */
 function failedTests(tap) {
   const failures = [];
   const path = [];
-  for (const line of tap.split('\n')) {
+  const lines = tap.split('\n');
+  lines.forEach((line, index) => {
     const subtest = /^( *)# Subtest: (.*)$/.exec(line);
     if (subtest) path[subtest[1].length / 4] = subtest[2];
     const failed = /^( *)not ok \d+ - (.*?)(?: # .*)?$/.exec(line);
-    if (!failed) continue;
+    if (!failed) return;
     const depth = failed[1].length / 4;
     const name = [...path.slice(0, depth), failed[2]].join(' › ');
     // A suite fails with its tests: name the tests, not again each suite around them.
-    if (!failures.some((known) => known.startsWith(`${name} › `))) failures.push(name);
+    if (failures.some((known) => known.name.startsWith(`${name} › `))) return;
+    failures.push({ name, error: tapError(lines, index + 1, failed[1].length) });
+  });
+  return failures.map(({ name, error }) => (error ? `${name}\n      ${error}` : name));
+}
+
+/** The first line of the `error:` in the YAML block after a "not ok" line. */
+function tapError(lines, start, indent) {
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '...' || (line.length - line.trimStart().length <= indent && line.trim() !== '---')) break;
+    const error = /^ *error: (.*)$/.exec(line);
+    if (!error) continue;
+    const value = /^[|>]-?$/.test(error[1]) ? (lines[i + 1] ?? '').trim() : error[1].replace(/^'(.*)'$/, '$1');
+    return value.replaceAll("''", "'").slice(0, 240);
   }
-  return failures;
+  return '';
 }
 
 const [pnpmBin, ...pnpmPrefix] = pnpmCommand();

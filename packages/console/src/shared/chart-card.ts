@@ -57,6 +57,11 @@ export class ConsoleChartCard extends LitElement {
         position: relative;
         height: 16rem;
       }
+      /* Chart.js sets the canvas's width in pixels and redraws it on the frames after a resize: until then the
+         old width must not widen the page. */
+      .plot canvas {
+        max-width: 100%;
+      }
       table {
         border-collapse: collapse;
         width: 100%;
