@@ -1,19 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENT_REPLAY_HEADER,
-  PUBLISHABLE_KEY_HEADER,
-  paths,
-} from '@loyalty-elements/contract';
+import { paths } from '@loyalty-elements/contract';
 import type { Database } from './store/database.ts';
 import { STORAGE_RETRY_AFTER_SECONDS, StorageUnavailableError } from './store/errors.ts';
 import { ProgramKeys } from './auth.ts';
 import { SettingsCache } from './caches/settings.ts';
 import { SummaryCache } from './caches/summaries.ts';
+import { CustomersInMemory, customersFromDatabase, type CustomerReader } from './caches/customers.ts';
 import { ProblemError, problemResponse, type ServerProblemCode } from './problem.ts';
 import { adminTransactionsRoute } from './routes/admin-transactions.ts';
 import { demoTokenRoute } from './routes/demo-token.ts';
@@ -43,6 +38,7 @@ import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFa
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { browserCors as browserCorsFor } from './middleware/browser-cors.ts';
 import { abandonWhenClientGoes } from './middleware/client-gone.ts';
 import { RequestAbandonedError } from './store/request-signal.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -83,7 +79,14 @@ export interface AppDeps {
   console?: { distDir?: string; demoSecretKey?: string };
   /** Subscribes the app to notices that a program's settings changed on any instance (null: maybe missed). */
   onSettingsChanged?: (listener: (programId: string | null) => void) => void;
+  /**
+   * Only where every write passes through this process (Database.watchCustomers): subscribes the app to every
+   * change of a customer's row, so it keeps customers in memory.
+   */
+  onCustomerChanged?: (listener: (programId: string, customerId: string) => void) => void;
 }
+
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Where `pnpm --filter @loyalty-elements/console build` writes the console. */
 export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../../console/dist', import.meta.url));
@@ -97,6 +100,8 @@ export interface AppContext {
   settings: SettingsCache;
   /** Customers' summaries kept in this process. */
   summaries: SummaryCache;
+  /** Where `/v1/me/*` requests read their customer: memory where every write passes here, else the database. */
+  customers: CustomerReader;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -109,35 +114,36 @@ export function createApp(deps: AppDeps): Hono {
     now: deps.now ?? (() => new Date()),
     settings: new SettingsCache(),
     summaries: new SummaryCache(),
+    customers: deps.onCustomerChanged ? new CustomersInMemory() : customersFromDatabase,
   };
-  deps.onSettingsChanged?.((programId) =>
-    programId === null ? context.settings.clear() : context.settings.forgetProgram(programId),
-  );
+  deps.onCustomerChanged?.((programId, customerId) => context.customers.forget(programId, customerId));
+  deps.onSettingsChanged?.((programId) => {
+    if (programId === null) {
+      context.settings.clear();
+      context.customers.clear();
+    } else {
+      context.settings.forgetProgram(programId);
+      context.customers.forget(programId);
+    }
+  });
   const app = new Hono();
 
   app.use('*', securityHeaders, ...requestLog(logger), abandonWhenClientGoes);
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read: the connection cannot carry another request after it.
-        c.header('Connection', 'close');
-        return problemResponse(
-          c,
-          new ProblemError(413, 'payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`),
-        );
-      },
-    }),
-  );
-  app.use('/v1/admin/*', refuseBrowserOrigin);
-  const browserCors = cors({
-    origin: allowedOrigins.includes('*') ? '*' : [...allowedOrigins],
-    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Authorization', PUBLISHABLE_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, 'If-None-Match', 'Content-Type'],
-    exposeHeaders: ['ETag', 'Retry-After', IDEMPOTENT_REPLAY_HEADER],
-    maxAge: 600,
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is never read: the connection cannot carry another request after it.
+      c.header('Connection', 'close');
+      return problemResponse(
+        c,
+        new ProblemError(413, 'payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES} bytes.`),
+      );
+    },
   });
+  // No route reads the body of a GET, HEAD or OPTIONS; looking for one would build the whole Request.
+  app.use('*', (c, next) => (BODILESS_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use('/v1/admin/*', refuseBrowserOrigin);
+  const browserCors = browserCorsFor(allowedOrigins);
   app.use('/v1/me/*', browserCors);
   app.use('/v1/demo/*', browserCors);
   app.use(paths.program, browserCors);

@@ -116,10 +116,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       : undefined;
     const settingsListeners: Array<(programId: string | null) => void> = [];
     await db.listen?.(SETTINGS_CHANNEL, (programId) => settingsListeners.forEach((listener) => listener(programId)));
+    const customerListeners: Array<(programId: string, customerId: string) => void> = [];
+    await db.watchCustomers?.((programId, customerId) =>
+      customerListeners.forEach((listener) => listener(programId, customerId)),
+    );
     const { wrapDatabase, ...appOptions } = options;
     const app = createApp({
       db: wrapDatabase ? wrapDatabase(db) : db,
       onSettingsChanged: (listener) => settingsListeners.push(listener),
+      ...(db.watchCustomers ? { onCustomerChanged: (listener) => void customerListeners.push(listener) } : {}),
       demo: config.demo,
       webhooksAllowHttpLoopback: config.demo || config.webhooksAllowHttpLoopback,
       allowedOrigins: config.allowedOrigins,

@@ -52,6 +52,21 @@ describe('GET /v1/me/summary from memory', () => {
     assert.equal((JSON.parse(body) as Summary).points.balance, 120);
   });
 
+  test('a warm summary reads nothing on PGlite, where every write passes through the process, and one row on PostgreSQL; a write shows at once', async () => {
+    const customerId = await createDemoCustomer(server);
+    await transact(server, customerId, { type: 'earn', points: 40, reason: 'welcome' });
+    const token = await demoToken(server, customerId);
+    await (await summaryResponse(server, customerId, token)).text();
+    const warm = await counter.during(async () => {
+      assert.equal((await summaryResponse(server, customerId, token)).status, 200);
+    });
+    assert.equal(warm.count, TEST_POSTGRES_URL ? 1 : 0, warm.statements.join(' | '));
+    // Straight after the write's answer, with nothing between: the change notice has already arrived.
+    await transact(server, customerId, { type: 'earn', points: 2, reason: 'then more' });
+    const res = await summaryResponse(server, customerId, token);
+    assert.equal(((await res.json()) as Summary).points.balance, 42);
+  });
+
   test('a program settings change is seen at once by a warm summary', async () => {
     const program = await ownProgram(server, { earnRate: 1, returnWindowDays: 0 });
     const merchant = adminOf(server, program);

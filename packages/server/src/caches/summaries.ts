@@ -1,4 +1,4 @@
-import type { Summary } from '@loyalty-elements/contract';
+import { customerCacheKey } from './customers.ts';
 import { LruMap } from './lru.ts';
 
 const SUMMARIES_CAPACITY = 10_000;
@@ -11,7 +11,13 @@ interface CachedSummary {
   builtAt: number;
   /** Milliseconds since the epoch, on the app clock: the first moment time alone may change the summary. */
   validUntil: number;
-  summary: Summary;
+  /** The summary as the response sends it: its JSON and that JSON's entity tag. */
+  answer: JsonAnswer;
+}
+
+export interface JsonAnswer {
+  body: string;
+  etag: string;
 }
 
 /**
@@ -22,22 +28,24 @@ interface CachedSummary {
 export class SummaryCache {
   readonly #summaries = new LruMap<string, CachedSummary>(SUMMARIES_CAPACITY);
 
-  get(programId: string, customerId: string, version: number, settingsVersion: number, now: Date): Summary | undefined {
-    const cached = this.#summaries.get(cacheKey(programId, customerId));
+  get(
+    programId: string,
+    customerId: string,
+    version: number,
+    settingsVersion: number,
+    now: Date,
+  ): JsonAnswer | undefined {
+    const cached = this.#summaries.get(customerCacheKey(programId, customerId));
     if (cached === undefined) return undefined;
     const current =
       cached.version === version &&
       cached.settingsVersion === settingsVersion &&
       now.getTime() >= cached.builtAt &&
       now.getTime() < cached.validUntil;
-    return current ? cached.summary : undefined;
+    return current ? cached.answer : undefined;
   }
 
   set(programId: string, customerId: string, entry: CachedSummary): void {
-    this.#summaries.set(cacheKey(programId, customerId), entry);
+    this.#summaries.set(customerCacheKey(programId, customerId), entry);
   }
-}
-
-function cacheKey(programId: string, customerId: string): string {
-  return `${programId}\u0000${customerId}`;
 }

@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateCustomer, refuseErasedCustomer } from '../auth.ts';
-import { findVersionedCustomer, type Customer } from '../domain/customers.ts';
+import type { Customer } from '../domain/customers.ts';
+import type { JsonAnswer } from '../caches/summaries.ts';
 import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 
@@ -57,17 +58,18 @@ export interface SignedInCustomer {
  */
 export async function signedInCustomer(
   c: Context,
-  context: Pick<AppContext, 'db' | 'keys' | 'now' | 'settings'>,
+  context: Pick<AppContext, 'db' | 'keys' | 'now' | 'settings' | 'customers'>,
 ): Promise<SignedInCustomer> {
   const now = context.now();
   const first = await authenticateCustomer(c, context, now);
-  let found = await findVersionedCustomer(context.db, first.program.id, first.customerId);
+  let found = await context.customers.read(context.db, first.program.id, first.customerId);
   let program = first.program;
   if (found === undefined || found.settingsVersion !== program.settingsVersion) {
     context.settings.forgetProgram(program.id);
+    context.customers.forget(program.id);
     const again = await authenticateCustomer(c, context, now);
     program = again.program;
-    found = await findVersionedCustomer(context.db, program.id, again.customerId);
+    found = await context.customers.read(context.db, program.id, again.customerId);
   }
   const customer = found?.customer;
   if (customer === undefined) {
@@ -93,10 +95,24 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
 }
 
-/** Answers `body` as JSON with an ETag, or 304 when the client's copy matches. */
-export function conditionalJson(c: Context, value: unknown, cacheControl: string, vary: string): Response {
+/** `value` as JSON, with its entity tag. */
+export function jsonAnswer(value: unknown): JsonAnswer {
   const body = JSON.stringify(value);
-  const etag = strongEtag(body);
+  return { body, etag: strongEtag(body) };
+}
+
+/** Answers `value` as JSON with an ETag, or 304 when the client's copy matches. */
+export function conditionalJson(c: Context, value: unknown, cacheControl: string, vary: string): Response {
+  return conditionalAnswer(c, jsonAnswer(value), cacheControl, vary);
+}
+
+/** Answers JSON already serialised with its ETag, or 304 when the client's copy matches. */
+export function conditionalAnswer(
+  c: Context,
+  { body, etag }: JsonAnswer,
+  cacheControl: string,
+  vary: string,
+): Response {
   c.header('Cache-Control', cacheControl);
   c.header('ETag', etag);
   c.header('Vary', vary, { append: true });

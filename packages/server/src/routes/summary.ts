@@ -10,27 +10,28 @@ import { summaryValidUntil } from '../domain/summary-validity.ts';
 import { dueSurveys } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
-import { conditionalJson, signedInCustomer } from './request.ts';
+import { conditionalAnswer, jsonAnswer, signedInCustomer } from './request.ts';
 
 export function summaryRoute(app: Hono, context: AppContext): void {
   app.get(paths.summary, async (c) => {
     const { program, customer, version } = await signedInCustomer(c, context);
     const now = context.now();
     const [programId, customerId] = [program.id, customer.id];
-    let summary = context.summaries.get(programId, customerId, version, program.settingsVersion, now);
-    if (summary === undefined) {
-      summary = await customerSummary(context.db, program, customer, now);
+    let answer = context.summaries.get(programId, customerId, version, program.settingsVersion, now);
+    if (answer === undefined) {
+      const summary = await customerSummary(context.db, program, customer, now);
       const validUntil = await summaryValidUntil(context.db, { programId, customerId }, summary, now);
+      answer = jsonAnswer(summary);
       // Writes made while the summary was built bumped the version past `version`: it is not served again.
       context.summaries.set(programId, customerId, {
         version,
         settingsVersion: program.settingsVersion,
         builtAt: now.getTime(),
         validUntil,
-        summary,
+        answer,
       });
     }
-    return conditionalJson(c, summary, 'private, no-cache', `Authorization, ${PUBLISHABLE_KEY_HEADER}`);
+    return conditionalAnswer(c, answer, 'private, no-cache', `Authorization, ${PUBLISHABLE_KEY_HEADER}`);
   });
 }
 

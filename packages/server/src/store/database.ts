@@ -23,15 +23,24 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Calls `onNotice` with the payload of every `NOTIFY` on `channel`, from any connection, and with null when
-   * notices may have been missed (the listening connection was lost). Stores with one process (PGlite) have none.
+   * notices may have been missed (the listening connection was lost).
    */
   listen?(channel: string, onNotice: (payload: string | null) => void): Promise<void>;
+  /**
+   * Only where every write passes through this process (PGlite: one process holds its data folder): calls
+   * `onChange` for every committed change of a customer's row (migration 0030), before the statement or transaction
+   * that made it settles, so what this process keeps of customers is never read stale.
+   */
+  watchCustomers?(onChange: (programId: string, customerId: string) => void): Promise<void>;
   /** PGlite only: an image of the whole data folder, which `image` (PGliteOptions) starts another instance from. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 export const MEMORY_DATA_DIR = 'memory://';
+
+/** The channel of migration 0030's notices: "<program id> <customer id>". */
+const CUSTOMER_CHANNEL = 'loyalty_customer';
 
 /** Below this many free bytes in the data folder's file system, PGlite takes no more writes. */
 export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
@@ -167,6 +176,19 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
         return result;
       });
     },
+    listen: (channel, onNotice) => exclusive(() => run(async () => void (await pglite.listen(channel, onNotice)))),
+    watchCustomers: (onChange) =>
+      exclusive(() =>
+        run(async () => {
+          await pglite.exec(`SET loyalty.customer_notices = 'on'`);
+          // PGlite calls listeners in a microtask queued while it reads the COMMIT's answer: before the
+          // transaction's own promise resolves.
+          await pglite.listen(CUSTOMER_CHANNEL, (payload) => {
+            const space = payload.indexOf(' ');
+            onChange(payload.slice(0, space), payload.slice(space + 1));
+          });
+        }),
+      ),
     dumpDataDir: () => exclusive(() => pglite.dumpDataDir('none')),
     close: () =>
       exclusive(async () => {

@@ -2,16 +2,22 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 // The abort signal of the HTTP request a statement runs for, so the stores can drop the reads of a request whose
 // client has gone. Background work (the scheduler, webhook delivery) runs outside any request and is never dropped.
-const requests = new AsyncLocalStorage<AbortSignal>();
+const requests = new AsyncLocalStorage<RequestClient>();
 
-/** Runs `fn` with `signal` as the signal of every statement it starts, however deep. */
-export function runForRequest<T>(signal: AbortSignal, fn: () => T): T {
-  return requests.run(signal, fn);
+/** Whether a request's client is still there, and a signal that aborts when it goes (made only when asked for). */
+export interface RequestClient {
+  readonly gone: boolean;
+  signal(): AbortSignal;
+}
+
+/** Runs `fn` with `client` as the client of every statement it starts, however deep. */
+export function runForRequest<T>(client: RequestClient, fn: () => T): T {
+  return requests.run(client, fn);
 }
 
 /** The signal of the request the caller runs for; undefined outside a request. */
 export function requestSignal(): AbortSignal | undefined {
-  return requests.getStore();
+  return requests.getStore()?.signal();
 }
 
 /**
@@ -27,5 +33,5 @@ export class RequestAbandonedError extends Error {
 
 /** Throws {@link RequestAbandonedError} when the current request's client has gone. */
 export function throwIfAbandoned(): void {
-  if (requestSignal()?.aborted) throw new RequestAbandonedError();
+  if (requests.getStore()?.gone) throw new RequestAbandonedError();
 }
