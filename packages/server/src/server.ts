@@ -13,6 +13,7 @@ import { seedDemo } from './seed.ts';
 import { expireLapsedPoints } from './domain/ledger.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { startScheduler } from './domain/webhooks/scheduler.ts';
+import { startPeriodic } from './periodic.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './domain/webhooks/delivery-worker.ts';
 
 export interface ServingApp {
@@ -91,6 +92,9 @@ export interface StartOptions {
   pgliteImage?: Blob;
 }
 
+/** How often PGlite's count of changed rows is compared with when its statistics are due. */
+const STATISTICS_CHECK_MS = 10_000;
+
 /** The channel a write of a program's settings notifies, with the program's id (migration 0019). */
 export const SETTINGS_CHANNEL = 'loyalty_settings';
 
@@ -138,6 +142,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     });
     const serving = await serveApp(app, config);
     const scheduler = startScheduler(db, config.schedulerIntervalMs, now, logger);
+    // PGlite has no autovacuum: its planner statistics are kept current here (Database.refreshStatistics).
+    const refreshStatistics = db.refreshStatistics?.bind(db);
+    await refreshStatistics?.();
+    const statistics =
+      refreshStatistics &&
+      startPeriodic('statistics', STATISTICS_CHECK_MS, async () => void (await refreshStatistics()), logger);
     const { pollMs, timeoutMs, retryBaseMs } = config.webhookDelivery;
     if (pollMs > 0) deliveryWorker = startDeliveryWorker(db, { pollMs, timeoutMs, retryBaseMs, now, logger });
     if (config.demo && !isLoopback(config.host)) {
@@ -154,6 +164,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         stopping = true;
         await serving.close();
         await scheduler?.stop();
+        await statistics?.stop();
         await deliveryWorker?.stop();
         await sharedLimits?.close();
         await db.close();
