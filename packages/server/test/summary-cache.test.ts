@@ -67,6 +67,30 @@ describe('GET /v1/me/summary from memory', () => {
     assert.equal(((await res.json()) as Summary).points.balance, 42);
   });
 
+  test('ten requests at once after a write build the summary once, and all get it', async () => {
+    const customerId = await createDemoCustomer(server);
+    const token = await demoToken(server, customerId);
+    await transact(server, customerId, { type: 'earn', points: 10, reason: 'first' });
+    const one = await counter.during(async () => {
+      await (await summaryResponse(server, customerId, token)).text();
+    });
+    await transact(server, customerId, { type: 'earn', points: 5, reason: 'second' });
+    const bodies: Summary[] = [];
+    const burst = await counter.during(() =>
+      Promise.all(
+        Array.from({ length: 10 }, async () => {
+          bodies.push((await (await summaryResponse(server, customerId, token)).json()) as Summary);
+        }),
+      ),
+    );
+    assert.deepEqual(
+      bodies.map((body) => body.points.balance),
+      Array.from({ length: 10 }, () => 15),
+    );
+    // One build (as many statements as one cold summary), plus each request's read of the customer.
+    assert.ok(burst.count <= one.count + 10, `${burst.count} statements for ten, ${one.count} for one`);
+  });
+
   test('a program settings change is seen at once by a warm summary', async () => {
     const program = await ownProgram(server, { earnRate: 1, returnWindowDays: 0 });
     const merchant = adminOf(server, program);

@@ -3,7 +3,7 @@ import { LruMap } from './lru.ts';
 
 const SUMMARIES_CAPACITY = 10_000;
 
-interface CachedSummary {
+export interface CachedSummary {
   /** The customer's version the summary was built at. */
   version: number;
   settingsVersion: number;
@@ -27,6 +27,37 @@ export interface JsonAnswer {
  */
 export class SummaryCache {
   readonly #summaries = new LruMap<string, CachedSummary>(SUMMARIES_CAPACITY);
+  /** Builds under way, by customer and both counters: requests that arrive meanwhile wait for it. */
+  readonly #building = new Map<string, Promise<CachedSummary>>();
+
+  /**
+   * The summary at these counters and `now`: from memory, from the build another request has under way for the
+   * same counters (one build for a burst of requests after a write), or from `build`. A shared build that failed (its
+   * request's client went away) or is no longer valid at `now` is not used: this request builds its own.
+   */
+  async getOrBuild(
+    programId: string,
+    customerId: string,
+    counters: { version: number; settingsVersion: number },
+    now: Date,
+    build: () => Promise<CachedSummary>,
+  ): Promise<JsonAnswer> {
+    const { version, settingsVersion } = counters;
+    const kept = this.get(programId, customerId, version, settingsVersion, now);
+    if (kept !== undefined) return kept;
+    const key = `${customerCacheKey(programId, customerId)}\u0000${version}\u0000${settingsVersion}`;
+    const shared = await this.#building.get(key)?.catch(() => undefined);
+    if (shared !== undefined && servable(shared, now)) return shared.answer;
+    const building = build();
+    this.#building.set(key, building);
+    try {
+      const built = await building;
+      this.set(programId, customerId, built);
+      return built.answer;
+    } finally {
+      if (this.#building.get(key) === building) this.#building.delete(key);
+    }
+  }
 
   get(
     programId: string,
@@ -37,15 +68,16 @@ export class SummaryCache {
   ): JsonAnswer | undefined {
     const cached = this.#summaries.get(customerCacheKey(programId, customerId));
     if (cached === undefined) return undefined;
-    const current =
-      cached.version === version &&
-      cached.settingsVersion === settingsVersion &&
-      now.getTime() >= cached.builtAt &&
-      now.getTime() < cached.validUntil;
+    const current = cached.version === version && cached.settingsVersion === settingsVersion && servable(cached, now);
     return current ? cached.answer : undefined;
   }
 
   set(programId: string, customerId: string, entry: CachedSummary): void {
     this.#summaries.set(customerCacheKey(programId, customerId), entry);
   }
+}
+
+/** Built no later than `now` (a clock set back does not reuse it), and time alone has not changed it since. */
+function servable(cached: CachedSummary, now: Date): boolean {
+  return now.getTime() >= cached.builtAt && now.getTime() < cached.validUntil;
 }

@@ -17,20 +17,13 @@ export function summaryRoute(app: Hono, context: AppContext): void {
     const { program, customer, version } = await signedInCustomer(c, context);
     const now = context.now();
     const [programId, customerId] = [program.id, customer.id];
-    let answer = context.summaries.get(programId, customerId, version, program.settingsVersion, now);
-    if (answer === undefined) {
+    const counters = { version, settingsVersion: program.settingsVersion };
+    const answer = await context.summaries.getOrBuild(programId, customerId, counters, now, async () => {
       const summary = await customerSummary(context.db, program, customer, now);
       const validUntil = await summaryValidUntil(context.db, { programId, customerId }, summary, now);
-      answer = jsonAnswer(summary);
       // Writes made while the summary was built bumped the version past `version`: it is not served again.
-      context.summaries.set(programId, customerId, {
-        version,
-        settingsVersion: program.settingsVersion,
-        builtAt: now.getTime(),
-        validUntil,
-        answer,
-      });
-    }
+      return { ...counters, builtAt: now.getTime(), validUntil, answer: jsonAnswer(summary) };
+    });
     return conditionalAnswer(c, answer, 'private, no-cache', `Authorization, ${PUBLISHABLE_KEY_HEADER}`);
   });
 }

@@ -4,6 +4,8 @@ import { describeCause, StorageUnavailableError, toStorageError } from './errors
 import { RequestAbandonedError, requestSignal } from './request-signal.ts';
 
 const INT8_OID = 20;
+/** Connections of each of the two pools: single statements, and transactions. */
+const POOL_SIZE = 10;
 
 export interface PostgresOptions {
   /** How long opening a connection may take, TCP and start-up handshake included. */
@@ -43,47 +45,54 @@ export async function openPostgres(
   const address = postgresAddress(connectionString);
   const what = `PostgreSQL at ${address}`;
   const log = throttled(options.log ?? ((line) => console.error(line)), 1_000);
-  const pool = new pg.Pool({
-    connectionString,
-    max: 10,
-    connectionTimeoutMillis: options.connectTimeoutMs,
-    statement_timeout: options.statementTimeoutMs,
-    // A server that stops answering mid-statement (a partition, a frozen host) is given up on too.
-    query_timeout: options.statementTimeoutMs + options.connectTimeoutMs,
-    keepAlive: true,
-    keepAliveInitialDelayMillis: 10_000,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
-    },
-  });
-  // node-postgres emits 'error' on a client whose connection dies, checked out or idle; without a
-  // listener that ends the process. The pool's own 'error' event repeats it for idle clients.
-  pool.on('connect', (client) => {
-    client.on('error', (error) => log(`${what}: connection lost: ${describeCause(error)}`));
-  });
-  pool.on('error', () => undefined);
+  const newPool = () => {
+    const created = new pg.Pool({
+      connectionString,
+      max: POOL_SIZE,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      statement_timeout: options.statementTimeoutMs,
+      // A server that stops answering mid-statement (a partition, a frozen host) is given up on too.
+      query_timeout: options.statementTimeoutMs + options.connectTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
+      },
+    });
+    // node-postgres emits 'error' on a client whose connection dies, checked out or idle; without a
+    // listener that ends the process. The pool's own 'error' event repeats it for idle clients.
+    created.on('connect', (client) => {
+      client.on('error', (error) => log(`${what}: connection lost: ${describeCause(error)}`));
+    });
+    created.on('error', () => undefined);
+    return created;
+  };
+  // Transactions have connections of their own: writes queued on one customer's row lock hold only those, and
+  // every other request's statements still find a free connection.
+  const pool = newPool();
+  const transactionPool = newPool();
   const listeners: Array<{ stop(): Promise<void> }> = [];
 
   try {
     await pool.query('SELECT 1');
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await Promise.all([pool.end(), transactionPool.end()]).catch(() => undefined);
     throw new StorageUnavailableError(`Cannot reach ${what}: ${startupCause(error, options)}`, { cause: error });
   }
 
   return {
     ...queryable(pool, what),
     query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-      const signal = requestSignal();
       // Only reads are dropped: a request's writes outside a transaction must not stop halfway.
-      if (signal === undefined || !isRead(sql)) return queryable(pool, what).query<Row>(sql, params);
+      const signal = isRead(sql) ? requestSignal() : undefined;
+      if (signal === undefined) return queryable(pool, what).query<Row>(sql, params);
       return (await abandonableQuery(pool, connectionString, sql, params, signal, what)).rows as Row[];
     },
     async transaction(fn) {
       let client: pg.PoolClient;
       try {
-        client = await pool.connect();
+        client = await transactionPool.connect();
       } catch (error) {
         throw toStorageError(error, what);
       }
@@ -116,7 +125,7 @@ export async function openPostgres(
     },
     close: async () => {
       await Promise.all(listeners.map((listener) => listener.stop()));
-      await pool.end();
+      await Promise.all([pool.end(), transactionPool.end()]);
     },
   };
 }
