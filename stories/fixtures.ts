@@ -33,6 +33,36 @@ export const tiers = {
   diamond: { id: 'diamond', name: { en: 'Diamond', 'zh-CN': '钻石卡' } },
 } satisfies Record<string, TierRef>;
 
+const benefit = {
+  birthday: { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
+  shipping: { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
+  fivePercentOff: { en: '5% off every order', 'zh-CN': '全场九五折' },
+  tenPercentOff: { en: '10% off every order', 'zh-CN': '全场九折' },
+  tastings: { en: 'Private tea tastings', 'zh-CN': '私享品茶会' },
+};
+
+/** The tea house's four tiers over a rolling 12 months: each tier's threshold of `metric`, and its earn multiplier. */
+function teaHouseTiers(
+  metric: 'points' | 'spend',
+  thresholds: [number, number, number, number],
+  earnMultipliers?: [number, number, number, number],
+): Program['tiers'] {
+  const benefits = [
+    [benefit.birthday],
+    [benefit.birthday, benefit.shipping],
+    [benefit.birthday, benefit.shipping, benefit.fivePercentOff],
+    [benefit.birthday, benefit.shipping, benefit.tenPercentOff, benefit.tastings],
+  ];
+  return [tiers.member, tiers.silver, tiers.gold, tiers.diamond].map((tier, index) => ({
+    ...tier,
+    ...(earnMultipliers ? { earnMultiplier: earnMultipliers[index]! } : {}),
+    threshold: thresholds[index]!,
+    metric,
+    window: { type: 'rolling', months: 12 },
+    benefits: benefits[index]!,
+  }));
+}
+
 /** `GET /v1/program` answers: the demo program, and one whose tiers go by spend. */
 export const programs = {
   /** Like the reference API's demo program: tiers by points earned in a rolling 12 months. */
@@ -49,52 +79,7 @@ export const programs = {
       surveyPoints: 50,
       referral: { referrerPoints: 500, friendPoints: 300 },
     },
-    tiers: [
-      {
-        ...tiers.member,
-        earnMultiplier: 1,
-        threshold: 0,
-        metric: 'points',
-        window: { type: 'rolling', months: 12 },
-        benefits: [{ en: 'Birthday reward', 'zh-CN': '生日礼遇' }],
-      },
-      {
-        ...tiers.silver,
-        earnMultiplier: 1,
-        threshold: 1_000,
-        metric: 'points',
-        window: { type: 'rolling', months: 12 },
-        benefits: [
-          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
-          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
-        ],
-      },
-      {
-        ...tiers.gold,
-        earnMultiplier: 1.5,
-        threshold: 5_000,
-        metric: 'points',
-        window: { type: 'rolling', months: 12 },
-        benefits: [
-          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
-          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
-          { en: '5% off every order', 'zh-CN': '全场九五折' },
-        ],
-      },
-      {
-        ...tiers.diamond,
-        earnMultiplier: 2,
-        threshold: 20_000,
-        metric: 'points',
-        window: { type: 'rolling', months: 12 },
-        benefits: [
-          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
-          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
-          { en: '10% off every order', 'zh-CN': '全场九折' },
-          { en: 'Private tea tastings', 'zh-CN': '私享品茶会' },
-        ],
-      },
-    ],
+    tiers: teaHouseTiers('points', [0, 1_000, 5_000, 20_000], [1, 1, 1.5, 2]),
   }),
   /** The same tea house with tiers by spend (fen, CNY) in a rolling 12 months: Silver ¥2,000, Gold ¥8,000, Diamond ¥30,000. */
   teaHouseBySpend: program({
@@ -103,48 +88,7 @@ export const programs = {
     currency: 'CNY',
     pointsExpiryMonths: 12,
     birthday: { points: 200, daysBefore: 7, daysAfter: 7 },
-    tiers: [
-      {
-        ...tiers.member,
-        threshold: 0,
-        metric: 'spend',
-        window: { type: 'rolling', months: 12 },
-        benefits: [{ en: 'Birthday reward', 'zh-CN': '生日礼遇' }],
-      },
-      {
-        ...tiers.silver,
-        threshold: 200_000,
-        metric: 'spend',
-        window: { type: 'rolling', months: 12 },
-        benefits: [
-          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
-          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
-        ],
-      },
-      {
-        ...tiers.gold,
-        threshold: 800_000,
-        metric: 'spend',
-        window: { type: 'rolling', months: 12 },
-        benefits: [
-          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
-          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
-          { en: '5% off every order', 'zh-CN': '全场九五折' },
-        ],
-      },
-      {
-        ...tiers.diamond,
-        threshold: 3_000_000,
-        metric: 'spend',
-        window: { type: 'rolling', months: 12 },
-        benefits: [
-          { en: 'Birthday reward', 'zh-CN': '生日礼遇' },
-          { en: 'Free shipping on every order', 'zh-CN': '全场包邮' },
-          { en: '10% off every order', 'zh-CN': '全场九折' },
-          { en: 'Private tea tastings', 'zh-CN': '私享品茶会' },
-        ],
-      },
-    ],
+    tiers: teaHouseTiers('spend', [0, 200_000, 800_000, 3_000_000]),
   }),
 };
 
