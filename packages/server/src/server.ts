@@ -144,7 +144,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const scheduler = startScheduler(db, config.schedulerIntervalMs, now, logger);
     // PGlite has no autovacuum: its planner statistics are kept current here (Database.refreshStatistics).
     const refreshStatistics = db.refreshStatistics?.bind(db);
-    await refreshStatistics?.();
     const statistics =
       refreshStatistics &&
       startPeriodic('statistics', STATISTICS_CHECK_MS, async () => void (await refreshStatistics()), logger);

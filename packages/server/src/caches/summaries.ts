@@ -43,7 +43,7 @@ export class SummaryCache {
     build: () => Promise<CachedSummary>,
   ): Promise<JsonAnswer> {
     const { version, settingsVersion } = counters;
-    const kept = this.get(programId, customerId, version, settingsVersion, now);
+    const kept = this.#get(programId, customerId, version, settingsVersion, now);
     if (kept !== undefined) return kept;
     const key = `${customerCacheKey(programId, customerId)}\u0000${version}\u0000${settingsVersion}`;
     const shared = await this.#building.get(key)?.catch(() => undefined);
@@ -52,14 +52,14 @@ export class SummaryCache {
     this.#building.set(key, building);
     try {
       const built = await building;
-      this.set(programId, customerId, built);
+      this.#set(programId, customerId, built);
       return built.answer;
     } finally {
       if (this.#building.get(key) === building) this.#building.delete(key);
     }
   }
 
-  get(
+  #get(
     programId: string,
     customerId: string,
     version: number,
@@ -72,7 +72,7 @@ export class SummaryCache {
     return current ? cached.answer : undefined;
   }
 
-  set(programId: string, customerId: string, entry: CachedSummary): void {
+  #set(programId: string, customerId: string, entry: CachedSummary): void {
     this.#summaries.set(customerCacheKey(programId, customerId), entry);
   }
 }

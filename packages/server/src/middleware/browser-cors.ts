@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER, PUBLISHABLE_KEY_HEADER } from '@loyalty-elements/contract';
 
-const EXPOSED_HEADERS = ['ETag', 'Retry-After', IDEMPOTENT_REPLAY_HEADER].join(',');
+const EXPOSED_HEADERS = ['ETag', 'Retry-After', IDEMPOTENT_REPLAY_HEADER];
 
 /**
  * CORS for the routes a storefront calls from the browser: `allowedOrigins` (or `*`) may read the answers.
@@ -11,11 +11,12 @@ const EXPOSED_HEADERS = ['ETag', 'Retry-After', IDEMPOTENT_REPLAY_HEADER].join('
  */
 export function browserCors(allowedOrigins: readonly string[]): MiddlewareHandler {
   const anyOrigin = allowedOrigins.includes('*');
+  const exposed = EXPOSED_HEADERS.join(',');
   const preflight = cors({
     origin: anyOrigin ? '*' : [...allowedOrigins],
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', PUBLISHABLE_KEY_HEADER, IDEMPOTENCY_KEY_HEADER, 'If-None-Match', 'Content-Type'],
-    exposeHeaders: EXPOSED_HEADERS.split(','),
+    exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
   return (c, next) => {
@@ -23,7 +24,7 @@ export function browserCors(allowedOrigins: readonly string[]): MiddlewareHandle
     const origin = c.req.header('Origin');
     if (anyOrigin) c.header('Access-Control-Allow-Origin', '*');
     else if (origin !== undefined && allowedOrigins.includes(origin)) c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    c.header('Access-Control-Expose-Headers', exposed);
     if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
     return next();
   };

@@ -216,8 +216,8 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
     refreshStatistics: async () => {
       if (rowsChanged < ANALYZE_BASE_ROWS + rowsAtLastAnalyze * ANALYZE_SCALE) return false;
       rowsChanged = 0;
-      // A sample of 3,000 rows a table, not 30,000: rough statistics pick the right index, and the thread is held
-      // for tens of milliseconds instead of hundreds. VACUUM also clears the dead rows every write's updates leave.
+      // A sample of 3,000 rows a table, not 30,000: rough statistics pick the right index, and the thread is held a
+      // fraction of the time. VACUUM also clears the dead rows every write's updates leave.
       await exclusive(() => inside.exec('SET default_statistics_target = 10'));
       await exclusive(() => inside.exec('VACUUM (ANALYZE)'));
       const [counted] = await exclusive(() =>
