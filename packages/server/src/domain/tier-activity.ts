@@ -11,11 +11,6 @@ export type TierProgram = Pick<
   'id' | 'tierMetric' | 'currency' | 'tierWindowMonths' | 'tiers' | 'tierRiskHorizonDays'
 >;
 
-/**
- * Days after `since` read row by row: `since` is 4 days before the window (activitySince), and month lengths move
- * its exact line by up to 3 more; every moment after these days is inside the window.
- */
-const EDGE_DAYS = 8;
 /** Entries written after `now` that are taken off the days they fall on; with more, the ledger itself is read. */
 const MAX_WRITTEN_LATER = 1_000;
 
@@ -32,12 +27,13 @@ const isoDay = (instant: number) => new Date(instant).toISOString().slice(0, 10)
 
 /**
  * The activity after `since` up to `now` as items {@link tierStanding} reads exactly as it would read every row: rows
- * at the window's edges and on the days that need them, and one item per other day at that day's latest moment.
- * A day stands for its rows when what is left before it, less its credits, still holds the tier (so what is left
- * cannot fall below it while the day leaves the window) and its leaving date is its own (month ends can give two
- * days one), or when it leaves after the forecast horizon. Entries written after `now` do not count; null when
- * there are more of them than are worth taking off one by one (a clock far behind the data): the caller then reads
- * the ledger itself.
+ * on the days the window's line falls on, today's, and those of the days that need them; one item per other day
+ * inside the window at that day's latest moment; one item for every day that leaves after the forecast horizon; and,
+ * with no amount, the moment that leaves the window first. A day stands for its rows when what is left before it,
+ * less its credits, still holds the tier (so what is left cannot fall below it while the day leaves the window) and
+ * its leaving date is its own (month ends can give two days one), or when it leaves after the forecast horizon.
+ * Entries written after `now` do not count; null when there are more of them than are worth taking off one by one
+ * (a clock far behind the data): the caller then reads the ledger itself.
  */
 export async function keptQualifyingActivity(
   db: Queryable,
@@ -46,92 +42,208 @@ export async function keptQualifyingActivity(
   since: Date,
   now: Date,
 ): Promise<QualifyingActivity[] | null> {
-  const spend = program.tierMetric === 'spend';
   const nowMs = now.getTime();
-  const rowsFrom = dayOf(since.getTime() + EDGE_DAYS * DAY_MS) + DAY_MS;
-  const rowsFromToday = dayOf(nowMs);
-  const rowAmount = spend ? 'COALESCE(spend, 0)' : 'points';
-  const currencyFilter = spend ? 'AND currency = $9' : '';
-  const parts = await db.query<{
-    part: string;
-    at: Date | string | null;
-    last_at: Date | string | null;
-    amount: unknown;
-    credited: unknown;
-  }>(
-    `(SELECT 'later' AS part, available_at AS at, available_at AS last_at, ${rowAmount} AS amount, 0::bigint AS credited
-        FROM tier_activity
-       WHERE program_id = $1 AND customer_id = $2 AND created_at > $3 ${currencyFilter}
-       LIMIT ${MAX_WRITTEN_LATER + 1})
-     UNION ALL
-     SELECT 'row', available_at, available_at, ${rowAmount}, 0 FROM tier_activity
-      WHERE program_id = $1 AND customer_id = $2 AND available_at > $4 AND available_at <= $3 AND created_at <= $3
-        AND (available_at < $5 OR available_at >= $6) ${currencyFilter}
-     UNION ALL
-     SELECT 'day', day::timestamp AT TIME ZONE 'UTC', max(last_at), sum(${spend ? 'spend' : 'points'}),
-            sum(${spend ? 'spend_credited' : 'points_credited'})
-       FROM tier_activity_days
-      WHERE program_id = $1 AND customer_id = $2 AND day >= $7::date AND day < $8::date ${currencyFilter}
-      GROUP BY day`,
-    [
-      program.id,
-      customerId,
-      now,
-      since,
-      new Date(rowsFrom),
-      new Date(rowsFromToday),
-      isoDay(rowsFrom),
-      isoDay(rowsFromToday),
-      ...(spend ? [program.currency] : []),
-    ],
-  );
+  const leaves = (instant: number) => addMonths(new Date(instant), program.tierWindowMonths).getTime();
+  const counts = (instant: number) => instant <= nowMs && leaves(instant) > nowMs;
+  const horizonDays = Math.max(program.tierRiskHorizonDays, DEFAULT_TIER_RISK_HORIZON_DAYS);
+  const plan = planDays(dayOf(since.getTime()), dayOf(nowMs), leaves, nowMs, nowMs + horizonDays * DAY_MS);
+  const parts = await readParts(db, program, customerId, since, now, plan);
   const later = parts.filter((part) => part.part === 'later');
   if (later.length > MAX_WRITTEN_LATER) return null;
 
-  const leaves = (instant: number) => addMonths(new Date(instant), program.tierWindowMonths).getTime();
-  const counts = (instant: number) => instant <= nowMs && leaves(instant) > nowMs;
   const rows: QualifyingActivity[] = parts
     .filter((part) => part.part === 'row')
     .map((part) => ({ at: new Date(part.at!), amount: toNumber(part.amount) }));
+  const keptDay = (part: Part): KeptDay => ({
+    start: new Date(part.at ?? 0).getTime(),
+    last: new Date(part.last_at!).getTime(),
+    amount: toNumber(part.amount),
+    credited: toNumber(part.credited),
+  });
   const days: KeptDay[] = parts
     .filter((part) => part.part === 'day')
-    .map((part) => ({
-      start: new Date(part.at!).getTime(),
-      last: new Date(part.last_at!).getTime(),
-      amount: toNumber(part.amount),
-      credited: toNumber(part.credited),
-    }))
+    .map(keptDay)
+    // Off the line, a day's first moment tells whether the whole day is inside the window.
+    .filter((day) => counts(day.start))
     .sort((a, b) => a.start - b.start);
+  const rest = parts.filter((part) => part.part === 'rest' && part.last_at !== null).map(keptDay)[0];
+  // Today summed: its total at its last moment, and its first moment, with no amount, for the window's end.
+  const today = parts
+    .filter((part) => part.part === 'today' && part.last_at !== null)
+    .flatMap((part) => [
+      { at: new Date(part.last_at!), amount: toNumber(part.amount) },
+      { at: new Date(part.at!), amount: 0 },
+    ]);
   // Entries written after `now` (by requests that began later and finished first) do not count yet: they come off
   // their day's totals, and the day is read row by row, so none of its moments stands for one of them.
   const byRows = new Set<number>();
   for (const entry of later) {
-    const day = days.find((kept) => kept.start === dayOf(new Date(entry.at!).getTime()));
-    if (!day) continue;
+    const at = new Date(entry.at!).getTime();
     const amount = toNumber(entry.amount);
-    day.amount -= amount;
-    day.credited -= Math.max(0, amount);
-    byRows.add(day.start);
+    const day = days.find((kept) => kept.start === dayOf(at));
+    if (day) {
+      day.amount -= amount;
+      day.credited -= Math.max(0, amount);
+      byRows.add(day.start);
+    } else if (rest && dayOf(at) >= plan.restFrom && dayOf(at) < plan.today) {
+      rest.amount -= amount;
+    }
   }
 
+  const counted = rows.filter((row) => counts(row.at.getTime()));
   const sum =
-    rows.reduce((total, row) => (counts(row.at.getTime()) ? total + row.amount : total), 0) +
-    days.reduce((total, day) => total + day.amount, 0);
-  // The window's end is its earliest moment: it must be a row's.
-  const first = days[0];
-  if (first && !rows.some((row) => counts(row.at.getTime()))) byRows.add(first.start);
+    [...counted, ...today].reduce((total, row) => total + row.amount, 0) +
+    days.reduce((total, day) => total + day.amount, 0) +
+    (rest?.amount ?? 0);
+  // The window's end is its earliest moment, which the days' items need not hold: it is the first moment of one of
+  // the first days that leave on one date (rows on the line leave earlier still, and are items themselves).
+  const firsts = parts.filter((part) => part.part === 'first').map((part) => new Date(part.at!).getTime());
+  const windowEnd = firsts.length > 0 ? Math.min(...firsts.map(leaves)) : undefined;
   const current = currentTier(program.tiers, Math.max(0, sum));
   if (current.threshold > 0 && sum >= current.threshold) {
-    const walk = { rows: rows.filter((row) => counts(row.at.getTime())), days, sum, threshold: current.threshold };
-    for (const start of daysToReadByRows(program, walk, leaves, nowMs)) byRows.add(start);
+    const walk = { rows: counted, days, sum, threshold: current.threshold };
+    for (const start of daysToReadByRows(horizonDays, walk, leaves, nowMs)) byRows.add(start);
   }
 
   const dayRows = byRows.size > 0 ? await rowsOfDays(db, program, customerId, [...byRows], now) : [];
   return [
     ...rows,
+    ...today,
     ...dayRows,
     ...days.filter((day) => !byRows.has(day.start)).map((day) => ({ at: new Date(day.last), amount: day.amount })),
+    ...(rest ? [{ at: new Date(rest.last), amount: rest.amount }] : []),
+    ...(windowEnd === undefined
+      ? []
+      : [{ at: new Date(firsts.find((first) => leaves(first) === windowEnd)!), amount: 0 }]),
   ];
+}
+
+interface Part {
+  part: 'later' | 'row' | 'today' | 'day' | 'rest' | 'first';
+  at: Date | string | null;
+  last_at: Date | string | null;
+  amount: unknown;
+  credited: unknown;
+}
+
+/** Which days are read how: the line's days by rows, days up to `restFrom` one by one, the later ones together. */
+interface DayPlan {
+  firstDay: number;
+  today: number;
+  line: { from: number; to: number };
+  /** The first day whose every moment is inside the window. */
+  firstCounting: number;
+  /** The first day that leaves after the forecast horizon, as every day after it does. */
+  restFrom: number;
+  /** Whether today leaves after the forecast horizon too: its rows are then read summed. */
+  todaySummed: boolean;
+}
+
+/**
+ * Plans the days from `firstDay` to before `today`. Within a UTC day every moment leaves the window at its own time
+ * of day on one date, and leaving dates never go back from one day to the next: so the days where some moments count
+ * and some do not (the line: those that leave on today's date) lie together, whole days inside the window follow
+ * them, and the days past the horizon are the last ones.
+ */
+function planDays(
+  firstDay: number,
+  today: number,
+  leaves: (instant: number) => number,
+  nowMs: number,
+  horizonEnd: number,
+): DayPlan {
+  // The first day from which on `leavesAfter(day's first moment)` holds, by bisection: it only turns true once.
+  const firstWhere = (leavesAfter: (leaving: number) => boolean) => {
+    let low = 0;
+    let high = Math.round((today - firstDay) / DAY_MS);
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (leavesAfter(leaves(firstDay + middle * DAY_MS))) high = middle;
+      else low = middle + 1;
+    }
+    return firstDay + low * DAY_MS;
+  };
+  const lineFrom = firstWhere((leaving) => leaving + DAY_MS - 1 > nowMs);
+  const firstCounting = firstWhere((leaving) => leaving > nowMs);
+  return {
+    firstDay,
+    today,
+    line: { from: lineFrom, to: firstCounting },
+    firstCounting,
+    restFrom: firstWhere((leaving) => leaving > horizonEnd),
+    todaySummed: leaves(today) > horizonEnd,
+  };
+}
+
+/**
+ * One statement: entries written after `now` (`later`), the rows of the line's days and of today (`row`), or today's
+ * summed with its first and last moments when it leaves after the horizon (`today`), the days before the horizon's
+ * (`day`), the days after it summed (`rest`), and the first moment of each of the four days from the first activity
+ * wholly inside the window, before today (`first`).
+ */
+function readParts(
+  db: Queryable,
+  program: TierProgram,
+  customerId: string,
+  since: Date,
+  now: Date,
+  plan: DayPlan,
+): Promise<Part[]> {
+  const spend = program.tierMetric === 'spend';
+  const rowAmount = spend ? 'COALESCE(spend, 0)' : 'points';
+  const dayAmount = spend ? 'spend' : 'points';
+  const currencyFilter = spend ? 'AND currency = $14' : 'AND $14::text IS NULL';
+  const ofCustomer = `program_id = $1 AND customer_id = $2 ${currencyFilter}`;
+  return db.query<Part>(
+    `(SELECT 'later' AS part, available_at AS at, available_at AS last_at, ${rowAmount} AS amount, 0::bigint AS credited
+        FROM tier_activity WHERE ${ofCustomer} AND created_at > $3
+       LIMIT ${MAX_WRITTEN_LATER + 1})
+     UNION ALL
+     SELECT 'row', available_at, available_at, ${rowAmount}, 0 FROM tier_activity
+      WHERE ${ofCustomer} AND available_at > $4 AND available_at <= $3 AND created_at <= $3
+        AND ((available_at >= $5 AND available_at < $6) OR (available_at >= $7 AND NOT $15))
+     UNION ALL
+     SELECT 'today', min(available_at), max(available_at), sum(${rowAmount}), 0 FROM tier_activity
+      WHERE ${ofCustomer} AND $15 AND available_at >= $7 AND available_at <= $3 AND created_at <= $3
+     UNION ALL
+     SELECT 'day', day::timestamp AT TIME ZONE 'UTC', max(last_at), sum(${dayAmount}),
+            sum(${spend ? 'spend_credited' : 'points_credited'})
+       FROM tier_activity_days
+      WHERE ${ofCustomer} AND day >= $8::date AND day < $9::date AND NOT (day >= $10::date AND day < $11::date)
+      GROUP BY day
+     UNION ALL
+     SELECT 'rest', NULL, max(last_at), sum(${dayAmount}), 0
+       FROM tier_activity_days WHERE ${ofCustomer} AND day >= $9::date AND day < $12::date
+     UNION ALL
+     SELECT 'first', f.at, f.at, 0, 0
+       FROM (SELECT date_trunc('day', available_at AT TIME ZONE 'UTC') AS day FROM tier_activity
+              WHERE ${ofCustomer} AND created_at <= $3 AND available_at >= $13 AND available_at < $7
+              ORDER BY available_at LIMIT 1) AS first
+       CROSS JOIN generate_series(0, 3) AS k
+       CROSS JOIN LATERAL (
+         SELECT available_at AS at FROM tier_activity
+          WHERE ${ofCustomer} AND created_at <= $3 AND available_at < $7
+            AND available_at >= (first.day + k * interval '1 day') AT TIME ZONE 'UTC'
+            AND available_at < (first.day + (k + 1) * interval '1 day') AT TIME ZONE 'UTC'
+          ORDER BY available_at LIMIT 1) AS f`,
+    [
+      program.id,
+      customerId,
+      now,
+      since,
+      new Date(plan.line.from),
+      new Date(plan.line.to),
+      new Date(plan.today),
+      isoDay(plan.firstDay),
+      isoDay(plan.restFrom),
+      isoDay(plan.line.from),
+      isoDay(plan.line.to),
+      isoDay(plan.today),
+      new Date(plan.firstCounting),
+      spend ? program.currency : null,
+      plan.todaySummed,
+    ],
+  );
 }
 
 /**
@@ -141,12 +253,11 @@ export async function keptQualifyingActivity(
  * first moment what is left no longer holds it.
  */
 function daysToReadByRows(
-  program: TierProgram,
+  horizonDays: number,
   walk: { rows: readonly QualifyingActivity[]; days: readonly KeptDay[]; sum: number; threshold: number },
   leaves: (instant: number) => number,
   nowMs: number,
 ): number[] {
-  const horizonDays = Math.max(program.tierRiskHorizonDays, DEFAULT_TIER_RISK_HORIZON_DAYS);
   const horizonEnd = nowMs + horizonDays * DAY_MS;
   const leavingDay = (start: number) => dayOf(leaves(start));
   const moments = new Map<number, number>();
