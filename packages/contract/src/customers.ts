@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Birthday } from './birthday.ts';
-import { Identifier, IsoDateTime, UserText, TimeZone } from './primitives.ts';
+import { Identifier, IsoDateTime, UserText, TimeZone, TimeZoneName } from './primitives.ts';
 import { ReferralCodeInput, ReferralOutcome } from './referral-outcomes.ts';
 import { DEPARTURE_REASONS } from './surveys.ts';
 
@@ -48,7 +48,7 @@ export const CustomerRecord = z.object({
   name: z.string(),
   locale: z.nullable(z.string()),
   /** The customer's own time zone; null means the program's. */
-  timezone: z.nullable(TimeZone),
+  timezone: z.nullable(TimeZoneName),
   birthday: z.nullable(Birthday),
   /** Lower-cased. */
   email: z.nullable(z.string()),

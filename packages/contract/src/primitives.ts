@@ -73,6 +73,19 @@ export const TimeZone = z
   .string()
   .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'Not a known IANA time zone.'));
 
+/**
+ * A time zone name as a response carries it: shaped like an IANA name, which the server checked when it was set.
+ * It is not looked up again in the browser: that costs milliseconds of a page's main thread, and a browser whose
+ * time-zone data lacks a newer zone should still show the rest (dates then fall back to the browser's zone).
+ */
+export const TimeZoneName = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, 'Not a time zone name.'),
+  );
+
 /** An ISO 4217 currency code (`CNY`, `USD`). */
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as CNY.'));
 

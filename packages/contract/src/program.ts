@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, Identifier, LocalizedText, PositivePoints, TimeZone } from './primitives.ts';
+import { CurrencyCode, Identifier, LocalizedText, PositivePoints, TimeZoneName } from './primitives.ts';
 
 /**
  * What a tier is measured on: `points` earned (earn entries and adjustments; never redemptions,
@@ -75,7 +75,7 @@ export const Program = z.object({
   /** What the program calls its points, per language (`{ en: "points", "zh-CN": "积分" }`). */
   pointsName: LocalizedText,
   /** The program's time zone; a customer without their own uses it. */
-  timezone: TimeZone,
+  timezone: TimeZoneName,
   /** Currency of spend amounts (and of spend thresholds). */
   currency: CurrencyCode,
   /** Ordered by threshold, lowest first. The lowest tier is where every customer starts. */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { BirthdayStatus } from './birthday.ts';
 import { ExpiringPoints } from './points.ts';
 import { TierMetric } from './program.ts';
-import { Identifier, IsoDateTime, LocalizedText, Points, TimeZone } from './primitives.ts';
+import { Identifier, IsoDateTime, LocalizedText, Points, TimeZoneName } from './primitives.ts';
 import { SurveyDefinition, SurveyTrigger } from './surveys.ts';
 
 export const TierRef = z.object({
@@ -65,7 +65,7 @@ export const Summary = z.object({
     name: z.string(),
     locale: z.nullable(z.string()),
     /** The customer's time zone (the program's when they have none of their own). */
-    timezone: TimeZone,
+    timezone: TimeZoneName,
   }),
   program: z.object({
     name: z.string(),

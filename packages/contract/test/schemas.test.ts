@@ -11,6 +11,7 @@ import {
   Program,
   Summary,
   TimeZone,
+  TimeZoneName,
   TransactionRequest,
 } from '../src/index.ts';
 
@@ -78,12 +79,12 @@ describe('Summary', () => {
     assert.deepEqual(Summary.parse(top), top);
   });
 
-  it('rejects an unknown calendar, tier metric or a date that is not ISO', () => {
+  it('rejects an unknown calendar, tier metric, a date that is not ISO or a zone that is no name', () => {
     const bad = [
       { ...summary, birthday: { ...summary.birthday, calendar: 'hebrew' } },
       { ...summary, birthday: { ...summary.birthday, nextBirthday: '25/09/2026' } },
       { ...summary, tier: { ...summary.tier, progress: { ...summary.tier.progress, metric: 'visits' } } },
-      { ...summary, customer: { ...summary.customer, timezone: 'Nowhere/Special' } },
+      { ...summary, customer: { ...summary.customer, timezone: 'Nowhere Special' } },
     ];
     for (const value of bad) assert.equal(Summary.safeParse(value).success, false, JSON.stringify(value));
   });
@@ -162,6 +163,15 @@ describe('TimeZone', () => {
     for (const zone of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'])
       assert.equal(TimeZone.safeParse(zone).success, true);
     for (const zone of ['', 'Mars/Base', 'GMT+25']) assert.equal(TimeZone.safeParse(zone).success, false);
+  });
+
+  it('is only shaped like a name in a response, where a zone newer than the runtime still reads', () => {
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/Argentina/Buenos_Aires', 'Etc/GMT+8', 'Mars/Base'])
+      assert.equal(TimeZoneName.safeParse(zone).success, true, zone);
+    for (const zone of ['', '/Asia', 'Asia/', 'Asia Shanghai', '<script>', 'x'.repeat(65)])
+      assert.equal(TimeZoneName.safeParse(zone).success, false, zone);
+    const later = { ...summary, customer: { ...summary.customer, timezone: 'America/Ciudad_Nueva' } };
+    assert.equal(Summary.safeParse(later).success, true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
-import { closestLang, formatNumber, normalizeLocale, pickLocalized, resolveLocale } from './locales.ts';
+import { closestLang, formatDate, formatNumber, normalizeLocale, pickLocalized, resolveLocale } from './locales.ts';
 import { zhAmount } from './chinese.ts';
 import { birthdayGreetingStrings } from '../birthday-greeting/birthday-greeting.strings.ts';
 import { rewardsStrings } from '../rewards/rewards.strings.ts';
@@ -44,6 +44,35 @@ describe('locales', () => {
     expect(formatNumber(1234567, 'en')).to.equal(new Intl.NumberFormat('en').format(1234567));
     expect(formatNumber(2900, 'en')).to.equal('2,900');
     expect(formatNumber(2900, 'zh-CN')).to.equal(new Intl.NumberFormat('zh-CN').format(2900));
+  });
+
+  it("formats dates in the customer's zone, or the browser's when its data does not know that zone", () => {
+    const instant = '2026-12-31T20:00:00.000Z';
+    expect(formatDate(instant, 'zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' })).to.equal('2027年1月1日');
+    expect(formatDate(instant, 'en', { dateStyle: 'medium', timeZone: 'Mars/Olympus_Mons' })).to.equal(
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(instant)),
+    );
+  });
+
+  it('writes small integers as Intl would, in every locale and numbering system', () => {
+    const values = [0, -0, 7, 10, -42, 999, 1000, -1000, 2.5, 1e21];
+    for (const locale of [
+      'en',
+      'en-GB',
+      'zh-CN',
+      'zh-Hant-TW',
+      'en-u-nu-arab',
+      'zh-u-nu-hanidec',
+      'ar-EG',
+      'fa',
+      'de',
+    ]) {
+      for (const value of values) {
+        expect(formatNumber(value, locale), `${value} in ${locale}`).to.equal(
+          new Intl.NumberFormat(locale).format(value),
+        );
+      }
+    }
   });
 
   describe('resolution order', () => {

@@ -206,7 +206,7 @@ export class LoyaltySatisfactionSurvey extends LoyaltyDataElement<LoadedSurvey> 
     if (shown?.survey) return shown;
     const revalidate = this.#revalidate;
     this.#revalidate = false;
-    return loadSurvey(client, this.trigger, { revalidate, signal, whileWaiting: () => this.i18n.formatNumber(0) });
+    return loadSurvey(client, this.trigger, { revalidate, signal });
   }
 
   protected summaryOf(loaded: LoadedSurvey): Summary {

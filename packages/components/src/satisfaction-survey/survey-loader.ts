@@ -14,20 +14,16 @@ export interface LoadedSurvey {
 
 /**
  * The survey due at `trigger`, unless it was answered or dismissed on this page. `revalidate` asks
- * for the summary even when the page has it; `signal` stops asking once a newer load supersedes this one;
- * `whileWaiting` runs when the main thread is idle while the summary is on its way.
+ * for the summary even when the page has it; `signal` stops asking once a newer load supersedes this one.
  */
 export async function loadSurvey(
   client: LoyaltyClient,
   trigger: string,
-  { revalidate, signal, whileWaiting }: { revalidate: boolean; signal: AbortSignal; whileWaiting?: () => void },
+  { revalidate, signal }: { revalidate: boolean; signal: AbortSignal },
 ): Promise<LoadedSurvey> {
   // The summary, which the page's other widgets read too, lists the triggers with a survey due, and brings
   // each one's survey: most page views have none, and then this widget asks nothing of its own.
-  const summaryRead = client.getSummary({ revalidate });
-  // A page's first number formatter loads ICU's number data (tens of ms): built in the wait, not after it.
-  if (whileWaiting && typeof requestIdleCallback === 'function') requestIdleCallback(whileWaiting);
-  const summary = await summaryRead;
+  const summary = await client.getSummary({ revalidate });
   const none = { summary, survey: null, responseId: '' };
   if (!trigger || !(summary.surveysDue ?? [trigger]).includes(trigger)) return none;
   signal.throwIfAborted();
