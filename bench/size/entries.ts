@@ -54,7 +54,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 38.3 * KB,
+    budget: 38.4 * KB,
     target: 20 * KB,
   },
   {
@@ -63,12 +63,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
     budget: 64.4 * KB,
   },
   { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.4 * KB, target: 32 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.6 * KB, target: 20 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.8 * KB, target: 20 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.7 * KB, target: 20 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
-    budget: 42.9 * KB,
+    budget: 43.0 * KB,
     target: 20 * KB,
   },
   {
@@ -87,13 +87,13 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'ways to earn alone',
     contents: singleWidget('LoyaltyWaysToEarn'),
-    budget: 36.5 * KB,
+    budget: 36.7 * KB,
     target: 20 * KB,
   },
   {
     name: 'join pitch alone',
     contents: singleWidget('LoyaltyJoinPitch'),
-    budget: 36.2 * KB,
+    budget: 36.3 * KB,
     target: 20 * KB,
   },
   {
@@ -104,20 +104,20 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'referral alone',
     contents: singleWidget('LoyaltyReferral'),
-    budget: 37.4 * KB,
+    budget: 37.5 * KB,
     target: 20 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react/points-balance',
     contents: reactBalance('@loyalty-elements/react/points-balance'),
     external: ['react'],
-    budget: 38.2 * KB,
+    budget: 38.3 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react',
     contents: reactBalance('@loyalty-elements/react'),
     external: ['react'],
-    budget: 38.2 * KB,
+    budget: 38.3 * KB,
     sameCostAs: 'React: balance from @loyalty-elements/react/points-balance',
   },
   {

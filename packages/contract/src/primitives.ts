@@ -69,7 +69,7 @@ function isTimeZone(value: string): boolean {
 }
 
 /** An IANA time zone name (`Asia/Shanghai`, `America/Los_Angeles`, `UTC`). */
-export const TimeZone = z
+export const TimeZone = /* @__PURE__ */ z
   .string()
   .check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'Not a known IANA time zone.'));
 
