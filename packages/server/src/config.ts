@@ -13,6 +13,7 @@ import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
  * | `HOST` | `127.0.0.1` | Interface to listen on. |
  * | `DATABASE_URL` | unset | A PostgreSQL connection string (`postgres://user:pass@host:5432/db`): the API runs the same migrations and queries there instead of PGlite. |
  * | `DATABASE_CONNECT_TIMEOUT_MS` | `5000` | How long opening a PostgreSQL connection may take; start-up against a server that does not answer fails after it. |
+ * | `DATABASE_POOL_SIZE` | `10` | Connections each of a process's two PostgreSQL pools may open: one for single statements (every read of a request), one for transactions (every write). A process opens at most twice this many; size it to what the server allows for all instances together. |
  * | `LOYALTY_STATEMENT_TIMEOUT_MS` | `10000` | PostgreSQL cancels a statement that runs longer (`statement_timeout`); the request gets 503 `storage_unavailable`, and one heavy request cannot hold a connection others wait for. `DATABASE_STATEMENT_TIMEOUT_MS` is its earlier name, read when it is unset. |
  * | `LOYALTY_DATA_DIR` | `<repo root>/.data/pglite` | PGlite data folder (created if missing; relative paths resolve from the working directory); `memory://` keeps everything in memory. |
  * | `LOYALTY_MIN_FREE_BYTES` | `67108864` (64 MiB) | PGlite refuses writes (503 `storage_unavailable`) while the data folder's disk has less free space; `0` turns the check off. |
@@ -68,6 +69,8 @@ export interface StorageSettings {
   connectTimeoutMs: number;
   /** PostgreSQL: `statement_timeout` in milliseconds. */
   statementTimeoutMs: number;
+  /** PostgreSQL: connections of each of the two pools. */
+  poolSize: number;
   /** PGlite: free bytes the data folder's file system must keep for writes to be taken. */
   minFreeBytes: number;
 }
@@ -79,6 +82,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
   connectTimeoutMs: 5_000,
   statementTimeoutMs: 10_000,
+  poolSize: 10,
   minFreeBytes: 64 * 1024 * 1024,
 };
 export const DEFAULT_DEMO_PUBLISHABLE_KEY = 'pk_demo_loyalty_elements';
@@ -160,6 +164,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
           ? 'DATABASE_STATEMENT_TIMEOUT_MS'
           : 'LOYALTY_STATEMENT_TIMEOUT_MS',
       ),
+      poolSize: parsePositive(env.DATABASE_POOL_SIZE, DEFAULT_STORAGE_SETTINGS.poolSize, 'DATABASE_POOL_SIZE'),
       minFreeBytes: parseCount(
         env.LOYALTY_MIN_FREE_BYTES,
         DEFAULT_STORAGE_SETTINGS.minFreeBytes,

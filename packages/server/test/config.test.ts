@@ -28,7 +28,7 @@ test('defaults to demo mode on the local data folder', () => {
     rateLimitRedisUrl: undefined,
     logLevel: 'info',
     shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
-    storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, minFreeBytes: 64 * 1024 * 1024 },
+    storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, poolSize: 10, minFreeBytes: 64 * 1024 * 1024 },
     webhooksAllowHttpLoopback: false,
     schedulerIntervalMs: DEFAULT_SCHEDULER_INTERVAL_MS,
     webhookDelivery: { pollMs: 1000, timeoutMs: 10_000, retryBaseMs: 5000 },
@@ -86,13 +86,14 @@ test('reads the log level, the shutdown grace period and the scheduler interval,
   assert.throws(() => loadConfig({ LOYALTY_SHUTDOWN_GRACE_MS: '-1' }), /LOYALTY_SHUTDOWN_GRACE_MS/);
 });
 
-test('reads the storage timeouts and the free-space floor', () => {
+test('reads the storage timeouts, the pool size and the free-space floor', () => {
   const { storage } = loadConfig({
     DATABASE_CONNECT_TIMEOUT_MS: ' 1500 ',
     DATABASE_STATEMENT_TIMEOUT_MS: '250',
+    DATABASE_POOL_SIZE: '4',
     LOYALTY_MIN_FREE_BYTES: '0',
   });
-  assert.deepEqual(storage, { connectTimeoutMs: 1_500, statementTimeoutMs: 250, minFreeBytes: 0 });
+  assert.deepEqual(storage, { connectTimeoutMs: 1_500, statementTimeoutMs: 250, poolSize: 4, minFreeBytes: 0 });
   assert.equal(loadConfig({ LOYALTY_MIN_FREE_BYTES: '1048576' }).storage.minFreeBytes, 1_048_576);
 });
 
@@ -109,6 +110,10 @@ test('rejects storage settings that would mean no timeout or no sense', () => {
   assert.throws(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '5s' }), /DATABASE_CONNECT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }), /DATABASE_STATEMENT_TIMEOUT_MS/);
   assert.throws(() => loadConfig({ LOYALTY_MIN_FREE_BYTES: '1.5' }), /LOYALTY_MIN_FREE_BYTES/);
+  // No connection at all would leave every request waiting for one.
+  for (const size of ['0', '2.5', 'many']) {
+    assert.throws(() => loadConfig({ DATABASE_POOL_SIZE: size }), /DATABASE_POOL_SIZE/);
+  }
 });
 
 test('reads the webhook delivery settings; a poll of 0 turns delivery off, a timeout of 0 is refused', () => {

@@ -7,8 +7,8 @@ export function openStore(
   config: Pick<ServerConfig, 'databaseUrl' | 'dataDir' | 'storage'>,
   options: Pick<PGliteOptions, 'onFailure' | 'image'> = {},
 ): Promise<Database> {
-  const { connectTimeoutMs, statementTimeoutMs, minFreeBytes } = config.storage;
+  const { connectTimeoutMs, statementTimeoutMs, poolSize, minFreeBytes } = config.storage;
   return config.databaseUrl
-    ? openPostgres(config.databaseUrl, { connectTimeoutMs, statementTimeoutMs })
+    ? openPostgres(config.databaseUrl, { connectTimeoutMs, statementTimeoutMs, poolSize })
     : openDatabase(config.dataDir, { minFreeBytes, ...options });
 }

@@ -4,7 +4,7 @@ import { describeCause, StorageUnavailableError, toStorageError } from './errors
 import { RequestAbandonedError, requestSignal } from './request-signal.ts';
 
 const INT8_OID = 20;
-/** Connections of each of the two pools: single statements, and transactions. */
+/** Connections of each of the two pools (single statements, and transactions) unless the options say otherwise. */
 const POOL_SIZE = 10;
 
 export interface PostgresOptions {
@@ -12,6 +12,8 @@ export interface PostgresOptions {
   connectTimeoutMs: number;
   /** The server cancels a statement that runs longer (`statement_timeout`). */
   statementTimeoutMs: number;
+  /** Connections of each of the two pools, single statements and transactions; 10 when unset. */
+  poolSize?: number;
   /** Where connection losses are reported; one line each, at most one a second. */
   log?: (line: string) => void;
 }
@@ -48,7 +50,7 @@ export async function openPostgres(
   const newPool = () => {
     const created = new pg.Pool({
       connectionString,
-      max: POOL_SIZE,
+      max: options.poolSize ?? POOL_SIZE,
       connectionTimeoutMillis: options.connectTimeoutMs,
       statement_timeout: options.statementTimeoutMs,
       // A server that stops answering mid-statement (a partition, a frozen host) is given up on too.
