@@ -53,7 +53,7 @@ const MIN_TESTS = {
   sdk: 235,
   'sdk-browser': 26,
   server: 559,
-  'server-postgres': 561,
+  'server-postgres': 562,
   components: 309,
   e2e: 101,
   storybook: 13,

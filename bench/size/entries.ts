@@ -1,5 +1,10 @@
 // What bench/size bundles: the kit's entries (each with its budget) and the peers a merchant would use instead.
+import { createRequire } from 'node:module';
 import { WIDGET_TAGS, type WidgetTag } from '../../packages/embed/src/widget-tags.ts';
+
+/** Where a package the kit depends on resolves from the package that depends on it. */
+const resolvedFrom = (pkg: string, dependency: string) =>
+  createRequire(new URL(`../../packages/${pkg}/package.json`, import.meta.url)).resolve(dependency);
 
 /** A page with one widget: the widget, the SDK client it talks through, and Lit. */
 const singleWidget = (className: string) => `
@@ -154,5 +159,15 @@ export const PEER_ENTRIES: SizeEntry[] = [
   {
     name: 'Lit alone (the floor)',
     contents: `import { LitElement, html, css } from 'lit'; globalThis.lit = [LitElement, html, css];`,
+  },
+  {
+    // What any page of the kit carries before its own code: the libraries a one-widget page cannot do without.
+    name: 'Lit, ky and zod with the summary schema',
+    contents: `
+      import { LitElement, html, css } from 'lit';
+      import ky from ${JSON.stringify(resolvedFrom('sdk', 'ky'))};
+      import { Summary } from '@loyalty-elements/contract';
+      globalThis.floor = [LitElement, html, css, ky, Summary];
+    `,
   },
 ];
