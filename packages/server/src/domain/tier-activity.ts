@@ -28,7 +28,7 @@ const isoDay = (instant: number) => new Date(instant).toISOString().slice(0, 10)
 /**
  * The activity after `since` up to `now` as items {@link tierStanding} reads exactly as it would read every row: rows
  * on the days the window's line falls on, today's, and those of the days that need them; one item per other day
- * inside the window at that day's latest moment; one item for every day that leaves after the forecast horizon; and,
+ * inside the window at that day's latest moment; one item for all the days that leave after the forecast horizon; and,
  * with no amount, the moment that leaves the window first. A day stands for its rows when what is left before it,
  * less its credits, still holds the tier (so what is left cannot fall below it while the day leaves the window) and
  * its leaving date is its own (month ends can give two days one), or when it leaves after the forecast horizon.
