@@ -58,9 +58,11 @@ describe('rewards', () => {
     const free = await shop.order(anOrder(friend, 0));
     assert.deepEqual(free.referral, null);
     const order = anOrder(friend, 10_000);
-    await shop.order(order);
+    const first = await shop.order(order);
+    assert.equal(first.referral?.status, 'rewarded');
     const replay = await shop.postOrder(order);
     assert.equal(replay.status, 200);
+    assert.deepEqual(await replay.json(), first, 'the replay answers what the rewarding order answered');
     await shop.order(anOrder(friend, 20_000));
     assert.equal((await shop.referralEntries(friend)).length, 1);
     assert.equal((await shop.referralEntries(referrer)).length, 1);

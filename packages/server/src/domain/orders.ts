@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OrderRecord, OrderRequest, OrderResult, RefundRecord } from '@loyalty-elements/contract';
 import { isUniqueViolation, toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomersInIdOrder } from './customers.ts';
-import { applyEntryLocked, iso, spendableBalance, toTransaction } from './ledger.ts';
+import { applyEntryLocked, iso, spendableBalance, toTransaction, type EntryRow } from './ledger.ts';
 import { customerTier, findEntry } from './ledger-reads.ts';
 import { orderPoints } from './order-points.ts';
 import type { Program } from './programs.ts';
@@ -13,6 +13,7 @@ import {
   rewardReferralLocked,
   toReferralOutcome,
   type ReferralCode,
+  type ReferralRow,
 } from './referrals.ts';
 import { DAY_MS } from './time.ts';
 
@@ -74,11 +75,19 @@ export async function readOrder(db: Queryable, programId: string, orderId: strin
   return row && toOrderRecord(db, programId, row);
 }
 
-export async function toOrderRecord(db: Queryable, programId: string, row: OrderRow): Promise<OrderRecord> {
-  const refunds = await db.query<RefundRow>(
-    `SELECT ${REFUND_COLUMNS} FROM order_refunds WHERE program_id = $1 AND order_id = $2 ORDER BY seq`,
-    [programId, row.order_id],
-  );
+/** The order as the admin API shows it; `knownRefunds` when the caller has them (none, for an order just made). */
+export async function toOrderRecord(
+  db: Queryable,
+  programId: string,
+  row: OrderRow,
+  knownRefunds?: RefundRow[],
+): Promise<OrderRecord> {
+  const refunds =
+    knownRefunds ??
+    (await db.query<RefundRow>(
+      `SELECT ${REFUND_COLUMNS} FROM order_refunds WHERE program_id = $1 AND order_id = $2 ORDER BY seq`,
+      [programId, row.order_id],
+    ));
   return {
     orderId: row.order_id,
     customerId: row.customer_id,
@@ -206,10 +215,11 @@ async function recordOrderLocked(
         );
   if (credit !== undefined && credit.kind !== 'created') throw new Error('An order credit was refused');
   if (code !== undefined) await recordReferralLocked(tx, program.id, customer, code, now);
-  const referral = await findReferralOfFriend(tx, program.id, request.customerId);
+  let referral = await findReferralOfFriend(tx, program.id, request.customerId);
   if (referral?.status === 'pending' && request.amount > 0 && program.referrals !== null) {
     if (!locked.has(referral.referrer_id)) throw new ReferrerNotLocked(referral.referrer_id);
     await rewardReferralLocked(tx, program, referral, { orderId: request.orderId, pendingUntil }, now);
+    referral = await findReferralOfFriend(tx, program.id, request.customerId);
   }
   const balance = await spendableBalance(tx, program.id, request.customerId, now);
   const [row] = await tx.query<OrderRow>(
@@ -233,7 +243,14 @@ async function recordOrderLocked(
       now,
     ],
   );
-  return { kind: 'created', result: await orderResult(tx, program.id, row!) };
+  // A new order has no refunds yet, and its credit and referral were just written or read in this transaction.
+  return {
+    kind: 'created',
+    result: await orderResult(tx, program.id, row!, {
+      entry: credit?.kind === 'created' ? credit.row : null,
+      referral,
+    }),
+  };
 }
 
 async function replayOrConflict(
@@ -248,14 +265,24 @@ async function replayOrConflict(
 
 /**
  * The answer to an order post: the order as it stands, its credit, the balance right after it, and the shopper's
- * referral when the order named a code or rewarded it.
+ * referral when the order named a code or rewarded it. `created` holds what the transaction that created the order
+ * already has: its credit and the shopper's referral, and no refunds.
  */
-async function orderResult(db: Queryable, programId: string, row: OrderRow): Promise<OrderResult> {
-  const entry = row.entry_id === null ? undefined : await findEntry(db, programId, row.entry_id);
-  const referral = await findReferralOfFriend(db, programId, row.customer_id);
+async function orderResult(
+  db: Queryable,
+  programId: string,
+  row: OrderRow,
+  created?: { entry: EntryRow | null; referral: ReferralRow | undefined },
+): Promise<OrderResult> {
+  const entry = created
+    ? (created.entry ?? undefined)
+    : row.entry_id === null
+      ? undefined
+      : await findEntry(db, programId, row.entry_id);
+  const referral = created ? created.referral : await findReferralOfFriend(db, programId, row.customer_id);
   const showsReferral = referral !== undefined && (row.referral_code !== null || referral.order_id === row.order_id);
   return {
-    order: await toOrderRecord(db, programId, row),
+    order: await toOrderRecord(db, programId, row, created ? [] : undefined),
     transaction: entry === undefined ? null : toTransaction(entry),
     balance: toNumber(row.balance_after),
     referral: showsReferral ? toReferralOutcome(referral) : null,
