@@ -247,7 +247,7 @@ async function recordOrderLocked(
   return {
     kind: 'created',
     result: await orderResult(tx, program.id, row!, {
-      entry: credit?.kind === 'created' ? credit.row : null,
+      entry: credit?.kind === 'created' ? credit.row : undefined,
       referral,
     }),
   };
@@ -272,10 +272,10 @@ async function orderResult(
   db: Queryable,
   programId: string,
   row: OrderRow,
-  created?: { entry: EntryRow | null; referral: ReferralRow | undefined },
+  created?: { entry: EntryRow | undefined; referral: ReferralRow | undefined },
 ): Promise<OrderResult> {
   const entry = created
-    ? (created.entry ?? undefined)
+    ? created.entry
     : row.entry_id === null
       ? undefined
       : await findEntry(db, programId, row.entry_id);

@@ -130,9 +130,8 @@ interface Part {
 interface DayPlan {
   firstDay: number;
   today: number;
+  /** The line's days, [from, to); `to` is the first day whose every moment is inside the window. */
   line: { from: number; to: number };
-  /** The first day whose every moment is inside the window. */
-  firstCounting: number;
   /** The first day that leaves after the forecast horizon, as every day after it does. */
   restFrom: number;
   /** Whether today leaves after the forecast horizon too: its rows are then read summed. */
@@ -163,13 +162,13 @@ function planDays(
     }
     return firstDay + low * DAY_MS;
   };
-  const lineFrom = firstWhere((leaving) => leaving + DAY_MS - 1 > nowMs);
-  const firstCounting = firstWhere((leaving) => leaving > nowMs);
   return {
     firstDay,
     today,
-    line: { from: lineFrom, to: firstCounting },
-    firstCounting,
+    line: {
+      from: firstWhere((leaving) => leaving + DAY_MS - 1 > nowMs),
+      to: firstWhere((leaving) => leaving > nowMs),
+    },
     restFrom: firstWhere((leaving) => leaving > horizonEnd),
     todaySummed: leaves(today) > horizonEnd,
   };
@@ -192,7 +191,7 @@ function readParts(
   const spend = program.tierMetric === 'spend';
   const rowAmount = spend ? 'COALESCE(spend, 0)' : 'points';
   const dayAmount = spend ? 'spend' : 'points';
-  const currencyFilter = spend ? 'AND currency = $14' : 'AND $14::text IS NULL';
+  const currencyFilter = spend ? 'AND currency = $14' : '';
   const ofCustomer = `program_id = $1 AND customer_id = $2 ${currencyFilter}`;
   return db.query<Part>(
     `(SELECT 'later' AS part, available_at AS at, available_at AS last_at, ${rowAmount} AS amount, 0::bigint AS credited
@@ -201,10 +200,10 @@ function readParts(
      UNION ALL
      SELECT 'row', available_at, available_at, ${rowAmount}, 0 FROM tier_activity
       WHERE ${ofCustomer} AND available_at > $4 AND available_at <= $3 AND created_at <= $3
-        AND ((available_at >= $5 AND available_at < $6) OR (available_at >= $7 AND NOT $15))
+        AND ((available_at >= $5 AND available_at < $6) OR (available_at >= $7 AND NOT $13))
      UNION ALL
      SELECT 'today', min(available_at), max(available_at), sum(${rowAmount}), 0 FROM tier_activity
-      WHERE ${ofCustomer} AND $15 AND available_at >= $7 AND available_at <= $3 AND created_at <= $3
+      WHERE ${ofCustomer} AND $13 AND available_at >= $7 AND available_at <= $3 AND created_at <= $3
      UNION ALL
      SELECT 'day', day::timestamp AT TIME ZONE 'UTC', max(last_at), sum(${dayAmount}),
             sum(${spend ? 'spend_credited' : 'points_credited'})
@@ -217,7 +216,7 @@ function readParts(
      UNION ALL
      SELECT 'first', f.at, f.at, 0, 0
        FROM (SELECT date_trunc('day', available_at AT TIME ZONE 'UTC') AS day FROM tier_activity
-              WHERE ${ofCustomer} AND created_at <= $3 AND available_at >= $13 AND available_at < $7
+              WHERE ${ofCustomer} AND created_at <= $3 AND available_at >= $6 AND available_at < $7
               ORDER BY available_at LIMIT 1) AS first
        CROSS JOIN generate_series(0, 3) AS k
        CROSS JOIN LATERAL (
@@ -239,9 +238,8 @@ function readParts(
       isoDay(plan.line.from),
       isoDay(plan.line.to),
       isoDay(plan.today),
-      new Date(plan.firstCounting),
-      spend ? program.currency : null,
       plan.todaySummed,
+      ...(spend ? [program.currency] : []),
     ],
   );
 }
