@@ -11,7 +11,7 @@ import { demoToken, getSummary, summaryOf } from './support/http.ts';
 import { TEST_POSTGRES_URL } from './support/postgres.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { StatementCounter } from './support/statements.ts';
-import { dismiss } from './support/surveys.ts';
+import { dismiss, publish, testSurvey } from './support/surveys.ts';
 
 const counter = new StatementCounter();
 let server: TestServer;
@@ -50,6 +50,28 @@ describe('GET /v1/me/summary from memory', () => {
       `the program was looked up again: ${warm.statements.join(' | ')}`,
     );
     assert.equal((JSON.parse(body) as Summary).points.balance, 120);
+  });
+
+  test("a first summary takes at most 4 statements once its program's surveys are known; a survey published or paused since shows at once", async () => {
+    await (await summaryResponse(server, await createDemoCustomer(server))).text();
+    const customerId = await createDemoCustomer(server);
+    const token = await demoToken(server, customerId);
+    const cold = await counter.during(async () => {
+      assert.equal((await summaryResponse(server, customerId, token)).status, 200);
+    });
+    assert.ok(cold.count <= 4, `a first summary took ${cold.count} statements: ${cold.statements.join(' | ')}`);
+    assert.ok(
+      cold.statements.every((sql) => !sql.includes('FROM surveys s') && !sql.includes('FROM survey_settings')),
+      `the program's surveys were read again: ${cold.statements.join(' | ')}`,
+    );
+
+    const draft = testSurvey();
+    await publish(server, draft);
+    const published = (await (await summaryResponse(server, customerId, token)).json()) as Summary;
+    assert.equal(published.dueSurveys?.[draft.trigger]?.id, draft.id, `due: ${published.surveysDue?.join(', ')}`);
+    await publish(server, { ...draft, status: 'paused' });
+    const paused = (await (await summaryResponse(server, customerId, token)).json()) as Summary;
+    assert.equal(paused.surveysDue?.includes(draft.trigger), false, `due: ${paused.surveysDue?.join(', ')}`);
   });
 
   test('a warm summary reads nothing on PGlite, where every write passes through the process, and one row on PostgreSQL; a write shows at once', async () => {
@@ -243,11 +265,25 @@ describe('time passing changes a summary served from memory', () => {
     await transact(server, customerId, { type: 'adjust', points: 2_000, reason: 'qualifying' });
     const before = await summaryOf(api, customerId);
     assert.equal(before.points.balance, 2_050);
+    assert.deepEqual(before.points.expiring[0], { points: 50, expiresAt });
     assert.equal(before.tier.progress.qualified, 2_050);
 
     clock.set(new Date(Date.now() + 3 * DAY_MS));
     const expired = await summaryOf(api, customerId);
     assert.equal(expired.points.balance, 2_000);
+    assert.deepEqual(
+      expired.points.expiring.map((batch) => batch.points),
+      [2_000],
+    );
+    // The summary wrote the lapsed points off in the ledger, as well as leaving them out.
+    const written = await server.db.query<{ points: number | string }>(
+      `SELECT points FROM ledger_entries WHERE customer_id = $1 AND kind = 'expiry'`,
+      [customerId],
+    );
+    assert.deepEqual(
+      written.map((row) => Number(row.points)),
+      [-50],
+    );
 
     clock.set(new Date(Date.now() + 400 * DAY_MS));
     const windowEnded = await summaryOf(api, customerId);

@@ -1,6 +1,6 @@
 import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
-import { ENTRY_COLUMNS, iso, toLedgerEntry, UNAVAILABLE_POINTS, type EntryRow } from './ledger.ts';
+import { ENTRY_COLUMNS, toLedgerEntry, UNAVAILABLE_POINTS, type EntryRow } from './ledger.ts';
 import type { Program, Tier } from './programs.ts';
 import { keptQualifyingActivity, type TierProgram } from './tier-activity.ts';
 import { activitySince, tierStanding, type QualifyingActivity } from './tiers.ts';
@@ -17,34 +17,76 @@ export interface PointsOverview {
   expiring: ExpiringPoints[];
 }
 
-/** The customer's points at `now`. Run {@link ensureExpired} first so lapsed batches are written off. */
+type ExpiringRow = [at: number | string, points: number | string];
+
+export interface PointsState {
+  points: PointsOverview;
+  /** Batches that lapsed by `now` and are not written off yet ({@link writeOffLapsed}); the balance leaves them out. */
+  lapsed: boolean;
+  /** The first moment after `now` at which pending points become spendable, or null. */
+  nextAvailableAt: Date | null;
+}
+
+/**
+ * The customer's points at `now`, in one statement. Lapsed batches not yet written off are already left out of the
+ * balance, so the figures are the same before and after {@link writeOffLapsed}.
+ */
+export async function pointsState(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  now: Date,
+): Promise<PointsState> {
+  const [row] = await db.query<{
+    balance: unknown;
+    pending: unknown;
+    lifetime: unknown;
+    lapsed: boolean;
+    next_available: Date | string | null;
+    /** `[epoch ms, points]` pairs: json, which the drivers parse (a string, should one not). */
+    expiring: ExpiringRow[] | string | null;
+  }>(
+    `SELECT c.points_remaining - ${UNAVAILABLE_POINTS} AS balance,
+            (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+              WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+                AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
+            c.lifetime_earned AS lifetime,
+            EXISTS (SELECT 1 FROM point_batches
+                     WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3) AS lapsed,
+            (SELECT min(pending_until) FROM point_batches
+              WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND pending_until > $3) AS next_available,
+            (SELECT json_agg(json_build_array(floor(extract(epoch FROM e.expires_at) * 1000)::bigint, e.points)
+                             ORDER BY e.expires_at)
+               FROM (SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
+                      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
+                      GROUP BY expires_at ORDER BY expires_at LIMIT $4) e) AS expiring
+       FROM customers c WHERE c.program_id = $1 AND c.id = $2`,
+    [programId, customerId, now, EXPIRING_LIMIT],
+  );
+  const expiring = typeof row?.expiring === 'string' ? (JSON.parse(row.expiring) as ExpiringRow[]) : row?.expiring;
+  return {
+    points: {
+      balance: toNumber(row?.balance ?? 0),
+      pending: toNumber(row?.pending ?? 0),
+      lifetimeEarned: toNumber(row?.lifetime ?? 0),
+      expiring: (expiring ?? []).map(([at, points]) => ({
+        points: toNumber(points),
+        expiresAt: new Date(toNumber(at)).toISOString(),
+      })),
+    },
+    lapsed: row?.lapsed === true,
+    nextAvailableAt: row?.next_available == null ? null : new Date(row.next_available),
+  };
+}
+
+/** The customer's points at `now` (see {@link pointsState}). */
 export async function pointsOverview(
   db: Queryable,
   programId: string,
   customerId: string,
   now: Date,
 ): Promise<PointsOverview> {
-  const [totals] = await db.query<{ balance: unknown; pending: unknown; lifetime: unknown }>(
-    `SELECT c.points_remaining - ${UNAVAILABLE_POINTS} AS balance,
-            (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
-              WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
-                AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
-            c.lifetime_earned AS lifetime
-       FROM customers c WHERE c.program_id = $1 AND c.id = $2`,
-    [programId, customerId, now],
-  );
-  const expiring = await db.query<{ expires_at: Date | string; points: unknown }>(
-    `SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
-      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
-      GROUP BY expires_at ORDER BY expires_at LIMIT $4`,
-    [programId, customerId, now, EXPIRING_LIMIT],
-  );
-  return {
-    balance: toNumber(totals?.balance ?? 0),
-    pending: toNumber(totals?.pending ?? 0),
-    lifetimeEarned: toNumber(totals?.lifetime ?? 0),
-    expiring: expiring.map((row) => ({ points: toNumber(row.points), expiresAt: iso(row.expires_at) })),
-  };
+  return (await pointsState(db, programId, customerId, now)).points;
 }
 
 /** Credits that count as points earned (reversals and refunds only correct them). */

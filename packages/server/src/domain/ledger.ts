@@ -335,7 +335,7 @@ export async function expireLapsedPoints(db: Database, now: Date): Promise<numbe
   );
   let written = 0;
   for (const { program_id: programId, customer_id: customerId } of customers) {
-    written += await expireCustomer(db, programId, customerId, now);
+    written += await writeOffLapsed(db, programId, customerId, now);
   }
   return written;
 }
@@ -347,10 +347,11 @@ export async function ensureExpired(db: Database, programId: string, customerId:
       WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3 LIMIT 1`,
     [programId, customerId, now],
   );
-  if (due.length > 0) await expireCustomer(db, programId, customerId, now);
+  if (due.length > 0) await writeOffLapsed(db, programId, customerId, now);
 }
 
-function expireCustomer(db: Database, programId: string, customerId: string, now: Date): Promise<number> {
+/** Writes off the customer's batches that lapsed by `now`, in one transaction; how many it wrote off. */
+export function writeOffLapsed(db: Database, programId: string, customerId: string, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     if ((await lockCustomer(tx, programId, customerId)) === undefined) return 0;
     return expireLapsedLocked(tx, programId, customerId, now);

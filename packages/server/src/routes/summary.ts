@@ -3,11 +3,11 @@ import { PUBLISHABLE_KEY_HEADER, paths, type Summary } from '@loyalty-elements/c
 import type { AppContext } from '../app.ts';
 import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
-import { ensureExpired } from '../domain/ledger.ts';
-import { pointsOverview, qualifyingActivity } from '../domain/ledger-reads.ts';
+import { writeOffLapsed } from '../domain/ledger.ts';
+import { pointsState, qualifyingActivity } from '../domain/ledger-reads.ts';
 import type { Program } from '../domain/programs.ts';
 import { summaryValidUntil } from '../domain/summary-validity.ts';
-import { dueSurveys } from '../domain/surveys/eligibility.ts';
+import { dueSurveys, type ProgramSurveys } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
 import { conditionalAnswer, jsonAnswer, signedInCustomer } from './request.ts';
@@ -19,8 +19,9 @@ export function summaryRoute(app: Hono, context: AppContext): void {
     const [programId, customerId] = [program.id, customer.id];
     const counters = { version, settingsVersion: program.settingsVersion };
     const answer = await context.summaries.getOrBuild(programId, customerId, counters, now, async () => {
-      const summary = await customerSummary(context.db, program, customer, now);
-      const validUntil = await summaryValidUntil(context.db, { programId, customerId }, summary, now);
+      const asked = await context.settings.surveysOf(context.db, program);
+      const { summary, nextAvailableAt } = await customerSummary(context.db, program, customer, asked, now);
+      const validUntil = summaryValidUntil(summary, nextAvailableAt, now);
       // Writes made while the summary was built bumped the version past `version`: it is not served again.
       return { ...counters, builtAt: now.getTime(), validUntil, answer: jsonAnswer(summary) };
     });
@@ -28,18 +29,29 @@ export function summaryRoute(app: Hono, context: AppContext): void {
   });
 }
 
-/** Everything the widgets show about one customer at `now`: profile, points, tier, birthday and surveys due. */
-export async function customerSummary(db: Database, program: Program, customer: Customer, now: Date): Promise<Summary> {
-  await ensureExpired(db, program.id, customer.id, now);
+/**
+ * Everything the widgets show about one customer at `now`: profile, points, tier, birthday and surveys due; and
+ * when pending points next become spendable, which the summary does not show but changes at.
+ */
+export async function customerSummary(
+  db: Database,
+  program: Program,
+  customer: Customer,
+  asked: ProgramSurveys,
+  now: Date,
+): Promise<{ summary: Summary; nextAvailableAt: Date | null }> {
   const since = activitySince(program.tierWindowMonths, now);
-  const [points, activity, birthday, surveys] = await Promise.all([
-    pointsOverview(db, program.id, customer.id, now),
+  const [state, activity, birthday, surveys] = await Promise.all([
+    pointsState(db, program.id, customer.id, now),
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
-    dueSurveys(db, { programId: program.id, customerId: customer.id, now }),
+    dueSurveys(db, { programId: program.id, customerId: customer.id, now }, asked),
   ]);
+  // The balance already leaves lapsed batches out; writing them off records it in the ledger.
+  if (state.lapsed) await writeOffLapsed(db, program.id, customer.id, now);
+  const { points } = state;
   const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
-  return {
+  const summary: Summary = {
     customer: {
       id: customer.id,
       name: customer.name,
@@ -69,4 +81,5 @@ export async function customerSummary(db: Database, program: Program, customer: 
     surveysDue: [...surveys.keys()],
     dueSurveys: Object.fromEntries(surveys),
   };
+  return { summary, nextAvailableAt: state.nextAvailableAt };
 }

@@ -27,7 +27,12 @@ export function surveysRoute(app: Hono, context: AppContext): void {
   app.get(surveyPaths.eligible, async (c) => {
     const { program, customerId } = await signedInCustomer(c, context);
     const { trigger } = parseOrThrow(EligibleSurveyQuery, { trigger: c.req.query('trigger') }, 'query');
-    const eligible = await eligibleSurvey(db, { programId: program.id, customerId, trigger, now: context.now() });
+    const asked = await context.settings.surveysOf(db, program);
+    const eligible = await eligibleSurvey(
+      db,
+      { programId: program.id, customerId, trigger, now: context.now() },
+      asked,
+    );
     c.header('Cache-Control', 'private, no-store');
     return c.json(eligible);
   });

@@ -23,6 +23,18 @@ export async function surveyCooldownDays(db: Queryable, programId: string): Prom
   return row === undefined ? DEFAULT_SURVEY_COOLDOWN_DAYS : toNumber(row.cooldown_days);
 }
 
+/** What a program asks its customers: its active surveys, oldest first, and the cooldown after a completed one. */
+export interface ProgramSurveys {
+  surveys: SurveyDefinition[];
+  cooldownDays: number;
+}
+
+/** The program's {@link ProgramSurveys} as stored now (the routes keep them per settings version: caches/). */
+export async function programSurveys(db: Queryable, programId: string): Promise<ProgramSurveys> {
+  const [surveys, cooldownDays] = await Promise.all([activeSurveys(db, programId), surveyCooldownDays(db, programId)]);
+  return { surveys, cooldownDays };
+}
+
 export interface EligibilityInput {
   programId: string;
   customerId: string;
@@ -35,12 +47,21 @@ export interface EligibilityInput {
  * any completed survey (except at COOLDOWN_EXEMPT_TRIGGERS); then, per active survey of the trigger (oldest first), the sticky sample
  * and the survey's recontact period since the customer last completed or dismissed it.
  */
-export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Promise<EligibleSurvey> {
+export async function eligibleSurvey(
+  db: Queryable,
+  input: EligibilityInput,
+  asked: ProgramSurveys,
+): Promise<EligibleSurvey> {
   // The trigger's surveys, and the follow-up check, which any trigger may offer.
-  const surveys = (await activeSurveys(db, input.programId)).filter(
+  const surveys = asked.surveys.filter(
     (survey) => survey.trigger === input.trigger || survey.id === FOLLOW_UP_CHECK_SURVEY_ID,
   );
-  const answers = await eligibility(db, { ...input, surveys, triggers: [input.trigger] });
+  const answers = await eligibility(db, {
+    ...input,
+    surveys,
+    cooldownDays: asked.cooldownDays,
+    triggers: [input.trigger],
+  });
   return answers.get(input.trigger)!;
 }
 
@@ -51,10 +72,11 @@ export async function eligibleSurvey(db: Queryable, input: EligibilityInput): Pr
 export async function dueSurveys(
   db: Queryable,
   input: Omit<EligibilityInput, 'trigger'>,
+  asked: ProgramSurveys,
 ): Promise<Map<string, SurveyDefinition>> {
-  const surveys = await activeSurveys(db, input.programId);
+  const { surveys, cooldownDays } = asked;
   const triggers = [...new Set(surveys.map((survey) => survey.trigger))].sort();
-  const answers = await eligibility(db, { ...input, surveys, triggers });
+  const answers = await eligibility(db, { ...input, surveys, cooldownDays, triggers });
   const due = new Map<string, SurveyDefinition>();
   for (const trigger of triggers) {
     const { survey } = answers.get(trigger)!;
@@ -72,14 +94,15 @@ export async function surveyNotDueReason(
   input: Omit<EligibilityInput, 'trigger'> & { survey: SurveyDefinition },
 ): Promise<IneligibleReason | null> {
   const { survey } = input;
-  const history = await contactHistory(db, { ...input, surveys: [survey] });
+  const cooldownDays = await surveyCooldownDays(db, input.programId);
+  const history = await contactHistory(db, { ...input, surveys: [survey], cooldownDays });
   return notDueReason(survey, input.customerId, history);
 }
 
 /** Each of `triggers`' answer, from the active `surveys` (oldest first), with one look at the customer's history. */
 async function eligibility(
   db: Queryable,
-  input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; triggers: string[] },
+  input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; cooldownDays: number; triggers: string[] },
 ): Promise<Map<string, EligibleSurvey>> {
   const { customerId, surveys, triggers } = input;
   const answers = new Map<string, EligibleSurvey>();
@@ -122,28 +145,36 @@ interface ContactHistory {
   checkDue: boolean;
 }
 
+/** The customer's past surveys as the rules read them, in one statement (two when the follow-up check is active). */
 async function contactHistory(
   db: Queryable,
-  input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[] },
+  input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; cooldownDays: number },
 ): Promise<ContactHistory> {
-  const { programId, customerId, surveys } = input;
+  const { programId, customerId, surveys, cooldownDays } = input;
   const now = (input.now ?? new Date()).getTime();
-  const [completion] = await db.query<{ last: Date | string | null }>(
-    'SELECT max(completed_at) AS last FROM survey_responses WHERE program_id = $1 AND customer_id = $2',
-    [programId, customerId],
-  );
-  const cooldownDays = await surveyCooldownDays(db, programId);
-  const cooling = completion?.last != null && new Date(completion.last).getTime() > now - cooldownDays * DAY_MS;
   const sampled = surveys.filter((survey) => inSample(customerId, survey.id, survey.samplingRate));
-  const lastContact =
-    sampled.length === 0
-      ? new Map<string, number>()
-      : await lastContacts(
-          db,
-          programId,
-          customerId,
-          sampled.map((survey) => survey.id),
-        );
+  // The first row (no survey) is the customer's last completion of any survey; then one row per sampled survey
+  // the customer completed or dismissed.
+  const rows = await db.query<{ survey_id: string | null; last: Date | string | null }>(
+    `SELECT NULL::text AS survey_id, max(completed_at) AS last FROM survey_responses
+      WHERE program_id = $1 AND customer_id = $2
+     UNION ALL
+     SELECT survey_id, max(at) FROM (
+       SELECT survey_id, completed_at AS at FROM survey_responses
+        WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY($3::text[]) AND completed_at IS NOT NULL
+       UNION ALL
+       SELECT survey_id, dismissed_at AS at FROM survey_dismissals
+        WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY($3::text[])
+     ) contacts
+     GROUP BY survey_id`,
+    [programId, customerId, sampled.map((survey) => survey.id)],
+  );
+  const lastCompleted = rows.find((row) => row.survey_id === null)?.last;
+  const cooling = lastCompleted != null && new Date(lastCompleted).getTime() > now - cooldownDays * DAY_MS;
+  const lastContact = new Map<string, number>();
+  for (const row of rows) {
+    if (row.survey_id !== null && row.last !== null) lastContact.set(row.survey_id, new Date(row.last).getTime());
+  }
   const checkDue =
     surveys.some((survey) => survey.id === FOLLOW_UP_CHECK_SURVEY_ID) &&
     (await followUpCheckDue(db, programId, customerId));
@@ -162,25 +193,4 @@ function notDueReason(survey: SurveyDefinition, customerId: string, history: Con
   const last = history.lastContact.get(survey.id);
   if (last !== undefined && last > history.now - survey.recontactDays * DAY_MS) return 'recontact';
   return null;
-}
-
-/** When the customer last completed or dismissed each of `surveyIds` (ms since the epoch). */
-async function lastContacts(
-  db: Queryable,
-  programId: string,
-  customerId: string,
-  surveyIds: string[],
-): Promise<Map<string, number>> {
-  const rows = await db.query<{ survey_id: string; last: Date | string }>(
-    `SELECT survey_id, max(at) AS last FROM (
-       SELECT survey_id, completed_at AS at FROM survey_responses
-        WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY($3::text[]) AND completed_at IS NOT NULL
-       UNION ALL
-       SELECT survey_id, dismissed_at AS at FROM survey_dismissals
-        WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY($3::text[])
-     ) contacts
-     GROUP BY survey_id`,
-    [programId, customerId, surveyIds],
-  );
-  return new Map(rows.map((row) => [row.survey_id, new Date(row.last).getTime()]));
 }
