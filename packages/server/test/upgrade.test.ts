@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { DEFAULT_DEMO_PUBLISHABLE_KEY, DEFAULT_DEMO_SECRET_KEY } from '../src/config.ts';
 import { claimBirthdayReward } from '../src/domain/birthdays.ts';
-import { pointsOverview } from '../src/domain/ledger-reads.ts';
+import { pointsState } from '../src/domain/ledger-reads.ts';
 import { findProgramById } from '../src/domain/programs.ts';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { seedDemo } from '../src/seed.ts';
@@ -51,8 +51,8 @@ test('0002 turns an old ledger into batches that add up to the same balances', a
     ],
   );
   const now = new Date();
-  assert.equal((await pointsOverview(db, 'demo', 'old-a', now)).balance, 150);
-  assert.equal((await pointsOverview(db, 'demo', 'old-b', now)).balance, 0);
+  assert.equal((await pointsState(db, 'demo', 'old-a', now)).points.balance, 150);
+  assert.equal((await pointsState(db, 'demo', 'old-b', now)).points.balance, 0);
 
   // The old demo program gets the new settings and the shoppers it lacks; nothing else changes.
   const created = await seedDemo(db, {

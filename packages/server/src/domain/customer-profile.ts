@@ -2,8 +2,7 @@ import type { CustomerProfile } from '@loyalty-elements/contract';
 import type { Database } from '../store/database.ts';
 import { birthdayStatus } from './birthdays.ts';
 import { toCustomerRecord, type Customer } from './customers.ts';
-import { ensureExpired } from './ledger.ts';
-import { pointsOverview, qualifyingActivity } from './ledger-reads.ts';
+import { currentPoints, qualifyingActivity } from './ledger-reads.ts';
 import type { Program } from './programs.ts';
 import { activitySince, tierStanding } from './tiers.ts';
 
@@ -14,10 +13,9 @@ export async function customerProfile(
   customer: Customer,
   now: Date,
 ): Promise<CustomerProfile> {
-  await ensureExpired(db, program.id, customer.id, now);
   const since = activitySince(program.tierWindowMonths, now);
-  const [points, activity, birthday] = await Promise.all([
-    pointsOverview(db, program.id, customer.id, now),
+  const [{ points }, activity, birthday] = await Promise.all([
+    currentPoints(db, program.id, customer.id, now),
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
   ]);

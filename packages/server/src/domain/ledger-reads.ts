@@ -1,6 +1,6 @@
 import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
-import { toNumber, type Queryable } from '../store/database.ts';
-import { ENTRY_COLUMNS, toLedgerEntry, UNAVAILABLE_POINTS, type EntryRow } from './ledger.ts';
+import { toNumber, type Database, type Queryable } from '../store/database.ts';
+import { ENTRY_COLUMNS, toLedgerEntry, UNAVAILABLE_POINTS, writeOffLapsed, type EntryRow } from './ledger.ts';
 import type { Program, Tier } from './programs.ts';
 import { keptQualifyingActivity, type TierProgram } from './tier-activity.ts';
 import { activitySince, tierStanding, type QualifyingActivity } from './tiers.ts';
@@ -79,14 +79,19 @@ export async function pointsState(
   };
 }
 
-/** The customer's points at `now` (see {@link pointsState}). */
-export async function pointsOverview(
-  db: Queryable,
+/**
+ * The customer's points at `now` ({@link pointsState}), writing off the batches that lapsed, if the read found any:
+ * one statement when there are none.
+ */
+export async function currentPoints(
+  db: Database,
   programId: string,
   customerId: string,
   now: Date,
-): Promise<PointsOverview> {
-  return (await pointsState(db, programId, customerId, now)).points;
+): Promise<PointsState> {
+  const state = await pointsState(db, programId, customerId, now);
+  if (state.lapsed) await writeOffLapsed(db, programId, customerId, now);
+  return state;
 }
 
 /** Credits that count as points earned (reversals and refunds only correct them). */

@@ -12,9 +12,9 @@ import {
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer, type Customer } from './customers.ts';
 import { emitEvent } from './webhooks/outbox.ts';
-import { applyEntryLocked, ensureExpired, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
+import { applyEntryLocked, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
 import { insertRedemption, REDEMPTION_COLUMNS, toRedemption, type RedemptionRow } from './redemptions.ts';
-import { customerTier, pointsOverview } from './ledger-reads.ts';
+import { currentPoints, customerTier } from './ledger-reads.ts';
 import { writeOnce } from './transactions.ts';
 import type { Program, Tier } from './programs.ts';
 import { DAY_MS } from './time.ts';
@@ -120,9 +120,8 @@ export async function customerRewards(
   customerId: string,
   now: Date,
 ): Promise<CustomerRewards> {
-  await ensureExpired(db, program.id, customerId, now);
-  const [{ balance }, tier, rows, redemptions] = await Promise.all([
-    pointsOverview(db, program.id, customerId, now),
+  const [{ points }, tier, rows, redemptions] = await Promise.all([
+    currentPoints(db, program.id, customerId, now),
     customerTier(db, program, customerId, now),
     db.query<RewardRow>(
       `SELECT ${REWARD_COLUMNS} FROM rewards WHERE program_id = $1 AND ${onOffer('$2')} ORDER BY points_cost, id`,
@@ -134,6 +133,7 @@ export async function customerRewards(
       [program.id, customerId, REDEMPTIONS_LISTED],
     ),
   ]);
+  const { balance } = points;
   return {
     balance,
     rewards: rows.map((row) => toCustomerReward(row, program.tiers, tier, balance)),

@@ -3,8 +3,7 @@ import { PUBLISHABLE_KEY_HEADER, paths, type Summary } from '@loyalty-elements/c
 import type { AppContext } from '../app.ts';
 import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
-import { writeOffLapsed } from '../domain/ledger.ts';
-import { pointsState, qualifyingActivity } from '../domain/ledger-reads.ts';
+import { currentPoints, qualifyingActivity } from '../domain/ledger-reads.ts';
 import type { Program } from '../domain/programs.ts';
 import { summaryValidUntil } from '../domain/summary-validity.ts';
 import { dueSurveys, type ProgramSurveys } from '../domain/surveys/eligibility.ts';
@@ -42,13 +41,11 @@ export async function customerSummary(
 ): Promise<{ summary: Summary; nextAvailableAt: Date | null }> {
   const since = activitySince(program.tierWindowMonths, now);
   const [state, activity, birthday, surveys] = await Promise.all([
-    pointsState(db, program.id, customer.id, now),
+    currentPoints(db, program.id, customer.id, now),
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
     dueSurveys(db, { programId: program.id, customerId: customer.id, now }, asked),
   ]);
-  // The balance already leaves lapsed batches out; writing them off records it in the ledger.
-  if (state.lapsed) await writeOffLapsed(db, program.id, customer.id, now);
   const { points } = state;
   const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
   const summary: Summary = {
