@@ -28,6 +28,36 @@ export interface PointsState {
 }
 
 /**
+ * The columns of {@link pointsState} over the customer's row `c`, for `$1` program, `$2` customer, `$3` now and `$4`
+ * {@link EXPIRING_LIMIT}: a statement that reads more of the customer adds its own (summary-reads.ts). A function, as
+ * ledger.ts and this module import each other.
+ */
+export const pointsColumns = () => `c.points_remaining - ${UNAVAILABLE_POINTS} AS balance,
+  (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
+    WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
+      AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
+  c.lifetime_earned AS lifetime,
+  EXISTS (SELECT 1 FROM point_batches
+           WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3) AS lapsed,
+  (SELECT min(pending_until) FROM point_batches
+    WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND pending_until > $3) AS next_available,
+  (SELECT json_agg(json_build_array(floor(extract(epoch FROM e.expires_at) * 1000)::bigint, e.points)
+                   ORDER BY e.expires_at)
+     FROM (SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
+            WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
+            GROUP BY expires_at ORDER BY expires_at LIMIT $4) e) AS expiring`;
+
+export interface PointsRow {
+  balance: unknown;
+  pending: unknown;
+  lifetime: unknown;
+  lapsed: boolean;
+  next_available: Date | string | null;
+  /** `[epoch ms, points]` pairs: json, which the drivers parse (a string, should one not). */
+  expiring: ExpiringRow[] | string | null;
+}
+
+/**
  * The customer's points at `now`, in one statement. Lapsed batches not yet written off are already left out of the
  * balance, so the figures are the same before and after {@link writeOffLapsed}.
  */
@@ -37,32 +67,15 @@ export async function pointsState(
   customerId: string,
   now: Date,
 ): Promise<PointsState> {
-  const [row] = await db.query<{
-    balance: unknown;
-    pending: unknown;
-    lifetime: unknown;
-    lapsed: boolean;
-    next_available: Date | string | null;
-    /** `[epoch ms, points]` pairs: json, which the drivers parse (a string, should one not). */
-    expiring: ExpiringRow[] | string | null;
-  }>(
-    `SELECT c.points_remaining - ${UNAVAILABLE_POINTS} AS balance,
-            (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
-              WHERE program_id = $1 AND customer_id = $2 AND remaining > 0
-                AND pending_until > $3 AND (expires_at IS NULL OR expires_at > $3)) AS pending,
-            c.lifetime_earned AS lifetime,
-            EXISTS (SELECT 1 FROM point_batches
-                     WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3) AS lapsed,
-            (SELECT min(pending_until) FROM point_batches
-              WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND pending_until > $3) AS next_available,
-            (SELECT json_agg(json_build_array(floor(extract(epoch FROM e.expires_at) * 1000)::bigint, e.points)
-                             ORDER BY e.expires_at)
-               FROM (SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
-                      WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
-                      GROUP BY expires_at ORDER BY expires_at LIMIT $4) e) AS expiring
-       FROM customers c WHERE c.program_id = $1 AND c.id = $2`,
+  const [row] = await db.query<PointsRow>(
+    `SELECT ${pointsColumns()} FROM customers c WHERE c.program_id = $1 AND c.id = $2`,
     [programId, customerId, now, EXPIRING_LIMIT],
   );
+  return pointsStateOf(row);
+}
+
+/** A row of {@link pointsColumns} as the points it reads; none (no such customer) as none. */
+export function pointsStateOf(row: PointsRow | undefined): PointsState {
   const expiring = typeof row?.expiring === 'string' ? (JSON.parse(row.expiring) as ExpiringRow[]) : row?.expiring;
   return {
     points: {

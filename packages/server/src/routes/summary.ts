@@ -3,10 +3,12 @@ import { PUBLISHABLE_KEY_HEADER, paths, type Summary } from '@loyalty-elements/c
 import type { AppContext } from '../app.ts';
 import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
-import { currentPoints, qualifyingActivity } from '../domain/ledger-reads.ts';
+import { writeOffLapsed } from '../domain/ledger.ts';
+import { qualifyingActivity } from '../domain/ledger-reads.ts';
+import { pointsAndSurveyContacts } from '../domain/summary-reads.ts';
 import type { Program } from '../domain/programs.ts';
 import { summaryValidUntil } from '../domain/summary-validity.ts';
-import { dueSurveys, type ProgramSurveys } from '../domain/surveys/eligibility.ts';
+import { dueSurveys, sampledSurveyIds, type ProgramSurveys } from '../domain/surveys/eligibility.ts';
 import { activitySince, tierStanding } from '../domain/tiers.ts';
 import type { Database } from '../store/database.ts';
 import { conditionalAnswer, jsonAnswer, signedInCustomer } from './request.ts';
@@ -40,13 +42,16 @@ export async function customerSummary(
   now: Date,
 ): Promise<{ summary: Summary; nextAvailableAt: Date | null }> {
   const since = activitySince(program.tierWindowMonths, now);
-  const [state, activity, birthday, surveys] = await Promise.all([
-    currentPoints(db, program.id, customer.id, now),
+  const ids = { programId: program.id, customerId: customer.id };
+  const [state, activity, birthday] = await Promise.all([
+    pointsAndSurveyContacts(db, ids, sampledSurveyIds(asked.surveys, customer.id), now),
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
-    dueSurveys(db, { programId: program.id, customerId: customer.id, now }, asked),
   ]);
-  const { points } = state;
+  // The balance already leaves lapsed batches out; writing them off records it in the ledger.
+  if (state.points.lapsed) await writeOffLapsed(db, program.id, customer.id, now);
+  const surveys = await dueSurveys(db, { ...ids, now }, asked, state.contacts);
+  const { points } = state.points;
   const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
   const summary: Summary = {
     customer: {
@@ -78,5 +83,5 @@ export async function customerSummary(
     surveysDue: [...surveys.keys()],
     dueSurveys: Object.fromEntries(surveys),
   };
-  return { summary, nextAvailableAt: state.nextAvailableAt };
+  return { summary, nextAvailableAt: state.points.nextAvailableAt };
 }

@@ -67,16 +67,18 @@ export async function eligibleSurvey(
 
 /**
  * Per trigger at which `eligibleSurvey` would offer `customerId` a survey now, that survey, in trigger order:
- * what the summary tells a page, so that a survey widget shows it without asking for it.
+ * what the summary tells a page, so that a survey widget shows it without asking for it. `contacts`: the customer's
+ * past surveys, when the caller read them with the sampled ids ({@link sampledSurveyIds}) of `asked`.
  */
 export async function dueSurveys(
   db: Queryable,
   input: Omit<EligibilityInput, 'trigger'>,
   asked: ProgramSurveys,
+  contacts?: SurveyContacts,
 ): Promise<Map<string, SurveyDefinition>> {
   const { surveys, cooldownDays } = asked;
   const triggers = [...new Set(surveys.map((survey) => survey.trigger))].sort();
-  const answers = await eligibility(db, { ...input, surveys, cooldownDays, triggers });
+  const answers = await eligibility(db, { ...input, surveys, cooldownDays, triggers }, contacts);
   const due = new Map<string, SurveyDefinition>();
   for (const trigger of triggers) {
     const { survey } = answers.get(trigger)!;
@@ -103,6 +105,7 @@ export async function surveyNotDueReason(
 async function eligibility(
   db: Queryable,
   input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; cooldownDays: number; triggers: string[] },
+  contacts?: SurveyContacts,
 ): Promise<Map<string, EligibleSurvey>> {
   const { customerId, surveys, triggers } = input;
   const answers = new Map<string, EligibleSurvey>();
@@ -110,7 +113,7 @@ async function eligibility(
     for (const trigger of triggers) answers.set(trigger, { survey: null, reason: 'no_survey' });
     return answers;
   }
-  const history = await contactHistory(db, input);
+  const history = await contactHistory(db, input, contacts);
   // A due check on a resolved follow-up comes first, at whichever trigger asks.
   const check = history.checkDue ? surveys.find((survey) => survey.id === FOLLOW_UP_CHECK_SURVEY_ID) : undefined;
   for (const trigger of triggers) {
@@ -145,36 +148,74 @@ interface ContactHistory {
   checkDue: boolean;
 }
 
-/** The customer's past surveys as the rules read them, in one statement (two when the follow-up check is active). */
+/** A customer's past surveys as read: their last completion of any survey, and their last contact with each. */
+export interface SurveyContacts {
+  /** Ms since the epoch, or null. */
+  lastCompleted: number | null;
+  /** When the customer last completed or dismissed each survey asked about (ms since the epoch). */
+  lastContact: Map<string, number>;
+}
+
+/**
+ * The columns of {@link SurveyContacts} for `$1` program and `$2` customer, asking about the surveys whose ids are the
+ * text array `ids` (a parameter): a statement that reads more of the customer adds them (summary-reads.ts).
+ */
+export const contactColumns = (ids: string) => `(SELECT floor(extract(epoch FROM max(completed_at)) * 1000)::bigint
+     FROM survey_responses WHERE program_id = $1 AND customer_id = $2) AS last_completed,
+  (SELECT json_agg(json_build_array(survey_id, floor(extract(epoch FROM last) * 1000)::bigint))
+     FROM (SELECT survey_id, max(at) AS last FROM (
+             SELECT survey_id, completed_at AS at FROM survey_responses
+              WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY(${ids}::text[]) AND completed_at IS NOT NULL
+             UNION ALL
+             SELECT survey_id, dismissed_at AS at FROM survey_dismissals
+              WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY(${ids}::text[])
+           ) contacts
+           GROUP BY survey_id) lasts) AS contacts`;
+
+export interface ContactsRow {
+  last_completed: number | string | null;
+  /** `[survey id, epoch ms]` pairs: json, which the drivers parse (a string, should one not). */
+  contacts: Array<[string, number | string]> | string | null;
+}
+
+export function surveyContactsOf(row: ContactsRow | undefined): SurveyContacts {
+  const pairs =
+    typeof row?.contacts === 'string' ? (JSON.parse(row.contacts) as ContactsRow['contacts']) : row?.contacts;
+  const lastContact = new Map<string, number>();
+  for (const [surveyId, at] of Array.isArray(pairs) ? pairs : []) lastContact.set(surveyId, toNumber(at));
+  return { lastCompleted: row?.last_completed == null ? null : toNumber(row.last_completed), lastContact };
+}
+
+async function readSurveyContacts(
+  db: Queryable,
+  programId: string,
+  customerId: string,
+  surveyIds: string[],
+): Promise<SurveyContacts> {
+  const [row] = await db.query<ContactsRow>(`SELECT ${contactColumns('$3')}`, [programId, customerId, surveyIds]);
+  return surveyContactsOf(row);
+}
+
+/** The ids of `surveys` whose sample holds the customer: the only ones whose past contacts the rules read. */
+export function sampledSurveyIds(surveys: readonly SurveyDefinition[], customerId: string): string[] {
+  return surveys.filter((survey) => inSample(customerId, survey.id, survey.samplingRate)).map((survey) => survey.id);
+}
+
+/**
+ * The customer's past surveys as the rules read them: from `contacts` when the caller read them already (they must
+ * cover every sampled survey of `surveys`), else in one statement; and whether a follow-up check is due, in one more
+ * when that survey is active.
+ */
 async function contactHistory(
   db: Queryable,
   input: Omit<EligibilityInput, 'trigger'> & { surveys: SurveyDefinition[]; cooldownDays: number },
+  contacts?: SurveyContacts,
 ): Promise<ContactHistory> {
   const { programId, customerId, surveys, cooldownDays } = input;
   const now = (input.now ?? new Date()).getTime();
-  const sampled = surveys.filter((survey) => inSample(customerId, survey.id, survey.samplingRate));
-  // The first row (no survey) is the customer's last completion of any survey; then one row per sampled survey
-  // the customer completed or dismissed.
-  const rows = await db.query<{ survey_id: string | null; last: Date | string | null }>(
-    `SELECT NULL::text AS survey_id, max(completed_at) AS last FROM survey_responses
-      WHERE program_id = $1 AND customer_id = $2
-     UNION ALL
-     SELECT survey_id, max(at) FROM (
-       SELECT survey_id, completed_at AS at FROM survey_responses
-        WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY($3::text[]) AND completed_at IS NOT NULL
-       UNION ALL
-       SELECT survey_id, dismissed_at AS at FROM survey_dismissals
-        WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY($3::text[])
-     ) contacts
-     GROUP BY survey_id`,
-    [programId, customerId, sampled.map((survey) => survey.id)],
-  );
-  const lastCompleted = rows.find((row) => row.survey_id === null)?.last;
-  const cooling = lastCompleted != null && new Date(lastCompleted).getTime() > now - cooldownDays * DAY_MS;
-  const lastContact = new Map<string, number>();
-  for (const row of rows) {
-    if (row.survey_id !== null && row.last !== null) lastContact.set(row.survey_id, new Date(row.last).getTime());
-  }
+  const { lastCompleted, lastContact } =
+    contacts ?? (await readSurveyContacts(db, programId, customerId, sampledSurveyIds(surveys, customerId)));
+  const cooling = lastCompleted !== null && lastCompleted > now - cooldownDays * DAY_MS;
   const checkDue =
     surveys.some((survey) => survey.id === FOLLOW_UP_CHECK_SURVEY_ID) &&
     (await followUpCheckDue(db, programId, customerId));
