@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadConfig, openPostgres, startServer } from '@loyalty-elements/server';
-import { measure, type Measurement, type Scenario } from './measure.ts';
+import { measure, percentile, type Measurement, type Scenario } from './measure.ts';
 import { bareScenario, earnHeaders, type ApiAccess } from './scenarios.ts';
 import { BENCH_RATE_LIMIT, signCustomerToken, startBareServer } from './servers.ts';
 import { tallyProblems } from './report.ts';
@@ -16,6 +16,8 @@ export const HEAVY_ENTRIES = 100_000;
 const SUMMARY_CONNECTIONS = 50;
 /** Connections of the history-length and isolation rows. */
 const CUSTOMER_CONNECTIONS = 10;
+/** Rounds of the isolation row, alone then loaded each; the row reports the median round. */
+const ISOLATION_ROUNDS = 3;
 
 export interface CostRow {
   store: 'PGlite' | 'PostgreSQL';
@@ -133,27 +135,34 @@ async function storeCost(
       });
     }
 
-    // Isolation: the light customer's summary alone, then while the heavy one is loaded with earns and summaries.
-    const alone = await run(summaryOf(lightAccess, light.id, 'light-alone'), CUSTOMER_CONNECTIONS);
-    const loadSettings = { duration: options.duration + 1, connections: CUSTOMER_CONNECTIONS };
-    const [underLoad] = await Promise.all([
-      measure(summaryOf(lightAccess, light.id, 'light-loaded'), {
-        duration: options.duration,
-        connections: CUSTOMER_CONNECTIONS,
-      }),
-      measure(orderFor(heavyAccess, heavy.id), loadSettings),
-      measure(summaryOf(heavyAccess, heavy.id, 'heavy-load'), loadSettings),
-    ]);
-    problems.push(...tallyProblems(`${store} light-loaded`, underLoad.tally));
-    const p99Alone = alone.result.latency.p99;
-    const p99Loaded = underLoad.result.latency.p99;
-    log(`  light summary under heavy load: p99 ${p99Loaded} ms`);
+    // Isolation: the light customer's summary alone, then while the heavy one is loaded with earns and summaries;
+    // ISOLATION_ROUNDS times, one after the other, so a slow stretch of the machine lands on both phases of a round.
+    const rounds: Array<{ alone: number; loaded: number }> = [];
+    for (let round = 0; round < ISOLATION_ROUNDS; round++) {
+      const alone = await run(summaryOf(lightAccess, light.id, 'light-alone'), CUSTOMER_CONNECTIONS);
+      const loadSettings = { duration: options.duration + 1, connections: CUSTOMER_CONNECTIONS };
+      const [underLoad] = await Promise.all([
+        measure(summaryOf(lightAccess, light.id, 'light-loaded'), {
+          duration: options.duration,
+          connections: CUSTOMER_CONNECTIONS,
+        }),
+        measure(orderFor(heavyAccess, heavy.id), loadSettings),
+        measure(summaryOf(heavyAccess, heavy.id, 'heavy-load'), loadSettings),
+      ]);
+      problems.push(...tallyProblems(`${store} light-loaded`, underLoad.tally));
+      rounds.push({ alone: percentile(alone.latencies, 99), loaded: percentile(underLoad.latencies, 99) });
+      log(`  light summary p99: ${ms(rounds.at(-1)!.alone)} alone, ${ms(rounds.at(-1)!.loaded)} under heavy load`);
+    }
+    const ratios = rounds.map(({ alone, loaded }) => loaded / alone);
+    const middle = rounds[medianIndex(ratios)]!;
     rows.push({
       store,
       row: `light customer's summary p99, alone vs while a ${HEAVY_ENTRIES.toLocaleString('en')}-entry one is loaded`,
-      figure: `${p99Alone} ms alone, ${p99Loaded} ms loaded (${(p99Loaded / Math.max(p99Alone, 1)).toFixed(2)}×)`,
+      figure:
+        `${ms(middle.alone)} alone, ${ms(middle.loaded)} loaded (${(middle.loaded / middle.alone).toFixed(2)}×; ` +
+        `median of ${ISOLATION_ROUNDS} rounds: ${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')})`,
       target: '≤ 2×',
-      met: p99Loaded <= 2 * Math.max(p99Alone, 1),
+      met: middle.loaded <= 2 * middle.alone,
     });
     if (logged.length > 0)
       problems.push(`${store}: the API logged ${logged.length} errors; first: ${String(logged[0])}`);
@@ -162,6 +171,14 @@ async function storeCost(
     await server.close().catch(() => undefined);
   }
 }
+
+/** The index of the median of `values` (the lower middle of an even count). */
+function medianIndex(values: readonly number[]): number {
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+  return order[Math.floor((order.length - 1) / 2)]!.index;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)} %`;

@@ -29,6 +29,11 @@ export interface Tally {
 export interface Measurement {
   result: Result;
   tally: Tally;
+  /**
+   * Every completed request's time, in ms to the microsecond, as they completed. autocannon's own percentiles are in
+   * whole milliseconds, too coarse to compare latencies of a few milliseconds.
+   */
+  latencies: number[];
 }
 
 export function emptyTally(): Tally {
@@ -70,8 +75,19 @@ export async function measure(scenario: Scenario, settings: LoadSettings, tally 
   instance.on('reqError', (error: Error) => {
     tally.errors.set(error.message, (tally.errors.get(error.message) ?? 0) + 1);
   });
+  const latencies: number[] = [];
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+  });
   const result = await instance;
-  return { result, tally };
+  return { result, tally, latencies };
+}
+
+/** The `p`-th percentile (0–100) of `values`, by the nearest-rank method; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 /** A header's value whatever the case of its name. */

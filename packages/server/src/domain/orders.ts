@@ -216,12 +216,18 @@ async function recordOrderLocked(
   if (credit !== undefined && credit.kind !== 'created') throw new Error('An order credit was refused');
   if (code !== undefined) await recordReferralLocked(tx, program.id, customer, code, now);
   let referral = await findReferralOfFriend(tx, program.id, request.customerId);
+  let rewarded = false;
   if (referral?.status === 'pending' && request.amount > 0 && program.referrals !== null) {
     if (!locked.has(referral.referrer_id)) throw new ReferrerNotLocked(referral.referrer_id);
     await rewardReferralLocked(tx, program, referral, { orderId: request.orderId, pendingUntil }, now);
     referral = await findReferralOfFriend(tx, program.id, request.customerId);
+    rewarded = true;
   }
-  const balance = await spendableBalance(tx, program.id, request.customerId, now);
+  // The credit's balance is the balance now, unless a referral reward was credited after it.
+  const balance =
+    credit?.kind === 'created' && !rewarded
+      ? toNumber(credit.row.balance_after)
+      : await spendableBalance(tx, program.id, request.customerId, now);
   const [row] = await tx.query<OrderRow>(
     `INSERT INTO orders (program_id, order_id, customer_id, amount, currency, placed_at, referral_code, points,
                          pending_until, entry_id, request_hash, balance_after, created_at)
