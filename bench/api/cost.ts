@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadConfig, openPostgres, startServer } from '@loyalty-elements/server';
-import { measure, percentile, type Measurement, type Scenario } from './measure.ts';
+import { percentile } from '../support/stats.ts';
+import { measure, type Measurement, type Scenario } from './measure.ts';
 import { bareScenario, earnHeaders, type ApiAccess } from './scenarios.ts';
 import { BENCH_RATE_LIMIT, signCustomerToken, startBareServer } from './servers.ts';
 import { tallyProblems } from './report.ts';

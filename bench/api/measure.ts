@@ -83,13 +83,6 @@ export async function measure(scenario: Scenario, settings: LoadSettings, tally 
   return { result, tally, latencies };
 }
 
-/** The `p`-th percentile (0–100) of `values`, by the nearest-rank method; NaN when there are none. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 /** A header's value whatever the case of its name. */
 export function header(headers: Record<string, string | string[]>, name: string): string | undefined {
   const wanted = name.toLowerCase();

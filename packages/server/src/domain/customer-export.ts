@@ -1,4 +1,4 @@
-import type { Queryable } from '../store/database.ts';
+import { jsonValue, type Queryable } from '../store/database.ts';
 
 /**
  * Every row stored about one customer, table by table: the right of access and of portability. The tables are
@@ -14,15 +14,13 @@ export async function customerRecords(
   const tables = await customerTables(db);
   const records: Record<string, Record<string, unknown>[]> = {};
   for (const { table, keyColumn } of tables) {
-    const rows = await db.query<{ row: Record<string, unknown> }>(
+    const rows = await db.query<{ row: Record<string, unknown> | string }>(
       `SELECT to_jsonb(t) AS row FROM ${quoteIdentifier(table)} t
         WHERE t.program_id = $1 AND t.${quoteIdentifier(keyColumn)} = $2
         ORDER BY to_jsonb(t)::text`,
       [programId, customerId],
     );
-    records[table] = rows.map(({ row }) =>
-      typeof row === 'string' ? (JSON.parse(row) as Record<string, unknown>) : row,
-    );
+    records[table] = rows.map(({ row }) => jsonValue(row));
   }
   return records;
 }

@@ -1,5 +1,5 @@
 import type { ExpiringPoints, LedgerEntry } from '@loyalty-elements/contract';
-import { toNumber, type Database, type Queryable } from '../store/database.ts';
+import { epochMs, jsonValue, toNumber, type Database, type Queryable } from '../store/database.ts';
 import { ENTRY_COLUMNS, toLedgerEntry, UNAVAILABLE_POINTS, writeOffLapsed, type EntryRow } from './ledger.ts';
 import type { Program, Tier } from './programs.ts';
 import { keptQualifyingActivity, type TierProgram } from './tier-activity.ts';
@@ -41,7 +41,7 @@ export const pointsColumns = () => `c.points_remaining - ${UNAVAILABLE_POINTS} A
            WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at <= $3) AS lapsed,
   (SELECT min(pending_until) FROM point_batches
     WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND pending_until > $3) AS next_available,
-  (SELECT json_agg(json_build_array(floor(extract(epoch FROM e.expires_at) * 1000)::bigint, e.points)
+  (SELECT json_agg(json_build_array(${epochMs('e.expires_at')}, e.points)
                    ORDER BY e.expires_at)
      FROM (SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
             WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
@@ -76,13 +76,13 @@ export async function pointsState(
 
 /** A row of {@link pointsColumns} as the points it reads; none (no such customer) as none. */
 export function pointsStateOf(row: PointsRow | undefined): PointsState {
-  const expiring = typeof row?.expiring === 'string' ? (JSON.parse(row.expiring) as ExpiringRow[]) : row?.expiring;
+  const expiring = row?.expiring == null ? [] : jsonValue(row.expiring);
   return {
     points: {
       balance: toNumber(row?.balance ?? 0),
       pending: toNumber(row?.pending ?? 0),
       lifetimeEarned: toNumber(row?.lifetime ?? 0),
-      expiring: (expiring ?? []).map(([at, points]) => ({
+      expiring: expiring.map(([at, points]) => ({
         points: toNumber(points),
         expiresAt: new Date(toNumber(at)).toISOString(),
       })),
@@ -103,8 +103,18 @@ export async function currentPoints(
   now: Date,
 ): Promise<PointsState> {
   const state = await pointsState(db, programId, customerId, now);
-  if (state.lapsed) await writeOffLapsed(db, programId, customerId, now);
+  await writeOffIfLapsed(db, { programId, customerId }, state, now);
   return state;
+}
+
+/** Writes off the batches `state` found lapsed, if any: the balance it read already leaves them out. */
+export async function writeOffIfLapsed(
+  db: Database,
+  ids: { programId: string; customerId: string },
+  state: PointsState,
+  now: Date,
+): Promise<void> {
+  if (state.lapsed) await writeOffLapsed(db, ids.programId, ids.customerId, now);
 }
 
 /** Credits that count as points earned (reversals and refunds only correct them). */

@@ -1,5 +1,5 @@
 import type { BirthdayReward, LocalizedText, ReferralSettings, TierMetric } from '@loyalty-elements/contract';
-import { toNumber, type Queryable } from '../store/database.ts';
+import { jsonValue, toNumber, type Queryable } from '../store/database.ts';
 
 export interface Tier {
   id: string;
@@ -192,7 +192,7 @@ function toProgram(row: ProgramRow): Program {
     },
     followUpTargetHours: toNumber(row.follow_up_target_hours),
     lapsedAfterDays: toNumber(row.lapsed_after_days),
-    referrals: typeof row.referral_settings === 'string' ? JSON.parse(row.referral_settings) : row.referral_settings,
+    referrals: jsonValue(row.referral_settings),
     tiers: row.tiers.map((tier) => ({
       id: tier.id,
       name: tier.name,

@@ -3,8 +3,7 @@ import { PUBLISHABLE_KEY_HEADER, paths, type Summary } from '@loyalty-elements/c
 import type { AppContext } from '../app.ts';
 import { birthdayStatus, customerTimeZone } from '../domain/birthdays.ts';
 import type { Customer } from '../domain/customers.ts';
-import { writeOffLapsed } from '../domain/ledger.ts';
-import { qualifyingActivity } from '../domain/ledger-reads.ts';
+import { qualifyingActivity, writeOffIfLapsed } from '../domain/ledger-reads.ts';
 import { pointsAndSurveyContacts } from '../domain/summary-reads.ts';
 import type { Program } from '../domain/programs.ts';
 import { summaryValidUntil } from '../domain/summary-validity.ts';
@@ -48,9 +47,10 @@ export async function customerSummary(
     qualifyingActivity(db, program, customer.id, since, now),
     birthdayStatus(db, program, customer, now),
   ]);
-  // The balance already leaves lapsed batches out; writing them off records it in the ledger.
-  if (state.points.lapsed) await writeOffLapsed(db, program.id, customer.id, now);
-  const surveys = await dueSurveys(db, { ...ids, now }, asked, state.contacts);
+  const [, surveys] = await Promise.all([
+    writeOffIfLapsed(db, ids, state.points, now),
+    dueSurveys(db, { ...ids, now }, asked, state.contacts),
+  ]);
   const { points } = state.points;
   const tier = tierStanding(program.tiers, activity, program.tierWindowMonths, now, program.tierRiskHorizonDays);
   const summary: Summary = {

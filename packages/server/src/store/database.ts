@@ -322,6 +322,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
+/** A json column's value: the drivers parse json into objects, but a value may still come back as its text. */
+export function jsonValue<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/** SQL for the moment `expression` (a timestamp) in whole milliseconds since the epoch, as a bigint. */
+export const epochMs = (expression: string) => `floor(extract(epoch FROM ${expression}) * 1000)::bigint`;
+
 /** Numbers come back as `number` from PGlite but as `string` for bigint from node-postgres. */
 export function toNumber(value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);

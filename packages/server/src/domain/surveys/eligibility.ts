@@ -5,7 +5,7 @@ import {
   type IneligibleReason,
   type SurveyDefinition,
 } from '@loyalty-elements/contract';
-import { toNumber, type Queryable } from '../../store/database.ts';
+import { epochMs, jsonValue, toNumber, type Queryable } from '../../store/database.ts';
 import { followUpCheckDue } from '../service-recovery/check.ts';
 import { activeSurveys } from './definitions.ts';
 import { inSample } from './sampling.ts';
@@ -160,9 +160,9 @@ export interface SurveyContacts {
  * The columns of {@link SurveyContacts} for `$1` program and `$2` customer, asking about the surveys whose ids are the
  * text array `ids` (a parameter): a statement that reads more of the customer adds them (summary-reads.ts).
  */
-export const contactColumns = (ids: string) => `(SELECT floor(extract(epoch FROM max(completed_at)) * 1000)::bigint
+export const contactColumns = (ids: string) => `(SELECT ${epochMs('max(completed_at)')}
      FROM survey_responses WHERE program_id = $1 AND customer_id = $2) AS last_completed,
-  (SELECT json_agg(json_build_array(survey_id, floor(extract(epoch FROM last) * 1000)::bigint))
+  (SELECT json_agg(json_build_array(survey_id, ${epochMs('last')}))
      FROM (SELECT survey_id, max(at) AS last FROM (
              SELECT survey_id, completed_at AS at FROM survey_responses
               WHERE program_id = $1 AND customer_id = $2 AND survey_id = ANY(${ids}::text[]) AND completed_at IS NOT NULL
@@ -175,14 +175,14 @@ export const contactColumns = (ids: string) => `(SELECT floor(extract(epoch FROM
 export interface ContactsRow {
   last_completed: number | string | null;
   /** `[survey id, epoch ms]` pairs: json, which the drivers parse (a string, should one not). */
-  contacts: Array<[string, number | string]> | string | null;
+  contacts: Array<[surveyId: string, at: number | string]> | string | null;
 }
 
 export function surveyContactsOf(row: ContactsRow | undefined): SurveyContacts {
-  const pairs =
-    typeof row?.contacts === 'string' ? (JSON.parse(row.contacts) as ContactsRow['contacts']) : row?.contacts;
   const lastContact = new Map<string, number>();
-  for (const [surveyId, at] of Array.isArray(pairs) ? pairs : []) lastContact.set(surveyId, toNumber(at));
+  for (const [surveyId, at] of row?.contacts == null ? [] : jsonValue(row.contacts)) {
+    lastContact.set(surveyId, toNumber(at));
+  }
   return { lastCompleted: row?.last_completed == null ? null : toNumber(row.last_completed), lastContact };
 }
 

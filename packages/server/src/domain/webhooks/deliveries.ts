@@ -4,7 +4,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEventType,
 } from '@loyalty-elements/contract';
-import { toNumber, type Queryable } from '../../store/database.ts';
+import { jsonValue, toNumber, type Queryable } from '../../store/database.ts';
 import { iso } from '../ledger.ts';
 
 /** The deliveries of an endpoint's events: what was sent, how it went, and when it is sent (again). */
@@ -101,7 +101,7 @@ export async function resumePendingDeliveries(db: Queryable, endpointId: string,
 
 /** The event as it is sent: the stored row in the contract's shape. */
 export function toEvent(row: EventColumns): WebhookEvent {
-  const data = typeof row.event_data === 'string' ? JSON.parse(row.event_data) : row.event_data;
+  const data = jsonValue(row.event_data);
   return WebhookEvent.parse({
     id: row.event_id,
     type: row.event_type,
