@@ -75,8 +75,11 @@ async function storeCost(
     LOYALTY_RATE_LIMIT_PER_IP: BENCH_RATE_LIMIT,
     LOYALTY_RATE_LIMIT_PER_KEY: BENCH_RATE_LIMIT,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    // The PostgreSQL pools' size, to compare settings on one machine.
+    // The PostgreSQL pools' size and the turns of one customer, to compare settings on one machine.
     ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+    ...(process.env.LOYALTY_CUSTOMER_CONCURRENCY
+      ? { LOYALTY_CUSTOMER_CONCURRENCY: process.env.LOYALTY_CUSTOMER_CONCURRENCY }
+      : {}),
   });
   const logged: unknown[] = [];
   const server = await startServer(config, { logError: (error) => logged.push(error) });

@@ -38,6 +38,8 @@ import { DEFAULT_RATE_LIMITS, rateLimits, type RateLimits, type RateLimitStoreFa
 import { healthRoutes } from './routes/health.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { takeCustomerTurns } from './middleware/customer-turn-taking.ts';
+import { CustomerTurns } from './customer-turns.ts';
 import { browserCors as browserCorsFor } from './middleware/browser-cors.ts';
 import { abandonWhenClientGoes } from './middleware/client-gone.ts';
 import { RequestAbandonedError } from './store/request-signal.ts';
@@ -67,6 +69,8 @@ export interface AppDeps {
   isStopping?: () => boolean;
   /** Requests per minute per client address and per API key. */
   rateLimits?: RateLimits;
+  /** Requests of one customer in progress at once (see customer-turns.ts). Default: DEFAULT_CUSTOMER_CONCURRENCY. */
+  customerConcurrency?: number;
   /** Where the limits count (a store shared by several instances); default: this process's memory. */
   rateLimitStore?: RateLimitStoreFactory;
   /** The clock every route and domain rule reads (tests inject one). Default: the system clock. */
@@ -102,6 +106,8 @@ export interface AppContext {
   summaries: SummaryCache;
   /** Where `/v1/me/*` requests read their customer: memory where every write passes here, else the database. */
   customers: CustomerReader;
+  /** Turns between customers: how many requests of one customer run at once. */
+  turns: CustomerTurns;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -115,6 +121,7 @@ export function createApp(deps: AppDeps): Hono {
     settings: new SettingsCache(),
     summaries: new SummaryCache(),
     customers: deps.onCustomerChanged ? new CustomersInMemory() : customersFromDatabase,
+    turns: new CustomerTurns(deps.customerConcurrency),
   };
   deps.onCustomerChanged?.((programId, customerId) => context.customers.forget(programId, customerId));
   deps.onSettingsChanged?.((programId) => {
@@ -150,6 +157,7 @@ export function createApp(deps: AppDeps): Hono {
   const limits = rateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitStore);
   app.use('/v1/*', ...limits);
   app.use('/v1/*', requireJsonBody);
+  takeCustomerTurns(app, context);
   app.use('/console/api/*', ...limits, consoleCsrf, requireJsonBody);
 
   healthRoutes(app, context, deps.isStopping ?? (() => false));

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { LevelWithSilent } from 'pino';
+import { DEFAULT_CUSTOMER_CONCURRENCY } from './customer-turns.ts';
 import { LOG_LEVELS } from './logger.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits.ts';
 import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
@@ -23,6 +24,7 @@ import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
  * | `LOYALTY_RATE_LIMIT_PER_IP` | `1200` | Requests per minute from one client address; `0` turns the limit off. |
  * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. |
  * | `LOYALTY_RATE_LIMIT_REDIS_URL` | unset | A Redis URL (`redis://host:6379`): every API instance on that Redis counts the limits above together. Unset, each process counts in its own memory (right for one process, e.g. on PGlite). While Redis does not answer, each instance counts alone and logs a warning. |
+ * | `LOYALTY_CUSTOMER_CONCURRENCY` | `2` | Requests of one customer this process works on at once (the shopper's own `/v1/me/*` requests, and orders and transactions posted for them); their further requests wait their turn, so one customer sending many at once cannot slow everybody else's down. |
  * | `LOYALTY_LOG_LEVEL` | `info` | `fatal`, `error`, `warn`, `info` (one JSON line per request), `debug`, `trace` or `silent`. Logs go to standard output as JSON lines. |
  * | `LOYALTY_SHUTDOWN_GRACE_MS` | `10000` | On SIGTERM or SIGINT the server stops accepting connections and gives requests in flight this long to finish before it closes the database and exits. |
  * | `LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK` | off | On (`1`/`true`) a webhook endpoint may be a plain `http:` URL on this machine (`localhost`, `127.0.0.1`, `[::1]`) outside demo mode too, e.g. a receiver under test; otherwise only `https:` URLs are taken (demo mode always takes loopback `http:`). |
@@ -45,6 +47,8 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** Redis shared by every instance for the rate limits; unset: counted in process. */
   rateLimitRedisUrl: string | undefined;
+  /** Requests of one customer in progress at once in this process; the rest wait their turn. */
+  customerConcurrency: number;
   logLevel: LevelWithSilent;
   shutdownGraceMs: number;
   storage: StorageSettings;
@@ -122,6 +126,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       perKey: parseCount(env.LOYALTY_RATE_LIMIT_PER_KEY, DEFAULT_RATE_LIMITS.perKey, 'LOYALTY_RATE_LIMIT_PER_KEY'),
     },
     rateLimitRedisUrl: parseRedisUrl(env.LOYALTY_RATE_LIMIT_REDIS_URL),
+    customerConcurrency: parsePositive(
+      env.LOYALTY_CUSTOMER_CONCURRENCY,
+      DEFAULT_CUSTOMER_CONCURRENCY,
+      'LOYALTY_CUSTOMER_CONCURRENCY',
+    ),
     logLevel: parseLogLevel(env.LOYALTY_LOG_LEVEL),
     shutdownGraceMs: parseCount(env.LOYALTY_SHUTDOWN_GRACE_MS, DEFAULT_SHUTDOWN_GRACE_MS, 'LOYALTY_SHUTDOWN_GRACE_MS'),
     webhooksAllowHttpLoopback: parseBoolean(

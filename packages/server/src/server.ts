@@ -133,6 +133,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       webhooksAllowHttpLoopback: config.demo || config.webhooksAllowHttpLoopback,
       allowedOrigins: config.allowedOrigins,
       rateLimits: config.rateLimits,
+      customerConcurrency: config.customerConcurrency,
       ...(sharedLimits ? { rateLimitStore: sharedLimits.newStore } : {}),
       isStopping: () => stopping,
       onWebhookDeliveriesDue: () => void deliveryWorker?.runNow(),

@@ -13,6 +13,7 @@ import {
   loadConfig,
 } from '../src/config.ts';
 import { DEFAULT_RATE_LIMITS } from '../src/rate-limits.ts';
+import { DEFAULT_CUSTOMER_CONCURRENCY } from '../src/customer-turns.ts';
 
 test('defaults to demo mode on the local data folder', () => {
   assert.deepEqual(loadConfig({}), {
@@ -26,6 +27,7 @@ test('defaults to demo mode on the local data folder', () => {
     allowedOrigins: DEFAULT_DEMO_ALLOWED_ORIGINS,
     rateLimits: DEFAULT_RATE_LIMITS,
     rateLimitRedisUrl: undefined,
+    customerConcurrency: DEFAULT_CUSTOMER_CONCURRENCY,
     logLevel: 'info',
     shutdownGraceMs: DEFAULT_SHUTDOWN_GRACE_MS,
     storage: { connectTimeoutMs: 5_000, statementTimeoutMs: 10_000, poolSize: 10, minFreeBytes: 64 * 1024 * 1024 },
@@ -113,6 +115,15 @@ test('rejects storage settings that would mean no timeout or no sense', () => {
   // No connection at all would leave every request waiting for one.
   for (const size of ['0', '2.5', 'many']) {
     assert.throws(() => loadConfig({ DATABASE_POOL_SIZE: size }), /DATABASE_POOL_SIZE/);
+  }
+});
+
+test("reads how many of one customer's requests run at once; none at all is refused", () => {
+  assert.equal(DEFAULT_CUSTOMER_CONCURRENCY, 2);
+  assert.equal(loadConfig({ LOYALTY_CUSTOMER_CONCURRENCY: '4' }).customerConcurrency, 4);
+  // No turn at all would leave every shopper's request waiting.
+  for (const turns of ['0', '1.5', 'all']) {
+    assert.throws(() => loadConfig({ LOYALTY_CUSTOMER_CONCURRENCY: turns }), /LOYALTY_CUSTOMER_CONCURRENCY/);
   }
 });
 

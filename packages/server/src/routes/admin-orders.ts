@@ -17,13 +17,13 @@ import { parseOrThrow } from '../validation.ts';
 import { readJson } from './request.ts';
 
 /** The merchant's checkout: orders earn points, refunds take their share back. Each is recorded once per id. */
-export function adminOrdersRoutes(app: Hono, { db, now: clock }: AppContext): void {
+export function adminOrdersRoutes(app: Hono, { db, now: clock, turns }: AppContext): void {
   app.post(orderPaths.orders, async (c) => {
     const now = clock();
     const program = await authenticateSecretKey(c, db, now);
     const request = parseOrThrow(OrderRequest, await readJson(c), 'body');
     checkOrder(request, program, now);
-    const outcome = await recordOrder(db, program, request, now);
+    const outcome = await turns.run(program.id, request.customerId, () => recordOrder(db, program, request, now));
     switch (outcome.kind) {
       case 'created':
       case 'replayed':

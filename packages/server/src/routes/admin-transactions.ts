@@ -17,7 +17,7 @@ import { readIdempotencyKey, readJson } from './request.ts';
 
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './request.ts';
 
-export function adminTransactionsRoute(app: Hono, { db, now: clock }: AppContext): void {
+export function adminTransactionsRoute(app: Hono, { db, now: clock, turns }: AppContext): void {
   app.post(paths.customerTransactionsPattern, async (c) => {
     const now = clock();
     const program = await authenticateSecretKey(c, db, now);
@@ -26,7 +26,9 @@ export function adminTransactionsRoute(app: Hono, { db, now: clock }: AppContext
     const request = parseOrThrow(TransactionRequest, await readJson(c), 'body');
     checkAgainstClockAndProgram(request, program, now);
 
-    const outcome = await postTransaction(db, { program, customerId, idempotencyKey, request, now });
+    const outcome = await turns.run(program.id, customerId, () =>
+      postTransaction(db, { program, customerId, idempotencyKey, request, now }),
+    );
     switch (outcome.kind) {
       case 'created':
         return c.json(outcome.result, 201);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateCustomer, refuseErasedCustomer } from '../auth.ts';
+import { authenticatedForTurn } from '../middleware/customer-turn-taking.ts';
 import type { Customer } from '../domain/customers.ts';
 import type { JsonAnswer } from '../caches/summaries.ts';
 import type { Program } from '../domain/programs.ts';
@@ -61,7 +62,7 @@ export async function signedInCustomer(
   context: Pick<AppContext, 'db' | 'keys' | 'now' | 'settings' | 'customers'>,
 ): Promise<SignedInCustomer> {
   const now = context.now();
-  const first = await authenticateCustomer(c, context, now);
+  const first = authenticatedForTurn(c) ?? (await authenticateCustomer(c, context, now));
   let found = await context.customers.read(context.db, first.program.id, first.customerId);
   let program = first.program;
   if (found === undefined || found.settingsVersion !== program.settingsVersion) {

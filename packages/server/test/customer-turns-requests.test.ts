@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PUBLISHABLE_KEY_HEADER, paths } from '@loyalty-elements/contract';
+import type { Database, Queryable } from '../src/store/database.ts';
+import { demoToken } from './support/http.ts';
+import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
+
+// One request of a customer at a time (LOYALTY_CUSTOMER_CONCURRENCY=1): while that customer's statements are held
+// in the database, their next request waits its turn without reaching the database, and other shoppers are served.
+
+/** The customer whose statements are held, until `release`. */
+let holding: { customerId: string; released: Promise<void> } | undefined;
+/** Statements started with the held customer's id among their parameters. */
+let heldStatements = 0;
+
+async function holdIfTheirs(params: unknown[] | undefined): Promise<void> {
+  const held = holding;
+  if (held === undefined || !params?.includes(held.customerId)) return;
+  heldStatements++;
+  await held.released;
+}
+
+function holdingStatements(db: Database): Database {
+  const hold = <Q extends Queryable>(queryable: Q): Q => ({
+    ...queryable,
+    async query(sql: string, params?: unknown[]) {
+      await holdIfTheirs(params);
+      return queryable.query(sql, params);
+    },
+  });
+  return {
+    ...db,
+    ...hold(db),
+    transaction: (fn) => db.transaction((tx) => fn(hold(tx))),
+    close: () => db.close(),
+  } as Database;
+}
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer({ LOYALTY_CUSTOMER_CONCURRENCY: '1' }, { wrapDatabase: holdingStatements });
+});
+after(() => server.close());
+
+function get(path: string, token: string): Promise<Response> {
+  return fetch(server.baseUrl + path, {
+    headers: { Authorization: `Bearer ${token}`, [PUBLISHABLE_KEY_HEADER]: server.config.demoPublishableKey },
+  });
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+test("a customer's second request waits for their first, and another shopper is served meanwhile", async () => {
+  const busy = await createDemoCustomer(server, 'busy');
+  const other = await createDemoCustomer(server, 'other');
+  const [busyToken, otherToken] = await Promise.all([demoToken(server, busy), demoToken(server, other)]);
+  let release!: () => void;
+  holding = { customerId: busy, released: new Promise((resolve) => (release = resolve)) };
+  try {
+    const first = get(paths.summary, busyToken);
+    await until(() => heldStatements > 0, "the first request's statements");
+    // Whatever more the first request starts, it starts at once (its statements run side by side).
+    await sleep(50);
+    const startedByFirst = heldStatements;
+    const second = get(paths.pointsHistory, busyToken);
+    const served = await get(paths.summary, otherToken);
+    assert.equal(served.status, 200, 'another shopper is not held up by the busy one');
+    await sleep(100);
+    assert.equal(heldStatements, startedByFirst, 'the second request has not reached the database');
+    release();
+    const answers = await Promise.all([first, second]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200],
+    );
+    assert.equal((await answers[0]!.json()).customer.id, busy);
+  } finally {
+    release();
+    holding = undefined;
+  }
+});
+
+test('a customer route still answers 401 to a request without a token, and an unknown path 404', async () => {
+  const missing = await fetch(server.baseUrl + paths.summary, {
+    headers: { [PUBLISHABLE_KEY_HEADER]: server.config.demoPublishableKey },
+  });
+  assert.equal(missing.status, 401);
+  assert.equal((await missing.json()).code, 'token_missing');
+  const unknown = await fetch(`${server.baseUrl}/v1/me/nothing-here`, {
+    headers: { [PUBLISHABLE_KEY_HEADER]: server.config.demoPublishableKey },
+  });
+  assert.equal(unknown.status, 404);
+});
