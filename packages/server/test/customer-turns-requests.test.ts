@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PUBLISHABLE_KEY_HEADER, paths } from '@loyalty-elements/contract';
+import { PUBLISHABLE_KEY_HEADER, paths, rewardPaths } from '@loyalty-elements/contract';
 import type { Database, Queryable } from '../src/store/database.ts';
 import { demoToken } from './support/http.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
@@ -9,15 +9,21 @@ import { createDemoCustomer, startTestServer, type TestServer } from './support/
 // One request of a customer at a time (LOYALTY_CUSTOMER_CONCURRENCY=1): while that customer's statements are held
 // in the database, their next request waits its turn without reaching the database, and other shoppers are served.
 
-/** The customer whose statements are held, until `release`. */
+/**
+ * The customer whose statements are held, until `release`: all but the read of the customer every `/v1/me/*`
+ * request makes before its turn.
+ */
 let holding: { customerId: string; released: Promise<void> } | undefined;
 /** Statements started with the held customer's id among their parameters. */
 let heldStatements = 0;
+/** Their SQL, in the order they started. */
+const heldSql: string[] = [];
 
-async function holdIfTheirs(params: unknown[] | undefined): Promise<void> {
+async function holdIfTheirs(sql: string, params: unknown[] | undefined): Promise<void> {
   const held = holding;
-  if (held === undefined || !params?.includes(held.customerId)) return;
+  if (held === undefined || !params?.includes(held.customerId) || sql.includes('settings_version')) return;
   heldStatements++;
+  heldSql.push(sql);
   await held.released;
 }
 
@@ -25,7 +31,7 @@ function holdingStatements(db: Database): Database {
   const hold = <Q extends Queryable>(queryable: Q): Q => ({
     ...queryable,
     async query(sql: string, params?: unknown[]) {
-      await holdIfTheirs(params);
+      await holdIfTheirs(sql, params);
       return queryable.query(sql, params);
     },
   });
@@ -64,12 +70,12 @@ test("a customer's second request waits for their first, and another shopper is 
   let release!: () => void;
   holding = { customerId: busy, released: new Promise((resolve) => (release = resolve)) };
   try {
-    const first = get(paths.summary, busyToken);
+    const first = get(paths.pointsHistory, busyToken);
     await until(() => heldStatements > 0, "the first request's statements");
     // Whatever more the first request starts, it starts at once (its statements run side by side).
     await sleep(50);
     const startedByFirst = heldStatements;
-    const second = get(paths.pointsHistory, busyToken);
+    const second = get(rewardPaths.rewards, busyToken);
     const served = await get(paths.summary, otherToken);
     assert.equal(served.status, 200, 'another shopper is not held up by the busy one');
     await sleep(100);
@@ -80,7 +86,33 @@ test("a customer's second request waits for their first, and another shopper is 
       answers.map((answer) => answer.status),
       [200, 200],
     );
-    assert.equal((await answers[0]!.json()).customer.id, busy);
+  } finally {
+    release();
+    holding = undefined;
+  }
+});
+
+test("a summary from memory is served while the customer's turn is taken; one to build waits for it", async () => {
+  const busy = await createDemoCustomer(server, 'summary');
+  const token = await demoToken(server, busy);
+  assert.equal((await get(paths.summary, token)).status, 200);
+  let release!: () => void;
+  holding = { customerId: busy, released: new Promise((resolve) => (release = resolve)) };
+  try {
+    const history = get(paths.pointsHistory, token);
+    await until(() => heldStatements > 0, "the history's statements");
+    await sleep(50);
+    const startedByHistory = heldStatements;
+    assert.equal((await get(paths.summary, token)).status, 200, 'the summary in memory is answered at once');
+    // Another instance's write: the customer's version moves on, so the next summary is built again.
+    await server.db.query(`UPDATE customers SET version = version + 1 WHERE id = '${busy}'`);
+    let built = false;
+    const summary = get(paths.summary, token).then((answer) => ((built = true), answer));
+    await sleep(100);
+    assert.equal(built, false, 'the build waits for the turn');
+    assert.deepEqual(heldSql.slice(startedByHistory), [], 'the build has not reached the database');
+    release();
+    assert.deepEqual([(await history).status, (await summary).status], [200, 200]);
   } finally {
     release();
     holding = undefined;

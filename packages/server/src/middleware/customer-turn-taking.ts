@@ -3,9 +3,12 @@ import { paths, referralPaths, rewardPaths, surveyPaths } from '@loyalty-element
 import type { AppContext } from '../app.ts';
 import { authenticateCustomer, type AuthenticatedCustomer } from '../auth.ts';
 
-/** Every route a signed-in shopper calls (`/v1/me/*`): each request takes one of its customer's turns. */
+/**
+ * The routes a signed-in shopper calls (`/v1/me/*`) whose requests each take one of their customer's turns. The
+ * summary is not among them: one served from memory costs next to nothing, and only building one takes a turn
+ * (routes/summary.ts), so a storefront's many tabs are not queued behind each other for it.
+ */
 export const CUSTOMER_ROUTES: readonly string[] = [
-  paths.summary,
   paths.pointsHistory,
   paths.birthday,
   paths.birthdayClaim,

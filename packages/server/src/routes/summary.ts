@@ -18,13 +18,17 @@ export function summaryRoute(app: Hono, context: AppContext): void {
     const now = context.now();
     const [programId, customerId] = [program.id, customer.id];
     const counters = { version, settingsVersion: program.settingsVersion };
-    const answer = await context.summaries.getOrBuild(programId, customerId, counters, now, async () => {
+    // Only a build takes one of the customer's turns: a summary from memory costs next to nothing.
+    const build = async () => {
       const asked = await context.settings.surveysOf(context.db, program);
       const { summary, nextAvailableAt } = await customerSummary(context.db, program, customer, asked, now);
       const validUntil = summaryValidUntil(summary, nextAvailableAt, now);
       // Writes made while the summary was built bumped the version past `version`: it is not served again.
       return { ...counters, builtAt: now.getTime(), validUntil, answer: jsonAnswer(summary) };
-    });
+    };
+    const answer = await context.summaries.getOrBuild(programId, customerId, counters, now, () =>
+      context.turns.run(programId, customerId, build),
+    );
     return conditionalAnswer(c, answer, 'private, no-cache', `Authorization, ${PUBLISHABLE_KEY_HEADER}`);
   });
 }
