@@ -48,7 +48,7 @@ const MIN_TESTS = {
   typecheck: 1,
   lint: 1,
   packages: 43,
-  size: 18,
+  size: 23,
   contract: 37,
   sdk: 235,
   'sdk-browser': 26,

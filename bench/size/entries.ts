@@ -31,6 +31,8 @@ export interface SizeEntry {
   contents?: string;
   /** Or the drop-in's built CDN files a page with these widgets downloads (cdn.ts). */
   dropInWidgets?: readonly WidgetTag[];
+  /** With `dropInWidgets`: only the files a page with these widgets already has are left out (what one more costs). */
+  besideWidgets?: readonly WidgetTag[];
   /** Or one built file of the drop-in, in packages/embed/dist. */
   dropInFile?: string;
   /**
@@ -38,7 +40,7 @@ export interface SizeEntry {
    * is a decision someone makes in a commit rather than drift.
    */
   budget?: number;
-  /** Where the project wants this bundle to be (the performance issue's goal); printed, not enforced. */
+  /** Where the project wants this bundle to be (the performance issue's budgets); printed, not enforced. */
   target?: number;
   /** Packages the site brings itself, left out of the bundle (React for the React wrappers). */
   external?: string[];
@@ -49,57 +51,79 @@ export interface SizeEntry {
 /** How far apart two entries that should cost the same may be. */
 export const SAME_COST_MARGIN = 0.5 * KB;
 
+/** The shopper widgets the performance issue's page budgets are set for. */
+const FIVE_WIDGETS: readonly WidgetTag[] = [
+  'loyalty-points-balance',
+  'loyalty-tier-progress',
+  'loyalty-birthday-greeting',
+  'loyalty-satisfaction-survey',
+  'loyalty-rewards',
+];
+
+/** What one more widget costs a drop-in page that shows the balance already: the files it adds. */
+const besideBalance = (tag: WidgetTag, name: string, budget: number): SizeEntry => ({
+  name: `drop-in: ${name} beside the balance`,
+  dropInWidgets: ['loyalty-points-balance', tag],
+  besideWidgets: ['loyalty-points-balance'],
+  budget,
+  target: 6 * KB,
+});
+
 export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
     budget: 80.6 * KB,
-    target: 32 * KB,
+  },
+  {
+    name: 'drop-in: the five shopper widgets',
+    dropInWidgets: FIVE_WIDGETS,
+    budget: 69.3 * KB,
+    target: 45 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
     budget: 38.4 * KB,
-    target: 20 * KB,
+    target: 26 * KB,
   },
+  besideBalance('loyalty-tier-progress', 'tier progress', 6.2 * KB),
+  besideBalance('loyalty-birthday-greeting', 'birthday greeting', 8.2 * KB),
+  besideBalance('loyalty-satisfaction-survey', 'satisfaction survey', 9.5 * KB),
+  besideBalance('loyalty-rewards', 'rewards', 8.9 * KB),
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
     budget: 64.4 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.4 * KB, target: 32 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.8 * KB, target: 20 * KB },
-  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.7 * KB, target: 20 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.4 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 37.8 * KB, target: 24 * KB },
+  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 40.7 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
     budget: 43.0 * KB,
-    target: 20 * KB,
   },
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
     budget: 43.2 * KB,
-    target: 20 * KB,
   },
-  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 42.8 * KB, target: 20 * KB },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 42.8 * KB },
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
     budget: 40.0 * KB,
-    target: 20 * KB,
   },
   {
     name: 'ways to earn alone',
     contents: singleWidget('LoyaltyWaysToEarn'),
     budget: 36.7 * KB,
-    target: 20 * KB,
   },
   {
     name: 'join pitch alone',
     contents: singleWidget('LoyaltyJoinPitch'),
     budget: 36.3 * KB,
-    target: 20 * KB,
   },
   {
     name: 'panel with its six widgets',
@@ -110,7 +134,6 @@ export const KIT_ENTRIES: SizeEntry[] = [
     name: 'referral alone',
     contents: singleWidget('LoyaltyReferral'),
     budget: 37.5 * KB,
-    target: 20 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react/points-balance',

@@ -90,11 +90,12 @@ export const measureFiles = (paths: string[]): Sizes => sizesOf(paths.map((path)
 export async function measureEntries(entries: SizeEntry[]): Promise<SizeRow[]> {
   if (entries.some((entry) => entry.dropInWidgets || entry.dropInFile)) await buildEmbed({ quiet: true });
   const rows: SizeRow[] = [];
-  for (const { name, contents, dropInWidgets, dropInFile, budget, target, external } of entries) {
+  for (const { name, contents, dropInWidgets, besideWidgets, dropInFile, budget, target, external } of entries) {
+    const already = new Set(besideWidgets ? cdnFiles(besideWidgets) : []);
     const sizes = dropInFile
       ? measureFiles([cdnFile(dropInFile)])
       : dropInWidgets
-        ? measureFiles(cdnFiles(dropInWidgets))
+        ? measureFiles(cdnFiles(dropInWidgets).filter((file) => !already.has(file)))
         : await measure(contents ?? '', { external });
     rows.push({ name, ...sizes, ...(budget ? { budget } : {}), ...(target ? { target } : {}) });
   }
