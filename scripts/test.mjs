@@ -52,7 +52,7 @@ const MIN_TESTS = {
   contract: 37,
   sdk: 235,
   'sdk-browser': 26,
-  server: 572,
+  server: 569,
   'server-postgres': 572,
   components: 309,
   e2e: 101,
