@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PUBLISHABLE_KEY_HEADER, paths, rewardPaths } from '@loyalty-elements/contract';
+import { createApp } from '../src/app.ts';
+import { createLogger } from '../src/logger.ts';
+import { CUSTOMER_ROUTES } from '../src/middleware/customer-turn-taking.ts';
 import type { Database, Queryable } from '../src/store/database.ts';
 import { demoToken } from './support/http.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
@@ -117,6 +120,16 @@ test("a summary from memory is served while the customer's turn is taken; one to
     release();
     holding = undefined;
   }
+});
+
+test('every route of a signed-in shopper takes turns, the summary (which takes one to build) aside', () => {
+  const app = createApp({ db: server.db, logger: createLogger('silent') });
+  const shopperRoutes = new Set(
+    app.routes.filter((route) => route.method !== 'ALL' && route.path.startsWith('/v1/me/')).map((route) => route.path),
+  );
+  assert.ok(shopperRoutes.has(paths.summary));
+  shopperRoutes.delete(paths.summary);
+  assert.deepEqual([...shopperRoutes].sort(), [...CUSTOMER_ROUTES].sort());
 });
 
 test('a customer route still answers 401 to a request without a token, and an unknown path 404', async () => {
