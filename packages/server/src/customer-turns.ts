@@ -36,7 +36,7 @@ export class CustomerTurns {
     }
   }
 
-  /** Requests of every customer in progress or waiting (for tests and metrics). */
+  /** Requests of every customer in progress or waiting (what the tests read). */
   get size(): { running: number; waiting: number } {
     let running = 0;
     let waiting = 0;
