@@ -92,3 +92,18 @@ export const consolePaths = {
   config: '/console/api/config',
   overview: '/v1/admin/overview',
 } as const;
+
+/** The shopper's rewards and redemptions, and the merchant's catalogue. */
+export const rewardPaths = {
+  rewards: '/v1/me/rewards',
+  redeemPattern: '/v1/me/rewards/:rewardId/redeem',
+  redeem: (rewardId: string) => `/v1/me/rewards/${encodeURIComponent(rewardId)}/redeem`,
+  catalogue: '/v1/admin/rewards',
+  rewardPattern: '/v1/admin/rewards/:rewardId',
+  reward: (rewardId: string) => `/v1/admin/rewards/${encodeURIComponent(rewardId)}`,
+} as const;
+
+/** The shopper's referral: their code, link and what it has earned them (customer token). */
+export const referralPaths = {
+  referral: '/v1/me/referral',
+} as const;

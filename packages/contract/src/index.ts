@@ -16,6 +16,7 @@ export * from './survey-admin.ts';
 export * from './survey-answers.ts';
 export * from './rewards.ts';
 export * from './http.ts';
+export * from './limits.ts';
 export * from './program-settings.ts';
 export * from './orders.ts';
 export * from './referrals.ts';

@@ -22,6 +22,8 @@ import {
   PUBLISHABLE_KEY_QUERY,
   CUSTOMER_TOKEN_QUERY,
   paths,
+  referralPaths,
+  rewardPaths,
   surveyPaths,
 } from './http.ts';
 import { PointsHistory, PointsHistoryQuery } from './points.ts';
@@ -38,8 +40,8 @@ import {
 } from './survey-responses.ts';
 import { SurveyResults, SurveyResultsQuery } from './survey-results.ts';
 import { TransactionRequest, TransactionResult } from './transactions.ts';
-import { Referral, referralPaths } from './referrals.ts';
-import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft, rewardPaths } from './rewards.ts';
+import { Referral } from './referrals.ts';
+import { CustomerRewards, RedeemResult, Reward, RewardCatalogue, RewardDraft } from './rewards.ts';
 
 /** Every operation of the API, with the contract's schemas for what goes in and comes out. */
 export const OPERATIONS: Record<string, Operation> = {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { POINTS_HISTORY_MAX_LIMIT } from './limits.ts';
 import { cursorPaging, IsoDateTime, LocalizedText, Money, Points } from './primitives.ts';
 
 /**
@@ -84,9 +85,6 @@ export const ExpiringPoints = z.object({
   expiresAt: IsoDateTime,
 });
 export type ExpiringPoints = z.infer<typeof ExpiringPoints>;
-
-export const POINTS_HISTORY_DEFAULT_LIMIT = 20;
-export const POINTS_HISTORY_MAX_LIMIT = 100;
 
 /** Query of `GET /v1/me/points/history`. */
 /** Entries per page, 1–100 (default 20), and the `nextCursor` of the previous page. */

@@ -1,11 +1,6 @@
 import * as z from 'zod/mini';
 import { Points } from './primitives.ts';
 
-/** The shopper's referral: their code, link and what it has earned them (customer token). */
-export const referralPaths = {
-  referral: '/v1/me/referral',
-} as const;
-
 /** `GET /v1/me/referral`: the shopper's code and link, what each side gets, and what referring has brought. */
 export const Referral = z.object({
   /** False when the program has no referral program: nothing else is set. */

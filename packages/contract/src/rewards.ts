@@ -118,12 +118,3 @@ export const RedeemResult = z.object({
   balance: Points,
 });
 export type RedeemResult = z.infer<typeof RedeemResult>;
-
-export const rewardPaths = {
-  rewards: '/v1/me/rewards',
-  redeemPattern: '/v1/me/rewards/:rewardId/redeem',
-  redeem: (rewardId: string) => `/v1/me/rewards/${encodeURIComponent(rewardId)}/redeem`,
-  catalogue: '/v1/admin/rewards',
-  rewardPattern: '/v1/admin/rewards/:rewardId',
-  reward: (rewardId: string) => `/v1/admin/rewards/${encodeURIComponent(rewardId)}`,
-} as const;

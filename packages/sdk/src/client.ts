@@ -1,25 +1,12 @@
-import {
+import { paths, referralPaths, rewardPaths, surveyPaths } from '@loyalty-elements/contract/plain';
+import type {
   BirthdayClaimResult,
-  BirthdayRequest,
   BirthdayStatus,
   CustomerRewards,
-  EligibleSurvey,
-  PointsHistory,
-  PointsHistoryQuery,
-  Program,
   RedeemResult,
-  Referral,
-  RewardId,
   Summary,
   SurveyDismissal,
-  SurveyDismissalRequest,
   SurveyResponse,
-  SurveyResponseUpdate,
-  SurveyTrigger,
-  paths,
-  referralPaths,
-  rewardPaths,
-  surveyPaths,
 } from '@loyalty-elements/contract';
 import { ReadCache, type ReadOptions } from './cache/read-cache.ts';
 import { Changes } from './changes.ts';
@@ -27,14 +14,15 @@ import { LoyaltyError, isTransient } from './errors.ts';
 import { randomId } from './ids.ts';
 import { Outbox } from './outbox/outbox.ts';
 import type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
+import { loadSchemas, type RouteSchemas } from './schemas/load-schemas.ts';
 import { Session, type CustomerIdentity } from './session.ts';
-import { Transport, type Validator } from './transport/transport.ts';
+import { Transport, type SchemaSource, type Validator } from './transport/transport.ts';
 import type { LoyaltyClient, LoyaltyClientOptions, WriteOutcome } from './client-api.ts';
 
 /** A cached GET: the cache's own options (`maxAgeMs`, `revalidate`) and what to send. */
 interface ReadSpec<T> extends ReadOptions {
   path: string;
-  schema: Validator<T>;
+  schema: SchemaSource<T>;
   /** Tells apart reads of one path with different queries. Default: the path. */
   key?: string;
   /** Default true: the read needs the signed-in customer. */
@@ -51,14 +39,19 @@ const PROGRAM_MAX_AGE_MS = 5 * 60_000;
 /** How long `logout` waits for queued writes to go out before it drops them. */
 const LOGOUT_FLUSH_MS = 3_000;
 
-const WRITE_SCHEMAS: Record<QueuedWriteKind, Validator<unknown>> = {
-  birthday: BirthdayStatus,
-  survey_response: SurveyResponse,
-  survey_dismissal: SurveyDismissal,
+/** One of the client's schemas, built when a request first needs it (see `loadSchemas`). */
+function schemaOf<K extends keyof RouteSchemas>(name: K): () => Promise<RouteSchemas[K]> {
+  return () => loadSchemas().then((schemas) => schemas[name]);
+}
+
+const WRITE_SCHEMAS: Record<QueuedWriteKind, SchemaSource<unknown>> = {
+  birthday: schemaOf('BirthdayStatus'),
+  survey_response: schemaOf('SurveyResponse'),
+  survey_dismissal: schemaOf('SurveyDismissal'),
 };
 
-function checkInput<T>(schema: Validator<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
+async function checkInput<T>(schema: () => Promise<Validator<T>>, value: unknown, what: string): Promise<T> {
+  const parsed = (await schema()).safeParse(value);
   if (!parsed.success) {
     throw new LoyaltyError('invalid_request', `${what} does not match the contract; nothing was sent`, {
       cause: parsed.error,
@@ -145,7 +138,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     );
   }
 
-  const readSummary = (revalidate?: boolean) => read({ path: paths.summary, schema: Summary, maxAgeMs, revalidate });
+  const readSummary = (revalidate?: boolean) =>
+    read({ path: paths.summary, schema: schemaOf('Summary'), maxAgeMs, revalidate });
 
   /** After a write, widgets showing the summary hear the new one. */
   async function refreshSummary(): Promise<void> {
@@ -169,7 +163,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   }
 
   function readRewards(revalidate?: boolean): Promise<CustomerRewards> {
-    return read({ path: rewardPaths.rewards, schema: CustomerRewards, maxAgeMs, revalidate });
+    return read({ path: rewardPaths.rewards, schema: schemaOf('CustomerRewards'), maxAgeMs, revalidate });
   }
 
   async function queue<T>(
@@ -217,18 +211,24 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     publishableKey: options.publishableKey,
 
     getProgram: () =>
-      read({ path: paths.program, schema: Program, asCustomer: false, keyInQuery: true, maxAgeMs: PROGRAM_MAX_AGE_MS }),
+      read({
+        path: paths.program,
+        schema: schemaOf('Program'),
+        asCustomer: false,
+        keyInQuery: true,
+        maxAgeMs: PROGRAM_MAX_AGE_MS,
+      }),
 
     getSummary: (readOptions) => readSummary(readOptions?.revalidate),
 
     // Methods that check their arguments are async: a bad argument rejects the promise, it does not throw.
     getPointsHistory: async (query = {}, readOptions) => {
-      const checked = checkInput(PointsHistoryQuery, query, 'The history query');
+      const checked = await checkInput(schemaOf('PointsHistoryQuery'), query, 'The history query');
       const params = { limit: checked.limit, cursor: checked.cursor };
       return read({
         key: `${paths.pointsHistory}?${JSON.stringify(params)}`,
         path: paths.pointsHistory,
-        schema: PointsHistory,
+        schema: schemaOf('PointsHistory'),
         maxAgeMs,
         revalidate: readOptions?.revalidate,
         query: params,
@@ -236,7 +236,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     },
 
     setBirthday: async (birthday) => {
-      const body = checkInput(BirthdayRequest, birthday, 'The birthday');
+      const body = await checkInput(schemaOf('BirthdayRequest'), birthday, 'The birthday');
       return queue<BirthdayStatus>('birthday', 'birthday', 'put', paths.birthday, body, now());
     },
 
@@ -246,7 +246,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
         .send({
           method: 'post',
           path: paths.birthdayClaim,
-          schema: BirthdayClaimResult,
+          schema: schemaOf('BirthdayClaimResult'),
           asCustomer: true,
           idempotencyKey: claimKey,
         })
@@ -263,10 +263,15 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     getRewards: (readOptions) => readRewards(readOptions?.revalidate),
     getReferral: (readOptions) =>
-      read({ path: referralPaths.referral, schema: Referral, maxAgeMs, revalidate: readOptions?.revalidate }),
+      read({
+        path: referralPaths.referral,
+        schema: schemaOf('Referral'),
+        maxAgeMs,
+        revalidate: readOptions?.revalidate,
+      }),
 
     redeemReward: async (rewardId) => {
-      const id = checkInput(RewardId, rewardId, 'The reward id');
+      const id = await checkInput(schemaOf('RewardId'), rewardId, 'The reward id');
       const pending = redeeming.get(id);
       if (pending) return pending;
       let key = redeemKeys.get(id);
@@ -281,7 +286,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
         .send({
           method: 'post',
           path: rewardPaths.redeem(id),
-          schema: RedeemResult,
+          schema: schemaOf('RedeemResult'),
           asCustomer: true,
           idempotencyKey: key,
         })
@@ -309,11 +314,11 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     },
 
     getEligibleSurvey: async (trigger) => {
-      const checked = checkInput(SurveyTrigger, trigger, 'The survey trigger');
+      const checked = await checkInput(schemaOf('SurveyTrigger'), trigger, 'The survey trigger');
       return read({
         key: `${surveyPaths.eligible}?${checked}`,
         path: surveyPaths.eligible,
-        schema: EligibleSurvey,
+        schema: schemaOf('EligibleSurvey'),
         maxAgeMs: 0,
         query: { trigger: checked },
       });
@@ -321,12 +326,12 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     getSurveyResponse: async (responseId) => {
       const path = surveyPaths.response(checkId(responseId, 'The response id'));
-      return read({ path, schema: SurveyResponse, maxAgeMs: 0 });
+      return read({ path, schema: schemaOf('SurveyResponse'), maxAgeMs: 0 });
     },
 
     saveSurveyResponse: async (responseId, update) => {
       const path = surveyPaths.response(checkId(responseId, 'The response id'));
-      const body = checkInput(SurveyResponseUpdate, update, 'The survey response');
+      const body = await checkInput(schemaOf('SurveyResponseUpdate'), update, 'The survey response');
       return queue<SurveyResponse>(
         'survey_response',
         `survey_response:${responseId}`,
@@ -339,7 +344,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     dismissSurvey: async (surveyId, request = {}) => {
       const path = surveyPaths.dismissals(checkId(surveyId, 'The survey id'));
-      const body = checkInput(SurveyDismissalRequest, request, 'The dismissal');
+      const body = await checkInput(schemaOf('SurveyDismissalRequest'), request, 'The dismissal');
       return queue<SurveyDismissal>('survey_dismissal', `survey_dismissal:${surveyId}`, 'post', path, body, now());
     },
 

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { POINTS_HISTORY_MAX_LIMIT, type LedgerEntry } from '@loyalty-elements/contract';
+import { POINTS_HISTORY_MAX_LIMIT } from '@loyalty-elements/contract/plain';
+import type { LedgerEntry } from '@loyalty-elements/contract';
 import type { LoyaltyClient, PointsHistory, Summary } from '@loyalty-elements/sdk';
 import { LoyaltyDataElement, type NoticeStrings } from '../base/loyalty-data-element.ts';
 import { errorMessage } from '../base/notices.ts';

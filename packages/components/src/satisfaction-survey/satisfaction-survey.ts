@@ -1,7 +1,8 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
-import { isAnswered, type Summary, type SurveyAnswers, type SurveyDefinition } from '@loyalty-elements/contract';
+import { isAnswered } from '@loyalty-elements/contract/plain';
+import type { Summary, SurveyAnswers, SurveyDefinition } from '@loyalty-elements/contract';
 import { LoyaltyDataElement } from '../base/loyalty-data-element.ts';
 import { FocusReturn } from './focus-return.ts';
 import { satisfactionSurveyStyles } from './satisfaction-survey.styles.ts';

@@ -1,17 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isLoyaltyError, type LoyaltyClient, type LoyaltyError, type WriteOutcome } from '@loyalty-elements/sdk';
-import {
-  isAnswered,
-  npsGroup,
-  questionVisible,
-  surveyPaths,
-  visibleAnswers,
-  type NpsGroup,
-  type SurveyAnswer,
-  type SurveyAnswers,
-  type SurveyDefinition,
-  type SurveyQuestion,
-  type SurveyResponse,
+import { isAnswered, npsGroup, questionVisible, surveyPaths, visibleAnswers } from '@loyalty-elements/contract/plain';
+import type {
+  NpsGroup,
+  SurveyAnswer,
+  SurveyAnswers,
+  SurveyDefinition,
+  SurveyQuestion,
+  SurveyResponse,
 } from '@loyalty-elements/contract';
 import { ClientChangesController } from '../client/client-changes-controller.ts';
 import type { LoyaltyEventDetail, LoyaltyEventName } from '../events/events.ts';

@@ -1,4 +1,5 @@
-import { questionVisible, visibleAnswers, type SurveyAnswers, type SurveyQuestion } from '@loyalty-elements/contract';
+import { questionVisible, visibleAnswers } from '@loyalty-elements/contract/plain';
+import type { SurveyAnswers, SurveyQuestion } from '@loyalty-elements/contract';
 
 /**
  * Where step mode stands, "2 of 4", decided by the answers before the current question only: a later

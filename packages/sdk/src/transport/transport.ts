@@ -4,9 +4,10 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   PUBLISHABLE_KEY_HEADER,
   PUBLISHABLE_KEY_QUERY,
-  Problem,
-} from '@loyalty-elements/contract';
+} from '@loyalty-elements/contract/plain';
+import type { Problem } from '@loyalty-elements/contract';
 import { LoyaltyError, codeForStatus } from '../errors.ts';
+import { loadSchemas } from '../schemas/load-schemas.ts';
 import type { Session } from '../session.ts';
 import { retryOptions, type RetrySettings } from './retry-policy.ts';
 
@@ -24,11 +25,14 @@ export interface Validator<T> {
  */
 const ONE_OFF_PARSE = { jitless: true } as const;
 
+/** A schema, or what loads it: the transport calls the loader once the request is on its way. */
+export type SchemaSource<T> = Validator<T> | (() => Promise<Validator<T>>);
+
 export interface RequestSpec<T> {
   method: 'get' | 'put' | 'post';
   /** Path from the API's root, e.g. `/v1/me/summary`. */
   path: string;
-  schema: Validator<T>;
+  schema: SchemaSource<T>;
   /** Sends the customer's token; without it the call needs only the publishable key. */
   asCustomer: boolean;
   /**
@@ -73,7 +77,6 @@ export class Transport {
       timeout: options.timeoutMs,
       throwHttpErrors: (status) => status !== 304,
       headers: { Accept: 'application/json' },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 
@@ -99,6 +102,15 @@ export class Transport {
     if (spec.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = spec.idempotencyKey;
     if (spec.etag) headers['If-None-Match'] = spec.etag;
     const repeatable = spec.method === 'get' || spec.repeatable === true || spec.idempotencyKey !== undefined;
+    let validator: Promise<Validator<T>> | undefined;
+    const loadValidator = () =>
+      (validator ??= typeof spec.schema === 'function' ? spec.schema() : Promise.resolve(spec.schema));
+    // Loading the schema once `fetch` has been called lets building it overlap the wait for the answer.
+    const fetchThenLoad: typeof fetch = (input, init) => {
+      const sent = this.#options.fetch ? this.#options.fetch(input, init) : globalThis.fetch(input, init);
+      void loadValidator().catch(() => undefined);
+      return sent;
+    };
 
     let response: Response;
     try {
@@ -107,6 +119,7 @@ export class Transport {
         headers,
         json: spec.json,
         retry: retryOptions(spec.method, repeatable, this.#options.retry),
+        fetch: fetchThenLoad,
         ...(searchParams ? { searchParams: definedOnly(searchParams) } : {}),
       });
     } catch (cause) {
@@ -142,7 +155,7 @@ export class Transport {
         cause,
       });
     }
-    const parsed = spec.schema.safeParse(body, ONE_OFF_PARSE);
+    const parsed = (await loadValidator()).safeParse(body, ONE_OFF_PARSE);
     if (!parsed.success) {
       throw new LoyaltyError('invalid_response', `${spec.path} answered data that does not match the contract`, {
         status: response.status,
@@ -186,7 +199,7 @@ function definedOnly(params: Record<string, string | number | undefined>): Recor
 
 async function readProblem(response: Response): Promise<Problem | undefined> {
   try {
-    const parsed = Problem.safeParse(await response.json());
+    const parsed = (await loadSchemas()).Problem.safeParse(await response.json());
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { CUSTOMER_TOKEN_QUERY } from '@loyalty-elements/contract';
+import { CUSTOMER_TOKEN_QUERY } from '@loyalty-elements/contract/plain';
 import {
   createLoyaltyClient,
   isLoyaltyError,

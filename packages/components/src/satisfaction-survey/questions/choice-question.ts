@@ -1,11 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  OTHER_TEXT_MAX_LENGTH,
-  chosenOptions,
-  type ChoiceOption,
-  type SurveyAnswer,
-  type SurveyQuestion,
-} from '@loyalty-elements/contract';
+import { OTHER_TEXT_MAX_LENGTH, chosenOptions } from '@loyalty-elements/contract/plain';
+import type { ChoiceOption, SurveyAnswer, SurveyQuestion } from '@loyalty-elements/contract';
 import type { QuestionContext } from './question-context.ts';
 
 export type ChoiceQuestion = Extract<SurveyQuestion, { kind: 'single_choice' | 'multiple_choice' }>;

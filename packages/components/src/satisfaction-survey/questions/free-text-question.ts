@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { FREE_TEXT_DEFAULT_MAX_LENGTH, type SurveyQuestion } from '@loyalty-elements/contract';
+import { FREE_TEXT_DEFAULT_MAX_LENGTH } from '@loyalty-elements/contract/plain';
+import type { SurveyQuestion } from '@loyalty-elements/contract';
 import type { QuestionContext } from './question-context.ts';
 
 export type FreeTextQuestion = Extract<SurveyQuestion, { kind: 'free_text' }>;

@@ -1,5 +1,6 @@
 import type { TemplateResult } from 'lit';
-import { SCALE_RANGES, type SurveyQuestion } from '@loyalty-elements/contract';
+import { SCALE_RANGES } from '@loyalty-elements/contract/plain';
+import type { SurveyQuestion } from '@loyalty-elements/contract';
 import type { QuestionContext } from './question-context.ts';
 import { renderRatingScale } from './rating-scale.ts';
 
