@@ -7,6 +7,8 @@ export interface RenderSample {
   readyMs: number;
   /** From navigation start (the document's time origin) to ready data on show. */
   readyFromNavigationMs: number;
+  /** From the bundle's first statement to the start of the page's first request to the API; absent without one. */
+  firstRequestMs?: number | undefined;
   /** Main-thread CPU time from before navigation until ready was seen (DevTools, thread ticks). */
   mainThread: MainThreadTimes;
 }
@@ -17,6 +19,8 @@ export interface RenderRow {
   rate: number;
   readyMs: Summary;
   readyFromNavigationMs: Summary;
+  /** Of the runs that asked the API anything (none for a page that does not). */
+  firstRequestMs: Summary;
   mainThreadMs: Summary;
   scriptMs: Summary;
   samples: RenderSample[];
@@ -39,7 +43,18 @@ export interface RenderReport {
 export function formatRenderTable(rows: RenderRow[]): string {
   const range = (s: Summary) => `${ms(s.min)}–${ms(s.max)}`;
   return formatTable(
-    ['page', 'CPU', 'ready ms', 'p90', 'min–max', 'main thread ms', 'p90', 'min–max', 'ready from nav ms'],
+    [
+      'page',
+      'CPU',
+      'ready ms',
+      'p90',
+      'min–max',
+      'main thread ms',
+      'p90',
+      'min–max',
+      'ready from nav ms',
+      'first API request at ms',
+    ],
     rows.map((row) => [
       row.name,
       `${row.rate}x`,
@@ -50,6 +65,7 @@ export function formatRenderTable(rows: RenderRow[]): string {
       ms(row.mainThreadMs.p90),
       range(row.mainThreadMs),
       ms(row.readyFromNavigationMs.median),
+      ms(row.firstRequestMs.median),
     ]),
   );
 }

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../test/support/static-server.ts';
 import {
   enableMainThreadMetrics,
@@ -93,6 +93,7 @@ const USAGE = `Usage: pnpm --filter @loyalty-elements/bench render [-- options]
 async function runOnce(
   browser: Browser,
   url: string,
+  apiBase: string | undefined,
   rate: number,
   onProblem: (text: string) => void,
 ): Promise<RenderSample> {
@@ -126,7 +127,8 @@ async function runOnce(
       }),
     ]).finally(() => clearTimeout(timer));
     const after = await mainThreadTimes(cdp);
-    return sampleOf(report, timesBetween(before, after));
+    const firstRequestStart = apiBase ? await firstRequestStartOf(page, apiBase) : undefined;
+    return sampleOf(report, timesBetween(before, after), firstRequestStart);
   } finally {
     await context.close();
   }
@@ -136,9 +138,27 @@ function isLocal(url: string): boolean {
   return /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
 }
 
-function sampleOf(report: ReadyReport, mainThread: MainThreadTimes): RenderSample {
+/** When the page's first request to the API started (performance.now()), from its resource timing entries. */
+function firstRequestStartOf(page: Page, apiBase: string): Promise<number | undefined> {
+  return page.evaluate(
+    (base) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.startsWith(base))
+        .map((entry) => entry.startTime)
+        .sort((a, b) => a - b)[0],
+    apiBase,
+  );
+}
+
+function sampleOf(report: ReadyReport, mainThread: MainThreadTimes, firstRequestStart?: number): RenderSample {
   if (!Number.isFinite(report.scriptStartMs)) throw new Error('the bundle did not record when it started');
-  return { readyMs: report.readyMs - report.scriptStartMs, readyFromNavigationMs: report.readyMs, mainThread };
+  return {
+    readyMs: report.readyMs - report.scriptStartMs,
+    readyFromNavigationMs: report.readyMs,
+    ...(firstRequestStart === undefined ? {} : { firstRequestMs: firstRequestStart - report.scriptStartMs }),
+    mainThread,
+  };
 }
 
 function rowOf(spec: PageSpec, rate: number, samples: RenderSample[]): RenderRow {
@@ -148,6 +168,7 @@ function rowOf(spec: PageSpec, rate: number, samples: RenderSample[]): RenderRow
     rate,
     readyMs: summarize(samples.map((s) => s.readyMs)),
     readyFromNavigationMs: summarize(samples.map((s) => s.readyFromNavigationMs)),
+    firstRequestMs: summarize(samples.flatMap((s) => (s.firstRequestMs === undefined ? [] : [s.firstRequestMs]))),
     mainThreadMs: summarize(samples.map((s) => s.mainThread.taskMs)),
     scriptMs: summarize(samples.map((s) => s.mainThread.scriptMs)),
     samples,
@@ -214,7 +235,7 @@ async function main(): Promise<number> {
             problems.push(`${spec.id} at ${rate}x, run ${round}: ${text}`);
           };
           try {
-            const sample = await runOnce(browser, url, rate, onProblem);
+            const sample = await runOnce(browser, url, spec.api ? apiBase : undefined, rate, onProblem);
             if (round > 0) {
               const list = samples.get(key(spec, rate)) ?? [];
               list.push(sample);
