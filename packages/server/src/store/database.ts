@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
 import { access, mkdir, rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import { describeCause, StorageFailedError, StorageUnavailableError } from './errors.ts';
+import { openThreadedPGlite, PGliteThreadStoppedError, type ThreadedPGlite } from './pglite-thread.ts';
 import { throwIfAbandoned } from './request-signal.ts';
 
 /** Something SQL can run on: the database itself or one open transaction. */
@@ -92,14 +92,13 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   if (!inMemory) await checkDataDir(dataDir, minFreeBytes);
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
   const stderr: string[] = [];
-  let pglite: PGlite;
+  let pglite: ThreadedPGlite;
   try {
-    pglite = await PGlite.create(dataDir, {
-      ...(inMemory && options.image ? { loadDataDir: options.image } : {}),
+    pglite = await openThreadedPGlite(dataDir, {
+      image: inMemory ? options.image : undefined,
       onStderr: (line) => {
         stderr.push(line);
         if (stderr.length > 20) stderr.shift();
-        return false;
       },
     });
   } catch (error) {
@@ -131,10 +130,6 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
     if (closed) throw new StorageUnavailableError(`${where} is closed`);
   };
   const run = async <T>(statement: () => Promise<T>): Promise<T> => {
-    // PGlite runs a statement on this thread, and the next queued one follows in a microtask: without a turn of the
-    // event loop between them, a burst of heavy requests' statements would hold every other request (even one
-    // answered from memory) until the burst ends.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     usable();
     try {
       return await statement();
@@ -155,7 +150,7 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
   const inside: Queryable = {
     query: <Row>(sql: string, params: readonly unknown[] = []) =>
       run(async () => {
-        const result = await pglite.query<Row>(sql, [...params]);
+        const result = await pglite.query<Row>(sql, params);
         rowsChanged += result.affectedRows ?? 0;
         return result.rows;
       }),
@@ -204,15 +199,15 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
       exclusive(() =>
         run(async () => {
           await pglite.exec(`SET loyalty.customer_notices = 'on'`);
-          // PGlite calls listeners in a microtask queued while it reads the COMMIT's answer: before the
-          // transaction's own promise resolves.
+          // The PGlite thread posts a notice before the answer of the COMMIT that raised it, and this thread takes
+          // them in that order: the listener runs before the transaction's own promise resolves.
           await pglite.listen(CUSTOMER_CHANNEL, (payload) => {
             const space = payload.indexOf(' ');
             onChange(payload.slice(0, space), payload.slice(space + 1));
           });
         }),
       ),
-    dumpDataDir: () => exclusive(() => pglite.dumpDataDir('none')),
+    dumpDataDir: () => exclusive(() => pglite.dumpDataDir()),
     refreshStatistics: async () => {
       if (rowsChanged < ANALYZE_BASE_ROWS + rowsAtLastAnalyze * ANALYZE_SCALE) return false;
       rowsChanged = 0;
@@ -281,7 +276,7 @@ function isStorageFault(error: unknown): boolean {
   if (typeof code === 'string' && 'severity' in error) {
     return code.startsWith('53') || code.startsWith('58') || code === 'XX001' || code === 'XX002';
   }
-  if (error instanceof WebAssembly.RuntimeError) return true;
+  if (error instanceof WebAssembly.RuntimeError || error instanceof PGliteThreadStoppedError) return true;
   if (name === 'ErrnoError' || name === 'ExitStatus' || typeof errno === 'number') return true;
   return typeof code === 'string' && ['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EFBIG'].includes(code);
 }
