@@ -16,13 +16,13 @@ import { Outbox } from './outbox/outbox.ts';
 import type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
 import { loadSchemas, type RouteSchemas } from './schemas/load-schemas.ts';
 import { Session, type CustomerIdentity } from './session.ts';
-import { Transport, type SchemaSource, type Validator } from './transport/transport.ts';
+import { Transport, type SchemaLoader } from './transport/transport.ts';
 import type { LoyaltyClient, LoyaltyClientOptions, WriteOutcome } from './client-api.ts';
 
 /** A cached GET: the cache's own options (`maxAgeMs`, `revalidate`) and what to send. */
 interface ReadSpec<T> extends ReadOptions {
   path: string;
-  schema: SchemaSource<T>;
+  schema: SchemaLoader<T>;
   /** Tells apart reads of one path with different queries. Default: the path. */
   key?: string;
   /** Default true: the read needs the signed-in customer. */
@@ -44,13 +44,13 @@ function schemaOf<K extends keyof RouteSchemas>(name: K): () => Promise<RouteSch
   return () => loadSchemas().then((schemas) => schemas[name]);
 }
 
-const WRITE_SCHEMAS: Record<QueuedWriteKind, SchemaSource<unknown>> = {
+const WRITE_SCHEMAS: Record<QueuedWriteKind, SchemaLoader<unknown>> = {
   birthday: schemaOf('BirthdayStatus'),
   survey_response: schemaOf('SurveyResponse'),
   survey_dismissal: schemaOf('SurveyDismissal'),
 };
 
-async function checkInput<T>(schema: () => Promise<Validator<T>>, value: unknown, what: string): Promise<T> {
+async function checkInput<T>(schema: SchemaLoader<T>, value: unknown, what: string): Promise<T> {
   const parsed = (await schema()).safeParse(value);
   if (!parsed.success) {
     throw new LoyaltyError('invalid_request', `${what} does not match the contract; nothing was sent`, {

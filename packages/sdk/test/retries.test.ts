@@ -120,6 +120,7 @@ describe('Retry-After', () => {
 describe('a write', () => {
   it('without an idempotency key is not retried (POST)', async () => {
     const seen = serve('post', paths.birthdayClaim, () => failWith(503));
+    const claimSchema = async () => BirthdayClaimResult;
     const transport = new Transport({
       apiBase: `${apiBase}/`,
       publishableKey,
@@ -129,7 +130,7 @@ describe('a write', () => {
       session: new Session(customerToken('c1'), undefined, Date.now),
     });
     const error = await failure(
-      transport.send({ method: 'post', path: paths.birthdayClaim, schema: BirthdayClaimResult, asCustomer: true }),
+      transport.send({ method: 'post', path: paths.birthdayClaim, schema: claimSchema, asCustomer: true }),
     );
     assert.equal(error.code, 'server');
     assert.equal(seen.length, 1, 'a POST may not be safe to repeat');
@@ -137,7 +138,7 @@ describe('a write', () => {
       transport.send({
         method: 'post',
         path: paths.birthdayClaim,
-        schema: BirthdayClaimResult,
+        schema: claimSchema,
         asCustomer: true,
         idempotencyKey: 'key-1',
       }),

@@ -66,18 +66,29 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
 }
 
+/** Holds the statements of `customerId` until the returned function is called. */
+function hold(customerId: string): () => void {
+  let release!: () => void;
+  holding = { customerId, released: new Promise((resolve) => (release = resolve)) };
+  return release;
+}
+
+/** Waits for a request's first held statement and whatever more it starts at once; how many are held then. */
+async function statementsStartedBy(what: string): Promise<number> {
+  await until(() => heldStatements > 0, what);
+  await sleep(50);
+  return heldStatements;
+}
+
 test("a customer's second request waits for their first, and another shopper is served meanwhile", async () => {
   const busy = await createDemoCustomer(server, 'busy');
   const other = await createDemoCustomer(server, 'other');
   const [busyToken, otherToken] = await Promise.all([demoToken(server, busy), demoToken(server, other)]);
-  let release!: () => void;
-  holding = { customerId: busy, released: new Promise((resolve) => (release = resolve)) };
+  const release = hold(busy);
   try {
     const first = get(paths.pointsHistory, busyToken);
-    await until(() => heldStatements > 0, "the first request's statements");
     // Whatever more the first request starts, it starts at once (its statements run side by side).
-    await sleep(50);
-    const startedByFirst = heldStatements;
+    const startedByFirst = await statementsStartedBy("the first request's statements");
     const second = get(rewardPaths.rewards, busyToken);
     const served = await get(paths.summary, otherToken);
     assert.equal(served.status, 200, 'another shopper is not held up by the busy one');
@@ -99,13 +110,10 @@ test("a summary from memory is served while the customer's turn is taken; one to
   const busy = await createDemoCustomer(server, 'summary');
   const token = await demoToken(server, busy);
   assert.equal((await get(paths.summary, token)).status, 200);
-  let release!: () => void;
-  holding = { customerId: busy, released: new Promise((resolve) => (release = resolve)) };
+  const release = hold(busy);
   try {
     const history = get(paths.pointsHistory, token);
-    await until(() => heldStatements > 0, "the history's statements");
-    await sleep(50);
-    const startedByHistory = heldStatements;
+    const startedByHistory = await statementsStartedBy("the history's statements");
     assert.equal((await get(paths.summary, token)).status, 200, 'the summary in memory is answered at once');
     // Another instance's write: the customer's version moves on, so the next summary is built again.
     await server.db.query(`UPDATE customers SET version = version + 1 WHERE id = '${busy}'`);

@@ -19,7 +19,7 @@ export function schemaLoader<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * The schemas the client checks requests and answers with, built on first use: the transport asks for them once a
- * request is on its way. A bundler that splits code puts them in a chunk of their own; one that does not still defers
+ * request is on its way, and a write's arguments are checked with them before it is queued. A bundler that splits code puts them in a chunk of their own; one that does not still defers
  * building them to this call. Nothing else in the client imports them.
  */
 export const loadSchemas = schemaLoader((): Promise<RouteSchemas> => import('@loyalty-elements/contract/shopper'));

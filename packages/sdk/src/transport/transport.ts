@@ -25,14 +25,14 @@ export interface Validator<T> {
  */
 const ONE_OFF_PARSE = { jitless: true } as const;
 
-/** A schema, or what loads it: the transport calls the loader once the request is on its way. */
-export type SchemaSource<T> = Validator<T> | (() => Promise<Validator<T>>);
+/** What loads a request's schema: the transport calls it once the request is on its way. */
+export type SchemaLoader<T> = () => Promise<Validator<T>>;
 
 export interface RequestSpec<T> {
   method: 'get' | 'put' | 'post';
   /** Path from the API's root, e.g. `/v1/me/summary`. */
   path: string;
-  schema: SchemaSource<T>;
+  schema: SchemaLoader<T>;
   /** Sends the customer's token; without it the call needs only the publishable key. */
   asCustomer: boolean;
   /**
@@ -103,8 +103,7 @@ export class Transport {
     if (spec.etag) headers['If-None-Match'] = spec.etag;
     const repeatable = spec.method === 'get' || spec.repeatable === true || spec.idempotencyKey !== undefined;
     let validator: Promise<Validator<T>> | undefined;
-    const loadValidator = () =>
-      (validator ??= typeof spec.schema === 'function' ? spec.schema() : Promise.resolve(spec.schema));
+    const loadValidator = () => (validator ??= spec.schema());
     // Loading the schema once `fetch` has been called lets building it overlap the wait for the answer.
     const fetchThenLoad: typeof fetch = (input, init) => {
       const sent = this.#options.fetch ? this.#options.fetch(input, init) : globalThis.fetch(input, init);
