@@ -48,7 +48,7 @@ const MIN_TESTS = {
   typecheck: 1,
   lint: 1,
   packages: 43,
-  size: 23,
+  size: 27,
   contract: 42,
   sdk: 238,
   'sdk-browser': 26,

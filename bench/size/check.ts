@@ -1,12 +1,16 @@
 // The size budgets `pnpm test` enforces (its `size` suite): bundles every kit entry that has a budget and fails
 // when one exceeds it. Prints one line per budget, then "N passed, N failed".
-import { KIT_ENTRIES, SAME_COST_MARGIN } from './entries.ts';
+import { KIT_ENTRIES, PAGE_ENTRIES, SAME_COST_MARGIN } from './entries.ts';
 import { measureEntries } from './measure.ts';
+import { measurePages } from './pages.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 let passed = 0;
 let failed = 0;
-const rows = await measureEntries(KIT_ENTRIES.filter((entry) => entry.budget));
+const rows = [
+  ...(await measureEntries(KIT_ENTRIES.filter((entry) => entry.budget))),
+  ...(await measurePages(PAGE_ENTRIES)),
+];
 for (const { name, brotli, budget, target } of rows) {
   if (budget === undefined) continue;
   const within = brotli <= budget;

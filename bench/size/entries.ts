@@ -1,6 +1,7 @@
 // What bench/size bundles: the kit's entries (each with its budget) and the peers a merchant would use instead.
 import { createRequire } from 'node:module';
 import { WIDGET_TAGS, type WidgetTag } from '../../packages/embed/src/widget-tags.ts';
+import type { PageEntry } from './pages.ts';
 
 /** Where a package the kit depends on resolves from the package that depends on it. */
 const resolvedFrom = (pkg: string, dependency: string) =>
@@ -192,5 +193,39 @@ export const PEER_ENTRIES: SizeEntry[] = [
       import { Summary } from '@loyalty-elements/contract';
       globalThis.floor = [LitElement, html, css, ky, Summary];
     `,
+  },
+];
+
+/**
+ * Real pages in Chromium (pages.ts): what a signed-in shopper's page fetches until its widgets show their data, for
+ * the drop-in and for a merchant's code-split bundle of the npm packages. The static rows above must agree with them.
+ */
+export const PAGE_ENTRIES: PageEntry[] = [
+  {
+    name: 'in Chromium: drop-in page with the balance',
+    widgets: ['loyalty-points-balance'],
+    build: 'drop-in',
+    budget: 39.5 * KB,
+    target: 26 * KB,
+  },
+  {
+    name: 'in Chromium: drop-in page with the five shopper widgets',
+    widgets: FIVE_WIDGETS,
+    build: 'drop-in',
+    budget: 70.3 * KB,
+    target: 45 * KB,
+  },
+  {
+    name: 'in Chromium: npm page with the balance',
+    widgets: ['loyalty-points-balance'],
+    build: 'npm',
+    budget: 38.9 * KB,
+    target: 24 * KB,
+  },
+  {
+    name: 'in Chromium: npm page with the five shopper widgets',
+    widgets: FIVE_WIDGETS,
+    build: 'npm',
+    budget: 62.3 * KB,
   },
 ];

@@ -2,9 +2,10 @@
 // use instead, in the same run. `--json` prints the rows as JSON; `--breakdown` adds what the drop-in is made of,
 // and what zod's validation costs each bundle.
 import { breakdown, bundle, measure, measureEntries } from './measure.ts';
-import { KIT_ENTRIES, PEER_ENTRIES } from './entries.ts';
+import { KIT_ENTRIES, PAGE_ENTRIES, PEER_ENTRIES } from './entries.ts';
+import { measurePages } from './pages.ts';
 
-const rows = await measureEntries([...KIT_ENTRIES, ...PEER_ENTRIES]);
+const rows = [...(await measureEntries([...KIT_ENTRIES, ...PEER_ENTRIES])), ...(await measurePages(PAGE_ENTRIES))];
 
 const kb = (bytes: number | undefined) => (bytes === undefined ? '' : `${(bytes / 1024).toFixed(1)} KB`).padStart(9);
 
