@@ -21,8 +21,9 @@ const SUITES = [
   { name: 'lint', kind: 'check', args: ['lint'] },
   // Builds and packs each publishable package: publint, attw, Node imports, no server code in the browser bundle.
   { name: 'packages', kind: 'script', script: 'scripts/check-packages.mjs' },
-  // The size budgets: the drop-in, each one-widget page and the SDK, in brotli bytes (bench/size/entries.ts).
-  { name: 'size', kind: 'script', script: 'bench/size/check.ts' },
+  // The size budgets: the drop-in, each one-widget page and the SDK, in brotli bytes (bench/size/entries.ts), and
+  // real pages in Chromium against the real API.
+  { name: 'size', kind: 'script', script: 'bench/size/check.ts', browser: true },
   nodeSuite('contract', 'packages/contract', /\.test\.ts$/),
   nodeSuite('sdk', 'packages/sdk', /\.test\.ts$/),
   // The SDK in Chromium: IndexedDB, localStorage, Web Locks and `online` (test-browser/*.browser-test.ts).
