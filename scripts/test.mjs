@@ -51,7 +51,7 @@ const MIN_TESTS = {
   packages: 43,
   size: 27,
   contract: 42,
-  sdk: 238,
+  sdk: 241,
   'sdk-browser': 26,
   server: 573,
   'server-postgres': 576,

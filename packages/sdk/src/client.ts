@@ -144,6 +144,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   /** After a write, widgets showing the summary hear the new one. */
   async function refreshSummary(): Promise<void> {
     const cached = cache.has(paths.summary);
+    // A read in flight was sent before the write and may not have it: it is neither joined nor kept.
+    cache.supersede(paths.summary);
     if (!cached && changes.size === 0) return;
     const summary = await readSummary(true).catch(() => undefined);
     // With no summary cached the cache sees no change, but the subscribers asked to hear the new one.
@@ -177,7 +179,18 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     // The token held names the customer even when it is due for a refresh that cannot happen offline.
     const owner = session.ownerNow ?? (await session.owner());
     if (!owner) throw new LoyaltyError('signed_out', 'No customer is signed in');
-    const write: QueuedWrite = { id, revision: randomId(), owner, kind, method, path, body, order, queuedAt: now() };
+    // The id is the customer's own: another customer's birthday or dismissal on this device never replaces it.
+    const write: QueuedWrite = {
+      id: `${owner} ${id}`,
+      revision: randomId(),
+      owner,
+      kind,
+      method,
+      path,
+      body,
+      order,
+      queuedAt: now(),
+    };
     const outcome = await outbox.submit(write);
     return outcome.delivered
       ? { status: 'sent', result: outcome.result as T }
@@ -353,8 +366,10 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     identify: async (identity) => {
       const previous = await leave();
       reset(identity);
-      const next = await session.owner().catch(() => null);
-      if (previous && previous !== next) await outbox.discard(previous);
+      // A token that cannot be had now (offline, the token route down) names no one: the writes of the customer
+      // before wait, as they do across page loads, rather than be dropped for someone who may be the same.
+      const next = await session.owner().catch(() => undefined);
+      if (previous && next !== undefined && previous !== next) await outbox.discard(previous);
       if (next) void outbox.flush();
     },
 

@@ -241,6 +241,31 @@ describe('summary changes', () => {
     assert.equal(seen.length, 2);
   });
 
+  it('follow a birthday claim made while a summary read was on its way: that older answer is not the last word', async () => {
+    const slow = gate();
+    const sent = gate();
+    let claimed = false;
+    serve('get', paths.summary, async () => {
+      const answer = claimed ? summaryAfterClaim : summary;
+      sent.open();
+      if (!claimed) await slow.opened;
+      return HttpResponse.json(answer, { headers: { ETag: claimed ? '"v1"' : '"v0"' } });
+    });
+    serve('post', paths.birthdayClaim, () => {
+      claimed = true;
+      return HttpResponse.json(birthdayClaimResult);
+    });
+    const client = makeClient({ customerToken: customerToken('c1') });
+    const heard = nextChange(client, 'summary');
+    const loading = client.getSummary();
+    await sent.opened;
+    await client.claimBirthdayReward();
+    assert.deepEqual((await heard).summary, summaryAfterClaim, 'subscribers hear the summary with the claim');
+    slow.open();
+    await loading;
+    assert.deepEqual(await client.getSummary(), summaryAfterClaim, 'the older answer did not replace it');
+  });
+
   it('follow a birthday claim for a subscriber even when no summary was read yet', async () => {
     summaryVersions([summaryAfterClaim], () => 0);
     serve('post', paths.birthdayClaim, () => HttpResponse.json(birthdayClaimResult));

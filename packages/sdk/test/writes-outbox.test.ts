@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpResponse, type JsonBodyType } from 'msw';
-import { paths, surveyPaths, type SurveyResponseUpdate } from '@loyalty-elements/contract';
+import { paths, surveyPaths, type BirthdayRequest, type SurveyResponseUpdate } from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, type QueuedWrite } from '../src/index.ts';
 import {
   bearer,
@@ -22,7 +22,7 @@ import { birthdayStatus, responseId, storedResponse, surveyDismissal, surveyUpda
 
 useApi();
 
-const birthday = { month: 8, day: 15, calendar: 'chinese-lunar' } as const;
+const birthday: BirthdayRequest = { month: 8, day: 15, calendar: 'chinese-lunar' };
 
 /** An API that fails at the network level until `network.online` is set, and logs what it received. */
 function flakyApi() {
@@ -55,6 +55,14 @@ function flakyApi() {
 
 const outboxEvents = (changes: ReturnType<typeof recordChanges>) =>
   changes.flatMap((change) => (change.type === 'outbox' ? [change.pending] : []));
+
+/** A page of `customer` that sets a birthday and closes the survey while offline, then is closed. */
+async function pageLeavingWrites(storage: MemoryOutboxStorage, customer: string, date = birthday): Promise<void> {
+  const page = makeClient({ customerToken: customerToken(customer), outboxStorage: storage });
+  await page.setBirthday(date);
+  await page.dismissSurvey(surveyDismissal.surveyId);
+  page.close();
+}
 
 describe('a write', () => {
   it('is stored on the device before it is sent', async () => {
@@ -258,10 +266,7 @@ describe('the next page load', () => {
   it('sends the stored writes without being asked, exactly once', async () => {
     const api = flakyApi();
     const storage = new MemoryOutboxStorage();
-    const firstPage = makeClient({ customerToken: customerToken('c1'), outboxStorage: storage });
-    await firstPage.setBirthday(birthday);
-    await firstPage.dismissSurvey(surveyDismissal.surveyId);
-    firstPage.close();
+    await pageLeavingWrites(storage, 'c1');
 
     api.network.online = true;
     const nextPage = makeClient({ customerToken: customerToken('c1'), outboxStorage: storage });
@@ -299,6 +304,47 @@ describe('the next page load', () => {
       (await storage.list()).map(({ body }) => body),
       [birthday],
     );
+  });
+});
+
+describe('two customers on one device', () => {
+  it('keep their own birthday and dismissal: a second customer’s never replaces the first’s', async () => {
+    const api = flakyApi();
+    const storage = new MemoryOutboxStorage();
+    await pageLeavingWrites(storage, 'c1');
+    await pageLeavingWrites(storage, 'c2', { month: 1, day: 2, calendar: 'gregorian' });
+    assert.equal((await storage.list()).length, 4, 'both customers’ writes are on the device');
+
+    api.network.online = true;
+    const firstToken = customerToken('c1');
+    const firstAgain = makeClient({ customerToken: firstToken, outboxStorage: storage });
+    await waitFor(() => api.delivered.length === 2, 'the first customer’s writes to be sent');
+    await firstAgain.flush();
+    assert.deepEqual(api.delivered[0]!.body, birthday);
+    assert.ok(
+      api.delivered.every(({ headers }) => headers.get('authorization') === bearer(firstToken)),
+      'sent with the first customer’s token',
+    );
+    const left = await storage.list();
+    assert.equal(left.length, 2, 'the second customer’s writes wait for them');
+    assert.ok(
+      left.every(({ owner }) => owner.endsWith(':c2')),
+      'only the second customer’s are left',
+    );
+  });
+
+  it('identify() with a token that cannot be had now keeps the queued writes of the customer before', async () => {
+    const api = flakyApi();
+    const storage = new MemoryOutboxStorage();
+    const client = makeClient({ customerToken: customerToken('c1'), outboxStorage: storage });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    await client.identify(() => Promise.reject(new TypeError('Failed to fetch')));
+    assert.equal((await storage.list()).length, 1, 'the queued birthday is still on the device');
+
+    api.network.online = true;
+    await client.identify(customerToken('c1'));
+    await waitFor(() => api.delivered.length === 1, 'the birthday to be sent once the customer is back');
+    assert.deepEqual(api.delivered[0]!.body, birthday);
   });
 });
 

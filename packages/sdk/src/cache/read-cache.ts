@@ -82,8 +82,16 @@ export class ReadCache {
    * the API for the whole answer, and what a read sent before now brings back is not kept.
    */
   invalidate(key: string): void {
-    this.#invalidations.set(key, (this.#invalidations.get(key) ?? 0) + 1);
+    this.supersede(key);
     this.#entries.delete(key);
+  }
+
+  /**
+   * A write changed `key`: a read of it in flight, sent before, is neither joined by the next read nor kept. The
+   * stored answer stays, so the next read can still revalidate it with its ETag.
+   */
+  supersede(key: string): void {
+    this.#invalidations.set(key, (this.#invalidations.get(key) ?? 0) + 1);
     this.#inFlight.delete(key);
   }
 

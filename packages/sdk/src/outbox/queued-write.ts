@@ -7,6 +7,7 @@ export type QueuedWriteKind = 'birthday' | 'survey_response' | 'survey_dismissal
  * treats a repeat as harmless, so a write sent twice (two tabs, a retry) lands once.
  */
 export interface QueuedWrite {
+  /** The owner, then what the write is (`survey_response:<id>`, `birthday`, `survey_dismissal:<survey>`). */
   id: string;
   /** A fresh value for every version of the write: an older version's delivery leaves a newer one queued. */
   revision: string;
