@@ -7,6 +7,8 @@ import { clockedServerPerFile } from './support/loyalty.ts';
 import type { TestServer } from './support/server.ts';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
+import { revokeKey, rotateKey } from '../src/domain/program-keys.ts';
+import { ownProgram } from './support/orders.ts';
 
 // The console's sign-in: a secret key exchanged for a server-side session in an HttpOnly cookie, refused from
 // other sites, ended on sign-out, expiring when idle and at the latest a day after sign-in.
@@ -109,6 +111,41 @@ describe('console sessions', () => {
     assert.equal((await sessionOf(busy)).status, 200);
     clock.set('2031-06-02T00:00:01.000Z');
     await expectProblem(await sessionOf(busy), 401, 'console_session_invalid');
+  });
+
+  test('a session ends with the secret key it was opened with: rotated out past its grace, or revoked', async () => {
+    clock.set('2031-07-01T00:00:00.000Z');
+    const program = await ownProgram(api, {});
+    const cookieOf = async (secretKey: string) => {
+      const res = await signIn(secretKey);
+      assert.equal(res.status, 204, await res.text());
+      return res.headers.get('Set-Cookie')!.split(';')[0]!;
+    };
+    const opened = await cookieOf(program.secretKey);
+    const rotated = await rotateKey(api.db, {
+      programId: program.id,
+      kind: 'secret',
+      graceMs: HOUR_MS,
+      now: clock.now(),
+    });
+    const withNewKey = await cookieOf(rotated.key);
+    assert.equal((await sessionOf(opened)).status, 200, 'the old key is in its grace period');
+    clock.set('2031-07-01T01:00:01.000Z');
+    await expectProblem(await sessionOf(opened), 401, 'console_session_invalid');
+    await expectProblem(await withCookie(opened, consolePaths.overview), 401, 'console_session_invalid');
+    assert.equal((await sessionOf(withNewKey)).status, 200, 'a session of the key now current goes on');
+
+    const leaked = await rotateKey(api.db, {
+      programId: program.id,
+      kind: 'secret',
+      graceMs: HOUR_MS,
+      now: clock.now(),
+    });
+    const beforeRevoke = await cookieOf(rotated.key);
+    await revokeKey(api.db, rotated.key, clock.now());
+    await expectProblem(await sessionOf(beforeRevoke), 401, 'console_session_invalid');
+    await expectProblem(await sessionOf(withNewKey), 401, 'console_session_invalid');
+    assert.equal((await sessionOf(await cookieOf(leaked.key))).status, 200);
   });
 
   test('a cookie request from another site, or a change without the console header and origin, is 403', async () => {

@@ -50,7 +50,12 @@ export function consoleSessionRoutes(app: Hono, context: AppContext, options: Co
     const program = await findProgramBySecretKey(context.db, secretKey, now);
     if (program === undefined)
       throw new ProblemError(401, 'secret_key_invalid', 'That is not a secret key of a program.');
-    const { token } = await startConsoleSession(context.db, program.id, c.req.header('User-Agent'), now);
+    const { token } = await startConsoleSession(
+      context.db,
+      { programId: program.id, secretKey },
+      c.req.header('User-Agent'),
+      now,
+    );
     setSessionCookie(c, token, CONSOLE_SESSION_IDLE_SECONDS);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 204);
