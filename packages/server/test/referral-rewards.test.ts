@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { programSettingsPath } from '@loyalty-elements/contract';
 import { clockedServerPerFile } from './support/loyalty.ts';
-import { anOrder } from './support/orders.ts';
-import { REFERRALS, referralShop } from './support/referrals.ts';
+import { anOrder, ownProgram } from './support/orders.ts';
+import { REFERRALS, referralCalls, referralShop } from './support/referrals.ts';
 import type { TestServer } from './support/server.ts';
 
 // A referred friend's first order rewards both sides, pending with the order's points; the cap, refunds, replays.
@@ -123,6 +123,24 @@ describe('refunds', () => {
       [(await shop.summary(referrer)).points.pending, (await shop.summary(friend)).points.pending],
       [0, 0],
     );
+  });
+
+  test('a referrer’s credit that lapsed unspent is not taken back again from their other points', async () => {
+    clock.set('2027-01-01T00:00:00Z');
+    const shop = referralCalls(
+      api,
+      await ownProgram(api, { earnRate: 1, returnWindowDays: 14, referrals: REFERRALS, pointsExpiryMonths: 12 }),
+    );
+    const referrer = await shop.customer('referrer');
+    const { id: friend } = await shop.newCustomer({ referralCode: (await shop.referral(referrer)).code });
+    const { order } = await shop.order(anOrder(friend, 10_000));
+    await shop.transact(referrer, { type: 'earn', points: 1_000, expiresAt: null, reason: 'points that never expire' });
+    // The credit lapsed on 15 January 2028, and nothing touched the referrer since.
+    clock.set('2028-03-01T00:00:00Z');
+    await shop.refund(order.orderId, 'all', 10_000);
+    const [taken] = await shop.referralEntries(referrer);
+    assert.deepEqual([taken?.kind, taken?.points, taken?.shortfall], ['reversal', 0, null]);
+    assert.equal((await shop.summary(referrer)).points.balance, 1_000);
   });
 
   test('points the referrer already spent are a shortfall, as the ledger takes back today', async () => {

@@ -120,6 +120,25 @@ describe('what a refund takes back', () => {
   });
 });
 
+describe('a refund after the order’s points expired', () => {
+  test('takes back none of them from the shopper’s other points, whole or in parts', async () => {
+    clock.set('2027-01-01T00:00:00Z');
+    const merchant = await shop({ pointsExpiryMonths: 12 });
+    const shopper = await merchant.customer();
+    const { order } = await merchant.order(anOrder(shopper, 10_000, { placedAt: '2026-12-01T00:00:00Z' }));
+    const { order: partly } = await merchant.order(anOrder(shopper, 10_000, { placedAt: '2026-12-01T00:00:00Z' }));
+    await merchant.refund(partly.orderId, 'half', 5_000);
+    clock.set('2028-02-01T00:00:00Z');
+    await merchant.transact(shopper, { type: 'earn', points: 300, reason: 'points of another kind' });
+
+    const full = await merchant.refund(order.orderId, 'all', 10_000);
+    assert.deepEqual([full.refund.points, full.refund.shortfall, full.balance], [0, 0, 300]);
+    const rest = await merchant.refund(partly.orderId, 'rest', 5_000);
+    assert.deepEqual([rest.refund.points, rest.refund.shortfall, rest.balance], [0, 0, 300]);
+    assert.deepEqual([rest.order.pointsTakenBack, rest.order.pointsShortfall], [50, 0], 'the half taken before expiry');
+  });
+});
+
 describe('refunds and tiers', () => {
   test('the taken-back points no longer qualify, shortfall included', async () => {
     const merchant = await shop();

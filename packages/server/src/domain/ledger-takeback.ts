@@ -10,6 +10,26 @@ import {
   type LedgerProgram,
 } from './ledger.ts';
 
+/**
+ * How many of a credit's points expired unspent, once every batch of the customer that lapsed by `now` has been
+ * written off (the expiry writes one entry per lapsed batch): what a take-back of the credit no longer owes. The
+ * caller holds the customer's row lock.
+ */
+export async function expiredFromLocked(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  entryId: string,
+  now: Date,
+): Promise<number> {
+  await expireLapsedLocked(tx, programId, customerId, now);
+  const [row] = await tx.query<{ points: unknown }>(
+    'SELECT points FROM ledger_entries WHERE program_id = $1 AND idempotency_key = $2',
+    [programId, `expire:${entryId}`],
+  );
+  return row === undefined ? 0 : -toNumber(row.points);
+}
+
 /** A take-back: points owed back to the program by a refund or a reversal of a credit. */
 export interface TakeBackDraft extends Omit<EntryDraft, 'points' | 'shortfall' | 'expiresAt' | 'pendingUntil'> {
   /** Points owed, ≥ 0. */

@@ -1,9 +1,8 @@
 import { toNumber, type Queryable } from '../store/database.ts';
 import { findEntry } from './ledger-reads.ts';
-import { takeBackLocked } from './ledger-takeback.ts';
+import { expiredFromLocked, takeBackLocked } from './ledger-takeback.ts';
 import type { Program } from './programs.ts';
 import type { ReferralRow } from './referrals.ts';
-import { expiredFrom } from './reversals.ts';
 
 /**
  * A full refund of the order that rewarded a referral takes both its credits back, by the ledger's take-back
@@ -38,7 +37,7 @@ export async function reverseReferralLocked(
         kind: 'reversal',
         references: { reversesEntryId: entryId, referralId: referral.id },
         reason: null,
-        owed: toNumber(entry.points) - (await expiredFrom(tx, program.id, entryId)),
+        owed: toNumber(entry.points) - (await expiredFromLocked(tx, program.id, customerId, entryId, now)),
         fromEntryId: entryId,
       },
       { idempotencyKey: `reversal:${entryId}`, requestHash: null },

@@ -4,7 +4,7 @@ import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomersInIdOrder } from './customers.ts';
 import { spendableBalance, toTransaction, type EntryRow } from './ledger.ts';
 import { findEntry } from './ledger-reads.ts';
-import { takeBackLocked } from './ledger-takeback.ts';
+import { expiredFromLocked, takeBackLocked } from './ledger-takeback.ts';
 import { pointsRefunded } from './order-points.ts';
 import {
   findOrderRow,
@@ -63,7 +63,11 @@ export async function recordRefund(
     const refunded = toNumber(order.refunded_amount);
     if (refunded + request.amount > amount) return { kind: 'refund_exceeds_order', amount, refunded };
     const owedBefore = toNumber(order.points_taken_back) + toNumber(order.points_short);
-    const owed = pointsRefunded(toNumber(order.points), amount, refunded + request.amount) - owedBefore;
+    // Points of the order that expired unspent are gone already: they are not owed back from the shopper's others.
+    const expired =
+      order.entry_id === null ? 0 : await expiredFromLocked(tx, program.id, order.customer_id, order.entry_id, now);
+    const owedInAll = Math.max(0, pointsRefunded(toNumber(order.points), amount, refunded + request.amount) - expired);
+    const owed = Math.max(0, owedInAll - owedBefore);
 
     let entry: EntryRow | undefined;
     if (order.entry_id !== null) {

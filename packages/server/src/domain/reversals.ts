@@ -1,16 +1,9 @@
 import type { LedgerEntryKind, TransactionResult } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
-import {
-  applyEntryLocked,
-  ENTRY_COLUMNS,
-  expireLapsedLocked,
-  toTransaction,
-  type EntryDraft,
-  type EntryRow,
-} from './ledger.ts';
+import { applyEntryLocked, ENTRY_COLUMNS, toTransaction, type EntryDraft, type EntryRow } from './ledger.ts';
 import { findEntry } from './ledger-reads.ts';
-import { takeBackLocked } from './ledger-takeback.ts';
+import { expiredFromLocked, takeBackLocked } from './ledger-takeback.ts';
 import type { Program } from './programs.ts';
 
 /** Entries no reversal undoes: corrections themselves. A recorded order is corrected by its refunds. */
@@ -62,13 +55,16 @@ export async function reverseEntry(
     };
     const meta = { idempotencyKey: `reversal:${entryId}`, requestHash: null };
     if (points > 0) {
-      await expireLapsedLocked(tx, program.id, customerId, now);
       const row = await takeBackLocked(
         tx,
         program,
         customerId,
         // Points of it that expired are gone already: only the rest is owed back.
-        { ...draft, owed: points - (await expiredFrom(tx, program.id, entryId)), fromEntryId: entryId },
+        {
+          ...draft,
+          owed: points - (await expiredFromLocked(tx, program.id, customerId, entryId, now)),
+          fromEntryId: entryId,
+        },
         meta,
         now,
       );
@@ -78,15 +74,6 @@ export async function reverseEntry(
     if (credit.kind !== 'created') throw new Error('A reversal credit was refused');
     return { kind: 'created', result: toResult(credit.row) };
   });
-}
-
-/** How many of a credit's points expired unspent (the expiry job writes one entry per lapsed batch). */
-export async function expiredFrom(db: Queryable, programId: string, entryId: string): Promise<number> {
-  const [row] = await db.query<{ points: unknown }>(
-    'SELECT points FROM ledger_entries WHERE program_id = $1 AND idempotency_key = $2',
-    [programId, `expire:${entryId}`],
-  );
-  return row === undefined ? 0 : -toNumber(row.points);
 }
 
 async function findReversal(db: Queryable, programId: string, entryId: string): Promise<EntryRow | undefined> {
