@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { IDEMPOTENT_REPLAY_HEADER, TransactionResult } from '@loyalty-elements/contract';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER, TransactionResult, paths } from '@loyalty-elements/contract';
 import { MAX_BODY_BYTES } from '../src/app.ts';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { expectProblem, parseExactly, postTransaction, summaryOf } from './support/http.ts';
+import { admin, anOrder, ownProgram } from './support/orders.ts';
 
 let server: TestServer;
 before(async () => {
@@ -156,6 +157,34 @@ describe('POST /v1/admin/customers/{id}/transactions rejects bad requests', () =
       problem.errors?.map((error) => error.path),
       ['header.idempotency-key'],
     );
+  });
+
+  test('a key that takes one of the API’s own prefixes is 400, and the write it would have blocked goes through', async () => {
+    const merchant = admin(server, await ownProgram(server, { earnRate: 1, welcomeBonus: 0 }));
+    const shopper = await merchant.customer();
+    for (const key of ['order:1001', 'welcome:new-shopper', 'refund:["1001","r1"]', `me:${shopper}:k1`]) {
+      const res = await merchant.call(
+        'POST',
+        paths.customerTransactions(shopper),
+        { type: 'earn', points: 1 },
+        { [IDEMPOTENCY_KEY_HEADER]: key },
+      );
+      const problem = await expectProblem(res, 400, 'validation_failed');
+      assert.deepEqual(
+        problem.errors?.map((error) => error.path),
+        ['header.idempotency-key'],
+        key,
+      );
+    }
+    const { order } = await merchant.order(anOrder(shopper, 1_000, { orderId: '1001' }));
+    assert.equal(order.points, 10);
+    const ownKey = await merchant.call(
+      'POST',
+      paths.customerTransactions(shopper),
+      { type: 'earn', points: 1 },
+      { [IDEMPOTENCY_KEY_HEADER]: 'shopify:order:1001' },
+    );
+    assert.equal(ownKey.status, 201, 'a key with a colon of its own is the merchant’s');
   });
 
   test('a wrong secret key', async () => {

@@ -13,7 +13,7 @@ import { postTransaction } from '../domain/transactions.ts';
 import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
-import { readIdempotencyKey, readJson } from './request.ts';
+import { readJson, readLedgerIdempotencyKey } from './request.ts';
 
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './request.ts';
 
@@ -21,7 +21,7 @@ export function adminTransactionsRoute(app: Hono, { db, now: clock, turns }: App
   app.post(paths.customerTransactionsPattern, async (c) => {
     const now = clock();
     const program = await authenticateSecretKey(c, db, now);
-    const idempotencyKey = readIdempotencyKey(c);
+    const idempotencyKey = readLedgerIdempotencyKey(c);
     const customerId = parseOrThrow(Identifier, c.req.param('customerId'), 'path.customerId');
     const request = parseOrThrow(TransactionRequest, await readJson(c), 'body');
     checkAgainstClockAndProgram(request, program, now);

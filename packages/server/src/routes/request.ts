@@ -34,6 +34,28 @@ export function readIdempotencyKey(c: Context): string {
   return key;
 }
 
+/**
+ * The prefixes of the ledger keys the API makes itself (an order's points, a refund, a welcome bonus, a customer's
+ * own write…). A merchant's key that took one would stand in the way of that write for good.
+ */
+const API_LEDGER_KEY_PREFIX =
+  /^(?:order|refund|welcome|reversal|referral|expire|follow-up|win-back|survey-response|seed|me):/;
+
+/** A merchant's key for a ledger entry: as {@link readIdempotencyKey}, and 400 when it takes one of the API's prefixes. */
+export function readLedgerIdempotencyKey(c: Context): string {
+  const key = readIdempotencyKey(c);
+  const reserved = API_LEDGER_KEY_PREFIX.exec(key);
+  if (reserved) {
+    throw validationFailed([
+      {
+        path: `header.${IDEMPOTENCY_KEY_HEADER.toLowerCase()}`,
+        message: `Keys that start with "${reserved[0]}" are the API's own: choose another.`,
+      },
+    ]);
+  }
+  return key;
+}
+
 /** The body as JSON; 400 naming `body` when it is not. */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
