@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { paths, programSettingsPath, type Summary } from '@loyalty-elements/contract';
 import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { DAY_MS } from '../src/domain/time.ts';
+import { createProgram } from '../src/domain/program-setup.ts';
 import { admin as adminOf, anOrder, ownProgram } from './support/orders.ts';
 import { eraseCustomer, endMembershipOf } from './support/members.ts';
 import { asCustomer, serveWithClock, TestClock, transact, upsertCustomer } from './support/loyalty.ts';
@@ -244,6 +245,26 @@ describe('every write that touches a customer shows in their next summary', () =
     assert.equal((await merchant.summary(customerId)).points.balance, 85);
     await ok(await merchant.postReversal(customerId, credit.transaction.id), 201);
     assert.equal((await merchant.summary(customerId)).points.balance, 60);
+  });
+});
+
+describe('a program whose id holds a space', () => {
+  test('a write shows in the next summary there too', async () => {
+    const created = await createProgram(server.db, {
+      id: `tea house ${randomUUID()}`,
+      name: 'Tea house',
+      currency: 'CNY',
+      timezone: 'Asia/Shanghai',
+    });
+    const merchant = adminOf(server, {
+      id: created.programId,
+      publishableKey: created.publishableKey,
+      secretKey: created.secretKey,
+    });
+    const customerId = await merchant.customer();
+    const before = (await merchant.summary(customerId)).points.balance;
+    await merchant.transact(customerId, { type: 'earn', points: 40, reason: 'served from memory before' });
+    assert.equal((await merchant.summary(customerId)).points.balance, before + 40);
   });
 });
 

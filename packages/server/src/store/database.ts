@@ -28,7 +28,7 @@ export interface Database extends Queryable {
   listen?(channel: string, onNotice: (payload: string | null) => void): Promise<void>;
   /**
    * Only where every write passes through this process (PGlite: one process holds its data folder): calls
-   * `onChange` for every committed change of a customer's row (migration 0030), before the statement or transaction
+   * `onChange` for every committed change of a customer's row (migrations 0030 and 0032), before the statement or transaction
    * that made it settles, so what this process keeps of customers is never read stale.
    */
   watchCustomers?(onChange: (programId: string, customerId: string) => void): Promise<void>;
@@ -49,7 +49,7 @@ export const MEMORY_DATA_DIR = 'memory://';
 const ANALYZE_BASE_ROWS = 1_000;
 const ANALYZE_SCALE = 0.1;
 
-/** The channel of migration 0030's notices: "<program id> <customer id>". */
+/** The channel of the customer notices of migrations 0030 and 0032: `["<program id>","<customer id>"]`. */
 const CUSTOMER_CHANNEL = 'loyalty_customer';
 
 /** Below this many free bytes in the data folder's file system, PGlite takes no more writes. */
@@ -202,8 +202,8 @@ export async function openDatabase(dataDir: string, options: PGliteOptions = {})
           // The PGlite thread posts a notice before the answer of the COMMIT that raised it, and this thread takes
           // them in that order: the listener runs before the transaction's own promise resolves.
           await pglite.listen(CUSTOMER_CHANNEL, (payload) => {
-            const space = payload.indexOf(' ');
-            onChange(payload.slice(0, space), payload.slice(space + 1));
+            const [programId, customerId] = JSON.parse(payload) as [string, string];
+            onChange(programId, customerId);
           });
         }),
       ),
