@@ -26,7 +26,8 @@ export interface Operation {
   status?: number;
   /** Other success statuses: with the same body (a PUT that creates answers 201, otherwise 200), or 304 with none. */
   otherStatuses?: readonly number[];
-  idempotent?: boolean;
+  /** Takes an `Idempotency-Key` header: `true`, required; `'optional'`, the key makes a repeat a replay. */
+  idempotent?: boolean | 'optional';
   /**
    * The same request again answers the first answer, marked `Idempotent-Replayed: true` (every `idempotent`
    * operation, and those whose body carries the key, such as an order's id).
@@ -67,7 +68,7 @@ export function problemsOf(op: Operation): Map<number, ProblemCode[]> {
     problems.set(status, [...known, ...codes.filter((code) => !known.includes(code))]);
   };
   if (op.body !== undefined || op.query !== undefined || op.path.includes(':')) add(400, 'validation_failed');
-  if (op.idempotent) add(400, 'idempotency_key_missing');
+  if (op.idempotent === true) add(400, 'idempotency_key_missing');
   for (const source of [AUTH_PROBLEMS[op.auth], op.problems ?? {}]) {
     for (const [status, codes] of Object.entries(source)) add(Number(status), ...(codes ?? []));
   }

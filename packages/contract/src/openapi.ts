@@ -135,6 +135,7 @@ export const OPERATIONS: Record<string, Operation> = {
     body: SurveyDismissalRequest,
     response: SurveyDismissal,
     status: 201,
+    idempotent: 'optional',
     problems: { 404: ['survey_not_found'] },
   },
   getRewards: {
@@ -308,7 +309,7 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
       parameters.push({
         name: IDEMPOTENCY_KEY_HEADER,
         in: 'header',
-        required: true,
+        required: op.idempotent === true,
         schema: { type: 'string', maxLength: 255 },
       });
     }

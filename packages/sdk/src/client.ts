@@ -106,6 +106,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
           schema: WRITE_SCHEMAS[write.kind],
           asCustomer: true,
           repeatable: true,
+          // The version's own key: sent again (a retry, the last try as the page closes, the next page), it lands once.
+          idempotencyKey: write.revision,
           owner: write.owner,
         })
         .then((answer) => {
@@ -116,7 +118,13 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
           return answer.data;
         }),
     beacon: (write) =>
-      transport.beacon({ method: write.method, path: write.path, json: write.body, owner: write.owner }),
+      transport.beacon({
+        method: write.method,
+        path: write.path,
+        json: write.body,
+        owner: write.owner,
+        idempotencyKey: write.revision,
+      }),
     owner: () => session.owner(),
     ownerNow: () => session.ownerNow,
     onDelivered: (write, result) => {

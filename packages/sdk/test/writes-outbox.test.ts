@@ -3,7 +3,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpResponse, type JsonBodyType } from 'msw';
-import { paths, surveyPaths, type BirthdayRequest, type SurveyResponseUpdate } from '@loyalty-elements/contract';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  paths,
+  surveyPaths,
+  type BirthdayRequest,
+  type SurveyResponseUpdate,
+} from '@loyalty-elements/contract';
 import { MemoryOutboxStorage, type QueuedWrite } from '../src/index.ts';
 import {
   bearer,
@@ -304,6 +310,23 @@ describe('the next page load', () => {
       (await storage.list()).map(({ body }) => body),
       [birthday],
     );
+  });
+});
+
+describe('a queued write sent again', () => {
+  it('carries the same Idempotency-Key each time, so the API records it once', async () => {
+    const api = flakyApi();
+    const storage = new MemoryOutboxStorage();
+    await pageLeavingWrites(storage, 'c1');
+    const stored = new Map((await storage.list()).map((write) => [write.path, write.revision]));
+
+    api.network.online = true;
+    const nextPage = makeClient({ customerToken: customerToken('c1'), outboxStorage: storage });
+    await waitFor(() => api.delivered.length === 2, 'the stored writes to be sent');
+    await nextPage.flush();
+    for (const { url, headers } of api.delivered) {
+      assert.equal(headers.get(IDEMPOTENCY_KEY_HEADER), stored.get(url.pathname), url.pathname);
+    }
   });
 });
 

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { PUBLISHABLE_KEY_HEADER, SurveyDefinition, surveyPaths } from '@loyalty-elements/contract';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAY_HEADER,
+  PUBLISHABLE_KEY_HEADER,
+  SurveyDefinition,
+  surveyPaths,
+} from '@loyalty-elements/contract';
 import { DEFAULT_SURVEY_COOLDOWN_DAYS } from '../src/domain/surveys/eligibility.ts';
 import { inSample, samplingPoint } from '../src/domain/surveys/sampling.ts';
 import { DEMO_SEED } from '../src/demo-seed.ts';
@@ -14,6 +20,7 @@ import {
   eligible,
   getEligible,
   publish,
+  resultsOf,
   save,
   testSurvey,
   uniqueTrigger,
@@ -277,6 +284,26 @@ describe('POST /v1/me/surveys/{surveyId}/dismissals', () => {
     await again.body?.cancel();
     await backdate(server, customerId, 8);
     assert.equal((await eligible(server, customerId, survey.trigger)).survey?.id, survey.id);
+  });
+
+  test('sent again with the same Idempotency-Key, one after another or at once, it is recorded and counted once', async () => {
+    const survey = await publish(server, testSurvey());
+    const customerId = await createDemoCustomer(server);
+    const key = { [IDEMPOTENCY_KEY_HEADER]: randomUUID() };
+    const first = await dismiss(server, customerId, survey.id, {}, key);
+    assert.equal(first.status, 201);
+    const firstBody: unknown = await first.json();
+    const repeats = await Promise.all(Array.from({ length: 5 }, () => dismiss(server, customerId, survey.id, {}, key)));
+    for (const res of repeats) {
+      assert.equal(res.status, 201);
+      assert.equal(res.headers.get(IDEMPOTENT_REPLAY_HEADER), 'true');
+      assert.deepEqual(await res.json(), firstBody);
+    }
+    const another = await dismiss(server, customerId, survey.id, {}, { [IDEMPOTENCY_KEY_HEADER]: randomUUID() });
+    assert.equal(another.status, 201);
+    assert.equal(another.headers.get(IDEMPOTENT_REPLAY_HEADER), null, 'another key is another dismissal');
+    await another.body?.cancel();
+    assert.equal((await resultsOf(server, survey.id)).versions[0]?.dismissals, 2);
   });
 
   test('the next survey of the trigger takes the place of a dismissed one; at most one is offered', async () => {

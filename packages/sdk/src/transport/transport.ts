@@ -168,7 +168,7 @@ export class Transport {
    * Starts a request that outlives the page, for `pagehide`: everything happens before this returns,
    * since nothing awaited there is sure to run. Its answer is never read; a failure is ignored.
    */
-  beacon(spec: Pick<RequestSpec<unknown>, 'method' | 'path' | 'json' | 'owner'>): void {
+  beacon(spec: Pick<RequestSpec<unknown>, 'method' | 'path' | 'json' | 'owner' | 'idempotencyKey'>): void {
     const token = this.#options.session.tokenNow;
     if (!token || (spec.owner !== undefined && this.#options.session.ownerOf(token) !== spec.owner)) return;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
@@ -181,6 +181,7 @@ export class Transport {
           'Content-Type': 'application/json',
           Authorization: `Bearer ${token}`,
           [PUBLISHABLE_KEY_HEADER]: this.#options.publishableKey,
+          ...(spec.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: spec.idempotencyKey } : {}),
         },
         body: JSON.stringify(spec.json),
       }).catch(() => undefined);

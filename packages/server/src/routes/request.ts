@@ -15,14 +15,21 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /** The `Idempotency-Key` header every write carries; 400 when missing or too long. */
 export function readIdempotencyKey(c: Context): string {
-  const key = c.req.header(IDEMPOTENCY_KEY_HEADER)?.trim();
-  if (!key) {
+  const key = optionalIdempotencyKey(c);
+  if (key === undefined) {
     throw new ProblemError(
       400,
       'idempotency_key_missing',
       `Send a unique ${IDEMPOTENCY_KEY_HEADER} header with every write.`,
     );
   }
+  return key;
+}
+
+/** The request's idempotency key where one is optional; 400 naming the header when it is too long. */
+export function optionalIdempotencyKey(c: Context): string | undefined {
+  const key = c.req.header(IDEMPOTENCY_KEY_HEADER)?.trim();
+  if (!key) return undefined;
   if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw validationFailed([
       {

@@ -16,7 +16,7 @@ import { eligibleSurvey } from '../domain/surveys/eligibility.ts';
 import { findResponse, saveResponse } from '../domain/surveys/responses.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
-import { signedInCustomer as signedInMember } from './request.ts';
+import { createdOrReplayed, optionalIdempotencyKey, signedInCustomer as signedInMember } from './request.ts';
 
 const ResponseId = z.uuid();
 
@@ -95,10 +95,11 @@ export function surveysRoute(app: Hono, context: AppContext): void {
       customerId,
       surveyId,
       request,
+      idempotencyKey: optionalIdempotencyKey(c),
       now: context.now(),
     });
     if (outcome.kind === 'survey_not_found') throw new ProblemError(404, 'survey_not_found', outcome.detail);
-    return c.json(outcome.dismissal, 201);
+    return createdOrReplayed(c, outcome);
   });
 }
 

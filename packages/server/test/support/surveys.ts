@@ -98,10 +98,11 @@ export async function dismiss(
   customerId: string,
   surveyId: string,
   body?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(server.baseUrl + surveyPaths.dismissals(surveyId), {
     method: 'POST',
-    headers: await customerHeaders(server, customerId),
+    headers: { ...(await customerHeaders(server, customerId)), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

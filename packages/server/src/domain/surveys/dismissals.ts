@@ -8,15 +8,18 @@ export interface DismissalInput {
   customerId: string;
   surveyId: string;
   request: SurveyDismissalRequest;
+  /** The shopper's browser's key for this dismissal: the same key again records nothing new. */
+  idempotencyKey?: string | undefined;
   now: Date;
 }
 
 export type DismissalOutcome =
-  { kind: 'dismissed'; dismissal: SurveyDismissal } | { kind: 'survey_not_found'; detail: string };
+  { kind: 'created' | 'replayed'; result: SurveyDismissal } | { kind: 'survey_not_found'; detail: string };
 
 /**
  * Records that the customer closed the survey without answering it: it is not offered again within
- * its recontact period. Repeating it only moves that period's start.
+ * its recontact period. Repeating it only moves that period's start; repeating it with the same idempotency key
+ * (a browser sending it again) records nothing and answers the first.
  */
 export async function recordDismissal(db: Queryable, input: DismissalInput): Promise<DismissalOutcome> {
   const { programId, customerId, surveyId, request } = input;
@@ -30,10 +33,13 @@ export async function recordDismissal(db: Queryable, input: DismissalInput): Pro
   ) {
     return { kind: 'survey_not_found', detail: `Survey "${surveyId}" has no version ${request.version}.` };
   }
-  const [row] = await db.query<{ version: number | string; dismissed_at: Date | string }>(
-    `INSERT INTO survey_dismissals (id, program_id, customer_id, survey_id, version, response_id, dismissed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     RETURNING version, dismissed_at`,
+  const key = input.idempotencyKey ?? null;
+  const [inserted] = await db.query<DismissalRow>(
+    `INSERT INTO survey_dismissals (id, program_id, customer_id, survey_id, version, response_id, dismissed_at,
+                                    idempotency_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (program_id, customer_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+     RETURNING survey_id, version, dismissed_at`,
     [
       randomUUID(),
       programId,
@@ -42,15 +48,29 @@ export async function recordDismissal(db: Queryable, input: DismissalInput): Pro
       request.version ?? survey.version,
       request.responseId ?? null,
       input.now,
+      key,
     ],
   );
-  if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
+  if (inserted !== undefined) return { kind: 'created', result: toDismissal(inserted) };
+  const [first] = await db.query<DismissalRow>(
+    `SELECT survey_id, version, dismissed_at FROM survey_dismissals
+      WHERE program_id = $1 AND customer_id = $2 AND idempotency_key = $3`,
+    [programId, customerId, key],
+  );
+  if (first === undefined) throw new Error('A dismissal conflicted with none');
+  return { kind: 'replayed', result: toDismissal(first) };
+}
+
+interface DismissalRow {
+  survey_id: string;
+  version: number | string;
+  dismissed_at: Date | string;
+}
+
+function toDismissal(row: DismissalRow): SurveyDismissal {
   return {
-    kind: 'dismissed',
-    dismissal: {
-      surveyId,
-      version: toNumber(row.version),
-      dismissedAt: new Date(row.dismissed_at).toISOString(),
-    },
+    surveyId: row.survey_id,
+    version: toNumber(row.version),
+    dismissedAt: new Date(row.dismissed_at).toISOString(),
   };
 }
