@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { SurveyDefinition, SurveyResponse, SurveyResponseUpdate } from '@loyalty-elements/contract';
 import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
+import { findProgramBySecretKey } from '../src/domain/programs.ts';
+import { postTransaction } from '../src/domain/transactions.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { summaryOf } from './support/http.ts';
-import { fullHistory, transact } from './support/loyalty.ts';
+import { fullHistory } from './support/loyalty.ts';
 import { eligible, expectSaved, getResponse, publish, putResponse, save, testSurvey } from './support/surveys.ts';
 
 const REWARD = 40;
@@ -254,7 +256,16 @@ describe('the completion reward', () => {
   test('completes without a second entry when an admin transaction already holds its key', async () => {
     const customerId = await createDemoCustomer(server);
     const id = randomUUID();
-    await transact(server, customerId, { type: 'earn', points: 7 }, `survey-response:${id}`);
+    // The admin route refuses such a key now; one taken before it did is still in the ledger.
+    const program = (await findProgramBySecretKey(server.db, server.config.demoSecretKey))!;
+    const earlier = await postTransaction(server.db, {
+      program,
+      customerId,
+      idempotencyKey: `survey-response:${id}`,
+      request: { type: 'earn', points: 7 },
+      now: new Date(),
+    });
+    assert.equal(earlier.kind, 'created');
     const done = await save(server, customerId, id, write(1, { nps: 9 }, { complete: true }));
     assert.equal(done.status, 'complete');
     assert.equal(done.pointsAwarded, null);
