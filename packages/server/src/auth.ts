@@ -87,7 +87,7 @@ export async function authenticateCustomer(
     throw new ProblemError(401, 'token_missing', `Send the customer token as Authorization: Bearer <token>${orQuery}.`);
   }
 
-  const remembered = settings?.verifiedCustomer(program, token);
+  const remembered = settings?.verifiedCustomer(program, token, now);
   if (remembered !== undefined) return { program, customerId: remembered };
   const verify = async (against: Program): Promise<AuthenticatedCustomer> => {
     const { customerId, exp } = await verifyCustomerToken(token, against, keys);

@@ -79,6 +79,16 @@ describe('rotated and revoked keys', () => {
     assert.equal(await adminStatus(old), 401);
   });
 
+  test('a token the old secret signed, verified during its grace period, is refused once the grace period ends', async () => {
+    const old = secretKey;
+    secretKey = (await rotate('secret', 1_500)).key;
+    const token = await signCustomerToken({ secret: old, audience: publishableKey, sub: 'ana' });
+    const status = async () => (await getSummary(server, { token, publishableKey })).status;
+    assert.deepEqual([await status(), await status()], [200, 200], 'verified once, then remembered');
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    assert.equal(await status(), 401);
+  });
+
   test('a rotated publishable key still loads the program and its tokens still verify during the grace period', async () => {
     const old = publishableKey;
     publishableKey = (await rotate('publishable', 86_400_000)).key;

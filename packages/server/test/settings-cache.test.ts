@@ -79,8 +79,8 @@ test('a verified token is remembered until its exp, and only for the settings it
   const inAMinute = Math.floor(Date.now() / 1000) + 60;
   cache.rememberToken(program, 'token-a', 'shopper-a', inAMinute);
   cache.rememberToken(program, 'token-old', 'shopper-b', Math.floor(Date.now() / 1000) - 1);
-  assert.equal(cache.verifiedCustomer(program, 'token-a'), 'shopper-a');
-  assert.equal(cache.verifiedCustomer(program, 'token-old'), undefined);
-  assert.equal(cache.verifiedCustomer(program, 'token-unknown'), undefined);
-  assert.equal(cache.verifiedCustomer({ ...program, settingsVersion: 2 }, 'token-a'), undefined);
+  assert.equal(cache.verifiedCustomer(program, 'token-a', new Date()), 'shopper-a');
+  assert.equal(cache.verifiedCustomer(program, 'token-old', new Date()), undefined);
+  assert.equal(cache.verifiedCustomer(program, 'token-unknown', new Date()), undefined);
+  assert.equal(cache.verifiedCustomer({ ...program, settingsVersion: 2 }, 'token-a', new Date()), undefined);
 });

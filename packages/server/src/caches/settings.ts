@@ -28,6 +28,11 @@ interface VerifiedToken {
   customerId: string;
   /** The token's `exp`, in seconds since the epoch. */
   exp: number;
+  /**
+   * When the program's first rotated-out key stops working (ms since the epoch, the API's clock): the token may have
+   * been verified with it, so it is verified again from then on.
+   */
+  graceEndsAt: number | undefined;
 }
 
 /**
@@ -72,18 +77,25 @@ export class SettingsCache {
   }
 
   /** The customer of a token this process verified for `program` as it is now, while the token lives. */
-  verifiedCustomer(program: Program, token: string): string | undefined {
+  verifiedCustomer(program: Program, token: string, now: Date): string | undefined {
     const verified = this.#tokens.get(token);
     if (verified === undefined) return undefined;
     const current = verified.programId === program.id && verified.settingsVersion === program.settingsVersion;
+    const inGrace = verified.graceEndsAt === undefined || now.getTime() < verified.graceEndsAt;
     // The same clock as the token's verification (jose reads the system clock).
-    if (current && verified.exp > Date.now() / 1000) return verified.customerId;
+    if (current && inGrace && verified.exp > Date.now() / 1000) return verified.customerId;
     this.#tokens.delete(token);
     return undefined;
   }
 
   rememberToken(program: Program, token: string, customerId: string, exp: number): void {
-    this.#tokens.set(token, { programId: program.id, settingsVersion: program.settingsVersion, customerId, exp });
+    this.#tokens.set(token, {
+      programId: program.id,
+      settingsVersion: program.settingsVersion,
+      customerId,
+      exp,
+      graceEndsAt: program.graceEndsAt?.getTime(),
+    });
   }
 
   /** Forgets the program's settings and the tokens verified with them. */
