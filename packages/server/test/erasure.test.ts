@@ -168,6 +168,9 @@ describe('export and erasure', () => {
   test('erasure removes the person, keeps the anonymised ledger and the program totals, and is final', async () => {
     const id = await customerWithEverything();
     const before = await programTotals();
+    const birthdayEvents = (records: CustomerExport['records']) =>
+      (records.webhook_events ?? []).filter((event) => (event as { type?: string }).type === 'birthday.upcoming');
+    assert.equal(birthdayEvents((await exportOf(server, id)).records).length, 1, 'a birthday event is queued');
 
     const erased = await expectRecord(await eraseCustomer(server, id));
     assert.deepEqual(
@@ -201,6 +204,7 @@ describe('export and erasure', () => {
     assert.equal(exported.records.birthday_claims?.[0]?.birthday_month, null);
     assert.equal(exported.profile.birthday, null);
     assert.deepEqual(exported.records.scheduled_moments, [], 'the scheduler’s claims, which name a birthday, go');
+    assert.deepEqual(birthdayEvents(exported.records), [], 'so do the webhook events that name it, sent or not');
 
     // Tokens signed before or after the erasure are refused; the id is not used again.
     await expectProblem(await asCustomer(server, id, paths.summary), 403, 'customer_erased');

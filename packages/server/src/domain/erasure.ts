@@ -7,7 +7,8 @@ export type EraseOutcome = { kind: 'erased'; customer: Customer } | { kind: 'cus
 
 /**
  * Erases a customer (the right to erasure), in one transaction under their row lock. Removed: name, e-mail,
- * locale, time zone, birthday (also from the birthday claims, which then keep the day they were claimed), the
+ * locale, time zone, birthday (also from the birthday claims, which then keep the day they were claimed, and with the
+ * webhook events that name it, sent or not), the
  * free text of survey answers and follow-ups (the complaint, staff notes, the outcome), contact consent, the notes of membership endings and win-backs, and the
  * free-text reasons of ledger entries. Kept, anonymised under the merchant's id: the ledger's rows and points,
  * the point batches, redemptions and their codes, survey ratings and choices, so program totals stay true. An
@@ -50,6 +51,11 @@ async function erasePersonalData(tx: Queryable, programId: string, customerId: s
   );
   // The scheduler's claims name dates (a birthday's among them); an erased customer has no moments to come.
   await tx.query('DELETE FROM scheduled_moments WHERE program_id = $1 AND customer_id = $2', key);
+  // The webhook events that name the birthday go, with their deliveries: none is sent once the customer is erased.
+  const birthdayEvents = `SELECT id FROM webhook_events
+                           WHERE program_id = $1 AND customer_id = $2 AND type = 'birthday.upcoming'`;
+  await tx.query(`DELETE FROM webhook_deliveries WHERE event_id IN (${birthdayEvents})`, key);
+  await tx.query(`DELETE FROM webhook_events WHERE id IN (${birthdayEvents})`, key);
   await tx.query(`UPDATE membership_endings SET note = NULL WHERE program_id = $1 AND customer_id = $2`, key);
   await tx.query(`UPDATE win_backs SET note = NULL WHERE program_id = $1 AND customer_id = $2`, key);
   await tx.query(
