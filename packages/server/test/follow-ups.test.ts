@@ -14,6 +14,9 @@ import { fullHistory } from './support/loyalty.ts';
 import { admin } from './support/members.ts';
 import { serviceRecoveryPerFile } from './support/follow-ups.ts';
 
+/** A cursor made by hand, as the API encodes its own: JSON in base64url. */
+const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
 // Service recovery: the merchant works the queue of follow-ups unhappy shoppers raise.
 
 describe('the follow-up queue', () => {
@@ -188,6 +191,12 @@ describe('the follow-up queue', () => {
       ['?limit=0', 'query.limit'],
       ['?limit=201', 'query.limit'],
       ['?cursor=nonsense', 'query.cursor'],
+      // Dates `Date.parse` reads but the database does not: still a 400, never a 500.
+      [`?cursor=${cursorOf([0, '0', '00000000-0000-4000-8000-000000000000'])}`, 'query.cursor'],
+      [
+        `?cursor=${cursorOf([1, 'March 7 2024 10:00 GMT+0200', '00000000-0000-4000-8000-000000000000'])}`,
+        'query.cursor',
+      ],
     ]) {
       const problem = await expectProblem(await admin(api, followUpPaths.followUps + query), 400, 'validation_failed');
       assert.deepEqual(

@@ -8,6 +8,9 @@ import { admin, endMembershipOf, eraseCustomer, expectRecord } from './support/m
 import type { TestServer } from './support/server.ts';
 import { allLapsed, expectWinBack, lapsedPage, postWinBack } from './support/win-backs.ts';
 
+/** A cursor made by hand, as the API encodes its own: JSON in base64url. */
+const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
 // Lapsed members: active members with no activity for the program's lapsedAfterDays, by the app clock.
 
 describe('GET /v1/admin/members/lapsed', () => {
@@ -122,6 +125,7 @@ describe('GET /v1/admin/members/lapsed', () => {
       ['?limit=2.5', 'query.limit'],
       ['?limit=ten', 'query.limit'],
       ['?cursor=nonsense', 'query.cursor'],
+      [`?cursor=l1.${cursorOf(['0', 'shopper'])}`, 'query.cursor'],
       [`?cursor=${'x'.repeat(500)}`, 'query.cursor'],
     ] as const) {
       const problem = await expectProblem(await admin(api, memberPaths.lapsed + query), 400, 'validation_failed');

@@ -15,6 +15,9 @@ import { clockedServerPerFile } from './support/loyalty.ts';
 import { eraseCustomer } from './support/members.ts';
 import { adminGet, publish, resultsOf, save, testSurvey } from './support/surveys.ts';
 
+/** A cursor made by hand, as the API encodes its own: JSON in base64url. */
+const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
 // Responses placed in known weeks of the demo program's time zone (Asia/Shanghai, UTC+8), with known scores; every
 // figure of the feedback and verbatims routes is compared with what this file computes from the same table.
 
@@ -386,6 +389,7 @@ describe('GET /v1/admin/surveys/{surveyId}/verbatims', () => {
       ['?from=2027-02-30', 'query.from'],
       ['?from=2027-03-10&to=2027-03-01', 'query.to'],
       ['?cursor=not-a-cursor', 'query.cursor'],
+      [`?cursor=${cursorOf(['0', '00000000-0000-4000-8000-000000000000', 0])}`, 'query.cursor'],
       [`?cursor=${Buffer.from('["x","y",1]').toString('base64url')}`, 'query.cursor'],
       ['?version=-1', 'query.version'],
     ];

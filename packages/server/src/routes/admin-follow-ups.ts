@@ -17,7 +17,7 @@ import { addFollowUpNote, assignFollowUp } from '../domain/service-recovery/work
 import type { Program } from '../domain/programs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
-import { readIdempotencyKey, readJson } from './request.ts';
+import { isApiInstant, readIdempotencyKey, readJson } from './request.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -132,13 +132,7 @@ function encodeCursor(cursor: FollowUpCursor): string {
 function decodeCursor(text: string): FollowUpCursor {
   try {
     const [rank, createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (
-      (rank === 0 || rank === 1) &&
-      typeof createdAt === 'string' &&
-      !Number.isNaN(Date.parse(createdAt)) &&
-      typeof id === 'string' &&
-      UUID.test(id)
-    ) {
+    if ((rank === 0 || rank === 1) && isApiInstant(createdAt) && typeof id === 'string' && UUID.test(id)) {
       return { rank, createdAt, id };
     }
   } catch {

@@ -15,6 +15,7 @@ import { surveyVerbatims, type VerbatimCursor } from '../domain/surveys/verbatim
 import { dayNumber, localDate, parseDate, type PlainDate } from '../domain/time.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
+import { isApiInstant } from './request.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,8 +96,7 @@ function decodeCursor(text: string): VerbatimCursor {
   try {
     const [answeredAt, responseId, position] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
     if (
-      typeof answeredAt === 'string' &&
-      !Number.isNaN(Date.parse(answeredAt)) &&
+      isApiInstant(answeredAt) &&
       typeof responseId === 'string' &&
       UUID.test(responseId) &&
       Number.isSafeInteger(position) &&

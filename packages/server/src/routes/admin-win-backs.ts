@@ -14,7 +14,7 @@ import { giveWinBack } from '../domain/win-backs.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 import { customerNotFound } from './admin-customers.ts';
-import { createdOrReplayed, readIdempotencyKey, readJson } from './request.ts';
+import { createdOrReplayed, isApiInstant, readIdempotencyKey, readJson } from './request.ts';
 
 /** `GET /v1/admin/members/lapsed` and `POST /v1/admin/customers/{id}/win-back` (secret key or console session). */
 export function adminWinBackRoutes(app: Hono, { db, now: clock }: AppContext): void {
@@ -77,11 +77,7 @@ function decodeCursor(text: string): LapsedCursor {
   try {
     const payload = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
     const [lastActivityAt, customerId] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof lastActivityAt === 'string' &&
-      !Number.isNaN(Date.parse(lastActivityAt)) &&
-      Identifier.safeParse(customerId).success
-    ) {
+    if (isApiInstant(lastActivityAt) && Identifier.safeParse(customerId).success) {
       return { lastActivityAt, customerId: customerId as string };
     }
   } catch {

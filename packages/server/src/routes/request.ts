@@ -63,6 +63,16 @@ export function readLedgerIdempotencyKey(c: Context): string {
   return key;
 }
 
+/**
+ * True for an instant exactly as the API writes it (`toISOString()`): the only form its cursors carry. Looser forms
+ * that `Date.parse` reads are refused, since the database may not read them.
+ */
+export function isApiInstant(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === text;
+}
+
 /** The body as JSON; 400 naming `body` when it is not. */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
