@@ -149,7 +149,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       refreshStatistics &&
       startPeriodic('statistics', STATISTICS_CHECK_MS, async () => void (await refreshStatistics()), logger);
     const { pollMs, timeoutMs, retryBaseMs } = config.webhookDelivery;
-    if (pollMs > 0) deliveryWorker = startDeliveryWorker(db, { pollMs, timeoutMs, retryBaseMs, now, logger });
+    const allowLoopback = config.demo || config.webhooksAllowHttpLoopback;
+    if (pollMs > 0) {
+      deliveryWorker = startDeliveryWorker(db, { pollMs, timeoutMs, retryBaseMs, now, logger, allowLoopback });
+    }
     if (config.demo && !isLoopback(config.host)) {
       logger.warn(
         { host: config.host },

@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { webhookPaths, type WebhookDelivery } from '@loyalty-elements/contract';
 import { verifyWebhook } from '@loyalty-elements/sdk/server';
 import { startDeliveryWorker } from '../src/domain/webhooks/delivery-worker.ts';
-import { WEBHOOK_USER_AGENT } from '../src/domain/webhooks/post-event.ts';
+import { WEBHOOK_USER_AGENT, describeOutcome, postEvent, type PostOutcome } from '../src/domain/webhooks/post-event.ts';
 import { createLogger } from '../src/logger.ts';
 import { postTransaction } from './support/http.ts';
 import { DAY_MS, TestClock } from './support/loyalty.ts';
@@ -212,6 +212,8 @@ describe('webhook delivery', () => {
         retryBaseMs: RETRY_BASE_MS,
         now: clock.now,
         logger,
+        // The receiver is on this machine, as the server's own worker is told in its test mode.
+        allowLoopback: true,
       }),
     );
     cleanups.push(() => Promise.all(workers.map((worker) => worker.stop())));
@@ -281,6 +283,34 @@ describe('webhook delivery on demand', () => {
       assert.equal(delivery.responseCode, null);
       assert.ok(delivery.durationMs! >= timeoutMs * 0.9, `waited ${delivery.durationMs} ms`);
       assert.ok(delivery.nextAttemptAt !== null);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('webhook delivery to private addresses', () => {
+  const signed = {
+    headers: { 'webhook-id': 'msg_private', 'webhook-timestamp': '0', 'webhook-signature': 'v1,none' },
+    body: '{}',
+  };
+  const post = (url: string, allowLoopback: boolean) =>
+    postEvent(url, signed, { timeoutMs: 2_000, stopSignal: new AbortController().signal, allowLoopback });
+
+  test('a host that resolves to this machine is not connected to unless loopback is allowed', async () => {
+    const receiver = await startReceiver();
+    try {
+      const byName = receiver.url.replace('127.0.0.1', 'localhost');
+      const refused = await post(byName, false);
+      assert.deepEqual({ ...refused, durationMs: 0 }, { kind: 'no_answer', cause: 'private', durationMs: 0 });
+      assert.match(describeOutcome(refused as Exclude<PostOutcome, { kind: 'stopped' }>), /private or local/);
+      assert.equal((await post(receiver.url, false)).kind, 'no_answer', 'nor a literal address');
+      assert.equal(receiver.received.length, 0, 'nothing reached the receiver');
+      assert.deepEqual(
+        { ...(await post(byName, true)), durationMs: 0 },
+        { kind: 'answered', status: 200, durationMs: 0 },
+      );
+      assert.equal(receiver.received.length, 1);
     } finally {
       await receiver.close();
     }

@@ -210,6 +210,22 @@ describe('webhook URLs outside demo mode', () => {
           assert.equal(problem.errors?.[0]?.path, 'body.url');
         }
         await expectProblem(await post('http://merchant.example/hooks'), 400, 'validation_failed');
+        // The network the API runs in is no place for a program's webhooks, https: or not.
+        for (const url of [
+          'https://10.0.0.5/hooks',
+          'https://172.16.4.1/hooks',
+          'https://192.168.1.20/hooks',
+          'https://169.254.169.254/latest/meta-data',
+          'https://[fd00::1]/hooks',
+          'https://[::ffff:10.0.0.5]/hooks',
+          'https://0.0.0.0/hooks',
+        ]) {
+          const problem = await expectProblem(await post(url), 400, 'validation_failed');
+          assert.equal(problem.errors?.[0]?.path, 'body.url', url);
+        }
+        const local = await post('https://127.0.0.1:4000/hooks');
+        assert.equal(local.status, loopbackStatus, 'this machine, as for http:');
+        await local.body?.cancel();
       }
     } finally {
       await strict.close();

@@ -18,6 +18,8 @@ export interface DeliveryWorkerOptions {
   timeoutMs: number;
   /** The first retry delay of the retry policy. */
   retryBaseMs: number;
+  /** Receivers on this machine may be reached (demo mode, or `LOYALTY_WEBHOOKS_ALLOW_HTTP_LOOPBACK`). */
+  allowLoopback?: boolean;
   /** The app clock: what is due, and when the next attempt is. */
   now: () => Date;
   logger: Pick<Logger, 'error'>;
@@ -46,7 +48,11 @@ export function startDeliveryWorker(db: Database, options: DeliveryWorkerOptions
     if (!(await endpointAcceptsDeliveries(db, delivery.endpointId))) return;
     // webhook-timestamp is compared with the receiver's own clock, so it is the real time of sending.
     const signed = signEvent(delivery.event, delivery.secret, new Date());
-    const outcome = await postEvent(delivery.url, signed, options.timeoutMs, stopping.signal);
+    const outcome = await postEvent(delivery.url, signed, {
+      timeoutMs: options.timeoutMs,
+      stopSignal: stopping.signal,
+      allowLoopback: options.allowLoopback ?? false,
+    });
     if (outcome.kind === 'stopped') return;
     await recordAttempt(db, delivery, outcome, options.now(), options.retryBaseMs);
   };
