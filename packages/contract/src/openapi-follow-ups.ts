@@ -45,7 +45,7 @@ export const FOLLOW_UP_OPERATIONS: Record<string, Operation> = {
     body: FollowUpNoteRequest,
     response: FollowUpNote,
     status: 201,
-    problems: { 404: ['follow_up_not_found'] },
+    problems: { 404: ['follow_up_not_found'], 409: ['customer_erased'] },
   },
   resolveFollowUp: {
     method: 'post',

@@ -158,7 +158,23 @@ describe('resolving a follow-up', () => {
       assert.equal(res.status, 200, await res.clone().text());
       const closed = parseExactly(FollowUpCase, await res.json());
       assert.deepEqual([closed.status, closed.resolution?.goodwillPoints], ['closed', 0]);
+      // What happened to an erased customer is not written down.
+      assert.equal(
+        closed.resolution?.outcome,
+        code === 'customer_erased' ? '' : 'Apologised; no points for a closed membership',
+      );
     }
+  });
+
+  test('an erased customer’s follow-up takes no notes: nothing personal is written after the erasure', async () => {
+    const { followUpId, customerId } = await raise();
+    assert.equal((await eraseCustomer(api, customerId)).status, 200);
+    const note = await admin(api, followUpPaths.notes(followUpId), {
+      method: 'POST',
+      body: { text: 'Called Jane Doe on +44 7700 900123' },
+    });
+    await expectProblem(note, 409, 'customer_erased');
+    assert.deepEqual((await read(followUpId)).notes, []);
   });
 
   test('erasing the shopper removes the complaint’s text, the staff notes and the outcome', async () => {

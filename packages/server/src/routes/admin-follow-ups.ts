@@ -73,7 +73,10 @@ export function adminFollowUpsRoutes(app: Hono, { db, now: clock }: AppContext):
     const followUpId = pathFollowUpId(c);
     const request = parseOrThrow(FollowUpNoteRequest, await readJson(c), 'body');
     const note = await addFollowUpNote(db, program.id, followUpId, request, now);
-    if (note === undefined) throw followUpNotFound(followUpId);
+    if (note === 'follow_up_not_found') throw followUpNotFound(followUpId);
+    if (note === 'customer_erased') {
+      throw new ProblemError(409, 'customer_erased', `The customer of follow-up ${followUpId} was erased: no notes.`);
+    }
     return c.json(note, 201);
   });
 

@@ -31,7 +31,8 @@ interface FollowUpState {
  * the goodwill points (a `goodwill` entry referring to the follow-up) and writes `follow_up.resolved` to the outbox.
  * The same Idempotency-Key with the same body replays; with another body (or for another follow-up) it is refused;
  * another key finds the follow-up closed. Goodwill for a customer whose membership ended or who was erased is refused
- * (a thrown 409 problem that rolls everything back); resolving without points is still possible.
+ * (a thrown 409 problem that rolls everything back); resolving without points is still possible, and for an erased
+ * customer keeps no outcome text.
  */
 export async function resolveFollowUp(db: Database, program: Program, input: ResolveInput): Promise<ResolveOutcome> {
   const requestHash = hashResolution(input);
@@ -39,13 +40,15 @@ export async function resolveFollowUp(db: Database, program: Program, input: Res
     return await db.transaction(async (tx): Promise<ResolveOutcome> => {
       const found = await followUpState(tx, program.id, input.followUpId);
       if (found === undefined) return { kind: 'follow_up_not_found' };
-      await lockCustomer(tx, program.id, found.customer_id);
+      const customer = await lockCustomer(tx, program.id, found.customer_id);
       // Read again under the lock: a resolution that held it before us has committed by now.
       const known = await keyHolder(tx, program.id, input.idempotencyKey);
       if (known !== undefined) return replayOrRefuse(known, input.followUpId, requestHash);
       const current = (await followUpState(tx, program.id, input.followUpId))!;
       if (current.status === 'closed') return { kind: 'follow_up_closed' };
-      await closeLocked(tx, program, current, { ...input, requestHash });
+      // An erased customer's case may still be closed, but what happened to them is not written down.
+      const request = customer?.status === 'erased' ? { ...input.request, outcome: '' } : input.request;
+      await closeLocked(tx, program, current, { ...input, request, requestHash });
       return { kind: 'resolved' };
     });
   } catch (error) {
