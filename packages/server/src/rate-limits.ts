@@ -44,9 +44,12 @@ function limiter(
   scope: string,
   key: (c: Context) => string | null,
   newStore: RateLimitStoreFactory | undefined,
+  chargeRefused = true,
 ): MiddlewareHandler {
   return rateLimiter({
     ...(newStore ? { store: newStore() } : {}),
+    // A request refused as unauthenticated (401) is given back: it did not use what the key may do.
+    ...(chargeRefused ? {} : { skipFailedRequests: true, requestWasSuccessful: (c: Context) => c.res.status !== 401 }),
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-6',
@@ -73,6 +76,8 @@ function limiter(
 export function rateLimits(limits: RateLimits, newStore?: RateLimitStoreFactory): MiddlewareHandler[] {
   const middleware: MiddlewareHandler[] = [];
   if (limits.perIp > 0) middleware.push(limiter(limits.perIp, 'ip', clientAddress, newStore));
-  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey, newStore));
+  // The publishable key is on every storefront page: requests that bring it with a token the API refuses do not use
+  // up the program's limit, or anyone could keep its shoppers out. They still count against their address.
+  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey, newStore, false));
   return middleware;
 }

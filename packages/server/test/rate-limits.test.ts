@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PROBLEM_CONTENT_TYPE } from '@loyalty-elements/contract';
 import { DEFAULT_DEMO_PUBLISHABLE_KEY } from '../src/config.ts';
+import { demoToken, getSummary } from './support/http.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -33,4 +34,24 @@ test('a key over its limit gets 429 rate_limited with Retry-After, and the addre
   // Three more requests without a key take this address past its 8 per minute.
   const withoutKey = await statuses(3, {});
   assert.equal(withoutKey.at(-1)!.status, 429);
+});
+
+test('requests a token the API refuses do not use up the key’s limit; they still count against their address', async () => {
+  const own = await startTestServer({ LOYALTY_RATE_LIMIT_PER_IP: '6', LOYALTY_RATE_LIMIT_PER_KEY: '3' });
+  try {
+    const publishableKey = own.config.demoPublishableKey;
+    const summary = async (token: string) => {
+      const res = await getSummary(own, { token, publishableKey });
+      await res.body?.cancel();
+      return res.status;
+    };
+    const refused: number[] = [];
+    for (let i = 0; i < 5; i += 1) refused.push(await summary('not-a-token'));
+    assert.deepEqual(refused, [401, 401, 401, 401, 401], 'more than the key’s 3, none of them 429');
+    const shopper = await demoToken(own, 'demo-shopper');
+    assert.equal(await summary(shopper), 200, 'the key’s limit is untouched');
+    assert.equal(await summary(shopper), 429, 'the address’s 6 are used up, refusals included');
+  } finally {
+    await own.close();
+  }
 });
