@@ -145,6 +145,40 @@ describe('the console’s Customers page', () => {
     await context.close();
   });
 
+  it('keeps the dialog while an adjustment is being sent: no Cancel, no Escape', async () => {
+    const customer = await newCustomer('Hold');
+    const { context, page, problems } = await signedIn();
+    await openCustomer(page, customer.name.slice(-8), customer.id);
+    await page.getByRole('button', { name: 'Adjust points' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Adjust points' });
+    await dialog.getByLabel('Points (negative to take away)').fill('5');
+    await dialog.getByLabel('Reason').fill('Held on its way');
+
+    // The adjustment is held on its way, then lost: nothing reaches the API.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const isTransactions = (url: URL) => url.pathname.endsWith('/transactions');
+    await page.route(isTransactions, async (route) => {
+      await held;
+      await route.abort();
+    });
+    await dialog.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Sending…' }).waitFor();
+    assert.equal(await dialog.getByRole('button', { name: 'Cancel' }).isDisabled(), true, 'no Cancel while sending');
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.isVisible(), true, 'Escape keeps the dialog while sending');
+    release();
+    await dialog.getByRole('alert').filter({ hasText: /./ }).waitFor();
+    await page.unroute(isTransactions);
+    // Sent again from the same dialog, with the same key: the ledger changes once.
+    await dialog.getByRole('button', { name: 'Adjust', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const adjustments = (await historyOf(customer.id)).entries.filter((entry) => entry.kind === 'adjustment');
+    assert.equal(adjustments.length, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('records a refund typed in the currency’s major units, and shows the API’s problem in words', async () => {
     const customer = await newCustomer('Refund');
     const orderId = `e2e-order-${randomUUID().slice(0, 8)}`;

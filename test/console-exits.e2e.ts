@@ -129,6 +129,63 @@ describe('the Exits and win-back page', () => {
     await context.close();
   });
 
+  it('keeps the Win back dialog while a gift is being sent: no Cancel, no Escape', async () => {
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
+    await openExits(page);
+    const opener = page.locator('tr[data-customer] button').first();
+    await opener.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+
+    // The gift is held on its way, then lost: nothing reaches the API.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sent = 0;
+    await page.route(
+      (url) => url.pathname.endsWith('/win-back'),
+      async (route) => {
+        sent += 1;
+        await held;
+        await route.abort();
+      },
+    );
+    await dialog.getByLabel('Points to give').fill('10');
+    await dialog.getByRole('button', { name: 'Give' }).click();
+    await dialog.getByRole('button', { name: 'Giving…' }).waitFor();
+    assert.equal(sent, 1);
+    assert.equal(await dialog.getByRole('button', { name: 'Cancel' }).isDisabled(), true, 'no Cancel while sending');
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.isVisible(), true, 'Escape keeps the dialog while sending');
+    release();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.unroute((url) => url.pathname.endsWith('/win-back'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('opens the Win back dialog with Points chosen, every time', async () => {
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
+    await openExits(page);
+    const opener = page.locator('tr[data-customer] button').first();
+    const dialog = page.getByRole('dialog');
+    await opener.click();
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('radio', { name: 'Points' }).isChecked(), true, 'Points is chosen');
+    assert.equal(await dialog.getByRole('radio', { name: 'A reward' }).isChecked(), false);
+    // Opened again after choosing a reward: Points again.
+    await dialog.getByRole('radio', { name: 'A reward' }).check();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await opener.click();
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('radio', { name: 'Points' }).isChecked(), true, 'Points again');
+    await dialog.getByLabel('Points to give').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations in its charts, tables and dialog (${colorScheme})`, async () => {
       const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { colorScheme });

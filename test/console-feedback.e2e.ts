@@ -149,6 +149,27 @@ describe('the console’s Feedback page', () => {
     await context.close();
   });
 
+  it('shows “All versions” again when another survey is picked, whatever was picked before', async () => {
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
+    await openFeedback(page);
+    const { surveys } = await adminGet(SurveyList, surveyPaths.adminSurveys);
+    const other = surveys.find((survey) => survey.id !== SURVEY);
+    assert.ok(other, 'the demo has another survey');
+    const version = page.locator('select[name="version"]');
+    const figures = page.locator('[data-figure="nps"] dd, [data-state="empty"]').first();
+    await version.selectOption('1');
+    await figures.waitFor();
+    await version.selectOption('');
+    await figures.waitFor();
+    await version.selectOption('1');
+    await figures.waitFor();
+    await page.locator('select[name="survey"]').selectOption(other.id);
+    await figures.waitFor();
+    assert.equal(await version.inputValue(), '', 'the page shows every version: so does the picker');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe-core violations when ready, with tables, and empty (${colorScheme})`, async () => {
       const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { colorScheme });

@@ -225,6 +225,145 @@ describe('the Program page of the console', () => {
     await context.close();
   });
 
+  it('asks before signing out with unsaved changes, and staying keeps them and the session', async () => {
+    const { context, page } = await openProgram();
+    const bonus = page.locator('console-earning-section').getByLabel('Welcome bonus (points)');
+    await bonus.fill('78');
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    assert.deepEqual(questions, ['Leave the Program page? Your unsaved changes will be lost.']);
+    assert.equal(await bonus.inputValue(), '78', 'staying keeps the edit');
+    await page.reload();
+    await page.locator('console-earning-section form').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByRole('button', { name: 'Sign in with the demo key' }).count(), 0, 'still signed in');
+    await context.close();
+  });
+
+  it('refuses a new reward whose id is taken, beside the id, sending nothing', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Rewards');
+    const catalogue = () => adminGet(RewardCatalogue, '/v1/admin/rewards');
+    const before = (await catalogue()).rewards.find((reward) => reward.id === 'free-jasmine-tea');
+    assert.ok(before, 'the demo has the jasmine tea');
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`);
+    });
+    await page.locator('console-rewards-section').getByRole('button', { name: 'Add a reward' }).click();
+    const editor = page.locator('console-reward-editor');
+    const id = editor.getByLabel('Id (lowercase letters, digits, "-")');
+    await id.fill('free-jasmine-tea');
+    await editor.getByLabel('Name (English)').fill('Overwritten');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('alert').waitFor({ timeout: 5_000 });
+    assert.equal(await id.getAttribute('aria-invalid'), 'true');
+    const describedBy = await id.getAttribute('aria-describedby');
+    assert.ok(describedBy, 'the id points at its message');
+    assert.match((await editor.locator(`#${describedBy}`).textContent()) ?? '', /already has this id/);
+    assert.deepEqual(writes, [], 'nothing was sent');
+    assert.deepEqual(
+      (await catalogue()).rewards.find((reward) => reward.id === 'free-jasmine-tea'),
+      before,
+      'the reward is kept',
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shows each reward’s own required tier in a reused editor, after a pick was discarded', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Rewards');
+    const editor = page.locator('console-reward-editor');
+    const tier = editor.getByLabel('Required tier');
+    await page.locator('console-rewards-section tr[data-row="free-jasmine-tea"]').getByRole('button').click();
+    assert.equal(await tier.inputValue(), '');
+    await tier.selectOption('gold');
+    await editor.getByRole('button', { name: 'Discard' }).click();
+    assert.equal(await tier.inputValue(), '', 'discarded: any tier again');
+    await page.locator('console-rewards-section tr[data-row="free-express-shipping"]').getByRole('button').click();
+    await editor.getByRole('heading', { name: 'Editing: Free express shipping' }).waitFor();
+    assert.equal(await tier.inputValue(), 'gold', 'express shipping needs Gold');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('gives a tier added after removing one an id of its own, so the removed tier’s members move down', async () => {
+    const { context, page, problems } = await openProgram();
+    await showSection(page, 'Tiers');
+    const tiers = page.locator('console-tiers-section');
+    const original = await programSettings();
+    try {
+      const save = async () => {
+        await tiers.getByRole('button', { name: 'Save' }).click();
+        await tiers.getByRole('status').getByText('Saved.').waitFor();
+      };
+      // A fifth tier, saved: its id is the first free `tier-<n>`.
+      await tiers.getByRole('button', { name: 'Add a tier' }).click();
+      await save();
+      const added = (await programSettings()).tiers.at(-1)!;
+      assert.equal((await programSettings()).tiers.length, original.tiers.length + 1);
+      // Removed and another added in the same edit: the new one must not take the removed one's id.
+      await tierFieldset(page, added.id).getByRole('button', { name: 'Remove this tier' }).click();
+      await tiers.getByRole('button', { name: 'Add a tier' }).click();
+      const fresh = await tiers.locator('fieldset[data-tier]').last().getAttribute('data-tier');
+      assert.notEqual(fresh, added.id, 'a new id, not the removed tier’s');
+      await save();
+      const ids = (await programSettings()).tiers.map((tier) => tier.id);
+      assert.ok(!ids.includes(added.id), `${added.id} is gone: ${ids.join(', ')}`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      // The other tests see the demo's tiers again.
+      const restored = await fetch(`${running.stack.apiBase}/v1/admin/program`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ tiers: original.tiers }),
+      });
+      assert.equal(restored.status, 200, await restored.text());
+    }
+  });
+
+  it('closes the preview’s SDK client when it makes a new one, and when the page goes', async () => {
+    const { context, page, problems } = await openConsole(running.browser, `${running.stack.apiBase}/console/`);
+    // Counts the page's live `pagehide` listeners: each SDK client adds one until it is closed.
+    await context.addInitScript(() => {
+      const live = new Set<unknown>();
+      const add = window.addEventListener;
+      const remove = window.removeEventListener;
+      window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+        if (args[0] === 'pagehide') live.add(args[1]);
+        return add.apply(this, args);
+      } as Window['addEventListener'];
+      window.removeEventListener = function (this: Window, ...args: Parameters<Window['removeEventListener']>) {
+        if (args[0] === 'pagehide') live.delete(args[1]);
+        return remove.apply(this, args);
+      } as Window['removeEventListener'];
+      (window as unknown as { pagehideListeners: () => number }).pagehideListeners = () => live.size;
+    });
+    await page.reload();
+    await signInWithDemoKey(page);
+    const listeners = () =>
+      page.evaluate(() => (window as unknown as { pagehideListeners(): number }).pagehideListeners());
+    const outside = await listeners();
+    await page.getByRole('link', { name: 'Program' }).click();
+    await previewTier(page).locator('[part~="base"]').first().waitFor({ timeout: 10_000 });
+    const withPreview = await listeners();
+    assert.ok(withPreview > outside, `the preview's client listens (${outside} → ${withPreview})`);
+    const bonus = page.locator('console-earning-section').getByLabel('Welcome bonus (points)');
+    for (const points of ['11', '12', '13', '14', '15']) await bonus.fill(points);
+    assert.equal(await listeners(), withPreview, 'one client at a time');
+    await page.locator('console-earning-section').getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.locator('[data-figure="members-total"] dd').waitFor({ timeout: 15_000 });
+    assert.equal(await listeners(), outside, 'none left once the page is gone');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('is axe-clean in every section, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { context, page, problems } = await openProgram({ colorScheme });

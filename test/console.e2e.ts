@@ -28,6 +28,20 @@ async function sessionCookie(context: BrowserContext) {
   return cookie;
 }
 
+/** Ends the page's session from outside, as its expiry would: the API refuses its cookie from then on. */
+async function endSessionElsewhere(context: BrowserContext): Promise<void> {
+  const { value } = await sessionCookie(context);
+  const res = await fetch(`${running.stack.apiBase}/console/api/session`, {
+    method: 'DELETE',
+    headers: {
+      Cookie: `loyalty_console=${value}`,
+      Origin: new URL(running.stack.apiBase).origin,
+      'X-Loyalty-Console': '1',
+    },
+  });
+  assert.equal(res.status, 204, await res.text());
+}
+
 describe('the merchant console', () => {
   it('is served with the strict CSP, and signs in through the form with the demo key', async () => {
     const res = await fetch(consoleUrl());
@@ -92,6 +106,47 @@ describe('the merchant console', () => {
     });
     assert.equal(res.status, 401);
     assert.equal(((await res.json()) as { code: string }).code, 'console_session_invalid');
+    await context.close();
+  });
+
+  it('signs out when the session has already ended: the sign-in page, no script error', async () => {
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
+    await signInWithDemoKey(page);
+    await endSessionElsewhere(context);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor({ timeout: 5_000 });
+    assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('brings the merchant back to sign-in, saying why, when any call finds the session ended', async () => {
+    const { context, page, problems } = await openConsole(running.browser, consoleUrl());
+    await signInWithDemoKey(page);
+    await endSessionElsewhere(context);
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('alert').getByText('Your session has ended. Sign in again to continue.').waitFor({
+      timeout: 5_000,
+    });
+    await page.getByRole('button', { name: 'Sign in with the demo key' }).click();
+    // Signed in again, on the page it was on, and the notice is gone.
+    await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByText('Your session has ended').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('says so, with a way to try again, when the session cannot be checked', async () => {
+    const { context, page } = await openConsole(running.browser, consoleUrl());
+    await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
+    const isSession = (url: URL) => url.pathname === '/console/api/session';
+    await page.route(isSession, (route) => route.abort());
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not check whether you are signed in.' });
+    await alert.waitFor({ timeout: 5_000 });
+    await page.unroute(isSession);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Sign in with the demo key' }).waitFor();
     await context.close();
   });
 

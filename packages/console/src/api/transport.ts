@@ -16,6 +16,12 @@ export class ConsoleApiError extends Error {
 }
 
 /**
+ * Dispatched on `window` when an answer says the console's session has ended or expired (401
+ * `console_session_invalid`): the shell brings the merchant back to sign-in, whichever page asked.
+ */
+export const SESSION_ENDED_EVENT = 'console-session-ended';
+
+/**
  * Calls the API the console is served by. The session cookie goes along by itself (same origin); a request that
  * changes something carries the console's header, which the API's CSRF rules require.
  */
@@ -27,6 +33,9 @@ export async function call(path: string, init: RequestInit = {}): Promise<Respon
   const res = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   if (!res.ok) {
     const problem = Problem.safeParse(await res.json().catch(() => undefined));
+    if (res.status === 401 && problem.data?.code === 'console_session_invalid') {
+      dispatchEvent(new Event(SESSION_ENDED_EVENT));
+    }
     throw new ConsoleApiError(res.status, problem.data?.code, problem.data?.errors);
   }
   return res;

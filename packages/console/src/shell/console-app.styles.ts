@@ -63,6 +63,10 @@ export const consoleAppStyles = css`
   .status {
     padding: var(--_space);
   }
+  .notice {
+    border-inline-start: 4px solid var(--_color-danger);
+    padding-inline-start: 0.75em;
+  }
   @media (max-width: 40rem) {
     .tools {
       margin-inline-start: 0;

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { tokenStyles } from '@loyalty-elements/components';
 import type { ConsoleConfig, ConsoleSession } from '@loyalty-elements/contract';
 import { ConsoleApiError, consoleApi } from '../api/console-api.ts';
+import { SESSION_ENDED_EVENT } from '../api/transport.ts';
 import { LANGUAGES, initialLanguage, rememberLanguage, stringsFor, type Language } from '../i18n/language.ts';
 import { PAGES, type ConsolePage } from '../pages/pages.ts';
 import '../pages/sign-in/sign-in-page.ts';
@@ -14,7 +15,13 @@ import { mayLeave } from './leave-guard.ts';
 const BASE = import.meta.env.BASE_URL;
 
 type SignInState =
-  { kind: 'checking' } | { kind: 'signed-out'; config: ConsoleConfig } | { kind: 'signed-in'; session: ConsoleSession };
+  | { kind: 'checking' }
+  | { kind: 'check-failed' }
+  | { kind: 'signed-out'; config: ConsoleConfig }
+  | { kind: 'signed-in'; session: ConsoleSession };
+
+/** What the shell says above the page: why the merchant is back at sign-in, or that signing out failed. */
+type Notice = 'session-ended' | 'sign-out-failed' | null;
 
 /**
  * The console's shell: asks the API whether a session is signed in, shows the sign-in page or the navigation and
@@ -28,7 +35,9 @@ export class LoyaltyConsoleApp extends LitElement {
   @state() private scheme: ColorScheme | null = chosenScheme();
   @state() private systemDark = systemScheme() === 'dark';
   @state() private signIn: SignInState = { kind: 'checking' };
+  @state() private notice: Notice = null;
   @state() private path = this.pathFromLocation();
+  #signingOut = false;
 
   #stopWatchingScheme?: () => void;
   readonly #onPopState = () => {
@@ -36,11 +45,18 @@ export class LoyaltyConsoleApp extends LitElement {
     if (mayLeave()) this.path = this.pathFromLocation();
     else history.pushState(null, '', BASE + this.path);
   };
+  /** Any call found the session ended: back to sign-in (the page stays the same address), saying why. */
+  readonly #onSessionEnded = () => {
+    if (this.signIn.kind !== 'signed-in' || this.#signingOut) return;
+    this.notice = 'session-ended';
+    void this.checkSession();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopWatchingScheme = onSystemSchemeChange(() => (this.systemDark = systemScheme() === 'dark'));
     addEventListener('popstate', this.#onPopState);
+    addEventListener(SESSION_ENDED_EVENT, this.#onSessionEnded);
     void this.checkSession();
   }
 
@@ -48,6 +64,7 @@ export class LoyaltyConsoleApp extends LitElement {
     super.disconnectedCallback();
     this.#stopWatchingScheme?.();
     removeEventListener('popstate', this.#onPopState);
+    removeEventListener(SESSION_ENDED_EVENT, this.#onSessionEnded);
   }
 
   private pathFromLocation(): string {
@@ -59,17 +76,40 @@ export class LoyaltyConsoleApp extends LitElement {
   }
 
   private async checkSession(): Promise<void> {
+    this.signIn = { kind: 'checking' };
     try {
       this.signIn = { kind: 'signed-in', session: await consoleApi.session() };
     } catch (error) {
-      if (!(error instanceof ConsoleApiError && error.status === 401)) throw error;
-      this.signIn = { kind: 'signed-out', config: await consoleApi.config() };
+      try {
+        if (!(error instanceof ConsoleApiError && error.status === 401)) throw error;
+        this.signIn = { kind: 'signed-out', config: await consoleApi.config() };
+      } catch {
+        this.signIn = { kind: 'check-failed' };
+      }
     }
   }
 
   private async signOut(): Promise<void> {
-    await consoleApi.signOut();
+    if (!mayLeave()) return;
+    this.notice = null;
+    this.#signingOut = true;
+    try {
+      await consoleApi.signOut();
+    } catch (error) {
+      // A session that has already ended or expired is signed out: only another failure keeps the merchant here.
+      if (!(error instanceof ConsoleApiError && error.status === 401)) {
+        this.notice = 'sign-out-failed';
+        return;
+      }
+    } finally {
+      this.#signingOut = false;
+    }
     await this.checkSession();
+  }
+
+  private signedIn(): void {
+    this.notice = null;
+    void this.checkSession();
   }
 
   private navigate(event: MouseEvent, page: ConsolePage): void {
@@ -146,19 +186,33 @@ export class LoyaltyConsoleApp extends LitElement {
           ${signedIn ? html`<button type="button" @click=${this.signOut}>${strings.signOut}</button>` : nothing}
         </div>
       </header>
-      <main>${this.renderMain()}</main>
+      <main>${this.renderNotice()}${this.renderMain()}</main>
     `;
   }
 
+  private renderNotice() {
+    if (this.notice === null) return nothing;
+    const strings = stringsFor(this.language);
+    return html`<p class="notice" role="alert">
+      ${this.notice === 'session-ended' ? strings.sessionEnded : strings.signOutFailed}
+    </p>`;
+  }
+
   private renderMain() {
+    const strings = stringsFor(this.language);
     switch (this.signIn.kind) {
       case 'checking':
-        return html`<p class="status" role="status">${stringsFor(this.language).loading}</p>`;
+        return html`<p class="status" role="status">${strings.loading}</p>`;
+      case 'check-failed':
+        return html`<div class="status notice" role="alert">
+          <p>${strings.sessionCheckFailed}</p>
+          <button type="button" @click=${() => void this.checkSession()}>${strings.retry}</button>
+        </div>`;
       case 'signed-out':
         return html`<console-sign-in-page
           .language=${this.language}
           .demoSecretKey=${this.signIn.config.demoSecretKey}
-          @console-signed-in=${() => void this.checkSession()}
+          @console-signed-in=${this.signedIn}
         ></console-sign-in-page>`;
       case 'signed-in':
         return this.page.render({ language: this.language, scheme: this.effectiveScheme });

@@ -22,7 +22,8 @@ declare global {
  * One action on a customer in a native modal `<dialog>`: focus stays inside while it is open, Escape cancels, and
  * focus goes back to the control that opened it. A fresh idempotency key is made each time it opens and sent again
  * with every resubmission, so a double click or a retry after a lost answer changes the ledger once. While the
- * request is out the submit button is disabled; the API's problem is shown in words.
+ * request is out the submit and Cancel buttons are disabled and Escape does nothing; the API's problem is shown in
+ * words.
  */
 export abstract class ActionDialog extends LitElement {
   static override styles = [pageStyles, stackedFormStyles, dialogStyles];
@@ -80,6 +81,12 @@ export abstract class ActionDialog extends LitElement {
     }
   }
 
+  private cancel(event: Event): void {
+    // While the request is out the dialog stays, so its answer (or failure) is seen: reopened, it would get a new
+    // idempotency key, and sending again would write twice.
+    if (this.busy) event.preventDefault();
+  }
+
   private returnFocus(): void {
     this.#opener?.focus();
     this.#opener = null;
@@ -88,13 +95,15 @@ export abstract class ActionDialog extends LitElement {
   override render() {
     const strings = this.strings;
     const texts = this.texts(strings);
-    return html`<dialog aria-labelledby="heading" @close=${this.returnFocus}>
+    return html`<dialog aria-labelledby="heading" @cancel=${this.cancel} @close=${this.returnFocus}>
       <form novalidate @submit=${this.submit}>
         <h2 id="heading">${texts.heading}</h2>
         ${this.renderFields(strings)}
         <p class="problem" role="alert">${this.problem ?? nothing}</p>
         <div class="buttons">
-          <button type="button" @click=${() => this.dialog.close()}>${strings.customers.cancel}</button>
+          <button type="button" ?disabled=${this.busy} @click=${() => this.dialog.close()}>
+            ${strings.customers.cancel}
+          </button>
           <button type="submit" class="primary" ?disabled=${this.busy || !this.canSubmit()}>
             ${this.busy ? strings.customers.sending : texts.submit}
           </button>

@@ -87,9 +87,16 @@ export class ConsoleWinBackDialog extends LitElement {
     this.error = '';
     this.sending = false;
     this.#idempotencyKey = crypto.randomUUID();
+    // The form is made afresh for each opening (it goes when the dialog closes): no reset, which would also
+    // clear the chosen gift's radio.
     await this.updateComplete;
-    this.renderRoot.querySelector('form')?.reset();
     this.dialog.showModal();
+  }
+
+  private cancel(event: Event): void {
+    // While the gift is on its way the dialog stays, so its answer (or failure) is seen: reopened, it would get a
+    // new Idempotency-Key, and giving again would give twice.
+    if (this.sending) event.preventDefault();
   }
 
   private close(): void {
@@ -142,7 +149,7 @@ export class ConsoleWinBackDialog extends LitElement {
   override render() {
     const strings = stringsFor(this.language).exits;
     const member = this.member;
-    return html`<dialog aria-labelledby="win-back-title" @close=${() => (this.member = null)}>
+    return html`<dialog aria-labelledby="win-back-title" @cancel=${this.cancel} @close=${() => (this.member = null)}>
       ${
         member === null
           ? nothing
@@ -197,7 +204,7 @@ export class ConsoleWinBackDialog extends LitElement {
               </div>
               ${this.error === '' ? nothing : html`<p role="alert" class="error">${this.error}</p>`}
               <div class="buttons">
-                <button type="button" @click=${() => this.close()}>${strings.cancel}</button>
+                <button type="button" ?disabled=${this.sending} @click=${() => this.close()}>${strings.cancel}</button>
                 <button type="submit" class="primary" ?disabled=${this.sending}>
                   ${this.sending ? strings.sending : strings.send}
                 </button>

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { SurveyFeedback, SurveyResults, SurveySummary } from '@loyalty-elements/contract';
 import { feedbackApi } from '../../api/feedback.ts';
 import { formatters } from '../../i18n/format.ts';
@@ -140,6 +141,8 @@ export class ConsoleFeedbackPage extends LitElement {
     const format = formatters(this.language);
     const current = surveys.find((survey) => survey.id === this.surveyId);
     const versions = Array.from({ length: current?.version ?? 0 }, (_, index) => index + 1);
+    // Each option's live `selected` property, not its attribute: once the person picked an option, its attribute no
+    // longer selects it, and the picker would show a choice other than the page's.
     return html`<div class="pickers">
       <label
         >${s.survey}
@@ -149,7 +152,7 @@ export class ConsoleFeedbackPage extends LitElement {
         >
           ${surveys.map(
             (survey) =>
-              html`<option value=${survey.id} ?selected=${survey.id === this.surveyId}>
+              html`<option value=${survey.id} .selected=${live(survey.id === this.surveyId)}>
                 ${localized(survey.title, this.language)}
               </option>`,
           )}
@@ -164,10 +167,10 @@ export class ConsoleFeedbackPage extends LitElement {
             this.pick(this.surveyId, value === '' ? undefined : Number(value));
           }}
         >
-          <option value="" ?selected=${this.version === undefined}>${s.allVersions}</option>
+          <option value="" .selected=${live(this.version === undefined)}>${s.allVersions}</option>
           ${versions.map(
             (version) =>
-              html`<option value=${version} ?selected=${version === this.version}>
+              html`<option value=${version} .selected=${live(version === this.version)}>
                 ${s.versionNumber(format.number(version))}
               </option>`,
           )}

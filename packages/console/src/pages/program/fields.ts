@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { live } from 'lit/directives/live.js';
 
 /**
  * The form controls of the Program page: each a labelled native control whose refusal by the API (a 400's field
@@ -133,7 +134,9 @@ export function selectField(
     label,
     html`<select ${identified(d, key)} @change=${(event: Event) => onChange(valueOf(event))}>
       ${options.map(
-        (option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`,
+        // The live property, not the attribute: once the person picked an option, its attribute no longer selects it.
+        (option) =>
+          html`<option value=${option.value} .selected=${live(option.value === value)}>${option.label}</option>`,
       )}
     </select>`,
   );

@@ -16,7 +16,13 @@ export interface DraftChange {
   dirty: boolean;
 }
 
-type SaveStatus = 'idle' | 'saving' | 'saved' | 'refused' | 'failed';
+type SaveStatus = 'idle' | 'saving' | 'saved' | 'invalid' | 'refused' | 'failed';
+
+/** A value the page itself refuses before sending anything, keyed like the API's field errors. */
+export interface FieldProblem {
+  key: string;
+  message: string;
+}
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -43,6 +49,10 @@ export abstract class ProgramSection<T> extends LitElement {
   protected abstract renderFields(fields: FieldContext): TemplateResult;
   /** Sends the draft; what the API saved comes back to the page through the section's own event. */
   protected abstract persist(draft: T): Promise<void>;
+  /** What the page refuses in the draft before sending it (the API checks the rest); by default nothing. */
+  protected validate(_draft: T): FieldProblem[] {
+    return [];
+  }
 
   get dirty(): boolean {
     return this.draft !== undefined && JSON.stringify(this.draft) !== this.#savedJson;
@@ -84,6 +94,13 @@ export abstract class ProgramSection<T> extends LitElement {
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const problems = this.validate(this.draft);
+    if (problems.length > 0) {
+      this.fieldErrors = problems;
+      this.status = 'invalid';
+      await this.focusFirstInvalid();
+      return;
+    }
     this.status = 'saving';
     try {
       await this.persist(this.draft);
@@ -128,9 +145,11 @@ export abstract class ProgramSection<T> extends LitElement {
     return html`<form novalidate @submit=${this.save}>
       <h2>${this.heading()}</h2>
       ${
-        this.status === 'refused' || this.status === 'failed'
+        this.status === 'invalid' || this.status === 'refused' || this.status === 'failed'
           ? html`<div class="card error" role="alert">
-              <p>${this.status === 'refused' ? strings.refused : strings.saveFailed}</p>
+              <p>
+                ${this.status === 'invalid' ? strings.invalid : this.status === 'refused' ? strings.refused : strings.saveFailed}
+              </p>
               ${
                 elsewhere.length
                   ? html`<ul>

@@ -5,7 +5,7 @@ import { programApi } from '../../api/program.ts';
 import { localized } from '../../i18n/language.ts';
 import { checkboxField, inputField, numberField, selectField, type FieldContext } from './fields.ts';
 import { EDITED_LANGUAGES, withoutBlanks } from './localized-fields.ts';
-import { ProgramSection } from './program-section.ts';
+import { ProgramSection, type FieldProblem } from './program-section.ts';
 
 /** A reward being edited: its id (typed for a new one) and what `PUT /v1/admin/rewards/{rewardId}` takes. */
 export interface RewardEdit {
@@ -39,10 +39,18 @@ function instantOf(local: string): string | null {
 export class ConsoleRewardEditor extends ProgramSection<RewardEdit> {
   protected readonly draftPart = 'reward';
   @property({ attribute: false }) tiers: readonly TierSettings[] = [];
+  /** The ids of the rewards there are: a new reward may not take one (the API's PUT would replace that reward). */
+  @property({ attribute: false }) takenIds: readonly string[] = [];
 
   protected heading(): string {
     const name = localized(this.saved.reward.name, this.language);
     return this.saved.isNew ? this.strings.program.newReward : this.strings.program.editing(name);
+  }
+
+  protected override validate({ id, isNew }: RewardEdit): FieldProblem[] {
+    return isNew && this.takenIds.includes(id)
+      ? [{ key: 'path.rewardId', message: this.strings.program.rewardIdTaken }]
+      : [];
   }
 
   protected override async persist({ id, reward }: RewardEdit): Promise<void> {

@@ -78,6 +78,7 @@ export class ConsoleRewardsSection extends LitElement {
                 .language=${this.language}
                 .saved=${this.editing}
                 .tiers=${this.tiers}
+                .takenIds=${this.rewards.map((reward) => reward.id)}
                 @console-reward-saved=${this.saved}
               ></console-reward-editor>
               <p><button type="button" @click=${this.close}>${strings.close}</button></p>

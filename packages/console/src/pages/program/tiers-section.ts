@@ -8,9 +8,13 @@ import { SettingsSection } from './settings-section.ts';
 
 export type TiersDraft = Pick<ProgramSettings, 'tiers'>;
 
-/** An id for a tier added in the page: unused among `tiers`. */
-function newTierId(tiers: readonly TierSettings[]): string {
-  for (let n = tiers.length + 1; ; n++) if (!tiers.some((tier) => tier.id === `tier-${n}`)) return `tier-${n}`;
+/**
+ * An id for a tier added in the page: unused among the draft's tiers and the saved ones. A saved id would make the
+ * API keep that tier (its members and rewards stay) rather than replace a tier removed in the same edit.
+ */
+function newTierId(tiers: readonly TierSettings[], saved: readonly TierSettings[]): string {
+  const taken = new Set([...tiers, ...saved].map((tier) => tier.id));
+  for (let n = tiers.length + 1; ; n++) if (!taken.has(`tier-${n}`)) return `tier-${n}`;
 }
 
 /** The first language's box shows the API's word on the benefits; each box needs an id of its own. */
@@ -67,7 +71,7 @@ export class ConsoleTiersSection extends SettingsSection<TiersDraft> {
     const top = tiers.at(-1);
     const name = Object.fromEntries(EDITED_LANGUAGES.map(({ tag }) => [tag, this.strings.program.newTier]));
     const tier: TierSettings = {
-      id: newTierId(tiers),
+      id: newTierId(tiers, this.saved.tiers),
       name,
       threshold: top ? top.threshold * 2 || 1000 : 0,
       benefits: [],

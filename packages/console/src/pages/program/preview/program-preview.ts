@@ -47,12 +47,18 @@ export class ConsoleProgramPreview extends LitElement {
   @state() private balance = 500;
   @state() private tierId = '';
   @state() private client: LoyaltyClient | undefined;
+  /** The client does not show the values as they are now, or was closed when the preview left the page. */
+  #stale = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const tiers = orderedTiers(this.settings);
     if (!tiers.some((tier) => tier.id === this.tierId)) this.tierId = tiers[0]?.id ?? '';
-    // Any change is a new client: the widgets load again, from the new draft, at once.
-    if (changed.size > 0) {
+    // Any change is a new client: the widgets load again, from the new draft, at once. The one it replaces is
+    // closed, so it stops listening to the page; out of the page, none is made.
+    if (changed.size > 0) this.#stale = true;
+    if (this.#stale && this.isConnected) {
+      this.#stale = false;
+      this.client?.close();
       this.client = createPreviewClient({
         settings: this.settings,
         rewards: this.rewards,
@@ -67,6 +73,18 @@ export class ConsoleProgramPreview extends LitElement {
         now: new Date(),
       });
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#stale) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.client?.close();
+    // Back in the page, it makes a client again.
+    this.#stale = true;
   }
 
   override render() {
