@@ -1,9 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { createServer as createViteServer } from 'vite';
+import { build, createServer as createViteServer, preview, type InlineConfig } from 'vite';
 import { PUBLISHABLE_KEY_HEADER, Summary } from '@loyalty-elements/contract';
 // @ts-expect-error: a plain ESM script without types, shared with the demo and the component tests
 import { startApi } from '../scripts/start-api.mjs';
@@ -22,6 +25,7 @@ import { DEMO_PUBLISHABLE_KEY } from './support/stack.ts';
 let apiBase: string;
 let browser: Browser;
 let backend: MerchantBackend;
+let wrappersPort: number;
 const examples = new Map<ExampleName, ServedExample>();
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -33,9 +37,10 @@ async function started<T>(starting: Promise<T>, stop: (value: T) => Promise<void
 }
 
 before(async () => {
-  const [apiPort, reactPort, vuePort] = await Promise.all([freePort(), freePort(), freePort()]);
+  let apiPort: number, reactPort: number, vuePort: number;
+  [apiPort, reactPort, vuePort, wrappersPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   apiBase = `http://localhost:${apiPort}`;
-  const origins = [reactPort, vuePort].map((port) => `http://localhost:${port}`).join(',');
+  const origins = [reactPort, vuePort, wrappersPort].map((port) => `http://localhost:${port}`).join(',');
   const startedExample = (name: ExampleName, port: number) =>
     started(serveExample(name, apiBase, port), (example) => example.close()).then((example) => {
       examples.set(name, example);
@@ -187,5 +192,99 @@ describe('the React wrappers on a server', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/**
+ * A page with every React component of `@loyalty-elements/react`, each given an `onLoyaltyReady` that adds its
+ * name and the customer to `window.readyHeard`, built by Vite from the React example (its dependencies and its
+ * token route) and served with `vite preview` on `port`.
+ */
+async function serveEveryWrapper(port: number): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'loyalty-react-wrappers-'));
+  const entry = 'virtual:every-wrapper';
+  const code = `
+    import { createElement } from 'react';
+    import { createRoot } from 'react-dom/client';
+    import { createLoyaltyClient, customerTokenFromUrl } from '@loyalty-elements/sdk';
+    import * as wrappers from '@loyalty-elements/react';
+
+    wrappers.setSharedClient(createLoyaltyClient({
+      apiBase: ${JSON.stringify(apiBase)},
+      publishableKey: ${JSON.stringify(DEMO_PUBLISHABLE_KEY)},
+      getCustomerToken: customerTokenFromUrl('/api/loyalty-token'),
+    }));
+    const names = Object.keys(wrappers)
+      .filter((name) => /^Loyalty/.test(name) && !name.endsWith('Element'))
+      .sort();
+    window.wrapperNames = names;
+    window.readyHeard = [];
+    createRoot(document.getElementById('root')).render(
+      createElement('main', null, names.map((name) =>
+        createElement(wrappers[name], {
+          key: name,
+          ...(name === 'LoyaltySatisfactionSurvey' ? { trigger: 'post_purchase' } : {}),
+          onLoyaltyReady: (event) => window.readyHeard.push([name, event.detail.customer.id]),
+        }),
+      )),
+    );`;
+  const config: InlineConfig = {
+    root: fileURLToPath(new URL('../examples/react/', import.meta.url)),
+    configLoader: 'runner',
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'every-wrapper-page',
+        resolveId: (id) => (id === entry ? `\0${entry}` : undefined),
+        load: (id) => (id === `\0${entry}` ? code : undefined),
+      },
+    ],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rolldownOptions: { input: { page: entry }, output: { entryFileNames: 'page.js' } },
+    },
+  };
+  try {
+    await build({ ...config, mode: 'production' });
+    await writeFile(
+      join(outDir, 'index.html'),
+      '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/page.js"></script></body></html>',
+    );
+    const server = await preview({ ...config, preview: { port, strictPort: true, host: '127.0.0.1' } });
+    return {
+      url: `http://localhost:${port}`,
+      async close() {
+        await server.close();
+        await rm(outDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+describe('the React wrappers in the browser', () => {
+  it("call every component's onLoyaltyReady handler with the shopper's summary, the survey's too", async () => {
+    const served = await started(serveEveryWrapper(wrappersPort), (value) => value.close());
+    const shopper = await createBirthdayShopper(apiBase, 'example-wrappers', 500);
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'shopper', value: shopper, url: served.url }]);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    type Heard = { wrapperNames?: string[]; readyHeard?: [string, string][] };
+    const names = await page.waitForFunction(() => (window as Heard).wrapperNames, undefined, { timeout: 15_000 });
+    const wrappers = (await names.jsonValue()) as string[];
+    assert.ok(wrappers.includes('LoyaltySatisfactionSurvey'), wrappers.join(', '));
+    assert.ok(wrappers.length >= 10, wrappers.join(', '));
+    const heard = () =>
+      page.evaluate(() => [...new Set(((window as Heard).readyHeard ?? []).map(([name]) => name))].sort());
+    const deadline = Date.now() + 15_000;
+    while ((await heard()).length < wrappers.length && Date.now() < deadline) await page.waitForTimeout(100);
+    assert.deepEqual(await heard(), wrappers);
+    const customers = await page.evaluate(() => [...new Set(((window as Heard).readyHeard ?? []).map(([, id]) => id))]);
+    assert.deepEqual(customers, [shopper]);
+    await context.close();
   });
 });

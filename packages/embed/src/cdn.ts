@@ -20,8 +20,9 @@ if (!scriptUrl) {
 }
 const widgetUrl = (tag: WidgetTag) => new URL(`widgets/${tag}.js`, scriptUrl ?? location.href);
 
-// The first widget module that fails to load is checked once for a missing CORS header, and the header to add is
-// named; the other failures (the network dropped) are tried again as before, with no more checks.
+// The first widget module that fails to load is checked once for a refusal by CORS (a missing header, or a missing
+// file on a host that sends the header only with the files it has), and the file and the header are named; the
+// other failures (the network dropped) are tried again as before (on-demand.ts), with no more checks.
 let checked = false;
 async function explainFailure(url: URL): Promise<void> {
   if (checked) return;

@@ -1,9 +1,12 @@
 /**
  * Why a widget module from another origin did not load, in words the merchant can act on, or undefined when the
- * cause is something else (the network, a missing file). Module scripts from another origin need the
- * `Access-Control-Allow-Origin` header; without it the browser refuses them and says only that the import failed.
- * A request the browser refuses for CORS fails in `cors` mode and succeeds, opaque, in `no-cors` mode. The probes
- * carry `cors-check=1`, so they are told apart from the module's own downloads in logs.
+ * probes point elsewhere: the host could not be reached (the network), or it answers this origin's CORS requests
+ * (the header is there; a missing file on such a host is reported by the failed import alone). Module scripts from
+ * another origin need the `Access-Control-Allow-Origin` header; without it the browser refuses them and says only
+ * that the import failed. A request the browser refuses for CORS fails in `cors` mode and succeeds, opaque, in
+ * `no-cors` mode. The opaque answer hides its status, so a missing header and a missing file on a host that adds
+ * the header only to the files it has (a 404 without it) look the same: the message names both. The probes carry
+ * `cors-check=1`, so they are told apart from the module's own downloads in logs.
  */
 export async function explainModuleFailure(url: URL, pageOrigin: string): Promise<string | undefined> {
   if (url.origin === pageOrigin) return undefined;
@@ -21,9 +24,8 @@ export async function explainModuleFailure(url: URL, pageOrigin: string): Promis
     return undefined;
   }
   return (
-    `loyalty-elements.js: the browser refused ${url.href} because ${url.origin} sent it without an ` +
-    `"Access-Control-Allow-Origin" header, which a module from another origin than the page (${pageOrigin}) needs. ` +
-    `Serve the widgets/ folder with "Access-Control-Allow-Origin: ${pageOrigin}" (or "*"), or load ` +
-    `loyalty-elements.all.js instead of loyalty-elements.js: one file with every widget, which needs no such header.`
+    `loyalty-elements.js: a widget module could not be loaded: check that ${url.href} exists and is served with ` +
+    `"Access-Control-Allow-Origin: ${pageOrigin}" (or "*"), or load loyalty-elements.all.js instead of ` +
+    `loyalty-elements.js: every widget in one file, which needs no such header.`
   );
 }

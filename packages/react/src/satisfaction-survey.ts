@@ -5,6 +5,7 @@ import { createComponent, type EventName } from '@lit/react';
 import {
   LoyaltySatisfactionSurvey as LoyaltySatisfactionSurveyElement,
   type LoyaltyErrorEvent,
+  type LoyaltyReadyEvent,
   type LoyaltySurveyAnswerEvent,
   type LoyaltySurveyDismissedEvent,
   type LoyaltySurveyShownEvent,
@@ -20,6 +21,7 @@ export const LoyaltySatisfactionSurvey = createComponent({
   elementClass: LoyaltySatisfactionSurveyElement,
   displayName: 'LoyaltySatisfactionSurvey',
   events: {
+    onLoyaltyReady: 'loyalty-ready' as EventName<LoyaltyReadyEvent>,
     onLoyaltyError: 'loyalty-error' as EventName<LoyaltyErrorEvent>,
     onLoyaltySurveyShown: 'loyalty-survey-shown' as EventName<LoyaltySurveyShownEvent>,
     onLoyaltySurveyAnswer: 'loyalty-survey-answer' as EventName<LoyaltySurveyAnswerEvent>,
