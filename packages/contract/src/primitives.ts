@@ -37,8 +37,22 @@ export const PositivePoints = z.int().check(z.gte(1));
 /** A calendar date without a time or zone, `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date();
 
-/** An instant with its UTC offset, `2026-06-03T00:00:00.000Z`. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/** The instants the API stores and writes back: from 1900 to the end of 9999, in UTC. */
+const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 1);
+const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * An instant with its UTC offset, `2026-06-03T00:00:00.000Z`, from 1900 to the end of 9999 once in UTC: the text
+ * alone allows years 0000–0099 (which PostgreSQL reads as other years, or not at all) and offsets that carry
+ * 9999-12-31 into year 10000, which `toISOString()` writes in a form no instant here matches.
+ */
+export const IsoDateTime = z.iso.datetime({ offset: true }).check(
+  z.refine((text) => {
+    const ms = Date.parse(text);
+    // Text that is no instant at all is the format's to report.
+    return Number.isNaN(ms) || (ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS);
+  }, 'An instant from 1900 to the end of 9999 (UTC).'),
+);
 
 /** Zones already checked: every response carries one, and building a formatter per check is costly. */
 const checkedTimeZones = new Map<string, boolean>();

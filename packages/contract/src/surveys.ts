@@ -182,7 +182,7 @@ export const SurveyDraft = z.object({
    * Points granted once per response when it completes, whatever the answers: the score never changes the
    * reward. Absent: no reward.
    */
-  completionReward: z.optional(PositivePoints),
+  completionReward: z.optional(PositivePoints.check(z.lte(MAX_INT4))),
 });
 export type SurveyDraft = z.infer<typeof SurveyDraft>;
 

@@ -4,6 +4,7 @@ import { buildOpenApiDocument } from '../src/openapi.ts';
 import {
   AdjustRequest,
   Birthday,
+  IsoDateTime,
   CustomerUpsertRequest,
   PROBLEM_CODES,
   PointsHistoryQuery,
@@ -155,6 +156,17 @@ describe('Birthday', () => {
         ['day'],
       );
     }
+  });
+});
+
+describe('IsoDateTime', () => {
+  it('takes instants from 1900 to the end of 9999 in UTC, whatever their offset', () => {
+    for (const instant of ['1900-01-01T00:00:00Z', '2026-06-03T08:00:00.000Z', '9999-12-31T23:59:59.999Z'])
+      assert.equal(IsoDateTime.safeParse(instant).success, true, instant);
+    // Year 10000 once in UTC; years PostgreSQL reads as others (0049 → 2049) or not at all (0000).
+    for (const instant of ['9999-12-31T23:59:59-05:00', '0049-06-01T00:00:00Z', '0000-01-01T00:00:00Z'])
+      assert.equal(IsoDateTime.safeParse(instant).success, false, instant);
+    assert.equal(IsoDateTime.safeParse('next week').error?.issues.length, 1, 'one issue for text that is no instant');
   });
 });
 

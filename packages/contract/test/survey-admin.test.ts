@@ -25,6 +25,10 @@ describe('survey definitions over the admin API', () => {
     assert.deepEqual(issuePaths(SurveyDefinitionInput, { ...input, version: 2 }), ['']);
     assert.deepEqual(issuePaths(SurveyDefinitionInput, { ...input, active: undefined }), ['active']);
     assert.deepEqual(issuePaths(SurveyDefinitionInput, { ...input, completionReward: 0 }), ['completionReward']);
+    // More than a PostgreSQL integer holds: the program's public settings could no longer be read.
+    assert.deepEqual(issuePaths(SurveyDefinitionInput, { ...input, completionReward: 3_000_000_000 }), [
+      'completionReward',
+    ]);
     assert.deepEqual(
       issuePaths(SurveyDefinitionInput, { ...input, questions: [...input.questions, input.questions[0]] }),
       ['questions.1.id'],

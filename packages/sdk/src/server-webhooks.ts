@@ -45,8 +45,9 @@ export function verifyWebhook(rawBody: string | Uint8Array, headers: WebhookHead
   if (Math.abs(Date.now() / 1000 - timestamp) > WEBHOOK_TOLERANCE_SECONDS) {
     throw new WebhookVerificationError('stale_timestamp', 'The webhook was signed more than five minutes from now.');
   }
+  const webhook = signingKey(secret);
   try {
-    new Webhook(secret).verify(rawBody, signed, { jsonParse: false });
+    webhook.verify(rawBody, signed, { jsonParse: false });
   } catch (error) {
     if (error instanceof SignatureMismatch) {
       throw new WebhookVerificationError('bad_signature', 'The signature does not match this body and secret.');
@@ -66,6 +67,23 @@ export function verifyWebhook(rawBody: string | Uint8Array, headers: WebhookHead
     throw new WebhookVerificationError('malformed', 'The webhook-id header is not the event’s id.');
   }
   return parsed.data;
+}
+
+/**
+ * The endpoint's signing key from its `whsec_…` secret, read with the whitespace a secrets file or an environment
+ * variable may leave around it. A secret that is not one is the receiver's mistake, not the event's: a TypeError.
+ */
+function signingKey(secret: string): Webhook {
+  const trimmed = typeof secret === 'string' ? secret.trim() : '';
+  try {
+    if (!trimmed.startsWith('whsec_')) throw new Error('it does not start with "whsec_"');
+    return new Webhook(trimmed);
+  } catch (cause) {
+    throw new TypeError(
+      `verifyWebhook: \`secret\` is not the endpoint's whsec_… signing secret (${(cause as Error).message})`,
+      { cause },
+    );
+  }
 }
 
 function signatureHeaders(headers: WebhookHeaders): Record<(typeof SIGNATURE_HEADERS)[number], string> {

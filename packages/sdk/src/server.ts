@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { MAX_CUSTOMER_TOKEN_TTL_SECONDS } from '@loyalty-elements/contract';
+import { Identifier, MAX_CUSTOMER_TOKEN_TTL_SECONDS } from '@loyalty-elements/contract';
 
 export interface SignCustomerTokenOptions {
   /** The merchant's id for the signed-in customer. */
@@ -19,6 +19,10 @@ export async function signCustomerToken(options: SignCustomerTokenOptions): Prom
   if (!options.audience.startsWith('pk_'))
     throw new TypeError('signCustomerToken: `audience` must be a publishable key');
   if (!options.customerId) throw new TypeError('signCustomerToken: `customerId` is required');
+  // The API refuses every token for an id it would not take: a token it always refuses looks like a signed-out shopper.
+  if (!Identifier.safeParse(options.customerId).success) {
+    throw new TypeError('signCustomerToken: `customerId` must be 1–128 characters, without NUL or unpaired surrogates');
+  }
   if (!Number.isInteger(ttl) || ttl <= 0 || ttl > MAX_CUSTOMER_TOKEN_TTL_SECONDS) {
     throw new RangeError(
       `signCustomerToken: \`ttlSeconds\` must be a whole number from 1 to ${MAX_CUSTOMER_TOKEN_TTL_SECONDS}`,

@@ -24,4 +24,14 @@ describe('signCustomerToken', () => {
     await assert.rejects(signCustomerToken({ customerId: 'c1', secretKey, audience, ttlSeconds: 86_401 }), RangeError);
     await assert.rejects(signCustomerToken({ customerId: 'c1', secretKey: 'pk_oops', audience }), TypeError);
   });
+
+  it('refuses a customer id the API would never take, rather than sign a token it always refuses', async () => {
+    for (const customerId of ['a'.repeat(129), 'a\u0000b', '\ud800'])
+      await assert.rejects(
+        signCustomerToken({ customerId, secretKey, audience }),
+        TypeError,
+        JSON.stringify(customerId),
+      );
+    assert.ok(await signCustomerToken({ customerId: 'a'.repeat(128), secretKey, audience }));
+  });
 });

@@ -56,6 +56,16 @@ describe('verifyWebhook', () => {
     assert.throws(() => verifyWebhook(body, signed(body, new Date(), otherSecret), secret), refusal('bad_signature'));
   });
 
+  it('reads a secret with the whitespace a secrets file leaves, and names a secret that is none', () => {
+    assert.deepEqual(verifyWebhook(body, signed(body), `${secret}\n`), event);
+    for (const wrong of ['', 'whsec_not base64!', 'sk_live_secret'])
+      assert.throws(
+        () => verifyWebhook(body, signed(body), wrong),
+        (error) => error instanceof TypeError && /whsec_/.test(error.message),
+        JSON.stringify(wrong),
+      );
+  });
+
   it('refuses a timestamp more than five minutes old or ahead: stale_timestamp', () => {
     const old = new Date(Date.now() - 6 * 60 * 1000);
     assert.throws(() => verifyWebhook(body, signed(body, old), secret), refusal('stale_timestamp'));
