@@ -94,8 +94,22 @@ describe('the merchant backend example', () => {
 
     const guest = await fetch(`${backend.tokenUrl}?shopper=`);
     assert.equal(guest.status, 401);
+    const garbled = await fetch(backend.tokenUrl, { headers: { Cookie: 'shopper=%E0' } });
+    assert.equal(garbled.status, 401, 'a cookie that is no name is a guest, not a 500');
     const elsewhere = await fetch(new URL('/api/other', backend.tokenUrl));
     assert.equal(elsewhere.status, 404);
+  });
+  it('with a real secret key, signs for no one until it reads the shopper from the site’s own session', async () => {
+    const real = await startMerchantBackend({ LOYALTY_SECRET_KEY: 'sk_live_of_a_real_program' });
+    try {
+      for (const request of [`${real.tokenUrl}?shopper=victim-42`, real.tokenUrl]) {
+        const response = await fetch(request);
+        assert.equal(response.status, 500, request);
+        assert.equal(await response.text(), '', 'no token');
+      }
+    } finally {
+      await real.stop();
+    }
   });
 });
 

@@ -54,13 +54,13 @@ export interface MerchantBackend {
 }
 
 /** Runs examples/merchant-backend/server.ts as its `start` script does, on a free port. */
-export async function startMerchantBackend(): Promise<MerchantBackend> {
+export async function startMerchantBackend(env: Record<string, string> = {}): Promise<MerchantBackend> {
   const { url, stop } = await startService({
     main: 'server.ts',
     cwd: fileURLToPath(new URL('../../examples/merchant-backend/', import.meta.url)),
     ready: /listening on (http:\/\/\S+)/,
     name: 'The merchant backend',
-    env: { PORT: '0' },
+    env: { PORT: '0', ...env },
   });
   return { tokenUrl: url, stop };
 }
