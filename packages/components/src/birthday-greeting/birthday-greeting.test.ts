@@ -183,6 +183,32 @@ class Network {
     this.online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
 }
 
+/** A `fetch` that holds the birthday claim until `release()`, like a slow network; `answered` once the API answered it. */
+class HeldClaim {
+  held = false;
+  #release!: () => void;
+  readonly #gate = new Promise<void>((resolve) => (this.#release = resolve));
+  #answer!: () => void;
+  readonly answered = new Promise<void>((resolve) => (this.#answer = resolve));
+
+  release(): void {
+    this.#release();
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const claim = request.method === 'POST' && new URL(request.url).pathname.endsWith(paths.birthdayClaim);
+    if (!claim) return fetch(request);
+    this.held = true;
+    await this.#gate;
+    try {
+      return await fetch(request);
+    } finally {
+      this.#answer();
+    }
+  };
+}
+
 /** A `fetch` that edits what the real API answers (for programs and dates the demo seed does not have). */
 function rewriting(edit: { summary?: (summary: Summary) => Summary; program?: (program: Program) => Program }) {
   const rewrite: typeof fetch = async (input, init) => {
@@ -649,6 +675,29 @@ describe('<loyalty-birthday-greeting>', () => {
       expect(after.points.balance - before.points.balance).to.equal(REWARD);
       expect(after.birthday).to.include({ claimedThisYear: true, claimable: false });
       expect(await birthdayBonuses(client)).to.equal(1);
+    });
+
+    it('drops a claim that completes after the shopper signed out: nothing announced, no event', async () => {
+      const held = new HeldClaim();
+      const client = await clientFor(await newShopperToken('Lin Mei', birthdayToday()), { fetch: held.fetch });
+      const el = await mount(client);
+      await ready(el);
+      expect(el.view).to.equal('greeting');
+      const claimed: Event[] = [];
+      el.addEventListener('loyalty-birthday-claimed', (event) => claimed.push(event));
+      part<HTMLButtonElement>(el, 'button')!.click();
+      await waitUntil(() => held.held, 'the claim to be sent');
+
+      await client.identify(null);
+      await waitUntil(() => el.state === 'guest', 'the guest state');
+      held.release();
+      await held.answered;
+      // Time for the client to read the answer, and for the element to show it if it were to.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await el.updateComplete;
+      expect(claimed).to.have.length(0);
+      expect(announced(el)).to.equal('');
+      expect(el.state).to.equal('guest');
     });
 
     it('shows the claimed state when this year’s reward was already claimed, without a celebration', async () => {

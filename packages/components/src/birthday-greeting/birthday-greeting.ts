@@ -115,7 +115,8 @@ export class LoyaltyBirthdayGreeting extends LoyaltyDataElement<BirthdayData> {
     host: this,
     i18n: this.i18n,
     client: () => this.data.client,
-    customerId: () => this.#customerId,
+    // The data on show, not the last customer's: after a sign-out there is none.
+    customerId: () => this.data.value?.summary.customer.id,
     customerName: () => this.data.value?.summary.customer.name ?? '',
     reward: (points) => this.#reward(points),
     firstGift: (status) => this.#firstGift(status),

@@ -30,37 +30,53 @@ export interface PanelWidgetOptions {
   joinUrl: string | undefined;
   /** Below the panel's own title. */
   headingLevel: number;
+  /**
+   * The panel's locale, set on each widget: their closest `lang` is otherwise the panel's `<dialog>`, inside its shadow
+   * root, where no widget sees it change.
+   */
+  lang: string;
 }
 
-/** The six widgets, on the page's one client, their titles one level below the panel's. */
+/** The six widgets, on the page's one client, their titles one level below the panel's, in the panel's language. */
 export function renderPanelWidgets(options: PanelWidgetOptions): TemplateResult {
-  const { client, signInUrl, joinUrl, headingLevel } = options;
+  const { client, signInUrl, joinUrl, headingLevel, lang } = options;
   return html`
-    <loyalty-points-balance .client=${client} .signInUrl=${signInUrl} .joinUrl=${joinUrl}></loyalty-points-balance>
+    <loyalty-points-balance
+      lang=${lang}
+      .client=${client}
+      .signInUrl=${signInUrl}
+      .joinUrl=${joinUrl}
+      .headingLevel=${headingLevel}
+    ></loyalty-points-balance>
     <loyalty-tier-progress
+      lang=${lang}
       .client=${client}
       .signInUrl=${signInUrl}
       .joinUrl=${joinUrl}
       .headingLevel=${headingLevel}
     ></loyalty-tier-progress>
     <loyalty-ways-to-earn
+      lang=${lang}
       .client=${client}
       .signInUrl=${signInUrl}
       .headingLevel=${headingLevel}
     ></loyalty-ways-to-earn>
     <loyalty-rewards
+      lang=${lang}
       .client=${client}
       .signInUrl=${signInUrl}
       .joinUrl=${joinUrl}
       .headingLevel=${headingLevel}
     ></loyalty-rewards>
     <loyalty-referral
+      lang=${lang}
       .client=${client}
       .signInUrl=${signInUrl}
       .joinUrl=${joinUrl}
       .headingLevel=${headingLevel}
     ></loyalty-referral>
     <loyalty-points-history
+      lang=${lang}
       .client=${client}
       .signInUrl=${signInUrl}
       .joinUrl=${joinUrl}

@@ -145,6 +145,58 @@ describe('<loyalty-panel>', function () {
     expect(el.shadowRoot!.activeElement).to.equal(launcher(el));
   });
 
+  it('closes a reward’s confirmation on Escape and stays open, modal on a phone', async () => {
+    await setViewport({ width: 390, height: 800 });
+    const el = await mount(await shopper());
+    el.show();
+    await oneEvent(el, 'loyalty-panel-open');
+    expect(el.modal).to.equal(true);
+    const rewards = el.shadowRoot!.querySelector<HTMLElement & { state: string }>('loyalty-rewards')!;
+    await allSettled([rewards]);
+    let closed = false;
+    el.addEventListener('loyalty-panel-close', () => (closed = true));
+
+    part<HTMLButtonElement>(rewards, 'redeem-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => part(rewards, 'confirm') !== null, 'the confirmation');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => part(rewards, 'confirm') === null, 'the confirmation to close');
+    await el.updateComplete;
+    expect(dialog(el).open, 'the panel stays open').to.equal(true);
+    expect(el.open).to.equal(true);
+    expect(closed).to.equal(false);
+    const redeem = part(rewards, 'redeem-button');
+    expect(redeem !== null && rewards.shadowRoot!.activeElement === redeem, 'focus back on Redeem').to.equal(true);
+  });
+
+  it('titles each widget inside one level below its own heading', async () => {
+    const el = await mount(await shopper());
+    el.show();
+    await oneEvent(el, 'loyalty-panel-open');
+    const widgets = innerWidgets(el.shadowRoot!);
+    await allSettled(widgets);
+    expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('2');
+    const levels = widgets.map((widget) =>
+      widget.shadowRoot!.querySelector('[role="heading"]')?.getAttribute('aria-level'),
+    );
+    expect(levels).to.deep.equal(INNER.map(() => '3'));
+  });
+
+  it('follows a change of the page’s language, the widgets inside included, without a reload', async () => {
+    const el = await mount(await shopper());
+    el.show();
+    await oneEvent(el, 'loyalty-panel-open');
+    const widgets = innerWidgets(el.shadowRoot!);
+    await allSettled(widgets);
+    const rewards = el.shadowRoot!.querySelector('loyalty-rewards')!;
+    expect(text(rewards, 'title')).to.equal('Rewards');
+
+    document.documentElement.lang = 'zh-CN';
+    await waitUntil(() => text(el, 'title') === '奖励', 'the panel in Chinese');
+    await waitUntil(() => text(rewards, 'title') === '积分兑换', 'the rewards inside in Chinese', { timeout: 2_000 });
+    expect(widgets.map((widget) => part(widget, 'base')?.getAttribute('lang'))).to.deep.equal(INNER.map(() => 'zh-CN'));
+  });
+
   it('costs no more summary or program requests than the same six widgets on the page', async () => {
     const counted = (seen: string[]) => seen.filter((path) => path === paths.summary || path === paths.program).length;
 

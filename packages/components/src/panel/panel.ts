@@ -163,6 +163,7 @@ export class LoyaltyPanel extends LoyaltySummaryElement {
                   signInUrl: this.signInUrl,
                   joinUrl: this.joinUrl,
                   headingLevel: Math.min(this.level + 1, 5),
+                  lang: this.i18n.locale,
                 })
               : nothing
           }

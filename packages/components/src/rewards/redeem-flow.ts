@@ -16,6 +16,8 @@ export interface RedeemFlowOptions {
   reward: (rewardId: string) => CustomerReward | undefined;
   /** Whether the element shows its data (or an error), not a skeleton: what it can put focus on. */
   settled: () => boolean;
+  /** The customer whose data the element shows, if any: an answer for anyone else is dropped. */
+  shownCustomer: () => string | undefined;
   /** Says `text` in the element's live region. */
   announce: (text: string) => void;
   /** A reward was redeemed. */
@@ -111,8 +113,9 @@ export class RedeemFlow implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Opens a reward's confirmation. */
+  /** Opens a reward's confirmation, unless a reward is being redeemed. */
   ask(rewardId: string): void {
+    if (this.#redeeming) return;
     this.#confirming = rewardId;
     this.#failures.delete(rewardId);
     // The question, not the Confirm button: a second press of the key, or of the mouse, confirms nothing.
@@ -127,10 +130,11 @@ export class RedeemFlow implements ReactiveController {
     this.#update(`#redeem-${rewardId}`);
   }
 
-  /** Escape inside a confirmation cancels it. */
+  /** Escape inside a confirmation cancels it, and only it: not the modal dialog (a panel) it may sit in. */
   cancelOnEscape(event: KeyboardEvent, rewardId: string): void {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
+    event.preventDefault();
     this.cancel(rewardId);
   }
 
@@ -150,7 +154,8 @@ export class RedeemFlow implements ReactiveController {
     try {
       // The client redeems once however often it is called, and repeats its idempotency key after a failure.
       const result = await client.redeemReward(rewardId);
-      if (customerId !== this.#customerId) return;
+      // Signed out, or another shopper signed in, meanwhile: their data is not on show, nor is this redemption.
+      if (customerId !== this.#customerId || customerId !== this.#options.shownCustomer()) return;
       this.#confirming = undefined;
       this.#issued = result;
       this.#copy = 'idle';
@@ -161,7 +166,7 @@ export class RedeemFlow implements ReactiveController {
       if (hadFocus) focus = '#issued';
       this.#options.redeemed(result);
     } catch (error) {
-      if (customerId !== this.#customerId) return;
+      if (customerId !== this.#customerId || customerId !== this.#options.shownCustomer()) return;
       this.#failures.set(rewardId, error);
       if (isRefusal(error)) {
         const reward = this.#options.reward(rewardId);

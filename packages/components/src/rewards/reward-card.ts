@@ -83,6 +83,7 @@ export function renderRewardCard(
                   class="button"
                   id="redeem-${reward.id}"
                   type="button"
+                  aria-disabled=${flow.redeeming ? 'true' : 'false'}
                   @click=${() => flow.ask(reward.id)}
                 >
                   ${s.redeem}<span class="visually-hidden"> ${name}</span>

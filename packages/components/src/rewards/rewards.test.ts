@@ -183,6 +183,31 @@ function rewritingRewards(edit: (rewards: CustomerRewards) => CustomerRewards): 
   };
 }
 
+/** A `fetch` that holds every redemption until `release()`, like a slow network; `answered` once the API answered one. */
+class HeldRedemptions {
+  held = 0;
+  #release!: () => void;
+  readonly #gate = new Promise<void>((resolve) => (this.#release = resolve));
+  #answer!: () => void;
+  readonly answered = new Promise<void>((resolve) => (this.#answer = resolve));
+
+  release(): void {
+    this.#release();
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/redeem')) return fetch(request);
+    this.held += 1;
+    await this.#gate;
+    try {
+      return await fetch(request);
+    } finally {
+      this.#answer();
+    }
+  };
+}
+
 async function mount(client: LoyaltyClient | undefined, lang = 'en'): Promise<LoyaltyRewards> {
   return fixture<LoyaltyRewards>(html`<loyalty-rewards lang=${lang} .client=${client}></loyalty-rewards>`);
 }
@@ -545,6 +570,53 @@ describe('<loyalty-rewards>', () => {
       expect(el.shadowRoot!.textContent).to.not.contain(code);
       expect(text(el, 'balance')).to.equal('You have 1,000 points');
       expect(part(card(el, JASMINE.en), 'redeem-button')).to.not.equal(null);
+    });
+
+    it('lets no other reward be asked for while one is being redeemed: its Redeem says so and does nothing', async () => {
+      const held = new HeldRedemptions();
+      const el = await mount(await shopperClient(2_000, { fetch: held.fetch }));
+      await ready(el);
+      await redeemByClicking(el, JASMINE.en);
+      await waitUntil(() => held.held === 1, 'the redemption to be sent');
+      await el.updateComplete;
+      expect(text(card(el, JASMINE.en), 'confirm-button')).to.equal(s.redeeming);
+
+      const discount = part<HTMLButtonElement>(card(el, DISCOUNT.en), 'redeem-button')!;
+      expect(discount.getAttribute('aria-disabled')).to.equal('true');
+      discount.click();
+      await el.updateComplete;
+      expect(part(card(el, DISCOUNT.en), 'confirm'), 'no second confirmation').to.equal(null);
+      expect(text(card(el, JASMINE.en), 'confirm-button'), 'still redeeming').to.equal(s.redeeming);
+      expect(card(el, JASMINE.en).getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      held.release();
+      await waitForPart(el, 'issued');
+      expect(part(el, 'issued-title')!.textContent).to.contain(JASMINE.en);
+      expect(part(card(el, DISCOUNT.en), 'redeem-button')!.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('drops a redemption that completes after the shopper signed out: nothing announced, no event', async () => {
+      const held = new HeldRedemptions();
+      const client = await shopperClient(1_000, { fetch: held.fetch });
+      const el = await mount(client);
+      await ready(el);
+      const redeemed: Event[] = [];
+      el.addEventListener('loyalty-reward-redeemed', (event) => redeemed.push(event));
+      await redeemByClicking(el, JASMINE.en);
+      await waitUntil(() => held.held === 1, 'the redemption to be sent');
+
+      await client.identify(null);
+      await waitUntil(() => el.state === 'guest', 'the guest state');
+      held.release();
+      await held.answered;
+      // Time for the client to read the answer, and for the element to show it if it were to.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await el.updateComplete;
+      expect(redeemed).to.have.length(0);
+      expect(announced(el)).to.equal('');
+      expect(el.state).to.equal('guest');
+      expect(part(el, 'issued')).to.equal(null);
     });
 
     it('lists the redemption in the history: name, code, date and expiry', async () => {

@@ -117,6 +117,7 @@ export class LoyaltyRewards extends LoyaltyDataElement<RewardsData> {
     client: () => this.data.client,
     reward: (rewardId) => this.rewards?.rewards.find(({ id }) => id === rewardId),
     settled: () => this.dataState !== 'loading',
+    shownCustomer: () => this.data.value?.summary.customer.id,
     announce: (text) => this.announce(text),
     redeemed: (result) => this.emit('loyalty-reward-redeemed', result),
     refused: (client) => void this.#readAgain(client),

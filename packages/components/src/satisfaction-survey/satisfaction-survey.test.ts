@@ -138,6 +138,28 @@ class Network {
   };
 }
 
+/** A `fetch` that holds the completion of a response until `release()`, like a slow network. */
+class SlowCompletion {
+  held = false;
+  #release!: () => void;
+  readonly #gate = new Promise<void>((resolve) => (this.#release = resolve));
+
+  release(): void {
+    this.#release();
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method === 'PUT' && new URL(request.url).pathname.startsWith('/v1/me/surveys/responses/')) {
+      if (((await request.clone().json()) as SurveyResponseUpdate).complete) {
+        this.held = true;
+        await this.#gate;
+      }
+    }
+    return fetch(request);
+  };
+}
+
 /** The real API's summary for a request, asked whole (a 304 would leave a fake nothing to change). */
 async function wholeSummary(request: Request): Promise<Summary> {
   const headers = new Headers(request.headers);
@@ -1019,6 +1041,43 @@ describe('<loyalty-satisfaction-survey>', () => {
       parent.append(el);
       await el.updateComplete;
       expect(el.view).to.equal('hidden');
+    });
+
+    it('stays closed when closed while its answers are being sent, and the answers still count', async () => {
+      const before = latest(await results(NPS_SURVEY));
+      const slow = new SlowCompletion();
+      const client = await shopperClient({ fetch: slow.fetch });
+      const { el, before: opener } = await mountInPage(client, {
+        placement: 'card',
+        after: html`<button>After</button>`,
+      });
+      opener.focus();
+      await showing(el, 'survey');
+      await rate(el, 'nps', 9);
+      const submitted = oneEvent(el, 'loyalty-survey-submitted') as Promise<LoyaltySurveySubmittedEvent>;
+      submitButton(el).focus();
+      submitButton(el).click();
+      await waitUntil(() => slow.held, 'the completion to be sent');
+      await el.updateComplete;
+      expect(text(submitButton(el))).to.equal(s.submitting);
+
+      part<HTMLButtonElement>(el, 'close')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await showing(el, 'hidden');
+      expect(document.activeElement).to.equal(opener);
+
+      slow.release();
+      expect((await submitted).detail).to.include({ npsGroup: 'promoter', queued: false });
+      await el.updateComplete;
+      expect(el.view, 'the closed card stays closed').to.equal('hidden');
+      expect(el.getBoundingClientRect().height).to.equal(0);
+      expect(document.activeElement, 'focus stays where it went').to.equal(opener);
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(s.dismissed);
+
+      expect((await client.getSurveyResponse(el.responseId!)).status).to.equal('complete');
+      const after = latest(await results(NPS_SURVEY));
+      expect(after.responses.complete - before.responses.complete, 'the answers count').to.equal(1);
+      expect(after.dismissals - before.dismissals, 'a completed response is no dismissal').to.equal(0);
     });
 
     it('does not show an answered survey again on this page, even to a new element', async () => {

@@ -199,8 +199,9 @@ export class SurveyResponseController implements ReactiveController {
 
   /**
    * Completes the response with every answer (a rating still moving included). Resolves true when it
-   * completed (sent, or kept on the device to be sent); false when it was already completing or done,
-   * or failed (`saveError`), or the API refused it.
+   * completed (sent, or kept on the device to be sent) and thanks the shopper; false when it was already
+   * completing or done, or failed (`saveError`), or the API refused it, or the shopper closed the survey
+   * while it was being sent (it completed, and stays closed).
    */
   async complete(): Promise<boolean> {
     const survey = this.survey;
@@ -222,14 +223,16 @@ export class SurveyResponseController implements ReactiveController {
       this.npsGroup = typeof score === 'number' ? npsGroup(score) : null;
       this.membershipEnded = this.#endsMembership();
       finishedOnThisPage.add(survey.id);
-      this.phase = 'thanks';
+      // Closed while it was being sent (`dismiss()` ran during the await): the card stays closed.
+      const dismissed = (this.phase as ResponsePhase) === 'dismissed';
+      if (!dismissed) this.phase = 'thanks';
       this.#options.emit('loyalty-survey-submitted', {
         surveyId: survey.id,
         responseId,
         npsGroup: this.npsGroup,
         queued,
       });
-      return true;
+      return !dismissed;
     } catch (error) {
       this.completing = false;
       if (!this.#refused(error)) {
@@ -243,18 +246,19 @@ export class SurveyResponseController implements ReactiveController {
     }
   }
 
-  /** Closes the survey and records the dismissal, unless the response already completed or closed. */
+  /** Closes the survey and records the dismissal, unless the response already completed, is completing, or closed. */
   async dismiss(): Promise<void> {
     const survey = this.survey;
     const responseId = this.responseId;
     if (!survey || !responseId || this.phase === 'dismissed') return;
-    const answering = this.phase === 'answering';
+    // While the completion is being sent, the answers it carries count: no dismissal is recorded beside them.
+    const answering = this.phase === 'answering' && !this.completing;
     this.#cancelPending();
     finishedOnThisPage.add(survey.id);
     this.phase = 'dismissed';
     this.#host.requestUpdate();
     const client = this.#options.client();
-    // After the thank-you there is nothing to dismiss: the card simply goes.
+    // After the thank-you (or with the completion on its way) there is nothing to dismiss: the card simply goes.
     if (!answering || !client) return;
     let queued = false;
     try {
