@@ -74,18 +74,18 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 81.6 * KB,
+    budget: 81.8 * KB,
   },
   {
     name: 'drop-in: the five shopper widgets',
     dropInWidgets: FIVE_WIDGETS,
-    budget: 70.3 * KB,
+    budget: 70.5 * KB,
     target: 45 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 39.5 * KB,
+    budget: 39.6 * KB,
     target: 26 * KB,
   },
   besideBalance('loyalty-tier-progress', 'tier progress', 6.2 * KB),
@@ -95,10 +95,10 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 65.3 * KB,
+    budget: 65.4 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.4 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 38.9 * KB, target: 24 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.5 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 39.0 * KB, target: 24 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 41.9 * KB },
   {
     name: 'birthday greeting alone',
@@ -108,18 +108,18 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
-    budget: 44.4 * KB,
+    budget: 44.6 * KB,
   },
-  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 44.0 * KB },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 44.2 * KB },
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
-    budget: 41.1 * KB,
+    budget: 41.2 * KB,
   },
   {
     name: 'ways to earn alone',
     contents: singleWidget('LoyaltyWaysToEarn'),
-    budget: 37.9 * KB,
+    budget: 38.0 * KB,
   },
   {
     name: 'join pitch alone',
@@ -129,12 +129,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'panel with its six widgets',
     contents: singleWidget('LoyaltyPanel'),
-    budget: 54.9 * KB,
+    budget: 55.0 * KB,
   },
   {
     name: 'referral alone',
     contents: singleWidget('LoyaltyReferral'),
-    budget: 38.6 * KB,
+    budget: 38.8 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react/points-balance',
@@ -146,7 +146,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
     name: 'React: balance from @loyalty-elements/react',
     contents: reactBalance('@loyalty-elements/react'),
     external: ['react'],
-    budget: 39.4 * KB,
+    budget: 39.6 * KB,
     sameCostAs: 'React: balance from @loyalty-elements/react/points-balance',
   },
   {
@@ -205,14 +205,14 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the balance',
     widgets: ['loyalty-points-balance'],
     build: 'drop-in',
-    budget: 39.5 * KB,
+    budget: 39.6 * KB,
     target: 26 * KB,
   },
   {
     name: 'in Chromium: drop-in page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'drop-in',
-    budget: 70.3 * KB,
+    budget: 70.5 * KB,
     target: 45 * KB,
   },
   {
@@ -226,6 +226,6 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: npm page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'npm',
-    budget: 62.3 * KB,
+    budget: 62.5 * KB,
   },
 ];
