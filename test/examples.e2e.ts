@@ -1,12 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build, createServer as createViteServer, preview, type InlineConfig } from 'vite';
+import { build, createServer as createViteServer, type InlineConfig } from 'vite';
 import { PUBLISHABLE_KEY_HEADER, Summary } from '@loyalty-elements/contract';
 // @ts-expect-error: a plain ESM script without types, shared with the demo and the component tests
 import { startApi } from '../scripts/start-api.mjs';
@@ -14,6 +14,7 @@ import { launchChromium } from './support/browser.ts';
 import {
   createBirthdayShopper,
   freePort,
+  previewBuild,
   serveExample,
   startMerchantBackend,
   type ExampleName,
@@ -214,7 +215,7 @@ describe('the React wrappers on a server', () => {
  * name and the customer to `window.readyHeard`, built by Vite from the React example (its dependencies and its
  * token route) and served with `vite preview` on `port`.
  */
-async function serveEveryWrapper(port: number): Promise<{ url: string; close(): Promise<void> }> {
+async function serveEveryWrapper(port: number): Promise<ServedExample> {
   const outDir = await mkdtemp(join(tmpdir(), 'loyalty-react-wrappers-'));
   const entry = 'virtual:every-wrapper';
   const code = `
@@ -242,7 +243,7 @@ async function serveEveryWrapper(port: number): Promise<{ url: string; close(): 
         }),
       )),
     );`;
-  const config: InlineConfig = {
+  const config = {
     root: fileURLToPath(new URL('../examples/react/', import.meta.url)),
     configLoader: 'runner',
     logLevel: 'warn',
@@ -258,25 +259,14 @@ async function serveEveryWrapper(port: number): Promise<{ url: string; close(): 
       emptyOutDir: true,
       rolldownOptions: { input: { page: entry }, output: { entryFileNames: 'page.js' } },
     },
-  };
-  try {
+  } satisfies InlineConfig;
+  return previewBuild(config, port, async () => {
     await build({ ...config, mode: 'production' });
     await writeFile(
       join(outDir, 'index.html'),
       '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/page.js"></script></body></html>',
     );
-    const server = await preview({ ...config, preview: { port, strictPort: true, host: '127.0.0.1' } });
-    return {
-      url: `http://localhost:${port}`,
-      async close() {
-        await server.close();
-        await rm(outDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 describe('the React wrappers in the browser', () => {

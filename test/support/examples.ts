@@ -21,19 +21,34 @@ export interface ServedExample {
 /** Builds `examples/<name>` for `apiBase` into a temporary folder and serves it with `vite preview` on `port`. */
 export async function serveExample(name: ExampleName, apiBase: string, port: number): Promise<ServedExample> {
   const outDir = await mkdtemp(join(tmpdir(), `loyalty-example-${name}-`));
-  const config: InlineConfig = {
+  const config = {
     root: fileURLToPath(new URL(`../../examples/${name}/`, import.meta.url)),
     // As the examples' package.json scripts do: the config imports the workspace's TypeScript sources.
     configLoader: 'runner',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
-  };
-  try {
-    await build({
+  } satisfies InlineConfig;
+  return previewBuild(config, port, () =>
+    build({
       ...config,
       mode: 'production',
       define: { 'import.meta.env.VITE_LOYALTY_API_BASE': JSON.stringify(apiBase) },
-    });
+    }),
+  );
+}
+
+/**
+ * Runs `buildIt` (a Vite build into `config.build.outDir`, a temporary folder), then serves the folder with
+ * `vite preview` on `port`. The folder is removed on close, or at once when the build or the server fails.
+ */
+export async function previewBuild(
+  config: InlineConfig & { build: { outDir: string } },
+  port: number,
+  buildIt: () => Promise<unknown>,
+): Promise<ServedExample> {
+  const { outDir } = config.build;
+  try {
+    await buildIt();
     const server = await preview({ ...config, preview: { port, strictPort: true, host: '127.0.0.1' } });
     return {
       url: `http://localhost:${port}`,

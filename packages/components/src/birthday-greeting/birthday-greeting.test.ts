@@ -20,6 +20,7 @@ import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, demoToken, newShopper } from '../test-support/api.ts';
 import { box } from '../test-support/layout.ts';
 import { usePagePitch } from '../test-support/join-pitch.ts';
+import { HeldRequests } from '../test-support/held-requests.ts';
 
 const s = birthdayGreetingStrings.en;
 const z = birthdayGreetingStrings['zh-CN'];
@@ -181,32 +182,6 @@ class Network {
   online = true;
   readonly fetch: typeof fetch = (input, init) =>
     this.online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
-}
-
-/** A `fetch` that holds the birthday claim until `release()`, like a slow network; `answered` once the API answered it. */
-class HeldClaim {
-  held = false;
-  #release!: () => void;
-  readonly #gate = new Promise<void>((resolve) => (this.#release = resolve));
-  #answer!: () => void;
-  readonly answered = new Promise<void>((resolve) => (this.#answer = resolve));
-
-  release(): void {
-    this.#release();
-  }
-
-  readonly fetch: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    const claim = request.method === 'POST' && new URL(request.url).pathname.endsWith(paths.birthdayClaim);
-    if (!claim) return fetch(request);
-    this.held = true;
-    await this.#gate;
-    try {
-      return await fetch(request);
-    } finally {
-      this.#answer();
-    }
-  };
 }
 
 /** A `fetch` that edits what the real API answers (for programs and dates the demo seed does not have). */
@@ -678,7 +653,9 @@ describe('<loyalty-birthday-greeting>', () => {
     });
 
     it('drops a claim that completes after the shopper signed out: nothing announced, no event', async () => {
-      const held = new HeldClaim();
+      const held = new HeldRequests(
+        (request) => request.method === 'POST' && new URL(request.url).pathname.endsWith(paths.birthdayClaim),
+      );
       const client = await clientFor(await newShopperToken('Lin Mei', birthdayToday()), { fetch: held.fetch });
       const el = await mount(client);
       await ready(el);
@@ -686,7 +663,7 @@ describe('<loyalty-birthday-greeting>', () => {
       const claimed: Event[] = [];
       el.addEventListener('loyalty-birthday-claimed', (event) => claimed.push(event));
       part<HTMLButtonElement>(el, 'button')!.click();
-      await waitUntil(() => held.held, 'the claim to be sent');
+      await waitUntil(() => held.held === 1, 'the claim to be sent');
 
       await client.identify(null);
       await waitUntil(() => el.state === 'guest', 'the guest state');

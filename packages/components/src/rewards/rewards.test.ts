@@ -19,6 +19,7 @@ import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, customerClient, demoToken, gatedClient, newShopper } from '../test-support/api.ts';
 import { box, expectSameBox } from '../test-support/layout.ts';
 import { usePagePitch } from '../test-support/join-pitch.ts';
+import { HeldRequests } from '../test-support/held-requests.ts';
 
 const s = rewardsStrings.en;
 const z = rewardsStrings['zh-CN'];
@@ -180,31 +181,6 @@ function rewritingRewards(edit: (rewards: CustomerRewards) => CustomerRewards): 
     headers.delete('content-length');
     headers.delete('content-encoding');
     return new Response(JSON.stringify(edit((await response.json()) as CustomerRewards)), { status: 200, headers });
-  };
-}
-
-/** A `fetch` that holds every redemption until `release()`, like a slow network; `answered` once the API answered one. */
-class HeldRedemptions {
-  held = 0;
-  #release!: () => void;
-  readonly #gate = new Promise<void>((resolve) => (this.#release = resolve));
-  #answer!: () => void;
-  readonly answered = new Promise<void>((resolve) => (this.#answer = resolve));
-
-  release(): void {
-    this.#release();
-  }
-
-  readonly fetch: typeof fetch = async (input, init) => {
-    const request = new Request(input, init);
-    if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/redeem')) return fetch(request);
-    this.held += 1;
-    await this.#gate;
-    try {
-      return await fetch(request);
-    } finally {
-      this.#answer();
-    }
   };
 }
 
@@ -573,7 +549,9 @@ describe('<loyalty-rewards>', () => {
     });
 
     it('lets no other reward be asked for while one is being redeemed: its Redeem says so and does nothing', async () => {
-      const held = new HeldRedemptions();
+      const held = new HeldRequests(
+        (request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/redeem'),
+      );
       const el = await mount(await shopperClient(2_000, { fetch: held.fetch }));
       await ready(el);
       await redeemByClicking(el, JASMINE.en);
@@ -597,7 +575,9 @@ describe('<loyalty-rewards>', () => {
     });
 
     it('drops a redemption that completes after the shopper signed out: nothing announced, no event', async () => {
-      const held = new HeldRedemptions();
+      const held = new HeldRequests(
+        (request) => request.method === 'POST' && new URL(request.url).pathname.endsWith('/redeem'),
+      );
       const client = await shopperClient(1_000, { fetch: held.fetch });
       const el = await mount(client);
       await ready(el);
