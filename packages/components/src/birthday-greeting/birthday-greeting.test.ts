@@ -20,7 +20,7 @@ import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, demoToken, newShopper } from '../test-support/api.ts';
 import { box } from '../test-support/layout.ts';
 import { usePagePitch } from '../test-support/join-pitch.ts';
-import { HeldRequests } from '../test-support/held-requests.ts';
+import { HeldRequests, signOutWhileHeld } from '../test-support/held-requests.ts';
 
 const s = birthdayGreetingStrings.en;
 const z = birthdayGreetingStrings['zh-CN'];
@@ -665,13 +665,7 @@ describe('<loyalty-birthday-greeting>', () => {
       part<HTMLButtonElement>(el, 'button')!.click();
       await waitUntil(() => held.held === 1, 'the claim to be sent');
 
-      await client.identify(null);
-      await waitUntil(() => el.state === 'guest', 'the guest state');
-      held.release();
-      await held.answered;
-      // Time for the client to read the answer, and for the element to show it if it were to.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await el.updateComplete;
+      await signOutWhileHeld(held, client, el);
       expect(claimed).to.have.length(0);
       expect(announced(el)).to.equal('');
       expect(el.state).to.equal('guest');

@@ -19,7 +19,7 @@ import { zhCN } from '../locales/zh-CN.ts';
 import { CLOSED_API_BASE, apiClient, customerClient, demoToken, gatedClient, newShopper } from '../test-support/api.ts';
 import { box, expectSameBox } from '../test-support/layout.ts';
 import { usePagePitch } from '../test-support/join-pitch.ts';
-import { HeldRequests } from '../test-support/held-requests.ts';
+import { HeldRequests, signOutWhileHeld } from '../test-support/held-requests.ts';
 
 const s = rewardsStrings.en;
 const z = rewardsStrings['zh-CN'];
@@ -586,13 +586,7 @@ describe('<loyalty-rewards>', () => {
       await redeemByClicking(el, JASMINE.en);
       await waitUntil(() => held.held === 1, 'the redemption to be sent');
 
-      await client.identify(null);
-      await waitUntil(() => el.state === 'guest', 'the guest state');
-      held.release();
-      await held.answered;
-      // Time for the client to read the answer, and for the element to show it if it were to.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await el.updateComplete;
+      await signOutWhileHeld(held, client, el);
       expect(redeemed).to.have.length(0);
       expect(announced(el)).to.equal('');
       expect(el.state).to.equal('guest');

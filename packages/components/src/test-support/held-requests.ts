@@ -1,3 +1,6 @@
+import { waitUntil } from '@open-wc/testing';
+import type { LoyaltyClient } from '@loyalty-elements/sdk';
+
 /**
  * A `fetch` that holds the requests `holds` picks until `release()`, like a slow network, and passes every other
  * request to the real one. `held` counts the requests held; `answered` resolves once the API answered one of them.
@@ -30,4 +33,21 @@ export class HeldRequests {
       this.#answer();
     }
   };
+}
+
+/**
+ * Signs the shopper out while `held` holds their request, then lets the API answer it and gives the element time to
+ * show the answer, were it to.
+ */
+export async function signOutWhileHeld(
+  held: HeldRequests,
+  client: LoyaltyClient,
+  el: HTMLElement & { state: string; updateComplete: Promise<unknown> },
+): Promise<void> {
+  await client.identify(null);
+  await waitUntil(() => el.state === 'guest', 'the guest state');
+  held.release();
+  await held.answered;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await el.updateComplete;
 }
