@@ -121,13 +121,10 @@ describe('console sessions', () => {
       assert.equal(res.status, 204, await res.text());
       return res.headers.get('Set-Cookie')!.split(';')[0]!;
     };
+    const rotateWithAnHourOfGrace = () =>
+      rotateKey(api.db, { programId: program.id, kind: 'secret', graceMs: HOUR_MS, now: clock.now() });
     const opened = await cookieOf(program.secretKey);
-    const rotated = await rotateKey(api.db, {
-      programId: program.id,
-      kind: 'secret',
-      graceMs: HOUR_MS,
-      now: clock.now(),
-    });
+    const rotated = await rotateWithAnHourOfGrace();
     const withNewKey = await cookieOf(rotated.key);
     assert.equal((await sessionOf(opened)).status, 200, 'the old key is in its grace period');
     clock.set('2031-07-01T01:00:01.000Z');
@@ -135,12 +132,7 @@ describe('console sessions', () => {
     await expectProblem(await withCookie(opened, consolePaths.overview), 401, 'console_session_invalid');
     assert.equal((await sessionOf(withNewKey)).status, 200, 'a session of the key now current goes on');
 
-    const leaked = await rotateKey(api.db, {
-      programId: program.id,
-      kind: 'secret',
-      graceMs: HOUR_MS,
-      now: clock.now(),
-    });
+    const leaked = await rotateWithAnHourOfGrace();
     const beforeRevoke = await cookieOf(rotated.key);
     await revokeKey(api.db, rotated.key, clock.now());
     await expectProblem(await sessionOf(beforeRevoke), 401, 'console_session_invalid');
