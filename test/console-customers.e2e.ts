@@ -234,6 +234,13 @@ describe('the console’s Customers page', () => {
 
     await page.getByRole('button', { name: 'End membership' }).click();
     const end = page.getByRole('dialog', { name: 'End membership' });
+    // A reason picked, then the dialog cancelled: opened again, it asks afresh (the select shows what it holds).
+    await end.getByRole('combobox').selectOption('product');
+    await end.getByRole('button', { name: 'Cancel' }).click();
+    await end.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'End membership' }).click();
+    assert.equal(await end.getByRole('combobox').inputValue(), '');
+    assert.equal(await end.getByRole('button', { name: 'End membership' }).isDisabled(), true);
     await end.getByRole('combobox').selectOption('price');
     await end.getByRole('button', { name: 'End membership' }).click();
     await end.waitFor({ state: 'hidden' });

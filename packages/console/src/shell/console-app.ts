@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { customElement, state } from 'lit/decorators.js';
 import { tokenStyles } from '@loyalty-elements/components';
 import type { ConsoleConfig, ConsoleSession } from '@loyalty-elements/contract';
@@ -176,7 +177,7 @@ export class LoyaltyConsoleApp extends LitElement {
             <select @change=${this.chooseLanguage}>
               ${LANGUAGES.map(
                 ({ tag, name }) =>
-                  html`<option value=${tag} lang=${tag} ?selected=${tag === this.language}>${name}</option>`,
+                  html`<option value=${tag} lang=${tag} .selected=${live(tag === this.language)}>${name}</option>`,
               )}
             </select>
           </label>

@@ -1,4 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CustomerStatus, type CustomerRecord } from '@loyalty-elements/contract';
 import { customersApi } from '../../api/customers.ts';
@@ -131,10 +132,12 @@ export class ConsoleCustomersPage extends LitElement {
                   void this.search();
                 }}
               >
-                <option value="" ?selected=${this.status === ''}>${text.anyStatus}</option>
+                <option value="" .selected=${live(this.status === '')}>${text.anyStatus}</option>
                 ${CustomerStatus.options.map(
                   (status) =>
-                    html`<option value=${status} ?selected=${this.status === status}>${text.statuses[status]}</option>`,
+                    html`<option value=${status} .selected=${live(this.status === status)}>
+                      ${text.statuses[status]}
+                    </option>`,
                 )}
               </select>
             </label>

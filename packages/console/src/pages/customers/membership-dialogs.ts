@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MEMBERSHIP_END_REASONS, type MembershipEndReason } from '@loyalty-elements/contract';
 import { customersApi } from '../../api/customers.ts';
@@ -33,10 +34,10 @@ export class ConsoleEndMembershipDialog extends ActionDialog {
           required
           @change=${(event: Event) => (this.reason = fieldValue(event) as MembershipEndReason)}
         >
-          <option value="" ?selected=${this.reason === ''}>${strings.customers.chooseReason}</option>
+          <option value="" .selected=${live(this.reason === '')}>${strings.customers.chooseReason}</option>
           ${MEMBERSHIP_END_REASONS.map(
             (reason) =>
-              html`<option value=${reason} ?selected=${this.reason === reason}>
+              html`<option value=${reason} .selected=${live(this.reason === reason)}>
                 ${strings.customers.endReasons[reason]}
               </option>`,
           )}

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { AdminSurvey, ProgramSettings, Reward } from '@loyalty-elements/contract';
@@ -112,7 +113,7 @@ export class ConsoleProgramPreview extends LitElement {
           >
             ${orderedTiers(this.settings).map(
               (tier) =>
-                html`<option value=${tier.id} ?selected=${tier.id === this.tierId}>
+                html`<option value=${tier.id} .selected=${live(tier.id === this.tierId)}>
                   ${localized(tier.name, this.language)}
                 </option>`,
             )}
