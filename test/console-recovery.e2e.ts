@@ -185,6 +185,24 @@ describe('the Service recovery page when things go wrong', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+  it('says why a note about a shopper erased meanwhile is refused', async () => {
+    const { customerId, followUp } = await complain(running.stack.apiBase, 'erased-e2e', 'The tea was stale.');
+    const { context, page, problems } = await openRecoveryPage(running.browser, running.stack.apiBase);
+    await openFollowUp(page, followUp.id);
+    await adminJson(running.stack.apiBase, `/v1/admin/customers/${encodeURIComponent(customerId)}`, {
+      method: 'DELETE',
+    });
+    await detail(page).getByLabel('New note').fill('Called them back.');
+    await detail(page).getByRole('button', { name: 'Add note' }).click();
+    await detail(page).getByRole('alert').getByText('no notes are kept about them').waitFor();
+    assert.deepEqual((await followUpFromApi(running.stack.apiBase, followUp.id)).notes, []);
+    // Their name is gone: the queue and the panel say who the follow-up is about in words, not with an empty button.
+    await page.reload();
+    await queueRow(page, followUp.id).getByRole('button', { name: 'Erased customer' }).click();
+    await detail(page).getByRole('heading', { name: 'Follow-up: Erased customer' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
 
 describe('the Service recovery page, light and dark', () => {

@@ -7,7 +7,7 @@ import { stringsFor, type Language } from '../../i18n/language.ts';
 import { pageStyles } from '../page.styles.ts';
 import { dialogStyles } from './dialog.styles.ts';
 import { followUpChanged } from './follow-up-events.ts';
-import { complaintSection, resolutionSection, type RecoveryView } from './follow-up-sections.ts';
+import { complaintSection, customerName, resolutionSection, type RecoveryView } from './follow-up-sections.ts';
 import { describeFailure } from './recovery-errors.ts';
 import { recoveryFormatters } from './recovery-format.ts';
 import { recoveryStyles } from './recovery.styles.ts';
@@ -157,7 +157,11 @@ export class ConsoleFollowUpDetail extends LitElement {
       this.done = action;
       if (action === 'note') form.reset();
     } catch (error) {
-      this.failure = describeFailure(error, stringsFor(this.language).recovery.errors);
+      this.failure = describeFailure(
+        error,
+        stringsFor(this.language).recovery.errors,
+        action === 'note' ? 'note' : 'other',
+      );
     } finally {
       this.busy = null;
     }
@@ -197,7 +201,7 @@ export class ConsoleFollowUpDetail extends LitElement {
     const followUp = this.followUp;
     return html`<dialog class="panel" aria-labelledby="detail-title" @close=${this.closed}>
       <header>
-        <h2 id="detail-title">${detail.title(followUp.customer.name)}</h2>
+        <h2 id="detail-title">${detail.title(customerName(followUp, view))}</h2>
         <button type="button" class="close" @click=${() => this.dialog.close()}>${detail.close}</button>
       </header>
       ${complaintSection(followUp, view)} ${resolutionSection(followUp, view)}

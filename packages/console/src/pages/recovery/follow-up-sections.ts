@@ -12,6 +12,11 @@ export interface RecoveryView {
 }
 
 /** The status badge: overdue stands out by an icon, weight and words, not by colour alone. */
+/** The customer's name, or what stands for it once they were erased (their name is then empty). */
+export function customerName(followUp: FollowUpCase, { strings }: RecoveryView): string {
+  return followUp.customer.name === '' ? strings.erasedName : followUp.customer.name;
+}
+
 export function statusBadge(followUp: FollowUpCase, { strings }: RecoveryView) {
   if (followUp.status === 'closed')
     return html`<span class="badge closed"

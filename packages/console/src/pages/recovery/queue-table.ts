@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { FollowUpCase } from '@loyalty-elements/contract';
-import { checkText, statusBadge, type RecoveryView } from './follow-up-sections.ts';
+import { checkText, customerName, statusBadge, type RecoveryView } from './follow-up-sections.ts';
 
 /** The queue as a table, one row a follow-up, in the API's order; the customer's name opens the follow-up. */
 export function queueTable(followUps: readonly FollowUpCase[], view: RecoveryView, open: (id: string) => void) {
@@ -28,7 +28,7 @@ export function queueTable(followUps: readonly FollowUpCase[], view: RecoveryVie
           return html`<tr class=${followUp.overdue ? 'overdue' : ''} data-follow-up=${followUp.id}>
             <th scope="row">
               <button type="button" class="open" data-open=${followUp.id} @click=${() => open(followUp.id)}>
-                ${followUp.customer.name}
+                ${customerName(followUp, view)}
               </button>
               <span class="muted customer-id">${followUp.customer.id}</span>
             </th>

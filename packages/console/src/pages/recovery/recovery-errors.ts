@@ -1,8 +1,15 @@
 import type { Strings } from '../../i18n/en.ts';
 import { ConsoleApiError } from '../../api/transport.ts';
 
-/** What went wrong with a request of the Service recovery page, in words that say what to do next. */
-export function describeFailure(error: unknown, strings: Strings['recovery']['errors']): string {
+/**
+ * What went wrong with a request of the Service recovery page, in words that say what to do next; `action` is what
+ * was asked (an erased shopper refuses a note for another reason than goodwill points).
+ */
+export function describeFailure(
+  error: unknown,
+  strings: Strings['recovery']['errors'],
+  action: 'note' | 'other' = 'other',
+): string {
   if (error instanceof TypeError) return strings.network;
   if (!(error instanceof ConsoleApiError)) return strings.failed;
   switch (error.code) {
@@ -15,7 +22,7 @@ export function describeFailure(error: unknown, strings: Strings['recovery']['er
     case 'membership_ended':
       return strings.membershipEnded;
     case 'customer_erased':
-      return strings.customerErased;
+      return action === 'note' ? strings.noteErased : strings.customerErased;
     case 'idempotency_key_reused':
       return strings.keyReused;
     case 'validation_failed':
