@@ -99,11 +99,11 @@ export const KIT_ENTRIES: SizeEntry[] = [
   },
   { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.5 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 39.0 * KB, target: 24 * KB },
-  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 41.9 * KB },
+  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 42.0 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
-    budget: 44.2 * KB,
+    budget: 44.3 * KB,
   },
   {
     name: 'satisfaction survey alone',
@@ -124,7 +124,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'join pitch alone',
     contents: singleWidget('LoyaltyJoinPitch'),
-    budget: 37.5 * KB,
+    budget: 37.6 * KB,
   },
   {
     name: 'panel with its six widgets',

@@ -7,6 +7,11 @@ export type CustomerIdentity = string | CustomerTokenGetter | null | undefined;
 
 /** A token this close to its expiry is replaced before it is sent. */
 const REFRESH_BEFORE_EXPIRY_MS = 60_000;
+/**
+ * A token just fetched is kept this long whatever its expiry says, so a route that hands out short-lived tokens
+ * (or a device whose clock runs fast) is not asked again on every request. A refusal still replaces it at once.
+ */
+const KEEP_FETCHED_TOKEN_MS = 30_000;
 
 interface TokenClaims {
   /** Milliseconds since the epoch; undefined when the token does not say (or is not a JWT). */
@@ -39,6 +44,8 @@ export class Session {
   #token: string | null = null;
   #claims: TokenClaims | undefined;
   #getter: CustomerTokenGetter | undefined;
+  /** When the getter last handed out the current token; undefined for a token given directly. */
+  #fetchedAt: number | undefined;
   #fetching: Promise<string | null> | undefined;
   #generation = 0;
   readonly #now: () => number;
@@ -99,6 +106,7 @@ export class Session {
   #set(token: string | null, getter: CustomerTokenGetter | undefined): void {
     this.#token = token || null;
     this.#claims = undefined;
+    this.#fetchedAt = undefined;
     this.#getter = getter;
     this.#fetching = undefined;
   }
@@ -110,6 +118,7 @@ export class Session {
 
   #expiresSoon(): boolean {
     if (!this.#token) return false;
+    if (this.#fetchedAt !== undefined && this.#now() - this.#fetchedAt < KEEP_FETCHED_TOKEN_MS) return false;
     const { expiresAt } = this.#claimsOf(this.#token);
     return expiresAt !== undefined && expiresAt - this.#now() < REFRESH_BEFORE_EXPIRY_MS;
   }
@@ -124,6 +133,7 @@ export class Session {
         if (generation === this.#generation) {
           this.#token = token || null;
           this.#claims = undefined;
+          this.#fetchedAt = this.#now();
         }
         return token || null;
       } catch (cause) {

@@ -85,6 +85,24 @@ describe('getting a token', () => {
     assert.equal(getToken.calls.count, 1, 'the fresh token is kept');
   });
 
+  it('keeps a short-lived token from the getter for 30 s instead of asking again on every request', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const getToken = getter(
+      customerToken('c1', { expiresInSeconds: 45 }),
+      customerToken('c1', { expiresInSeconds: 45 }),
+    );
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    const client = makeClient({ getCustomerToken: getToken });
+    await client.getSummary();
+    await client.getSummary({ revalidate: true });
+    await client.getSummary({ revalidate: true });
+    assert.equal(getToken.calls.count, 1, 'one getter call for three requests');
+    t.mock.timers.tick(31_000);
+    await client.getSummary({ revalidate: true });
+    assert.equal(getToken.calls.count, 2, 'replaced once it has been held for 30 s');
+    assert.equal(seen.length, 4, 'every read was sent');
+  });
+
   it('sends a token with more than a minute left as it is', async () => {
     const token = customerToken('c1', { expiresInSeconds: 120 });
     const getToken = getter(customerToken('c1'));
@@ -427,9 +445,10 @@ describe("a token from the merchant's token route (customerTokenFromUrl)", () =>
     }
   });
 
-  it('keeps a write queued when the route is down as the token needs replacing, and sends it once it is back', async () => {
+  it('keeps a write queued when the route is down as the token needs replacing, and sends it once it is back', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     let routeUp = true;
-    const expiring = customerToken('cust_lin', { expiresInSeconds: 30 });
+    const expiring = customerToken('cust_lin', { expiresInSeconds: 50 });
     const fresh = customerToken('cust_lin');
     serve('get', paths.summary, () => HttpResponse.json(summary));
     const saved = serve('put', paths.birthday, () => HttpResponse.json(birthdayStatus));
@@ -440,6 +459,7 @@ describe("a token from the merchant's token route (customerTokenFromUrl)", () =>
       return HttpResponse.json({ token: handedOut === 1 ? expiring : fresh });
     });
     await client.getSummary();
+    t.mock.timers.tick(31_000);
 
     routeUp = false;
     const outcome = await client.setBirthday(birthday);
