@@ -69,3 +69,41 @@ export function formatRenderTable(rows: RenderRow[]): string {
     ]),
   );
 }
+
+/** Issue #25's render targets: how many times sooner and lighter than SurveyJS, in the same run. */
+export const RENDER_TARGETS = { ready: 3, mainThread: 4 } as const;
+
+const times = (value: number) => `${value.toFixed(1)}×`;
+
+/**
+ * Our NPS survey, and the dependency floor (Lit, ky and zod doing the least a survey can), against SurveyJS in the
+ * same run, at each slowdown: SurveyJS's median over ours, so 3× means ready in a third of SurveyJS's time.
+ */
+export function formatRenderTargets(rows: RenderRow[]): string {
+  const find = (id: string, rate: number) => rows.find((row) => row.id === id && row.rate === rate);
+  const lines: string[][] = [];
+  for (const rate of [...new Set(rows.map((row) => row.rate))]) {
+    const peer = find('surveyjs-nps', rate);
+    if (!peer) continue;
+    for (const id of ['satisfaction-survey', 'dependency-floor']) {
+      const ours = find(id, rate);
+      if (!ours) continue;
+      const ready = peer.readyMs.median / ours.readyMs.median;
+      const cpu = peer.mainThreadMs.median / ours.mainThreadMs.median;
+      lines.push([
+        ours.name,
+        `${rate}x`,
+        `${times(ready)} (${ms(ours.readyMs.median)} vs ${ms(peer.readyMs.median)} ms)`,
+        `≥ ${RENDER_TARGETS.ready}×`,
+        ready >= RENDER_TARGETS.ready ? 'yes' : 'no',
+        `${times(cpu)} (${ms(ours.mainThreadMs.median)} vs ${ms(peer.mainThreadMs.median)} ms)`,
+        `≥ ${RENDER_TARGETS.mainThread}×`,
+        cpu >= RENDER_TARGETS.mainThread ? 'yes' : 'no',
+      ]);
+    }
+  }
+  return formatTable(
+    ['against SurveyJS', 'CPU', 'ready, sooner', 'target', 'met', 'main thread, lighter', 'target', 'met'],
+    lines,
+  );
+}

@@ -29,7 +29,13 @@ import { browserBenchOptionsOrExit, progressLog } from '../support/options.ts';
 import { summarize } from '../support/stats.ts';
 import { buildPage } from './build.ts';
 import type { ReadyReport } from './pages/harness.ts';
-import { formatRenderTable, type RenderReport, type RenderRow, type RenderSample } from './report.ts';
+import {
+  formatRenderTable,
+  formatRenderTargets,
+  type RenderReport,
+  type RenderRow,
+  type RenderSample,
+} from './report.ts';
 
 interface PageSpec {
   id: string;
@@ -75,6 +81,13 @@ const PAGES: PageSpec[] = [
     name: 'birthday greeting',
     entry: 'birthday-greeting',
     body: '<loyalty-birthday-greeting></loyalty-birthday-greeting>',
+    api: true,
+  },
+  {
+    id: 'dependency-floor',
+    name: 'Lit, ky and zod alone (the floor)',
+    entry: 'dependency-floor',
+    body: '<floor-survey></floor-survey>',
     api: true,
   },
   { id: 'empty', name: 'empty page (the floor)', entry: 'empty', body: '', api: false },
@@ -273,6 +286,8 @@ async function main(): Promise<number> {
     } else {
       log('');
       log(formatRenderTable(rows));
+      log('');
+      log(formatRenderTargets(rows));
       log('');
       log('ready = from the bundle starting to run until the widget shows ready data; main thread = CPU time');
       log('of the page main thread from navigation until then (DevTools TaskDuration, thread ticks); medians.');

@@ -1,7 +1,7 @@
 import { formatCostTable, formatTable as formatApiTable, type BenchReport as ApiReport } from '../api/report.ts';
 import { formatPageTable } from '../page/report.ts';
 import type { PageReport } from '../page/report.ts';
-import { formatRenderTable, type RenderReport } from '../render/report.ts';
+import { formatRenderTable, formatRenderTargets, type RenderReport } from '../render/report.ts';
 import type { SizeRow } from '../size/measure.ts';
 import { formatTable } from './table.ts';
 
@@ -99,6 +99,7 @@ export function formatCombinedReport(report: CombinedReport): string {
   if (render.result?.rows) {
     out.push(formatRenderTable(render.result.rows));
     out.push('ready: from the bundle starting to run; main thread: CPU ms from navigation to ready (thread ticks)');
+    out.push('', formatRenderTargets(render.result.rows));
   }
   out.push(...problems(render.result?.problems, render.error), '');
 
