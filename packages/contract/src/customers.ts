@@ -23,8 +23,8 @@ export const MembershipEndReason = z.enum(MEMBERSHIP_END_REASONS);
 export type MembershipEndReason = z.infer<typeof MembershipEndReason>;
 
 /**
- * Body of `PUT /v1/admin/customers/{id}`: creates the customer or updates it. Fields left out keep
- * their value on an update (and are empty on a create); `null` clears them. A birthday set here is
+ * Body of `PUT /v1/admin/customers/{id}`: creates the customer or updates it. `name` goes with every PUT; the
+ * other fields, left out, keep their value on an update (and are empty on a create); `null` clears them. A birthday set here is
  * not limited (the customer's own changes are, once per 365 days). An erased customer's id cannot be
  * used again (409 `customer_erased`).
  */
