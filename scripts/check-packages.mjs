@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
+import { KB, PACKED_BALANCE_BUDGET, PACKED_BALANCE_TARGET, packedBalancePageSize } from './packed-page-size.mjs';
 import { pnpmCommand, repoRoot } from './setup.mjs';
 
 /**
@@ -434,6 +435,20 @@ try {
       );
     } catch (error) {
       report(false, `browser bundle ${specifier}`, String(error.message ?? error));
+    }
+  }
+  if (unpacked.has('@loyalty-elements/components')) {
+    try {
+      const { chunks, brotli } = await packedBalancePageSize(consumer);
+      const size = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+      report(
+        brotli <= PACKED_BALANCE_BUDGET,
+        `a page with the points balance, built by Vite from the tarballs: ${size(brotli)} brotli in ${chunks} ` +
+          `chunks, budget ${size(PACKED_BALANCE_BUDGET)}; target ${size(PACKED_BALANCE_TARGET)}`,
+        'over its budget',
+      );
+    } catch (error) {
+      report(false, 'a page with the points balance, built by Vite from the tarballs', String(error.message ?? error));
     }
   }
   if (unpacked.has('@loyalty-elements/sdk')) {
