@@ -32,6 +32,7 @@ export const PROBLEM_CODES = [
   'response_not_found',
   'response_completed',
   'reward_not_found',
+  'reward_exists',
   'reward_unavailable',
   'reward_tier_required',
   'reward_out_of_stock',

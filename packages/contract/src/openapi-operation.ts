@@ -26,6 +26,11 @@ export interface Operation {
   status?: number;
   /** Other success statuses: with the same body (a PUT that creates answers 201, otherwise 200), or 304 with none. */
   otherStatuses?: readonly number[];
+  /**
+   * A PUT that creates or replaces and takes `If-None-Match: *` to create only: it then answers 412 (with the
+   * problem of `problems[412]`) when the resource already exists, writing nothing.
+   */
+  createOnly?: boolean;
   /** Takes an `Idempotency-Key` header: `true`, required; `'optional'`, the key makes a repeat a replay. */
   idempotent?: boolean | 'optional';
   /**
@@ -112,6 +117,20 @@ const RATE_LIMIT_HEADERS = {
 
 /** True for an operation whose answer carries an ETag and that answers 304 to a matching If-None-Match. */
 export const isConditional = (op: Operation) => op.otherStatuses?.includes(304) ?? false;
+
+/** The `If-None-Match` request header of an operation, when it takes one: a conditional read's, or create-only. */
+export function ifNoneMatchParameter(op: Operation): Record<string, unknown> | undefined {
+  const description = isConditional(op)
+    ? 'The ETag of the copy the client holds: answered 304, with no body, while it is current.'
+    : op.createOnly
+      ? '`*`: create only. When the resource already exists nothing is written and the answer is 412 ' +
+        `(${(op.problems?.[412] ?? []).join(', ')}), so of several creates of one id at once exactly one succeeds. ` +
+        'Without it the PUT creates or replaces.'
+      : undefined;
+  return description === undefined
+    ? undefined
+    : { name: 'If-None-Match', in: 'header', required: false, description, schema: { type: 'string' } };
+}
 
 /** The response headers of an operation at one status. */
 function headersOf(op: Operation, status: number): Record<string, unknown> | undefined {

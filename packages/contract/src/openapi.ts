@@ -2,7 +2,7 @@ import { BirthdayClaimResult, BirthdayRequest, BirthdayStatus } from './birthday
 import { CustomerUpsertRequest, CustomerUpsertResult } from './customers.ts';
 import { DemoCustomerToken, DemoCustomerTokenQuery } from './demo.ts';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from './errors.ts';
-import { isConditional, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
+import { ifNoneMatchParameter, responsesOf, type Auth, type Operation } from './openapi-operation.ts';
 import { jsonSchema, queryParameterSchema, SchemaComponents, type JsonSchema } from './openapi-schemas.ts';
 import { webhooksObject } from './openapi-webhook-events.ts';
 import { CONSOLE_OPERATIONS } from './openapi-console.ts';
@@ -218,11 +218,13 @@ export const OPERATIONS: Record<string, Operation> = {
   putReward: {
     method: 'put',
     path: rewardPaths.rewardPattern,
-    summary: 'Create (201) or replace (200) a reward of the catalogue',
+    summary: 'Create (201) or replace (200) a reward of the catalogue; with If-None-Match: * create only (else 412)',
     auth: 'secret',
     body: RewardDraft,
     response: Reward,
     otherStatuses: [201],
+    createOnly: true,
+    problems: { 412: ['reward_exists'] },
   },
   getProgramSettings: {
     method: 'get',
@@ -296,15 +298,8 @@ export function buildOpenApiDocument(serverUrl = '/'): JsonSchema {
         });
       }
     }
-    if (isConditional(op)) {
-      parameters.push({
-        name: 'If-None-Match',
-        in: 'header',
-        required: false,
-        description: 'The ETag of the copy the client holds: answered 304, with no body, while it is current.',
-        schema: { type: 'string' },
-      });
-    }
+    const ifNoneMatch = ifNoneMatchParameter(op);
+    if (ifNoneMatch) parameters.push(ifNoneMatch);
     if (op.idempotent) {
       parameters.push({
         name: IDEMPOTENCY_KEY_HEADER,

@@ -12,8 +12,16 @@ export type RewardId = z.infer<typeof RewardId>;
 export const MAX_REWARD_VALIDITY_DAYS = 3650;
 
 /**
+ * The headers of a create-only `PUT /v1/admin/rewards/{rewardId}`: `If-None-Match: *` (RFC 9110 §13.1.2) makes
+ * the PUT create the reward only; when a reward already has that id nothing is written and the answer is 412
+ * `reward_exists`.
+ */
+export const CREATE_ONLY_HEADERS = { 'If-None-Match': '*' } as const;
+
+/**
  * A reward of the program's catalogue as the merchant manages it: body of `PUT /v1/admin/rewards/{rewardId}`
- * (which creates or replaces it). A reward is never deleted, since redemptions name it: set `active: false`.
+ * (which creates or replaces it, or with `CREATE_ONLY_HEADERS` only creates it). A reward is never deleted, since
+ * redemptions name it: set `active: false`.
  */
 export const RewardDraft = z.object({
   /** Per language (`{ en: "Free coffee", "zh-CN": "免费咖啡" }`). */

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CustomerRewards,
+  CREATE_ONLY_HEADERS,
   IDEMPOTENCY_KEY_HEADER,
   MAX_REWARD_VALIDITY_DAYS,
   PROBLEM_CODES,
@@ -153,6 +154,7 @@ describe('rewards in the problem codes and the OpenAPI document', () => {
       'reward_tier_required',
       'reward_out_of_stock',
       'insufficient_points',
+      'reward_exists',
     ]) {
       assert.ok((PROBLEM_CODES as readonly string[]).includes(code), code);
     }
@@ -172,5 +174,25 @@ describe('rewards in the problem codes and the OpenAPI document', () => {
       IDEMPOTENCY_KEY_HEADER,
       'rewardId',
     ]);
+  });
+
+  it('documents the create-only PUT of a reward: If-None-Match: *, and 412 reward_exists', () => {
+    const document = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters: Array<{ name: string; in: string; description?: string }>;
+            responses: Record<string, { description: string }>;
+          }
+        >
+      >;
+    };
+    const put = document.paths[rewardPaths.rewardPattern.replace(/:(\w+)/g, '{$1}')]?.put;
+    const header = put?.parameters.find((parameter) => parameter.name === Object.keys(CREATE_ONLY_HEADERS)[0]);
+    assert.equal(header?.in, 'header');
+    assert.match(header?.description ?? '', /`\*`: create only.*412/);
+    assert.match(put?.responses['412']?.description ?? '', /reward_exists/);
   });
 });

@@ -34,6 +34,7 @@ const TITLES: Record<ServerProblemCode, string> = {
   response_not_found: 'Survey response not found',
   response_completed: 'Survey response already completed',
   reward_not_found: 'Reward not found',
+  reward_exists: 'Reward already exists',
   reward_unavailable: 'Reward not on offer',
   reward_tier_required: 'Higher tier required',
   reward_out_of_stock: 'Reward out of stock',

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { CREATE_ONLY_HEADERS } from '@loyalty-elements/contract';
 import { DEMO_SEED } from '../src/demo-seed.ts';
 import { merchantOperations, startClientsFile, type ClientsFile } from './support/openapi-client.ts';
 
@@ -137,13 +138,17 @@ test('the ledger: an earn (201, replayed), an order, its refund and a reversal; 
   assert.equal(refundNothing.error?.code, 'order_not_found');
 });
 
-test('the rewards catalogue: a reward created (201), replaced (200), refused (400); the list; 401 without the key', async () => {
+test('the rewards catalogue: a reward created (201), replaced (200), refused (400, 412); the list; 401 without the key', async () => {
   const { merchant } = file;
   const [first] = DEMO_SEED.rewards;
   const { id: _id, ...draft } = first!;
   const rewardId = `reward-${randomUUID().slice(0, 8)}`;
   const path = { params: { path: { rewardId } } };
-  assert.equal((await merchant.PUT('/v1/admin/rewards/{rewardId}', { ...path, body: draft })).response.status, 201);
+  const createOnly = { params: { ...path.params, header: CREATE_ONLY_HEADERS }, body: draft };
+  assert.equal((await merchant.PUT('/v1/admin/rewards/{rewardId}', createOnly)).response.status, 201);
+  const taken = await merchant.PUT('/v1/admin/rewards/{rewardId}', createOnly);
+  assert.equal(taken.response.status, 412);
+  assert.equal(taken.error?.code, 'reward_exists');
   const replaced = await merchant.PUT('/v1/admin/rewards/{rewardId}', { ...path, body: { ...draft, pointsCost: 400 } });
   assert.equal(replaced.data?.pointsCost, 400);
   const refused = await merchant.PUT('/v1/admin/rewards/{rewardId}', { ...path, body: { ...draft, pointsCost: -1 } });

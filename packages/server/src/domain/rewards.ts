@@ -64,7 +64,9 @@ export async function rewardCatalogue(db: Queryable, programId: string): Promise
 
 /**
  * Creates or replaces a reward. What was redeemed and when it was created are kept; `stock` counts
- * the codes already issued, so replacing a reward with the same draft changes nothing.
+ * the codes already issued, so replacing a reward with the same draft changes nothing. With `createOnly`
+ * an existing reward is left as it is and the answer is null: the INSERT alone decides, so of several
+ * creates of one id at once exactly one creates it.
  */
 export async function putReward(
   db: Database,
@@ -72,7 +74,8 @@ export async function putReward(
   rewardId: string,
   draft: RewardDraft,
   now: Date,
-): Promise<{ reward: Reward; created: boolean }> {
+  { createOnly = false }: { createOnly?: boolean } = {},
+): Promise<{ reward: Reward; created: boolean } | null> {
   const values = [
     programId,
     rewardId,
@@ -98,6 +101,7 @@ export async function putReward(
       values,
     );
     if (inserted !== undefined) return { reward: toReward(inserted), created: true };
+    if (createOnly) return null;
     const [updated] = await tx.query<RewardRow>(
       `UPDATE rewards
           SET name = $3, description = $4, points_cost = $5, required_tier_id = $6, stock = $7, validity_days = $8,

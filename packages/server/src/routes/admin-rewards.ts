@@ -1,14 +1,24 @@
 import type { Hono } from 'hono';
-import { RewardDraft, RewardId, rewardPaths, type FieldError, type RewardCatalogue } from '@loyalty-elements/contract';
+import {
+  CREATE_ONLY_HEADERS,
+  RewardDraft,
+  RewardId,
+  rewardPaths,
+  type FieldError,
+  type RewardCatalogue,
+} from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateSecretKey } from '../auth.ts';
 import type { Program } from '../domain/programs.ts';
 import { putReward, rewardCatalogue } from '../domain/rewards.ts';
-import { validationFailed } from '../problem.ts';
+import { ProblemError, validationFailed } from '../problem.ts';
 import { parseOrThrow } from '../validation.ts';
 import { readJson } from './request.ts';
 
-/** `GET /v1/admin/rewards` and `PUT /v1/admin/rewards/{rewardId}` (creates: 201, replaces: 200). */
+/**
+ * `GET /v1/admin/rewards` and `PUT /v1/admin/rewards/{rewardId}` (creates: 201, replaces: 200; with `If-None-Match: *`
+ * creates only, else 412 `reward_exists`).
+ */
 export function adminRewardsRoutes(app: Hono, context: AppContext): void {
   const { db } = context;
 
@@ -24,9 +34,21 @@ export function adminRewardsRoutes(app: Hono, context: AppContext): void {
     const rewardId = parseOrThrow(RewardId, c.req.param('rewardId'), 'path.rewardId');
     const draft = parseOrThrow(RewardDraft, await readJson(c), 'body');
     checkAgainstProgram(draft, program);
-    const { reward, created } = await putReward(db, program.id, rewardId, draft, context.now());
-    return c.json(reward, created ? 201 : 200);
+    const createOnly = isCreateOnly(c.req.header('If-None-Match'));
+    const put = await putReward(db, program.id, rewardId, draft, context.now(), { createOnly });
+    if (put === null) {
+      throw new ProblemError(412, 'reward_exists', `Reward ${rewardId} already exists; If-None-Match: * only creates.`);
+    }
+    return c.json(put.reward, put.created ? 201 : 200);
   });
+}
+
+/**
+ * `If-None-Match: *`: the PUT may only create. Any other value names entity tags, and a reward has none to match
+ * (RFC 9110 §13.1.2), so it does not stop the PUT.
+ */
+function isCreateOnly(ifNoneMatch: string | undefined): boolean {
+  return ifNoneMatch?.trim() === CREATE_ONLY_HEADERS['If-None-Match'];
 }
 
 /** What the contract cannot check alone: a name to show, the tier, and an availability window that is one. */
