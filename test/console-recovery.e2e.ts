@@ -5,9 +5,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { FollowUpPage, followUpPaths } from '@loyalty-elements/contract';
-import { accessibilityViolations, openConsole } from './support/console.ts';
+import { accessibilityViolations, endSessionElsewhere, openConsole } from './support/console.ts';
 import { consoleStackPerFile } from './support/console-stack.ts';
 import { summaryOf } from './support/loyalty-api.ts';
 import {
@@ -203,6 +203,43 @@ describe('the Service recovery page when things go wrong', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+});
+
+describe('the Service recovery page when the session ends', () => {
+  /** Signs out in a second tab of the same browser: the session ends and its cookie is gone from every tab. */
+  async function signOutInAnotherTab(context: BrowserContext): Promise<void> {
+    const other = await context.newPage();
+    await other.goto(running.consoleUrl());
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.getByRole('button', { name: 'Sign in with the demo key' }).waitFor({ timeout: 15_000 });
+    await other.close();
+  }
+  const endings = {
+    'signed out in another tab': signOutInAnotherTab,
+    'ended by the API': (context: BrowserContext) => endSessionElsewhere(context, running.stack.apiBase),
+  };
+
+  for (const [ending, endSession] of Object.entries(endings)) {
+    it(`goes back to sign-in saying so, resolving nothing, when the session ends (${ending})`, async () => {
+      const { followUp } = await complain(running.stack.apiBase, 'session-e2e', 'Nobody called back.');
+      const { context, page, problems } = await openRecoveryPage(running.browser, running.stack.apiBase);
+      await openFollowUp(page, followUp.id);
+      await detail(page).getByRole('button', { name: 'Resolve…' }).click();
+      await resolveForm(page).getByLabel('Outcome').fill('Called them back');
+      await endSession(context);
+      await resolveForm(page).getByRole('button', { name: 'Resolve' }).click();
+
+      await page.getByRole('alert').getByText('Your session has ended. Sign in again to continue.').waitFor({
+        timeout: 5_000,
+      });
+      assert.equal(await page.getByText('another tab').count(), 0, 'no advice to sign in elsewhere');
+      assert.equal((await followUpFromApi(running.stack.apiBase, followUp.id)).resolution, null, 'nothing resolved');
+      await page.getByRole('button', { name: 'Sign in with the demo key' }).click();
+      await page.getByRole('heading', { name: 'Service recovery', level: 1 }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
 });
 
 describe('the Service recovery page, light and dark', () => {

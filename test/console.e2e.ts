@@ -4,7 +4,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext } from 'playwright-core';
 import { AdminOverview } from '@loyalty-elements/contract';
-import { accessibilityViolations, openConsole, signInWithDemoKey } from './support/console.ts';
+import {
+  accessibilityViolations,
+  endSessionElsewhere as endSessionOf,
+  openConsole,
+  sessionCookie as sessionCookieOf,
+  signInWithDemoKey,
+} from './support/console.ts';
 import { consoleStackPerFile } from './support/console-stack.ts';
 import { DEMO_SECRET_KEY } from './support/stack.ts';
 
@@ -22,25 +28,8 @@ async function overviewFromApi(): Promise<AdminOverview> {
 
 const shownNumber = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
-async function sessionCookie(context: BrowserContext) {
-  const cookie = (await context.cookies(running.stack.apiBase)).find((c) => c.name === 'loyalty_console');
-  assert.ok(cookie, 'the session cookie is set');
-  return cookie;
-}
-
-/** Ends the page's session from outside, as its expiry would: the API refuses its cookie from then on. */
-async function endSessionElsewhere(context: BrowserContext): Promise<void> {
-  const { value } = await sessionCookie(context);
-  const res = await fetch(`${running.stack.apiBase}/console/api/session`, {
-    method: 'DELETE',
-    headers: {
-      Cookie: `loyalty_console=${value}`,
-      Origin: new URL(running.stack.apiBase).origin,
-      'X-Loyalty-Console': '1',
-    },
-  });
-  assert.equal(res.status, 204, await res.text());
-}
+const sessionCookie = (context: BrowserContext) => sessionCookieOf(context, running.stack.apiBase);
+const endSessionElsewhere = (context: BrowserContext) => endSessionOf(context, running.stack.apiBase);
 
 describe('the merchant console', () => {
   it('is served with the strict CSP, and signs in through the form with the demo key', async () => {

@@ -1,9 +1,10 @@
 // What every test of the merchant console needs: the built console, a page of its own context with axe-core in it,
 // signing in with the demo key, and axe-core's findings.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error -- a plain ES module of the repository's scripts, without type declarations.
 import { buildConsoleIfStale } from '../../scripts/console-build.mjs';
 
@@ -69,4 +70,25 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     const result = await axe.run(document);
     return result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   });
+}
+
+/** The console's session cookie in the context, asserting there is one. */
+export async function sessionCookie(context: BrowserContext, apiBase: string) {
+  const cookie = (await context.cookies(apiBase)).find((c) => c.name === 'loyalty_console');
+  assert.ok(cookie, 'the session cookie is set');
+  return cookie;
+}
+
+/** Ends the page's session from outside, as its expiry would: the API refuses its cookie from then on. */
+export async function endSessionElsewhere(context: BrowserContext, apiBase: string): Promise<void> {
+  const { value } = await sessionCookie(context, apiBase);
+  const res = await fetch(`${apiBase}/console/api/session`, {
+    method: 'DELETE',
+    headers: {
+      Cookie: `loyalty_console=${value}`,
+      Origin: new URL(apiBase).origin,
+      'X-Loyalty-Console': '1',
+    },
+  });
+  assert.equal(res.status, 204, await res.text());
 }

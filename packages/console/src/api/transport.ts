@@ -13,11 +13,21 @@ export class ConsoleApiError extends Error {
   ) {
     super(`The API answered ${status}${code ? ` ${code}` : ''}.`);
   }
+
+  /**
+   * The answer says the console's session is gone. The console signs in by its session cookie alone, so any 401 is
+   * that: a session that ended or expired (`console_session_invalid`), or a request that went without the cookie
+   * (`secret_key_invalid`: signed out in another tab, or the cookie expired in the browser). Without the cookie, a
+   * request that changes something is taken for a secret key sent from a web page (403 `secret_key_in_browser`).
+   */
+  get sessionEnded(): boolean {
+    return this.status === 401 || this.code === 'secret_key_in_browser';
+  }
 }
 
 /**
- * Dispatched on `window` when an answer says the console's session has ended or expired (401
- * `console_session_invalid`): the shell brings the merchant back to sign-in, whichever page asked.
+ * Dispatched on `window` when an answer says the console's session is gone (`ConsoleApiError.sessionEnded`): the
+ * shell brings the merchant back to sign-in, whichever page asked.
  */
 export const SESSION_ENDED_EVENT = 'console-session-ended';
 
@@ -33,10 +43,9 @@ export async function call(path: string, init: RequestInit = {}): Promise<Respon
   const res = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   if (!res.ok) {
     const problem = Problem.safeParse(await res.json().catch(() => undefined));
-    if (res.status === 401 && problem.data?.code === 'console_session_invalid') {
-      dispatchEvent(new Event(SESSION_ENDED_EVENT));
-    }
-    throw new ConsoleApiError(res.status, problem.data?.code, problem.data?.errors);
+    const error = new ConsoleApiError(res.status, problem.data?.code, problem.data?.errors);
+    if (error.sessionEnded) dispatchEvent(new Event(SESSION_ENDED_EVENT));
+    throw error;
   }
   return res;
 }

@@ -3,15 +3,16 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 import { live } from 'lit/directives/live.js';
 
 /**
- * The form controls of the Program page: each a labelled native control whose refusal by the API (a 400's field
- * error, keyed by its path without `body.`: `tiers.1.threshold`) is shown beside it, with `aria-invalid` and
- * `aria-describedby` pointing at the message.
+ * The form controls of the Program page: each a labelled native control whose refusal — by the API (a 400's field
+ * error, keyed by its path without `body.`: `tiers.1.threshold`) or by the page itself — is shown beside it, with
+ * `aria-invalid` and `aria-describedby` pointing at the message.
  */
 export interface FieldContext {
-  /** The messages the API gave for `key` or anything inside it; marks them as shown. */
+  /**
+   * The messages for `key` or anything inside it, as they are shown: the API's words as its refusal
+   * (`Refused: …`, in the console's language), the page's own as they are. Marks them as shown.
+   */
   errorsFor(key: string): string[];
-  /** The words around a refusal (`Refused: …`), in the console's language. */
-  refusal(message: string): string;
 }
 
 const idOf = (key: string) => `field-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -31,7 +32,7 @@ function describe(context: FieldContext, key: string): Described {
     id,
     invalid: 'true',
     describedBy: `${id}-error`,
-    message: html`<p class="field-error" id=${`${id}-error`}>${errors.map(context.refusal).join(' ')}</p>`,
+    message: html`<p class="field-error" id=${`${id}-error`}>${errors.join(' ')}</p>`,
   };
 }
 

@@ -18,10 +18,18 @@ export interface DraftChange {
 
 type SaveStatus = 'idle' | 'saving' | 'saved' | 'invalid' | 'refused' | 'failed';
 
-/** A value the page itself refuses before sending anything, keyed like the API's field errors. */
+/**
+ * A value the page refuses in its own words, keyed like the API's field errors (`path.rewardId`): before sending
+ * anything, or for an answer of the API that is not a 400's field errors.
+ */
 export interface FieldProblem {
   key: string;
   message: string;
+}
+
+/** A message beside a field: the page's own words, or the API's (a 400's field error), shown as its refusal. */
+interface ShownProblem extends FieldProblem {
+  fromApi: boolean;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -37,7 +45,7 @@ export abstract class ProgramSection<T> extends LitElement {
   @property({ attribute: false }) language: Language = 'en';
   @property({ attribute: false }) saved!: T;
   @state() protected draft!: T;
-  @state() private fieldErrors: ReadonlyArray<{ key: string; message: string }> = [];
+  @state() private fieldErrors: readonly ShownProblem[] = [];
   @state() private status: SaveStatus = 'idle';
   #savedJson: string | undefined;
   #shownErrors = new Set<string>();
@@ -51,6 +59,10 @@ export abstract class ProgramSection<T> extends LitElement {
   protected abstract persist(draft: T): Promise<void>;
   /** What the page refuses in the draft before sending it (the API checks the rest); by default nothing. */
   protected validate(_draft: T): FieldProblem[] {
+    return [];
+  }
+  /** What the page says beside its fields of a refusal that is not a 400's field errors; by default nothing. */
+  protected refusalProblems(_error: ConsoleApiError): FieldProblem[] {
     return [];
   }
 
@@ -96,7 +108,7 @@ export abstract class ProgramSection<T> extends LitElement {
     event.preventDefault();
     const problems = this.validate(this.draft);
     if (problems.length > 0) {
-      this.fieldErrors = problems;
+      this.fieldErrors = problems.map((problem) => ({ ...problem, fromApi: false }));
       this.status = 'invalid';
       await this.focusFirstInvalid();
       return;
@@ -107,13 +119,23 @@ export abstract class ProgramSection<T> extends LitElement {
       this.fieldErrors = [];
       this.status = 'saved';
     } catch (error) {
-      const refused = error instanceof ConsoleApiError && error.status === 400 && error.fieldErrors.length > 0;
-      this.fieldErrors = refused
-        ? error.fieldErrors.map(({ path, message }) => ({ key: path.replace(/^body\./, ''), message }))
-        : [];
+      this.fieldErrors = error instanceof ConsoleApiError ? this.problemsOf(error) : [];
+      const refused = this.fieldErrors.length > 0;
       this.status = refused ? 'refused' : 'failed';
       if (refused) await this.focusFirstInvalid();
     }
+  }
+
+  /** A 400's field errors in the API's words, or what the section makes of another refusal in its own. */
+  private problemsOf(error: ConsoleApiError): ShownProblem[] {
+    if (error.status === 400 && error.fieldErrors.length > 0) {
+      return error.fieldErrors.map(({ path, message }) => ({
+        key: path.replace(/^body\./, ''),
+        message,
+        fromApi: true,
+      }));
+    }
+    return this.refusalProblems(error).map((problem) => ({ ...problem, fromApi: false }));
   }
 
   private async focusFirstInvalid(): Promise<void> {
@@ -131,9 +153,8 @@ export abstract class ProgramSection<T> extends LitElement {
     errorsFor: (key) => {
       const found = this.fieldErrors.filter((error) => error.key === key || error.key.startsWith(`${key}.`));
       for (const error of found) this.#shownErrors.add(error.key);
-      return found.map((error) => error.message);
+      return found.map((error) => (error.fromApi ? this.strings.program.fieldRefused(error.message) : error.message));
     },
-    refusal: (message) => this.strings.program.fieldRefused(message),
   };
 
   override render() {

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Reward, RewardDraft, TierSettings } from '@loyalty-elements/contract';
 import { programApi } from '../../api/program.ts';
+import type { ConsoleApiError } from '../../api/transport.ts';
 import { localized } from '../../i18n/language.ts';
 import { checkboxField, inputField, numberField, selectField, type FieldContext } from './fields.ts';
 import { EDITED_LANGUAGES, withoutBlanks } from './localized-fields.ts';
@@ -39,7 +40,7 @@ function instantOf(local: string): string | null {
 export class ConsoleRewardEditor extends ProgramSection<RewardEdit> {
   protected readonly draftPart = 'reward';
   @property({ attribute: false }) tiers: readonly TierSettings[] = [];
-  /** The ids of the rewards there are: a new reward may not take one (the API's PUT would replace that reward). */
+  /** The ids of the rewards the page has read: a new reward may not take one (its PUT would be refused with 412). */
   @property({ attribute: false }) takenIds: readonly string[] = [];
 
   protected heading(): string {
@@ -53,13 +54,16 @@ export class ConsoleRewardEditor extends ProgramSection<RewardEdit> {
       : [];
   }
 
-  protected override async persist({ id, reward }: RewardEdit): Promise<void> {
-    const saved = await programApi.saveReward(id, {
-      ...reward,
-      name: withoutBlanks(reward.name),
-      description: withoutBlanks(reward.description),
-    });
+  /** A new reward is only created (`If-None-Match: *`): one added meanwhile with the same id is never replaced. */
+  protected override async persist({ id, isNew, reward }: RewardEdit): Promise<void> {
+    const draft = { ...reward, name: withoutBlanks(reward.name), description: withoutBlanks(reward.description) };
+    const saved = await programApi.saveReward(id, draft, { createOnly: isNew });
     this.dispatchEvent(new CustomEvent('console-reward-saved', { detail: saved, bubbles: true, composed: true }));
+  }
+
+  /** 412: another reward took the id after the page read the catalogue. The draft stays, to save under another id. */
+  protected override refusalProblems(error: ConsoleApiError): FieldProblem[] {
+    return error.status === 412 ? [{ key: 'path.rewardId', message: this.strings.program.rewardIdTakenMeanwhile }] : [];
   }
 
   private set(change: Partial<RewardDraft>): void {

@@ -51,6 +51,8 @@ const en = {
   rewardDescription: (language: string) => `Description (${language})`,
   rewardId: 'Id (lowercase letters, digits, "-")',
   rewardIdTaken: 'Another reward already has this id; choose another.',
+  rewardIdTakenMeanwhile:
+    'Another reward already has this id: it was added meanwhile, perhaps by a colleague. Choose another id; nothing was saved.',
   pointsCost: 'Cost (points)',
   stock: 'Stock (empty: unlimited)',
   stockColumn: 'Stock',
@@ -157,6 +159,7 @@ const zhCN: typeof en = {
   rewardDescription: (language: string) => `说明（${language}）`,
   rewardId: '编号（小写字母、数字、“-”）',
   rewardIdTaken: '已有奖励使用此编号，请换一个。',
+  rewardIdTakenMeanwhile: '已有奖励使用此编号（可能是同事刚刚添加的）。请换一个编号；本次未保存任何内容。',
   pointsCost: '所需积分',
   stock: '库存（留空：不限）',
   stockColumn: '库存',

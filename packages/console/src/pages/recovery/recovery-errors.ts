@@ -12,13 +12,13 @@ export function describeFailure(
 ): string {
   if (error instanceof TypeError) return strings.network;
   if (!(error instanceof ConsoleApiError)) return strings.failed;
+  // The shell is already bringing the merchant back to sign-in, and this page goes with it.
+  if (error.sessionEnded) return strings.session;
   switch (error.code) {
     case 'follow_up_closed':
       return strings.closed;
     case 'follow_up_not_found':
       return strings.notFound;
-    case 'console_session_invalid':
-      return strings.session;
     case 'membership_ended':
       return strings.membershipEnded;
     case 'customer_erased':
@@ -28,7 +28,6 @@ export function describeFailure(
     case 'validation_failed':
       return strings.invalid;
   }
-  if (error.status === 401) return strings.session;
   if (error.status === 404) return strings.notFound;
   return strings.failed;
 }

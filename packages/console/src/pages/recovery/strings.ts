@@ -77,7 +77,7 @@ const en = {
     closed: 'This follow-up was already resolved, perhaps by a colleague. Close this form to see its resolution.',
     notFound: 'This follow-up no longer exists: the shopper may have been erased. Close it and reload the queue.',
     network: 'The API could not be reached. Check the connection and try again: what you typed is kept.',
-    session: 'Your session has ended. Sign in again in another tab, then try again here: what you typed is kept.',
+    session: 'Your session has ended, so nothing was saved. Sign in again to continue.',
     membershipEnded:
       'The shopper’s membership has ended, so no points can be credited. Clear the goodwill points and resolve again.',
     customerErased:
@@ -163,7 +163,7 @@ const zhCN: typeof en = {
     closed: '此跟进事项已被解决，可能是同事处理的。关闭此表单即可查看处理结果。',
     notFound: '此跟进事项已不存在：顾客的数据可能已被删除。请关闭并重新加载列表。',
     network: '无法连接到 API。请检查网络后重试：已填写的内容会保留。',
-    session: '您的会话已结束。请在另一个标签页重新登录，然后在此重试：已填写的内容会保留。',
+    session: '您的会话已结束，未保存任何内容。请重新登录后继续。',
     membershipEnded: '该顾客已退会，无法发放积分。请清空补偿积分后再解决。',
     customerErased: '该顾客的数据已被删除，无法发放积分。请清空补偿积分后再解决。',
     noteErased: '该顾客的数据已被删除，不再保留关于其的备注。您仍可解决此跟进事项。',
