@@ -4,7 +4,7 @@ import { DEMO_SEED, type DemoLedgerEntry, type DemoSeedShape } from './demo-seed
 import { findCustomer, insertCustomer } from './domain/customers.ts';
 import { applyEntryLocked, expireLapsedLocked, type EntryDraft } from './domain/ledger.ts';
 import { findProgramById, type Program } from './domain/programs.ts';
-import { addMonths, DAY_MS, localDate } from './domain/time.ts';
+import { DAY_MS, localDate } from './domain/time.ts';
 import { DEMO_SURVEYS_FILE, readSurveySeed, seedDemoSurveys } from './seed-surveys.ts';
 
 export interface DemoKeys {
@@ -192,9 +192,7 @@ async function writeHistory(
       at,
     );
     if (outcome.kind !== 'created') throw new Error(`Demo ledger of ${customerId} overdraws at entry ${index + 1}`);
-    if (credit && program.pointsExpiryMonths !== null) {
-      expiries.push(addMonths(at, program.pointsExpiryMonths).getTime());
-    }
+    if (credit && outcome.row.expires_at !== null) expiries.push(new Date(outcome.row.expires_at).getTime());
   }
   await expireUpTo(now.getTime());
 }

@@ -8,7 +8,7 @@ import {
 } from '@loyalty-elements/contract';
 import { DEMO_SURVEYS } from '../src/demo-surveys.ts';
 import { DEMO_SEED, type DemoCustomerId } from '../src/demo-seed.ts';
-import { addMonths, DAY_MS } from '../src/domain/time.ts';
+import { addMonths, addMonthsIn, DAY_MS } from '../src/domain/time.ts';
 import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
 import { dismiss } from './support/surveys.ts';
 import { demoToken, expectProblem, getSummary, nowSeconds, signCustomerToken, summaryOf } from './support/http.ts';
@@ -45,10 +45,12 @@ describe('GET /v1/me/summary', () => {
           expiring: expected.expiring.map((batch) => batch.points),
         },
       );
-      // Each batch expires 12 months after it became spendable (the seed ran moments before this test).
+      // Each batch expires 12 months of the shopper's calendar after it became spendable (the seed ran moments
+      // before this test).
+      const timeZone = seeded.timezone ?? DEMO_SEED.program.timezone;
       for (const [i, batch] of expected.expiring.entries()) {
         const spendableAt = new Date(Date.now() - batch.spendableDaysAgo * DAY_MS);
-        const expiresAt = addMonths(spendableAt, DEMO_SEED.program.pointsExpiryMonths);
+        const expiresAt = addMonthsIn(spendableAt, DEMO_SEED.program.pointsExpiryMonths, timeZone);
         const shown = Date.parse(summary.points.expiring[i]?.expiresAt ?? '');
         assert.ok(Math.abs(shown - expiresAt.getTime()) < 10 * 60_000, `batch ${i} expires ${shown}`);
       }

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { postTransaction } from './support/http.ts';
 import { DAY_MS } from './support/loyalty.ts';
-import { createDemoCustomer, startTestServer, type TestServer } from './support/server.ts';
-import { createEndpoint, eventsFor } from './support/webhooks.ts';
+import { createDemoCustomer } from './support/server.ts';
+import { createEndpoint, eventsOnceWritten, schedulingServerPerFile } from './support/webhooks.ts';
 
 // The server runs the scheduler of webhook moments on its own every LOYALTY_SCHEDULER_INTERVAL_MS, and stops it
 // before it closes the database.
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer({ LOYALTY_SCHEDULER_INTERVAL_MS: '100' });
-});
-after(() => server.close());
+const scheduling = schedulingServerPerFile();
 
 test('a server started with a scheduler interval writes a due moment on its own, once', async () => {
+  const server = scheduling();
   const endpoint = await createEndpoint(server, { events: ['points.expiring'] });
   const id = await createDemoCustomer(server, 'scheduled');
   const expiresAt = new Date(Date.now() + 2 * DAY_MS).toISOString();
@@ -24,10 +20,7 @@ test('a server started with a scheduler interval writes a due moment on its own,
     body: { type: 'earn', points: 80, reason: 'Tea', expiresAt },
   });
   assert.equal(res.status, 201, await res.clone().text());
-  const deadline = Date.now() + 10_000;
-  while ((await eventsFor(server, endpoint.id, id)).length === 0 && Date.now() < deadline) await sleep(100);
-  await sleep(500);
-  const events = await eventsFor(server, endpoint.id, id);
+  const events = await eventsOnceWritten(server, endpoint.id, id);
   assert.deepEqual(
     events.map((event) => [event.type, event.data]),
     [['points.expiring', { points: 80, expiresAt }]],

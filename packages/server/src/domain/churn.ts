@@ -1,6 +1,6 @@
 import { MEMBERSHIP_END_REASONS, type ChurnMonth, type MembershipEndReason } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
-import { localDate, type PlainDate } from './time.ts';
+import { offsetAt, type PlainDate } from './time.ts';
 
 const iso = (instant: Date): string => instant.toISOString();
 
@@ -94,18 +94,4 @@ export function startOfDay(date: PlainDate, timeZone: string): Date {
   let instant = wallClock;
   for (let step = 0; step < 2; step += 1) instant = wallClock - offsetAt(new Date(instant), timeZone);
   return new Date(instant);
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds (to the minute). */
-function offsetAt(instant: Date, timeZone: string): number {
-  const date = localDate(instant, timeZone);
-  const time = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(instant);
-  const part = (type: string) => Number(time.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(date.year, date.month - 1, date.day, part('hour'), part('minute'));
-  return local - Math.floor(instant.getTime() / 60_000) * 60_000;
 }

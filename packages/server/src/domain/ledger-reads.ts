@@ -30,7 +30,8 @@ export interface PointsState {
 /**
  * The columns of {@link pointsState} over the customer's row `c`, for `$1` program, `$2` customer, `$3` now and `$4`
  * {@link EXPIRING_LIMIT}: a statement that reads more of the customer adds its own (summary-reads.ts). A function, as
- * ledger.ts and this module import each other.
+ * ledger.ts and this module import each other. `expiring` lists dates of the customer's time zone (their own, else the
+ * program's), each with every point left that expires on it, at the first instant one of them does.
  */
 export const pointsColumns = () => `c.points_remaining - ${UNAVAILABLE_POINTS} AS balance,
   (SELECT COALESCE(SUM(remaining), 0)::bigint FROM point_batches
@@ -43,9 +44,11 @@ export const pointsColumns = () => `c.points_remaining - ${UNAVAILABLE_POINTS} A
     WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND pending_until > $3) AS next_available,
   (SELECT json_agg(json_build_array(${epochMs('e.expires_at')}, e.points)
                    ORDER BY e.expires_at)
-     FROM (SELECT expires_at, SUM(remaining)::bigint AS points FROM point_batches
+     FROM (SELECT min(expires_at) AS expires_at, SUM(remaining)::bigint AS points FROM point_batches
             WHERE program_id = $1 AND customer_id = $2 AND remaining > 0 AND expires_at > $3
-            GROUP BY expires_at ORDER BY expires_at LIMIT $4) e) AS expiring`;
+            GROUP BY (expires_at AT TIME ZONE
+                      COALESCE(c.timezone, (SELECT p.timezone FROM programs p WHERE p.id = c.program_id)))::date
+            ORDER BY 1 LIMIT $4) e) AS expiring`;
 
 export interface PointsRow {
   balance: unknown;

@@ -4,7 +4,7 @@ import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
 import { refuseWriteForClosedMembership } from './membership.ts';
 import type { Program } from './programs.ts';
-import { addMonths } from './time.ts';
+import { addMonthsIn } from './time.ts';
 import { emitEntryEvent, watchTier } from './webhooks/ledger-events.ts';
 import { emitEvent } from './webhooks/outbox.ts';
 
@@ -119,7 +119,10 @@ async function writeEntryLocked(tx: Queryable, base: EntryWrite, program: Ledger
   if (draft.points > 0) {
     const pendingUntil = draft.pendingUntil ?? null;
     // The default lifetime runs from when the points can be spent, so they never lapse before they could be.
-    const expiresAt = draft.expiresAt === undefined ? defaultExpiry(program, pendingUntil ?? now) : draft.expiresAt;
+    const expiresAt =
+      draft.expiresAt === undefined
+        ? await defaultExpiry(tx, program, customerId, pendingUntil ?? now)
+        : draft.expiresAt;
     const spendableNow = pendingUntil === null || pendingUntil.getTime() <= now.getTime();
     const row = await insertEntry(tx, {
       ...base,
@@ -143,8 +146,27 @@ async function writeEntryLocked(tx: Queryable, base: EntryWrite, program: Ledger
   return { kind: 'created', row };
 }
 
-function defaultExpiry(program: LedgerProgram, availableAt: Date): Date | null {
-  return program.pointsExpiryMonths === null ? null : addMonths(availableAt, program.pointsExpiryMonths);
+/** The program's lifetime of points from `availableAt`, in calendar months of the customer's time zone. */
+async function defaultExpiry(
+  tx: Queryable,
+  program: LedgerProgram,
+  customerId: string,
+  availableAt: Date,
+): Promise<Date | null> {
+  if (program.pointsExpiryMonths === null) return null;
+  return addMonthsIn(availableAt, program.pointsExpiryMonths, await timeZoneOf(tx, program.id, customerId));
+}
+
+/** The customer's time zone, read from the database: their own, else the program's. */
+export async function timeZoneOf(tx: Queryable, programId: string, customerId: string): Promise<string> {
+  const [row] = await tx.query<{ timezone: string }>(
+    `SELECT COALESCE(c.timezone, p.timezone) AS timezone
+       FROM customers c JOIN programs p ON p.id = c.program_id
+      WHERE c.program_id = $1 AND c.id = $2`,
+    [programId, customerId],
+  );
+  if (row === undefined) throw new Error(`Customer ${customerId} has no time zone: no such customer`);
+  return row.timezone;
 }
 
 interface Batch {
@@ -325,17 +347,20 @@ export async function expireLapsedLocked(
 }
 
 /**
- * The expiry job: expires every lapsed batch of every customer, one customer per transaction.
- * Runs at start-up; reads and writes also run it for their customer first. Returns the entries written.
+ * The expiry job: expires every lapsed batch of every customer, one customer per transaction. Runs at start-up and
+ * with the scheduler of webhook moments, so points are written off (and `points.expired` told) soon after they lapse,
+ * also for a customer who does nothing; reads and writes also run it for their customer first. Each program's lapsed
+ * batches are one range of the index point_batches_expiring. Returns the entries written.
  */
 export async function expireLapsedPoints(db: Database, now: Date): Promise<number> {
-  const customers = await db.query<{ program_id: string; customer_id: string }>(
-    `SELECT DISTINCT program_id, customer_id FROM point_batches WHERE remaining > 0 AND expires_at <= $1`,
-    [now],
-  );
   let written = 0;
-  for (const { program_id: programId, customer_id: customerId } of customers) {
-    written += await writeOffLapsed(db, programId, customerId, now);
+  for (const { id: programId } of await db.query<{ id: string }>('SELECT id FROM programs ORDER BY id')) {
+    const customers = await db.query<{ customer_id: string }>(
+      `SELECT DISTINCT customer_id FROM point_batches WHERE program_id = $1 AND remaining > 0 AND expires_at <= $2`,
+      [programId, now],
+    );
+    for (const { customer_id: customerId } of customers)
+      written += await writeOffLapsed(db, programId, customerId, now);
   }
   return written;
 }

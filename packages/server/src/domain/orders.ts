@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { OrderRecord, OrderRequest, OrderResult, RefundRecord } from '@loyalty-elements/contract';
 import { isUniqueViolation, toNumber, type Database, type Queryable } from '../store/database.ts';
+import { customerTimeZone } from './birthdays.ts';
 import { lockCustomersInIdOrder } from './customers.ts';
 import { applyEntryLocked, iso, spendableBalance, toTransaction, type EntryRow } from './ledger.ts';
 import { customerTier, findEntry } from './ledger-reads.ts';
@@ -15,7 +16,7 @@ import {
   type ReferralCode,
   type ReferralRow,
 } from './referrals.ts';
-import { DAY_MS } from './time.ts';
+import { addDaysIn } from './time.ts';
 
 /** The most points one order may earn: the most one ledger entry may carry. */
 export const MAX_ORDER_POINTS = 100_000_000;
@@ -191,7 +192,7 @@ async function recordOrderLocked(
   const points = orderPoints(request.amount, request.currency, program.earnRate, tier.earnMultiplier);
   if (points > MAX_ORDER_POINTS) return { kind: 'too_many_points', points };
   const placedAt = request.placedAt === undefined ? now : new Date(request.placedAt);
-  const windowEnds = new Date(placedAt.getTime() + program.returnWindowDays * DAY_MS);
+  const windowEnds = addDaysIn(placedAt, program.returnWindowDays, customerTimeZone(program, customer));
   const pendingUntil = windowEnds.getTime() > now.getTime() ? windowEnds : null;
 
   const credit =

@@ -12,12 +12,12 @@ import {
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer, type Customer } from './customers.ts';
 import { emitEvent } from './webhooks/outbox.ts';
-import { applyEntryLocked, iso, toLedgerEntry, type EntryRow } from './ledger.ts';
+import { applyEntryLocked, iso, timeZoneOf, toLedgerEntry, type EntryRow } from './ledger.ts';
 import { insertRedemption, REDEMPTION_COLUMNS, toRedemption, type RedemptionRow } from './redemptions.ts';
 import { currentPoints, customerTier } from './ledger-reads.ts';
 import { writeOnce } from './transactions.ts';
 import type { Program, Tier } from './programs.ts';
-import { DAY_MS } from './time.ts';
+import { addDaysIn } from './time.ts';
 
 /**
  * The rewards catalogue and redemptions. A redemption locks the customer's row (as every ledger write
@@ -332,7 +332,7 @@ export async function issueRedemptionLocked(
     rewardName: reward.name,
     ...paid,
     redeemedAt: now,
-    expiresAt: validityDays === null ? null : new Date(now.getTime() + validityDays * DAY_MS),
+    expiresAt: validityDays === null ? null : addDaysIn(now, validityDays, await timeZoneOf(tx, programId, customerId)),
   });
   const data = {
     rewardId: reward.id,

@@ -32,24 +32,76 @@ export function addMonths(instant: Date, months: number): Date {
   return result;
 }
 
+/**
+ * `instant` plus `months` calendar months on the wall clock of `timeZone`: the same time of day on the same day of the
+ * month there, a day past the end of the target month becoming its last day; what a shopper's calendar says "N months
+ * later" is.
+ */
+export function addMonthsIn(instant: Date, months: number, timeZone: string): Date {
+  return onWallClock(instant, timeZone, (wallClock) => addMonths(wallClock, months));
+}
+
+/** `instant` plus `days` calendar days on the wall clock of `timeZone`: the same time of day there, summer time or not. */
+export function addDaysIn(instant: Date, days: number, timeZone: string): Date {
+  return onWallClock(instant, timeZone, (wallClock) => new Date(wallClock.getTime() + days * DAY_MS));
+}
+
+/**
+ * Moves `instant`'s wall-clock time in `timeZone` (given to `move` as if it were UTC) and answers the instant of the
+ * wall-clock time it moved to. A time that a change to summer time skips is read as the time that far past the change;
+ * a time the end of summer time repeats, as its first occurrence.
+ */
+function onWallClock(instant: Date, timeZone: string, move: (wallClock: Date) => Date): Date {
+  const wallClock = move(new Date(instant.getTime() + offsetAt(instant, timeZone))).getTime();
+  // The zone's offsets a day either side: the ones under which the wall-clock time reads right (the larger, so the
+  // earlier instant, if both do), else the offset before the change.
+  const offsets = [offsetAt(new Date(wallClock - DAY_MS), timeZone), offsetAt(new Date(wallClock + DAY_MS), timeZone)];
+  const fitting = offsets.filter((offset) => offsetAt(new Date(wallClock - offset), timeZone) === offset);
+  return new Date(wallClock - Math.max(...(fitting.length > 0 ? fitting : offsets.slice(0, 1))));
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The Gregorian date it is at `instant` in `timeZone` (an IANA name). */
-export function localDate(instant: Date, timeZone: string): PlainDate {
+/** The Gregorian date and time of day it is at `instant` in `timeZone` (an IANA name), to the second. */
+function wallClockAt(instant: Date, timeZone: string): PlainDate & { hour: number; minute: number; second: number } {
   let format = formatters.get(timeZone);
   if (format === undefined) {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       calendar: 'gregory',
       numberingSystem: 'latn',
+      hourCycle: 'h23',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** The Gregorian date it is at `instant` in `timeZone` (an IANA name). */
+export function localDate(instant: Date, timeZone: string): PlainDate {
+  const { year, month, day } = wallClockAt(instant, timeZone);
+  return { year, month, day };
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds (to the second). */
+export function offsetAt(instant: Date, timeZone: string): number {
+  const clock = wallClockAt(instant, timeZone);
+  const local = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  return local - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 /** Days since 1970-01-01: plain dates compare and subtract as numbers. */

@@ -12,6 +12,7 @@ import {
   orderPaths,
   paths,
   programSettingsPath,
+  type CustomerUpsertRequest,
   type LedgerEntry,
   type OrderRequest,
   type ProgramSettingsPatch,
@@ -68,10 +69,10 @@ export function admin(api: TestServer, program: OwnProgram) {
   return {
     call,
     putCustomer: (customerId: string) => call('PUT', paths.customer(customerId), { name: 'Shopper', locale: 'en' }),
-    /** A new customer of the program; returns its id. */
-    async customer(prefix = 'shopper'): Promise<string> {
+    /** A new customer of the program, with `fields` (a time zone, say) besides name and locale; returns its id. */
+    async customer(prefix = 'shopper', fields: Partial<CustomerUpsertRequest> = {}): Promise<string> {
       const id = `${prefix}-${randomUUID()}`;
-      const res = await call('PUT', paths.customer(id), { name: 'Shopper', locale: 'en' });
+      const res = await call('PUT', paths.customer(id), { name: 'Shopper', locale: 'en', ...fields });
       assert.equal(res.status, 201, await res.text());
       return id;
     },

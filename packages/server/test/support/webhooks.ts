@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { before } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before } from 'node:test';
 import {
   CreatedWebhookEndpoint,
   WEBHOOK_EVENT_TYPES,
@@ -13,7 +14,7 @@ import {
 import { parseExactly } from './http.ts';
 import { clockedServerPerFile, type TestClock } from './loyalty.ts';
 import { admin } from './members.ts';
-import type { TestServer } from './server.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 export const RECEIVER_URL = 'http://127.0.0.1:9/hooks';
 
@@ -55,6 +56,34 @@ export async function eventsFor(server: TestServer, endpointId: string, customer
     .map((delivery) => delivery.event)
     .filter((event) => event.customerId === customerId)
     .reverse();
+}
+
+/**
+ * The customer's events at the endpoint once some have come (waiting up to 10 s), read again a moment later so that
+ * one written twice would show: for a server that writes them on its own.
+ */
+export async function eventsOnceWritten(
+  server: TestServer,
+  endpointId: string,
+  customerId: string,
+): Promise<WebhookEvent[]> {
+  const deadline = Date.now() + 10_000;
+  while ((await eventsFor(server, endpointId, customerId)).length === 0 && Date.now() < deadline) await sleep(100);
+  await sleep(500);
+  return eventsFor(server, endpointId, customerId);
+}
+
+/** One server per file whose scheduler runs on its own every 100 ms, on real time; read it after `before`. */
+export function schedulingServerPerFile(): () => TestServer {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startTestServer({ LOYALTY_SCHEDULER_INTERVAL_MS: '100' });
+  });
+  after(() => server?.close());
+  return () => {
+    if (server === undefined) throw new Error('The scheduling server is not started yet');
+    return server;
+  };
 }
 
 /** How many events the outbox holds for one customer. */

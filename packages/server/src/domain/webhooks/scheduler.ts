@@ -2,6 +2,7 @@ import type { WebhookEventType } from '@loyalty-elements/contract';
 import type { Database, Queryable } from '../../store/database.ts';
 import type { Logger } from '../../logger.ts';
 import { startPeriodic, type PeriodicTask } from '../../periodic.ts';
+import { expireLapsedPoints } from '../ledger.ts';
 import { findProgramById } from '../programs.ts';
 import { emitBirthdaysUpcoming } from './moments/birthday-upcoming.ts';
 import { emitPointsExpiring } from './moments/points-expiring.ts';
@@ -54,7 +55,11 @@ async function runProgram(tx: Queryable, programId: string, types: ReadonlySet<s
   return emitted;
 }
 
-/** Runs {@link runScheduledMoments} every `intervalMs` with the app's clock; none when `intervalMs` is 0. */
+/**
+ * Every `intervalMs` with the app's clock, writes off the points that lapsed ({@link expireLapsedPoints}: their
+ * `points.expired` is no scheduled moment, but it is due when they lapse) and runs {@link runScheduledMoments}; none
+ * when `intervalMs` is 0.
+ */
 export function startScheduler(
   db: Database,
   intervalMs: number,
@@ -65,7 +70,10 @@ export function startScheduler(
   return startPeriodic(
     'scheduled-moments',
     intervalMs,
-    async () => void (await runScheduledMoments(db, now())),
+    async () => {
+      await expireLapsedPoints(db, now());
+      await runScheduledMoments(db, now());
+    },
     logger,
   );
 }
