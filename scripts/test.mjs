@@ -55,8 +55,8 @@ const MIN_TESTS = {
   'sdk-browser': 26,
   server: 614,
   'server-postgres': 617,
-  components: 318,
-  e2e: 123,
+  components: 321,
+  e2e: 124,
   storybook: 13,
   chaos: 19,
 };

@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
+/** With large text on a phone the launcher's points and the close button wrap to a line of their own. */
 export const panelStyles = [
   tokenStyles,
   sharedStyles,
@@ -23,8 +24,9 @@ export const panelStyles = [
       inset-block-end: var(--_offset);
       inset-inline-end: var(--_offset);
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.5em;
+      gap: 0 0.5em;
       min-block-size: 3em;
       padding: 0.625em 1.25em;
       border: 0;
@@ -90,6 +92,7 @@ export const panelStyles = [
 
     .header {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: var(--_space);

@@ -7,6 +7,7 @@ import type { LoyaltyPanel } from './panel.ts';
 import { panelStrings } from './panel.strings.ts';
 import { apiClient, closeClients, demoToken, quietClient } from '../test-support/api.ts';
 import { usePagePitch } from '../test-support/join-pitch.ts';
+import { REFLOW_CONDITIONS, applyCondition, splitWords } from '../test-support/reflow.ts';
 import { part, text, usePageLanguage } from '../test-support/widget.ts';
 
 const INNER = [
@@ -224,6 +225,21 @@ describe('<loyalty-panel>', function () {
     );
     expect(counted(onPage)).to.be.greaterThan(0);
     expect(counted(inPanel), `panel ${inPanel.join(' ')}; page ${onPage.join(' ')}`).to.be.at.most(counted(onPage));
+  });
+
+  it('keeps its words whole on a 320 px phone with 200 % text: the launcher and the header wrap instead', async () => {
+    const phone = REFLOW_CONDITIONS.find((condition) => condition.name === '200 % text on a 320 px phone');
+    const el = await mount(await shopper());
+    try {
+      await applyCondition(el.parentElement!, phone);
+      el.open = true;
+      await oneEvent(el, 'loyalty-panel-open');
+      await applyCondition(el.parentElement!, phone);
+      expect(el.modal, 'a modal on a phone').to.equal(true);
+      expect(splitWords(el, [], dialog(el))).to.deep.equal([]);
+    } finally {
+      await applyCondition(el.parentElement!);
+    }
   });
 
   it('sits in the bottom-start corner with position="bottom-start", takes a label and shows the extra slot', async () => {

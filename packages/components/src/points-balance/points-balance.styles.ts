@@ -3,6 +3,10 @@ import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 import { guestStyles } from '../themes/guest.styles.ts';
 
+/**
+ * Words and numbers stay whole with large text on a phone: the "Expiry dates" button goes under the pending and
+ * expiry lines when they would have less than 6em beside it, and a batch's points never shrink.
+ */
 export const pointsBalanceStyles = [
   tokenStyles,
   sharedStyles,
@@ -114,7 +118,6 @@ export const pointsBalanceStyles = [
     }
 
     .row--meta {
-      flex-wrap: nowrap;
       min-block-size: var(--_meta-row);
       margin-block-start: var(--_gap);
       justify-content: space-between;
@@ -126,7 +129,8 @@ export const pointsBalanceStyles = [
     }
     .meta {
       display: flex;
-      flex-wrap: wrap;
+      flex: 1 1 6em;
+      flex-flow: wrap;
       gap: 0 0.75em;
       min-inline-size: 0;
     }
@@ -157,6 +161,7 @@ export const pointsBalanceStyles = [
       border-block-start: var(--_border-width) solid var(--_border-color);
     }
     .schedule-points {
+      flex: none;
       font-variant-numeric: tabular-nums;
       font-weight: 600;
     }

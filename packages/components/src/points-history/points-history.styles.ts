@@ -4,6 +4,7 @@ import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 import { guestStyles } from '../themes/guest.styles.ts';
 
+/** An entry's points go under its description when the description would have less than 8em beside them. */
 export const pointsHistoryStyles = [
   tokenStyles,
   sharedStyles,
@@ -29,6 +30,7 @@ export const pointsHistoryStyles = [
 
     .entry {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.25em 1em;
       min-block-size: var(--_entry-row);
@@ -42,7 +44,7 @@ export const pointsHistoryStyles = [
     }
     .entry-main {
       display: grid;
-      flex: 1 1 auto;
+      flex: 1 1 8em;
       gap: 0.25em;
       min-inline-size: 0;
     }

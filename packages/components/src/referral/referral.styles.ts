@@ -3,6 +3,7 @@ import { listCardStyles } from '../themes/card.styles.ts';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
+/** Friends joined and points earned sit side by side, one under the other when they do not fit. */
 export const referralStyles = [
   tokenStyles,
   sharedStyles,
@@ -36,9 +37,9 @@ export const referralStyles = [
       overflow-wrap: anywhere;
     }
     .stats {
-      grid-auto-flow: column;
-      justify-content: start;
-      gap: 1.5em;
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 1.5em;
       color: var(--_color-text-muted);
     }
     .field {

@@ -2,6 +2,10 @@ import { css } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
+/**
+ * In a narrow survey with large text the 0–10 scale takes four boxes a row (so "10" fits in its box), and the words
+ * under a scale's two ends go one under the other, the high end's kept at the end.
+ */
 export const satisfactionSurveyStyles = [
   tokenStyles,
   sharedStyles,
@@ -158,6 +162,11 @@ export const satisfactionSurveyStyles = [
         --_columns: 6;
       }
     }
+    @container (max-width: 12em) {
+      .scale--nps {
+        --_columns: 4;
+      }
+    }
     @container (max-width: 17em) {
       .scale--ces {
         --_columns: 4;
@@ -230,10 +239,12 @@ export const satisfactionSurveyStyles = [
     }
     .scale-labels {
       display: flex;
+      flex-wrap: wrap;
       justify-content: space-between;
-      gap: 1em;
+      gap: 0 1em;
     }
     .scale-labels span:last-child {
+      margin-inline-start: auto;
       text-align: end;
     }
 

@@ -21,6 +21,7 @@ export const REFLOW_CONDITIONS: readonly ReflowCondition[] = [
   // A 1280 × 1024 window at 400 %: the layout viewport is 320 × 256 CSS px.
   { name: '400 % zoom', viewport: { width: 320, height: 256 } },
   { name: '200 % text on a phone', viewport: { width: 390, height: 844 }, rootFontSize: '200%' },
+  { name: '200 % text on a 320 px phone', viewport: { width: 320, height: 640 }, rootFontSize: '200%' },
   {
     name: 'text spacing in a 320 px container',
     viewport: DEFAULT_VIEWPORT,
@@ -142,6 +143,40 @@ export function reflowProblems(host: HTMLElement): string[] {
     const clipper = clippingAncestor(element);
     if (clipper && outside(ringBox(element), clipper.getBoundingClientRect(), 'xy')) {
       problems.push(`${named(host, element)} (or its focus ring) is cut by ${named(host, clipper)}`);
+    }
+  }
+  return problems;
+}
+
+/** A word or a number of Latin letters and digits: "Expiring", "2,900", "10". */
+const WORD = /[\p{Script=Latin}\p{Nd}]+(?:[,.'’][\p{Script=Latin}\p{Nd}]+)*/gu;
+
+/**
+ * Every word or number of a widget split over two lines or more although one line of the widget has room for it: a
+ * column squeezed below its words ("Expi|ring", "1|0", "2,90|0"). A word wider than the widget may break, and so may
+ * the words in `longWords` (long names of the test's data, which break where their box is narrower). The room is the
+ * inside of the widget's `base` part, or of `within`.
+ */
+export function splitWords(host: HTMLElement, longWords: readonly string[] = [], within?: HTMLElement): string[] {
+  const problems: string[] = [];
+  const base = within ?? host.shadowRoot!.querySelector<HTMLElement>('[part~="base"]') ?? host;
+  const style = getComputedStyle(base);
+  const room = base.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+  const walker = document.createTreeWalker(host.shadowRoot!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent?.checkVisibility({ visibilityProperty: true }) || parent.closest('.visually-hidden')) continue;
+    for (const match of node.textContent!.matchAll(WORD)) {
+      if (longWords.includes(match[0])) continue;
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+      const lines = new Set(boxes.map((box) => Math.round(box.top))).size;
+      const width = boxes.reduce((sum, box) => sum + box.width, 0);
+      if (lines > 1 && width <= room) {
+        problems.push(`${named(host, parent)}: "${match[0]}" (${width.toFixed(0)} px) is split over ${lines} lines`);
+      }
     }
   }
   return problems;

@@ -10,6 +10,8 @@ import '../define/loyalty-rewards.ts';
 import '../define/loyalty-points-history.ts';
 import '../define/loyalty-ways-to-earn.ts';
 import '../define/loyalty-satisfaction-survey.ts';
+import '../define/loyalty-referral.ts';
+import '../define/loyalty-join-pitch.ts';
 import { setSharedClient } from '../client/shared-client.ts';
 import {
   CLOSED_API_BASE,
@@ -19,15 +21,25 @@ import {
   demoToken,
   newCustomerClient,
 } from '../test-support/api.ts';
-import { REFLOW_CONDITIONS, applyCondition, nextFrame, reflowProblems, smallTargets } from '../test-support/reflow.ts';
+import {
+  REFLOW_CONDITIONS,
+  applyCondition,
+  nextFrame,
+  reflowProblems,
+  smallTargets,
+  splitWords,
+} from '../test-support/reflow.ts';
 
 // Every widget, in its main states, in English and Chinese, with long names: nothing is clipped, ellipsized or
-// wider than its container at 320 CSS px, at 400 % zoom, with 200 % text or with WCAG text spacing, and every
-// control a shopper taps is at least 24 × 24 CSS px.
+// wider than its container at 320 CSS px, at 400 % zoom, with 200 % text or with WCAG text spacing, no word or
+// number is split over lines while the widget has room for it, and every control a shopper taps is at least
+// 24 × 24 CSS px.
 
 const LONG_NAME = 'Maximiliana Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh';
 const LONG_CHINESE_NAME = '欧阳慕容司马上官诸葛端木皇甫尉迟公羊澹台公冶宗政濮阳淳于单于太叔申屠';
 const LANGS = ['en', 'zh-CN'] as const;
+/** The long name's words: wider than some boxes that hold them (a reward card's title), they may break there. */
+const LONG_WORDS = LONG_NAME.split(/\W+/);
 
 interface WidgetElement extends HTMLElement {
   readonly state: string;
@@ -92,6 +104,15 @@ const STATES: Record<string, (c: Clients, lang: (typeof LANGS)[number]) => Templ
     <loyalty-ways-to-earn .client=${c.invited} birthday-url="/account/birthday"></loyalty-ways-to-earn>
     <loyalty-ways-to-earn sign-in-url="/sign-in" .client=${c.guest}></loyalty-ways-to-earn>
     <loyalty-ways-to-earn .client=${c.broken}></loyalty-ways-to-earn>
+  `,
+  'loyalty-referral': (c) => html`
+    <loyalty-referral .client=${c.shopper}></loyalty-referral>
+    <loyalty-referral .client=${c.longChineseName}></loyalty-referral>
+    <loyalty-referral sign-in-url="/sign-in" .client=${c.guest}></loyalty-referral>
+    <loyalty-referral .client=${c.broken}></loyalty-referral>
+  `,
+  'loyalty-join-pitch': (c) => html`
+    <loyalty-join-pitch join-url="/join" sign-in-url="/sign-in" .client=${c.guest}></loyalty-join-pitch>
   `,
   'loyalty-satisfaction-survey': (c, lang) => html`
     <loyalty-satisfaction-survey trigger="post_purchase" .client=${c.surveyed[lang]}></loyalty-satisfaction-survey>
@@ -177,7 +198,7 @@ describe('reflow and target sizes', () => {
   }
 
   for (const tag of Object.keys(STATES)) {
-    it(`<${tag}> reflows in every condition, and its targets are at least 24 × 24 px`, async function () {
+    it(`<${tag}> reflows in every condition, splitting no word it has room for; its targets are at least 24 px`, async function () {
       this.timeout(60_000);
       const { page, widgets } = await render(tag);
       const problems: string[] = [];
@@ -185,7 +206,7 @@ describe('reflow and target sizes', () => {
         await applyCondition(page, condition);
         const where = condition?.name ?? 'the default layout';
         for (const widget of widgets) {
-          const found = [...reflowProblems(widget), ...smallTargets(widget)];
+          const found = [...reflowProblems(widget), ...smallTargets(widget), ...splitWords(widget, LONG_WORDS)];
           problems.push(...found.map((problem) => `${where}, ${widget.state}: ${problem}`));
         }
       }
@@ -201,12 +222,12 @@ describe('reflow and target sizes', () => {
       states.push(...widgets.map((widget) => `${widget.localName}:${widget.state}`));
     }
     const count = (state: string) => states.filter((seen) => seen.endsWith(`:${state}`)).length;
-    expect(states).to.have.length(2 * 34);
+    expect(states).to.have.length(2 * 39);
     expect([count('ready'), count('empty'), count('guest'), count('error')]).to.deep.equal([
-      2 * 18,
+      2 * 20,
       2 * 1,
-      2 * 9,
-      2 * 6,
+      2 * 11,
+      2 * 7,
     ]);
   });
 
@@ -223,7 +244,7 @@ describe('reflow and target sizes', () => {
 
   it('the checks can fail: clipped, ellipsized, clamped and too small are all reported', async () => {
     const { widgets } = await render('loyalty-points-balance');
-    const [shopper, , , , guestWithLink, guest] = widgets;
+    const [shopper, gold, , , guestWithLink, guest] = widgets;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(`
       .row { overflow: hidden; block-size: 1em; min-block-size: 0; white-space: nowrap; }
@@ -248,5 +269,11 @@ describe('reflow and target sizes', () => {
     shopper!.shadowRoot!.adoptedStyleSheets = [...shopper!.shadowRoot!.adoptedStyleSheets, clamp];
     await nextFrame();
     expect(reflowProblems(shopper!).join('\n')).to.contain('is line-clamped');
+
+    const squeeze = new CSSStyleSheet();
+    squeeze.replaceSync(`.label { display: block; inline-size: 2em; }`);
+    gold!.shadowRoot!.adoptedStyleSheets = [...gold!.shadowRoot!.adoptedStyleSheets, squeeze];
+    await nextFrame();
+    expect(splitWords(gold!).join('\n')).to.match(/span\.label .*"Chen" \(\d+ px\) is split over \d lines/);
   });
 });

@@ -4,6 +4,7 @@ import { css } from 'lit';
  * Pieces every element shares: host defaults, visually hidden text, focus rings, skeleton bones.
  * Text wraps, even inside a long word or name, rather than being cut (WCAG 1.4.10 reflow). Every link stands on
  * its own (none sits inside a sentence), so each is at least 24 × 24 CSS px (WCAG 2.5.8).
+ * A button's side padding gives way on a small phone with large text (at most 5vw), so its label keeps whole words.
  * A button's hover moves its fill away from its label colour, so the label never loses contrast;
  * under forced colours (which drop backgrounds) every control keeps a border whatever the tokens say.
  */
@@ -76,7 +77,7 @@ export const sharedStyles = css`
     align-items: center;
     justify-content: center;
     min-block-size: 2.5em;
-    padding: 0.5em 1.125em;
+    padding: 0.5em min(1.125em, 5vw);
     border: 0;
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_color-primary);
