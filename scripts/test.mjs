@@ -56,7 +56,7 @@ const MIN_TESTS = {
   server: 614,
   'server-postgres': 617,
   components: 321,
-  e2e: 124,
+  e2e: 125,
   storybook: 13,
   chaos: 19,
 };

@@ -373,3 +373,19 @@ describe('the storefront’s first view', () => {
     });
   }
 });
+
+describe('the storefront on a small phone', () => {
+  it('gives its widgets most of a 320 px screen with 200 % text, and never scrolls sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${stack.storefrontUrl}/?shopper=demo-shopper&lang=en`);
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    await settledStates(page);
+    const layout = await page.evaluate((selector) => {
+      const widths = [...document.querySelectorAll(selector)].map((widget) => widget.getBoundingClientRect().width);
+      return { narrowest: Math.min(...widths), pageWidth: document.documentElement.scrollWidth };
+    }, WIDGETS);
+    await page.close();
+    assert.equal(layout.pageWidth, 320, 'nothing reaches past the screen');
+    assert.ok(layout.narrowest >= 260, `every widget is at least 260 px wide (narrowest ${layout.narrowest} px)`);
+  });
+});
