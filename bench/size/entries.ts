@@ -74,12 +74,12 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 81.8 * KB,
+    budget: 81.9 * KB,
   },
   {
     name: 'drop-in: the five shopper widgets',
     dropInWidgets: FIVE_WIDGETS,
-    budget: 70.5 * KB,
+    budget: 70.6 * KB,
     target: 45 * KB,
   },
   {
@@ -95,9 +95,9 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 65.4 * KB,
+    budget: 65.5 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.5 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.6 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 39.0 * KB, target: 24 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 42.0 * KB },
   {
@@ -212,7 +212,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'drop-in',
-    budget: 70.5 * KB,
+    budget: 70.6 * KB,
     target: 45 * KB,
   },
   {

@@ -26,6 +26,7 @@ const confettiPieces = unsafeCSS(
   }).join('\n'),
 );
 
+/** With large text in a narrow card the title goes under its icon when it would have less than 5em beside it. */
 export const birthdayGreetingStyles = [
   tokenStyles,
   sharedStyles,
@@ -88,6 +89,7 @@ export const birthdayGreetingStyles = [
     }
     .headline {
       display: flex;
+      flex-flow: wrap;
       align-items: center;
       gap: 0.4em;
       max-inline-size: 100%;
@@ -100,6 +102,9 @@ export const birthdayGreetingStyles = [
       font-weight: var(--_title-weight);
       line-height: 1.4;
       color: var(--_title-color);
+    }
+    .headline .title {
+      flex: 1 1 5em;
     }
     .base--claimed .title {
       color: var(--_accent-color);

@@ -89,7 +89,7 @@ interface RewardsData {
  *
  * @cssprop [--loyalty-rewards-background=var(--loyalty-color-surface)] - Background of the widget.
  * @cssprop [--loyalty-rewards-border-color=var(--loyalty-color-border)] - Border of the widget and of its cards.
- * @cssprop [--loyalty-rewards-padding=var(--loyalty-space)] - Padding of the widget.
+ * @cssprop [--loyalty-rewards-padding=var(--loyalty-space)] - Padding of the widget: one length, at most 5vw.
  * @cssprop [--loyalty-rewards-gap=calc(var(--loyalty-space) * 0.75)] - Space between the cards, and between the sections.
  * @cssprop [--loyalty-rewards-title-size=calc(var(--loyalty-font-size) * 1.125)] - Font size of the title.
  * @cssprop [--loyalty-rewards-card-background=var(--loyalty-color-surface)] - Background of a reward card.

@@ -3,8 +3,8 @@ import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
 /**
- * In a narrow survey with large text the 0–10 scale takes four boxes a row (so "10" fits in its box), and the words
- * under a scale's two ends go one under the other, the high end's kept at the end.
+ * In a narrow survey with large text the 0–10 scale takes four boxes a row, three in a narrower one (so "10" fits in
+ * its box), and the words under a scale's two ends go one under the other, the high end's kept at the end.
  */
 export const satisfactionSurveyStyles = [
   tokenStyles,
@@ -165,6 +165,11 @@ export const satisfactionSurveyStyles = [
     @container (max-width: 12em) {
       .scale--nps {
         --_columns: 4;
+      }
+    }
+    @container (max-width: 8em) {
+      .scale--nps {
+        --_columns: 3;
       }
     }
     @container (max-width: 17em) {

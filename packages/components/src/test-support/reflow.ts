@@ -22,6 +22,13 @@ export const REFLOW_CONDITIONS: readonly ReflowCondition[] = [
   { name: '400 % zoom', viewport: { width: 320, height: 256 } },
   { name: '200 % text on a phone', viewport: { width: 390, height: 844 }, rootFontSize: '200%' },
   { name: '200 % text on a 320 px phone', viewport: { width: 320, height: 640 }, rootFontSize: '200%' },
+  // The same phone with the widget in a storefront's card, which takes its own padding.
+  {
+    name: '200 % text in a card on a 320 px phone',
+    viewport: { width: 320, height: 640 },
+    rootFontSize: '200%',
+    containerWidth: '270px',
+  },
   {
     name: 'text spacing in a 320 px container',
     viewport: DEFAULT_VIEWPORT,

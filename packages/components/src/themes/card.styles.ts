@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The card of a widget with a title: its box in every state and a title row of a fixed height, so the skeleton and
  * the ready state have the same box. A widget sets `--_background`, `--_border-color`, `--_padding`, `--_gap`,
- * `--_title-size` and `--_title-row` on `:host`.
+ * `--_title-size` and `--_title-row` on `:host`. Its padding gives way on a small phone with large text (at most 5vw,
+ * as a button's does), so a widget inside a storefront's own card keeps room for whole words.
  */
 export const cardStyles = css`
   .base {
@@ -11,7 +12,7 @@ export const cardStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
-    padding: var(--_padding);
+    padding: min(var(--_padding), 5vw);
     border: var(--_border-width) solid var(--_border-color);
     border-radius: var(--_radius);
     background: var(--_background);

@@ -3,6 +3,10 @@ import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 import { guestStyles } from '../themes/guest.styles.ts';
 
+/**
+ * The card's padding gives way on a small phone with large text (at most 5vw, as a button's does), so inside a
+ * storefront's own card the amounts under the bar keep their numbers whole.
+ */
 export const tierProgressStyles = [
   tokenStyles,
   sharedStyles,
@@ -54,7 +58,7 @@ export const tierProgressStyles = [
       position: relative;
       box-sizing: content-box;
       min-block-size: var(--_content-block-size);
-      padding: var(--_padding);
+      padding: min(var(--_padding), 5vw);
       border: var(--_border-width) solid var(--_border-color);
       border-radius: var(--_radius);
       background: var(--_background);

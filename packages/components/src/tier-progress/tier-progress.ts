@@ -67,7 +67,7 @@ export type TierProgressVariant = 'full' | 'compact';
  *
  * @cssprop [--loyalty-tier-progress-background=var(--loyalty-color-surface)] - Card background.
  * @cssprop [--loyalty-tier-progress-border-color=var(--loyalty-color-border)] - Card border colour.
- * @cssprop [--loyalty-tier-progress-padding=var(--loyalty-space)] - Card padding.
+ * @cssprop [--loyalty-tier-progress-padding=var(--loyalty-space)] - Card padding: one length, at most 5vw.
  * @cssprop [--loyalty-tier-progress-gap=calc(var(--loyalty-space) * 0.5)] - Space between the rows.
  * @cssprop [--loyalty-tier-progress-label-size=calc(var(--loyalty-font-size) * 0.875)] - Font size of "Your tier" and the benefit headings.
  * @cssprop [--loyalty-tier-progress-label-color=var(--loyalty-color-text-muted)] - Colour of the labels and of the next tier.
