@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { programSettingsPath } from '@loyalty-elements/contract';
 import { expectProblem, summaryOf } from './support/http.ts';
 import { claimBirthday, DAY_MS, expectClaim, putBirthday, setBirthday } from './support/loyalty.ts';
+import { admin } from './support/members.ts';
 import { scheduledMomentsPerFile } from './support/moments.ts';
 
 // Birthdays at the edges of the calendar, on the demo program (Asia/Shanghai; a gift claimable 7 days either side of
@@ -83,6 +85,37 @@ describe('birthdays at the edges of the calendar', () => {
       assert.deepEqual(await eventsOf(id, 'birthday.upcoming'), [
         { createdAt: '2029-02-21T04:00:00.000Z', data: { date: '2029-02-28', daysBefore: 7 } },
       ]);
+    });
+
+    test('a shopper two dates from the program, ahead or behind, is reminded on their own calendar', async () => {
+      const setProgramZone = async (timezone: string) => {
+        const res = await admin(api(), programSettingsPath, { method: 'PATCH', body: { timezone } });
+        assert.equal(res.status, 200, await res.text());
+      };
+      try {
+        // The program in UTC−12, the shopper in UTC+14: at 10:30 UTC on 10 June it is 22:30 on the 9th for the
+        // program and 00:30 on the 11th for the shopper, whose 18 June birthday is seven days off that day.
+        await setProgramZone('Etc/GMT+12');
+        const ahead = await member({
+          birthday: { month: 6, day: 18, calendar: 'gregorian' },
+          timezone: 'Pacific/Kiritimati',
+        });
+        await runAt('2030-06-10T10:30:00.000Z');
+        assert.deepEqual(await eventsOf(ahead, 'birthday.upcoming'), [
+          { createdAt: '2030-06-10T10:30:00.000Z', data: { date: '2030-06-18', daysBefore: 7 } },
+        ]);
+
+        // The other way round, at the same moment it is 00:30 on the 11th for the program and 22:30 on the 9th for
+        // a shopper whose birthday is that day: the reminder the scheduler did not send in time still goes, late.
+        await setProgramZone('Pacific/Kiritimati');
+        const behind = await member({ birthday: { month: 6, day: 9, calendar: 'gregorian' }, timezone: 'Etc/GMT+12' });
+        await runAt('2031-06-10T10:30:00.000Z');
+        assert.deepEqual(await eventsOf(behind, 'birthday.upcoming'), [
+          { createdAt: '2031-06-10T10:30:00.000Z', data: { date: '2031-06-09', daysBefore: 0 } },
+        ]);
+      } finally {
+        await setProgramZone('Asia/Shanghai');
+      }
     });
 
     test('a 1 January birthday is reminded on 25 December, for the new year’s date', async () => {

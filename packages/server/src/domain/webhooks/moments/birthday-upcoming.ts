@@ -50,14 +50,18 @@ function nextBirthday(birthday: Birthday, today: PlainDate): PlainDate {
 }
 
 /**
- * `month * 100 + day` of the Gregorian and of the lunar birthdays celebrated from the day before `today` (in the
- * program's time zone) to a day after `today + maxDays`: a day either side covers every member's time zone. A
- * superset: a 29 February celebrated on 28 February, a lunar 30th on a 29-day month's last day.
+ * `month * 100 + day` of the Gregorian and of the lunar birthdays celebrated from two days before `today` (in the
+ * program's time zone) to two days after `today + maxDays`. Time zones span 26 hours (UTC−12 to UTC+14), so a
+ * member's date can be two days from the program's: two days either side covers every member's zone. A superset: a
+ * 29 February celebrated on 28 February, a lunar 30th on a 29-day month's last day.
  */
+/** The most days a member's date can be from the program's, either way. */
+const ZONE_DAYS = 2;
+
 function birthdayCodes(today: PlainDate, maxDays: number): { gregorian: number[]; lunar: number[] } {
   const gregorian = new Set<number>();
   const lunar = new Set<number>();
-  for (let offset = -1; offset <= maxDays + 1; offset += 1) {
+  for (let offset = -ZONE_DAYS; offset <= maxDays + ZONE_DAYS; offset += 1) {
     const date = addDays(today, offset);
     gregorian.add(date.month * 100 + date.day);
     if (date.month === 2 && date.day === 28 && !isLeapYear(date.year)) gregorian.add(229);
