@@ -74,7 +74,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 81.9 * KB,
+    budget: 82.0 * KB,
   },
   {
     name: 'drop-in: the five shopper widgets',
@@ -85,7 +85,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 39.6 * KB,
+    budget: 39.7 * KB,
     target: 26 * KB,
   },
   besideBalance('loyalty-tier-progress', 'tier progress', 6.2 * KB),
@@ -95,9 +95,9 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 65.5 * KB,
+    budget: 65.6 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.6 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 68.7 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 39.0 * KB, target: 24 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 42.0 * KB },
   {
@@ -129,7 +129,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'panel with its six widgets',
     contents: singleWidget('LoyaltyPanel'),
-    budget: 55.0 * KB,
+    budget: 55.2 * KB,
   },
   {
     name: 'referral alone',
@@ -140,13 +140,13 @@ export const KIT_ENTRIES: SizeEntry[] = [
     name: 'React: balance from @loyalty-elements/react/points-balance',
     contents: reactBalance('@loyalty-elements/react/points-balance'),
     external: ['react'],
-    budget: 39.5 * KB,
+    budget: 39.7 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react',
     contents: reactBalance('@loyalty-elements/react'),
     external: ['react'],
-    budget: 39.6 * KB,
+    budget: 39.7 * KB,
     sameCostAs: 'React: balance from @loyalty-elements/react/points-balance',
   },
   {
@@ -205,7 +205,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the balance',
     widgets: ['loyalty-points-balance'],
     build: 'drop-in',
-    budget: 39.6 * KB,
+    budget: 39.7 * KB,
     target: 26 * KB,
   },
   {
@@ -219,7 +219,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: npm page with the balance',
     widgets: ['loyalty-points-balance'],
     build: 'npm',
-    budget: 38.9 * KB,
+    budget: 39.0 * KB,
     target: 24 * KB,
   },
   {

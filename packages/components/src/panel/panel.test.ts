@@ -7,7 +7,7 @@ import type { LoyaltyPanel } from './panel.ts';
 import { panelStrings } from './panel.strings.ts';
 import { apiClient, closeClients, demoToken, quietClient } from '../test-support/api.ts';
 import { usePagePitch } from '../test-support/join-pitch.ts';
-import { REFLOW_CONDITIONS, applyCondition, splitWords } from '../test-support/reflow.ts';
+import { REFLOW_CONDITIONS, applyCondition, linesOf, splitWords } from '../test-support/reflow.ts';
 import { part, text, usePageLanguage } from '../test-support/widget.ts';
 
 const INNER = [
@@ -237,6 +237,10 @@ describe('<loyalty-panel>', function () {
       await applyCondition(el.parentElement!, phone);
       expect(el.modal, 'a modal on a phone').to.equal(true);
       expect(splitWords(el, [], dialog(el))).to.deep.equal([]);
+      const balance = el.shadowRoot!.querySelector('loyalty-points-balance')!;
+      await waitUntil(() => balance.state === 'ready', 'the balance in the panel is ready', { timeout: 10_000 });
+      const figure = balance.shadowRoot!.querySelector('[part~="value"]')!;
+      expect(linesOf(figure), `the balance "${figure.textContent}" on one line`).to.equal(1);
     } finally {
       await applyCondition(el.parentElement!);
     }

@@ -13,7 +13,11 @@ export const pointsBalanceStyles = [
   css`
     /* Public hooks (--loyalty-points-balance-*) resolved into private --_* ones. */
     :host {
-      --_value-size: var(--loyalty-points-balance-value-size, calc(var(--_font-size) * 2.25));
+      /* On a narrow phone with large text the figure gives way to the screen (12vw), never below 1.5 × the text. */
+      --_value-size: var(
+        --loyalty-points-balance-value-size,
+        min(calc(var(--_font-size) * 2.25), max(calc(var(--_font-size) * 1.5), 12vw))
+      );
       --_value-color: var(--loyalty-points-balance-value-color, var(--_color-primary-text));
       --_value-weight: var(--loyalty-points-balance-value-weight, 700);
       --_label-size: var(--loyalty-points-balance-label-size, calc(var(--_font-size) * 0.875));

@@ -52,7 +52,7 @@ export type PointsBalanceState = CustomerDataState;
  * @csspart link - A guest's sign-in link.
  * @csspart skeleton - Each placeholder bar while loading.
  *
- * @cssprop [--loyalty-points-balance-value-size=calc(var(--loyalty-font-size) * 2.25)] - Font size of the balance.
+ * @cssprop [--loyalty-points-balance-value-size=calc(var(--loyalty-font-size) * 2.25)] - Font size of the balance; unset, it gives way on a narrow phone with large text (to 12vw, never below 1.5 × the text).
  * @cssprop [--loyalty-points-balance-value-color=var(--loyalty-color-primary-text)] - Colour of the balance.
  * @cssprop [--loyalty-points-balance-value-weight=700] - Font weight of the balance.
  * @cssprop [--loyalty-points-balance-label-size=calc(var(--loyalty-font-size) * 0.875)] - Font size of the greeting.

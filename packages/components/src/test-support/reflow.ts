@@ -189,6 +189,13 @@ export function splitWords(host: HTMLElement, longWords: readonly string[] = [],
   return problems;
 }
 
+/** How many lines the text inside `element` takes. */
+export function linesOf(element: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top))).size;
+}
+
 /** An inline link inside a sentence: exempt from the target size (WCAG 2.5.8, "inline"). */
 function isInlineLink(control: HTMLElement): boolean {
   if (control.localName !== 'a' || getComputedStyle(control).display !== 'inline') return false;

@@ -24,6 +24,7 @@ import {
 import {
   REFLOW_CONDITIONS,
   applyCondition,
+  linesOf,
   nextFrame,
   reflowProblems,
   smallTargets,
@@ -229,6 +230,24 @@ describe('reflow and target sizes', () => {
       2 * 11,
       2 * 7,
     ]);
+  });
+
+  it('keeps the balance’s figure on one line in every condition, giving way in a card on a phone with large text', async function () {
+    this.timeout(60_000);
+    const { page, widgets } = await render('loyalty-points-balance');
+    const figures = widgets.filter((widget) => widget.state === 'ready');
+    expect(figures).to.have.length(2 * 4);
+    const lines: string[] = [];
+    for (const condition of [undefined, ...REFLOW_CONDITIONS]) {
+      await applyCondition(page, condition);
+      for (const widget of figures) {
+        const figure = widget.shadowRoot!.querySelector('[part~="value"]')!;
+        const count = linesOf(figure);
+        if (count !== 1)
+          lines.push(`${condition?.name ?? 'the default layout'}: "${figure.textContent}" on ${count} lines`);
+      }
+    }
+    expect(lines).to.deep.equal([]);
   });
 
   it('lets the page’s text size reach the widgets: 200 % text doubles their font size', async () => {
