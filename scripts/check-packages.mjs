@@ -173,6 +173,20 @@ function missingClientDirective(manifest, packageDir) {
  * every file the widget build's manifest (in the build, not the tarball) names (each widget's module and the chunks
  * it imports), which the loader fetches from `widgets/` beside itself.
  */
+/**
+ * The packed files whose Lit `css` templates still hold comments or line breaks: the widgets' build minifies them
+ * (packages/components/build/css-literals.mjs), except in a file that builds CSS with `unsafeCSS()`.
+ */
+function unminifiedCss(packageDir) {
+  const files = readdirSync(join(packageDir, 'dist'), { recursive: true }).map(String);
+  return files.filter((file) => {
+    if (!file.endsWith('.js')) return false;
+    const code = readFileSync(join(packageDir, 'dist', file), 'utf8');
+    if (code.includes('unsafeCSS(')) return false;
+    return [...code.matchAll(/\bcss\s*`([^`]*)`/g)].some(([, text]) => /\/\*|\n/.test(text));
+  });
+}
+
 function cdnProblems(manifest, packageDir, builtDir) {
   const loader = join(packageDir, 'dist/loyalty-elements.js');
   const manifestFile = join(builtDir, 'dist/widgets/.vite/manifest.json');
@@ -266,6 +280,10 @@ try {
     if (cdn && manifest) {
       const missing = cdnProblems(manifest, target, cwd);
       report(!missing.length, `CDN files of ${name}: the loader and every widget module`, missing.join('\n'));
+    }
+    if (name === '@loyalty-elements/components' && manifest) {
+      const unminified = unminifiedCss(target);
+      report(!unminified.length, `CSS templates of ${name} minified`, unminified.join('\n'));
     }
     if (clientOnly && !problems.length) {
       const missing = missingClientDirective(manifest, target);

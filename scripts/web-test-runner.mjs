@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { devServerMinifyCss } from '../packages/components/build/css-literals.mjs';
 import { startApi } from './start-api.mjs';
 import { summaryFileReporter } from './wtr-summary-reporter.mjs';
 
@@ -223,7 +224,13 @@ export function loyaltyTestRunnerConfig({ files, tsconfig }) {
         },
       }),
     ],
-    plugins: [loyaltyApiPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, tsconfig: tsconfigPath })],
+    plugins: [
+      loyaltyApiPlugin(),
+      forcedColorsPlugin(),
+      esbuildPlugin({ ts: true, tsconfig: tsconfigPath }),
+      // The widgets' CSS templates minified, as their packages ship them: the tests check what ships.
+      devServerMinifyCss(),
+    ],
     reporters: [defaultReporter(), summaryFileReporter()],
   };
 }

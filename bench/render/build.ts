@@ -1,4 +1,6 @@
 import { build } from 'esbuild';
+// @ts-expect-error: a plain ESM build script without types, shared with the widgets' builds
+import { esbuildMinifyCss } from '../../packages/components/build/css-literals.mjs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ export async function buildPage(outDir: string, id: string, entry: string, body:
     outdir: dir,
     loader: { '.woff': 'empty', '.woff2': 'empty', '.ttf': 'empty', '.svg': 'dataurl' },
     banner: { js: 'window.benchScriptStart=performance.now();' },
+    plugins: [esbuildMinifyCss()],
     logLevel: 'silent',
   });
   const files = await readdir(dir);

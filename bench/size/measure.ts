@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEmbed } from '../support/drop-in.ts';
+// @ts-expect-error: a plain ESM build script without types, shared with the widgets' builds
+import { esbuildMinifyCss } from '../../packages/components/build/css-literals.mjs';
 import { cdnFiles, cdnFile } from './cdn.ts';
 import type { SizeEntry } from './entries.ts';
 
@@ -43,11 +45,12 @@ export interface BundleOptions {
   external?: string[];
 }
 
-/** Bundles `contents` as a merchant's build would: esbuild, browser, ESM, minified, ES2022. */
+/** Bundles `contents` as a merchant's build would from the packages: esbuild, browser, ESM, minified, ES2022. */
 export async function bundle(contents: string, { zod = true, external = [] }: BundleOptions = {}) {
   return build({
     stdin: { contents, resolveDir: here, loader: 'ts' },
-    plugins: zod ? [] : [await withoutZod()],
+    // The widgets' CSS templates minified, as their packages ship them.
+    plugins: [esbuildMinifyCss(), ...(zod ? [] : [await withoutZod()])],
     external,
     bundle: true,
     minify: true,

@@ -3,6 +3,8 @@
 // each file compressed on its own as a server sends it. Two builds of the same page: the drop-in from the CDN files,
 // and a merchant's bundle from npm (esbuild, ESM, minified, split into chunks as a site's bundler splits them).
 import { build } from 'esbuild';
+// @ts-expect-error: a plain ESM build script without types, shared with the widgets' builds
+import { esbuildMinifyCss } from '../../packages/components/build/css-literals.mjs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +100,7 @@ async function writePage(dir: string, entry: PageEntry): Promise<void> {
     target: 'es2022',
     outdir: dir,
     entryNames: 'page',
+    plugins: [esbuildMinifyCss()],
     logLevel: 'silent',
   });
   await writeFile(join(dir, 'index.html'), html('<script type="module" src="page.js"></script>', entry.widgets));

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+// @ts-expect-error: a plain ESM build script without types, shared with the npm build, the tests and bench/size
+import { viteMinifyCss } from '../components/build/css-literals.mjs';
 import { WIDGET_TAGS } from './src/widget-tags.ts';
 
 const define = (tag: string) => fileURLToPath(new URL(`../components/src/define/${tag}.ts`, import.meta.url));
@@ -7,6 +9,8 @@ const define = (tag: string) => fileURLToPath(new URL(`../components/src/define/
 // Builds the modules the CDN loader imports on demand: dist/widgets/<tag>.js for each widget, and the code they
 // share (Lit, the widgets' base, locales) in dist/widgets/chunks/, so a page downloads each piece once.
 export default defineConfig({
+  // The widgets' CSS templates minified, as the npm package ships them.
+  plugins: [viteMinifyCss()],
   build: {
     outDir: fileURLToPath(new URL('./dist/widgets', import.meta.url)),
     emptyOutDir: true,
