@@ -4,7 +4,7 @@ import { claimedIcon, giftIcon } from '../base/icons.ts';
 import type { BirthdayContext } from './birthday-context.ts';
 import { claimErrorMessage, isRecentlySet } from './birthday-problems.ts';
 import { birthdayGreetingStrings, type BirthdayGreetingStrings } from './birthday-greeting.strings.ts';
-import { CONFETTI_PIECES } from './birthday-greeting.styles.ts';
+import { CONFETTI_PIECES } from './confetti.styles.ts';
 
 /**
  * The birthday greeting of `<loyalty-birthday-greeting>` inside the birthday window: the wish, the

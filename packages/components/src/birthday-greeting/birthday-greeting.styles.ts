@@ -1,30 +1,8 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 import { guestStyles } from '../themes/guest.styles.ts';
-
-/** How many confetti pieces the celebration drops (the template renders as many). */
-export const CONFETTI_PIECES = 14;
-
-/**
- * Where each piece starts, how long it waits, how far it drifts and which colour it takes: fixed
- * values (no randomness, so every render and every screenshot is the same), written as
- * `:nth-child` rules because inline styles would need `unsafe-inline` under a strict CSP.
- */
-const confettiPieces = unsafeCSS(
-  Array.from({ length: CONFETTI_PIECES }, (_, index) => {
-    const start = 4 + ((index * 37) % 92);
-    const delay = (index % 5) * 0.12;
-    const drift = ((index * 23) % 7) - 3;
-    const turns = 1 + (index % 3);
-    return `.piece:nth-child(${index + 1}) {
-      inset-inline-start: ${start}%;
-      animation-delay: ${delay.toFixed(2)}s;
-      --_piece-drift: ${drift}em;
-      --_piece-turns: ${turns}turn;
-    }`;
-  }).join('\n'),
-);
+import { confettiPieceStyles } from './confetti.styles.ts';
 
 /** With large text in a narrow card the title goes under its icon when it would have less than 5em beside it. */
 export const birthdayGreetingStyles = [
@@ -315,7 +293,9 @@ export const birthdayGreetingStyles = [
         background: oklch(from var(--_confetti-color) max(l, 0.72) max(c, 0.12) calc(h + 240));
       }
     }
-    ${confettiPieces}
+  `,
+  confettiPieceStyles,
+  css`
     @keyframes loyalty-confetti {
       0% {
         opacity: 0;
