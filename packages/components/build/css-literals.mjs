@@ -1,6 +1,6 @@
 // The CSS of the widgets' `css` templates (Lit) as they ship: minified. A JavaScript minifier leaves a template's
-// text as it is, so comments, indentation and spaces made up a tenth of the widgets' code. HTML templates are left
-// alone: their spaces can be text. Every build that ships the widgets runs this (the npm package, the drop-in), and
+// text as it is, so the CSS kept its comments, indentation and spaces. HTML templates are left alone: their spaces
+// can be text. Every build that ships the widgets runs this (the npm package, the drop-in), and
 // so do the component tests and the size bench, so what is tested and measured is what ships.
 import { readFile } from 'node:fs/promises';
 import { minifyHTMLLiterals } from 'minify-literals';
