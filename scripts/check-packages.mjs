@@ -174,17 +174,24 @@ function missingClientDirective(manifest, packageDir) {
  * it imports), which the loader fetches from `widgets/` beside itself.
  */
 /**
- * The packed files whose Lit `css` templates still hold comments or line breaks: the widgets' build minifies them
- * (packages/components/build/css-literals.mjs), except in a file that builds CSS with `unsafeCSS()`.
+ * What is wrong with the packed Lit `css` templates: the widgets' build minifies them
+ * (packages/components/build/css-literals.mjs), except in a file that builds CSS with `unsafeCSS()`, and keeps
+ * media queries in the form Safari before 16.4 reads (`max-width`, not `width <=`).
  */
-function unminifiedCss(packageDir) {
-  const files = readdirSync(join(packageDir, 'dist'), { recursive: true }).map(String);
-  return files.filter((file) => {
-    if (!file.endsWith('.js')) return false;
+function shippedCssProblems(packageDir) {
+  const problems = [];
+  for (const file of readdirSync(join(packageDir, 'dist'), { recursive: true }).map(String)) {
+    if (!file.endsWith('.js')) continue;
     const code = readFileSync(join(packageDir, 'dist', file), 'utf8');
-    if (code.includes('unsafeCSS(')) return false;
-    return [...code.matchAll(/\bcss\s*`([^`]*)`/g)].some(([, text]) => /\/\*|\n/.test(text));
-  });
+    const templates = [...code.matchAll(/\bcss\s*`([^`]*)`/g)].map(([, text]) => text);
+    if (!code.includes('unsafeCSS(') && templates.some((text) => /\/\*|\n/.test(text))) {
+      problems.push(`${file}: a css template is not minified`);
+    }
+    if (templates.some((text) => /@media[^{]*\((width|height)\s*[<>]/.test(text))) {
+      problems.push(`${file}: a media query in range syntax`);
+    }
+  }
+  return problems;
 }
 
 function cdnProblems(manifest, packageDir, builtDir) {
@@ -282,8 +289,8 @@ try {
       report(!missing.length, `CDN files of ${name}: the loader and every widget module`, missing.join('\n'));
     }
     if (name === '@loyalty-elements/components' && manifest) {
-      const unminified = unminifiedCss(target);
-      report(!unminified.length, `CSS templates of ${name} minified`, unminified.join('\n'));
+      const css = shippedCssProblems(target);
+      report(!css.length, `CSS templates of ${name}: minified, media queries Safari 16 reads`, css.join('\n'));
     }
     if (clientOnly && !problems.length) {
       const missing = missingClientDirective(manifest, target);

@@ -8,6 +8,20 @@ import { minifyHTMLLiterals } from 'minify-literals';
 /** The widgets' TypeScript sources, whose `css` templates are minified. */
 const WIDGET_SOURCES = /[\\/]packages[\\/]components[\\/]src[\\/].+\.ts$/;
 
+const version = (major) => major << 16;
+
+/**
+ * The oldest browsers the widgets' CSS is written for, the first with container queries: Lightning CSS keeps syntax
+ * they read (`max-width` in a media query rather than its range form) and adds the prefixes they need.
+ */
+const CSS_TARGETS = {
+  chrome: version(105),
+  edge: version(105),
+  firefox: version(110),
+  safari: version(16),
+  ios_saf: version(16),
+};
+
 /** A `css` template, as written (css`…`) or as tsc prints it (css `…`). */
 const hasCss = (code) => /\bcss\s*`/.test(code);
 
@@ -17,7 +31,7 @@ const hasCss = (code) => /\bcss\s*`/.test(code);
  */
 export async function minifyCssTemplates(code, fileName, { sourceMap = false } = {}) {
   if (!hasCss(code) || code.includes('unsafeCSS(')) return null;
-  return minifyHTMLLiterals(code, { fileName, html: false, sourceMap });
+  return minifyHTMLLiterals(code, { fileName, html: false, css: { minify: true, targets: CSS_TARGETS }, sourceMap });
 }
 
 /** For Vite (Rollup): minifies the widgets' sources before they are compiled. */
