@@ -12,6 +12,11 @@ const REFRESH_BEFORE_EXPIRY_MS = 60_000;
  * (or a device whose clock runs fast) is not asked again on every request. A refusal still replaces it at once.
  */
 const KEEP_FETCHED_TOKEN_MS = 30_000;
+/**
+ * How long the getter's "no shopper" (null) is taken as the answer: the widgets of a page, which start reading at
+ * different moments (the drop-in asks for the summary before their code has loaded), ask the getter once.
+ */
+const KEEP_GUEST_ANSWER_MS = 5_000;
 
 interface TokenClaims {
   /** Milliseconds since the epoch; undefined when the token does not say (or is not a JWT). */
@@ -77,7 +82,7 @@ export class Session {
    */
   async token(options: { refused?: string | undefined } = {}): Promise<string | null> {
     const refused = options.refused !== undefined && options.refused === this.#token;
-    const stale = !this.#token || refused || this.#expiresSoon();
+    const stale = (!this.#token && !this.#guestAnswerKept()) || refused || this.#expiresSoon();
     if (stale && this.#getter) return this.#fetch();
     return this.#token;
   }
@@ -114,6 +119,11 @@ export class Session {
   #claimsOf(token: string): TokenClaims {
     if (this.#token === token) return (this.#claims ??= readClaims(token));
     return readClaims(token);
+  }
+
+  /** The getter answered null (a guest) a moment ago. */
+  #guestAnswerKept(): boolean {
+    return this.#fetchedAt !== undefined && this.#now() - this.#fetchedAt < KEEP_GUEST_ANSWER_MS;
   }
 
   #expiresSoon(): boolean {

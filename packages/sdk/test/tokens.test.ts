@@ -32,7 +32,7 @@ import {
 useApi();
 
 /** A token getter that hands out `tokens` in turn (the last one again when they run out) and counts its calls. */
-function getter(...tokens: string[]) {
+function getter(...tokens: Array<string | null>) {
   const calls = { count: 0 };
   const get = async () => {
     calls.count += 1;
@@ -127,6 +127,26 @@ describe('getting a token', () => {
       assert.equal((await failure(client.setBirthday(birthday))).code, 'signed_out');
     }
     assert.deepEqual(requests, []);
+  });
+
+  it('takes the getter’s null (a guest) for 5 s, so widgets that start reading at different moments ask it once', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const requests = watchRequests();
+    const getToken = getter(null, null, customerToken('c1'));
+    const seen = serve('get', paths.summary, () => HttpResponse.json(summary));
+    const client = makeClient({ getCustomerToken: getToken });
+    assert.equal((await failure(client.getSummary())).code, 'signed_out');
+    t.mock.timers.tick(4_000);
+    assert.equal((await failure(client.getSummary())).code, 'signed_out');
+    assert.equal(getToken.calls.count, 1, 'one getter call for both reads');
+    t.mock.timers.tick(1_001);
+    assert.equal((await failure(client.getSummary())).code, 'signed_out');
+    assert.equal(getToken.calls.count, 2, 'asked again once the answer is 5 s old');
+    assert.deepEqual(requests, [], 'a guest sends the API nothing');
+    await client.identify(getToken);
+    await client.getSummary();
+    assert.equal(getToken.calls.count, 3, 'identify() asks at once');
+    assert.equal(seen.length, 1, 'the signed-in shopper’s read was sent');
   });
 
   it('is unauthorized, without a request, when the getter fails', async () => {
