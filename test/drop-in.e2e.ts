@@ -96,6 +96,39 @@ describe('the drop-in loads widgets on demand', () => {
     await tab.close();
   });
 
+  it('asks for the shopper’s token and summary while the widgets’ code downloads, once for every widget', async () => {
+    const { tab, errors } = await openTab();
+    const api: string[] = [];
+    tab.on('request', (request) => {
+      if (request.url().startsWith(stack.apiBase)) api.push(new URL(request.url()).pathname);
+    });
+    await tab.addInitScript(() => {
+      void customElements
+        .whenDefined('loyalty-points-balance')
+        .then(() => ((window as unknown as { definedAt: number }).definedAt = performance.now()));
+    });
+    await tab.goto(`${pageUrl}/?widgets=loyalty-points-balance,loyalty-tier-progress`);
+    await ready(tab, 'loyalty-points-balance');
+    await ready(tab, 'loyalty-tier-progress');
+    const [tokenAskedAt, definedAt] = await tab.evaluate(
+      (base) => [
+        performance
+          .getEntriesByType('resource')
+          .find((entry) => entry.name.startsWith(`${base}/v1/demo/customer-token`))?.startTime ?? Number.NaN,
+        (window as unknown as { definedAt: number }).definedAt,
+      ],
+      stack.apiBase,
+    );
+    assert.ok(
+      tokenAskedAt < definedAt!,
+      `the token was asked for at ${tokenAskedAt} ms, before the balance's code ran at ${definedAt} ms`,
+    );
+    const count = (path: string) => api.filter((requested) => requested === path).length;
+    assert.deepEqual([count('/v1/demo/customer-token'), count('/v1/me/summary')], [1, 1], api.join(', '));
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+
   it('a widget added after the page loaded is downloaded then, and shares the client', async () => {
     const { tab, modules, errors } = await openTab();
     await tab.goto(`${pageUrl}/?widgets=loyalty-points-balance`);
@@ -222,7 +255,12 @@ describe('the drop-in loads widgets on demand', () => {
     });
     await tab.goto(`${pageUrl}${path}`);
     await ready(tab, 'loyalty-points-balance');
-    const shift = await tab.evaluate(() => (window as unknown as { shift: number }).shift);
+    // The shifts of the frame that showed the widget reach the observer after that frame is painted.
+    const shift = await tab.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { shift: number }).shift;
+    });
     await tab.close();
     return { shift, errors };
   }

@@ -79,7 +79,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: the five shopper widgets',
     dropInWidgets: FIVE_WIDGETS,
-    budget: 68.8 * KB,
+    budget: 68.9 * KB,
     target: 45 * KB,
   },
   {
@@ -212,7 +212,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'drop-in',
-    budget: 68.8 * KB,
+    budget: 68.9 * KB,
     target: 45 * KB,
   },
   {

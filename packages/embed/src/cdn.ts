@@ -1,11 +1,13 @@
 // The CDN file, loyalty-elements.js: a classic script that sets up the shared client and `window.LoyaltyElements`
 // at once, and loads each widget's module (widgets/<tag>.js, beside this file) only when its tag is on the page.
 import type { LoyaltyClient } from '@loyalty-elements/sdk';
+import { getSharedClient } from '@loyalty-elements/components';
 import { installGlobal } from './global.ts';
 import { explainModuleFailure } from './cross-origin.ts';
 import { defineWidgetsOnDemand } from './on-demand.ts';
 import { widgetsFromScript } from './script-attributes.ts';
 import { startSharedClient, type EmbedOptions } from './shared-client.ts';
+import { askForSummary } from './summary-prefetch.ts';
 import type { WidgetTag } from './widget-tags.ts';
 
 // Read while the script runs: the widget modules sit beside the file the page loaded. Loaded some other way
@@ -34,7 +36,8 @@ async function explainFailure(url: URL): Promise<void> {
 // The widgets the tag lists in data-widgets load with the page: render-blocking module scripts, so the page's first
 // paint already shows their loading skeletons and nothing shifts when they arrive. (A browser only lets a script
 // block rendering while it is added to the <head>, before the <body> exists; later, these load like any other.)
-for (const tag of widgetsFromScript(script)) {
+const listed = widgetsFromScript(script);
+for (const tag of listed) {
   const module = document.createElement('script');
   module.type = 'module';
   module.src = widgetUrl(tag).href;
@@ -46,9 +49,12 @@ for (const tag of widgetsFromScript(script)) {
 let watching = false;
 
 function init(options: EmbedOptions): LoyaltyClient {
+  const client = startSharedClient(options);
+  if (listed.length > 0) askForSummary(client);
   if (!watching) {
     watching = true;
     defineWidgetsOnDemand((tag, attempt) => {
+      askForSummary(getSharedClient());
       const url = widgetUrl(tag);
       if (attempt > 0) url.searchParams.set('attempt', String(attempt));
       return import(/* @vite-ignore */ url.href).catch(async (error: unknown) => {
@@ -57,7 +63,7 @@ function init(options: EmbedOptions): LoyaltyClient {
       });
     });
   }
-  return startSharedClient(options);
+  return client;
 }
 
 installGlobal(init);
