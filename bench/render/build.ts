@@ -1,5 +1,4 @@
 import { build } from 'esbuild';
-// @ts-expect-error: a plain ESM build script without types, shared with the widgets' builds
 import { esbuildMinifyCss } from '../../packages/components/build/css-literals.mjs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

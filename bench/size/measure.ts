@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEmbed } from '../support/drop-in.ts';
-// @ts-expect-error: a plain ESM build script without types, shared with the widgets' builds
 import { esbuildMinifyCss } from '../../packages/components/build/css-literals.mjs';
 import { cdnFiles, cdnFile } from './cdn.ts';
 import type { SizeEntry } from './entries.ts';

@@ -3,7 +3,6 @@
 // each file compressed on its own as a server sends it. Two builds of the same page: the drop-in from the CDN files,
 // and a merchant's bundle from npm (esbuild, ESM, minified, split into chunks as a site's bundler splits them).
 import { build } from 'esbuild';
-// @ts-expect-error: a plain ESM build script without types, shared with the widgets' builds
 import { esbuildMinifyCss } from '../../packages/components/build/css-literals.mjs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-// @ts-expect-error: a plain ESM build script without types, shared with the npm build, the tests and bench/size
 import { viteMinifyCss } from '../components/build/css-literals.mjs';
 
 // Builds loyalty-elements.all.js: the drop-in as one classic script with every widget in it, for hosts that cannot

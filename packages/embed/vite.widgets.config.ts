@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-// @ts-expect-error: a plain ESM build script without types, shared with the npm build, the tests and bench/size
 import { viteMinifyCss } from '../components/build/css-literals.mjs';
 import { WIDGET_TAGS } from './src/widget-tags.ts';
 
