@@ -178,8 +178,8 @@ export function splitWords(host: HTMLElement, longWords: readonly string[] = [],
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
-      const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
-      const lines = new Set(boxes.map((box) => Math.round(box.top))).size;
+      const boxes = shownBoxes(range);
+      const lines = lineCount(boxes);
       const width = boxes.reduce((sum, box) => sum + box.width, 0);
       if (lines > 1 && width <= room) {
         problems.push(`${named(host, parent)}: "${match[0]}" (${width.toFixed(0)} px) is split over ${lines} lines`);
@@ -189,11 +189,15 @@ export function splitWords(host: HTMLElement, longWords: readonly string[] = [],
   return problems;
 }
 
+const shownBoxes = (range: Range) => [...range.getClientRects()].filter((box) => box.width > 0);
+/** How many lines the boxes of a piece of text sit on. */
+const lineCount = (boxes: DOMRect[]) => new Set(boxes.map((box) => Math.round(box.top))).size;
+
 /** How many lines the text inside `element` takes. */
 export function linesOf(element: Element): number {
   const range = document.createRange();
   range.selectNodeContents(element);
-  return new Set([...range.getClientRects()].filter((box) => box.width > 0).map((box) => Math.round(box.top))).size;
+  return lineCount(shownBoxes(range));
 }
 
 /** An inline link inside a sentence: exempt from the target size (WCAG 2.5.8, "inline"). */
