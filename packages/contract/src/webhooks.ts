@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'tier.at_risk',
   'birthday.upcoming',
   'reward.redeemed',
+  'reward.voided',
   'survey.completed',
   'follow_up.opened',
   'follow_up.resolved',
@@ -57,7 +58,11 @@ export const WEBHOOK_EVENT_DATA = {
     rewardName: LocalizedText,
     pointsSpent: Points,
     redemptionId: z.string(),
+    /** The code the shopper shows or types at checkout. */
+    code: z.string(),
   }),
+  /** The redemption's debit was reversed, so its points are back: the code no longer holds. */
+  'reward.voided': z.object({ rewardId: z.string(), redemptionId: z.string(), code: z.string() }),
   'survey.completed': z.object({
     surveyId: z.string(),
     version: z.int(),
@@ -96,6 +101,7 @@ export const WEBHOOK_EVENT_SCHEMAS = {
   'tier.at_risk': /* @__PURE__ */ eventOf('tier.at_risk'),
   'birthday.upcoming': /* @__PURE__ */ eventOf('birthday.upcoming'),
   'reward.redeemed': /* @__PURE__ */ eventOf('reward.redeemed'),
+  'reward.voided': /* @__PURE__ */ eventOf('reward.voided'),
   'survey.completed': /* @__PURE__ */ eventOf('survey.completed'),
   'follow_up.opened': /* @__PURE__ */ eventOf('follow_up.opened'),
   'follow_up.resolved': /* @__PURE__ */ eventOf('follow_up.resolved'),
@@ -113,6 +119,7 @@ export const WebhookEvent = /* @__PURE__ */ z.discriminatedUnion('type', [
   WEBHOOK_EVENT_SCHEMAS['tier.at_risk'],
   WEBHOOK_EVENT_SCHEMAS['birthday.upcoming'],
   WEBHOOK_EVENT_SCHEMAS['reward.redeemed'],
+  WEBHOOK_EVENT_SCHEMAS['reward.voided'],
   WEBHOOK_EVENT_SCHEMAS['survey.completed'],
   WEBHOOK_EVENT_SCHEMAS['follow_up.opened'],
   WEBHOOK_EVENT_SCHEMAS['follow_up.resolved'],

@@ -117,17 +117,47 @@ describe('webhook events are written with the change that causes them', () => {
     assert.equal(expired[0]?.createdAt, '2027-04-03T00:00:00.000Z');
   });
 
-  test('reward.redeemed with the reward, its name, the points and the redemption', async () => {
+  test('reward.redeemed with the reward, its name, the points, the redemption and its code', async () => {
     const id = await member();
     await transact(id, { type: 'earn', points: 500, reason: 'Tea' });
     const res = await redeemTea(id);
     assert.equal(res.status, 201, await res.clone().text());
-    const { redemption } = (await res.json()) as { redemption: { id: string } };
+    const { redemption } = (await res.json()) as { redemption: { id: string; code: string } };
     const reward = (await events(id)).find((event) => event.type === 'reward.redeemed');
-    assert.ok(reward?.type === 'reward.redeemed');
+    assert.ok(reward?.type === 'reward.redeemed', 'a reward.redeemed event');
     assert.deepEqual(
-      [reward.data.rewardId, reward.data.pointsSpent, reward.data.redemptionId, typeof reward.data.rewardName.en],
-      ['free-jasmine-tea', 300, redemption.id, 'string'],
+      [
+        reward.data.rewardId,
+        reward.data.pointsSpent,
+        reward.data.redemptionId,
+        reward.data.code,
+        typeof reward.data.rewardName.en,
+      ],
+      ['free-jasmine-tea', 300, redemption.id, redemption.code, 'string'],
+    );
+  });
+
+  test('reward.voided with the code when the redemption is reversed, once', async () => {
+    const id = await member();
+    await transact(id, { type: 'earn', points: 500, reason: 'Tea' });
+    const res = await redeemTea(id);
+    assert.equal(res.status, 201, await res.clone().text());
+    const { redemption, entry } = (await res.json()) as {
+      redemption: { id: string; code: string };
+      entry: { id: string };
+    };
+    const reversals = [];
+    for (let i = 0; i < 2; i += 1)
+      reversals.push(await admin(api, orderPaths.reversal(id, entry.id), { method: 'POST' }));
+    assert.deepEqual(
+      reversals.map((res) => res.status),
+      [201, 200],
+      'reversed once, then the same reversal',
+    );
+    const voided = (await events(id)).filter((event) => event.type === 'reward.voided');
+    assert.deepEqual(
+      voided.map((event) => event.type === 'reward.voided' && event.data),
+      [{ rewardId: 'free-jasmine-tea', redemptionId: redemption.id, code: redemption.code }],
     );
   });
 

@@ -127,7 +127,7 @@ async function weeklyPoints(db: Queryable, program: Program, now: Date): Promise
   });
 }
 
-/** Every redemption up to now by reward: how many, and the points spent on them; the most redeemed first. */
+/** Every redemption up to now, less those voided by then, by reward: how many, and the points spent on them; the most redeemed first. */
 async function redemptionsByReward(
   db: Queryable,
   programId: string,
@@ -137,7 +137,7 @@ async function redemptionsByReward(
     `SELECT r.reward_id, w.name, count(*) AS count, SUM(r.points_spent)::bigint AS points
        FROM reward_redemptions r
        JOIN rewards w ON w.program_id = r.program_id AND w.id = r.reward_id
-      WHERE r.program_id = $1 AND r.redeemed_at <= $2
+      WHERE r.program_id = $1 AND r.redeemed_at <= $2 AND (r.voided_at IS NULL OR r.voided_at > $2)
       GROUP BY r.reward_id, w.name
       ORDER BY count(*) DESC, r.reward_id`,
     [programId, now],

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { LocalizedText, Redemption } from '@loyalty-elements/contract';
 import { toNumber, type Queryable } from '../store/database.ts';
 import { iso } from './ledger.ts';
+import { emitEvent } from './webhooks/outbox.ts';
 
 // The codes a redemption issues, and their rows.
 
@@ -66,6 +67,33 @@ export const REWARD_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export function rewardCode(): string {
   const chars = Array.from(randomBytes(10), (byte) => REWARD_CODE_ALPHABET[byte % REWARD_CODE_ALPHABET.length]);
   return `LE-${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
+}
+
+/**
+ * Voids the code that the debit `entryId` paid for, once its reversal gave the points back: the code no longer
+ * holds, it leaves the shopper's list and the reward's stock, and `reward.voided` tells the merchant's systems. The
+ * caller holds the customer's row lock; a debit that paid for no code changes nothing.
+ */
+export async function voidRedemptionLocked(
+  tx: Queryable,
+  programId: string,
+  customerId: string,
+  entryId: string,
+  now: Date,
+): Promise<void> {
+  const [voided] = await tx.query<{ id: string; reward_id: string; code: string }>(
+    `UPDATE reward_redemptions SET voided_at = $4
+      WHERE program_id = $1 AND customer_id = $2 AND entry_id = $3 AND voided_at IS NULL
+     RETURNING id, reward_id, code`,
+    [programId, customerId, entryId, now],
+  );
+  if (voided === undefined) return;
+  await tx.query('UPDATE rewards SET redeemed = redeemed - 1 WHERE program_id = $1 AND id = $2 AND redeemed > 0', [
+    programId,
+    voided.reward_id,
+  ]);
+  const data = { rewardId: voided.reward_id, redemptionId: voided.id, code: voided.code };
+  await emitEvent(tx, { programId, customerId, type: 'reward.voided', data }, now);
 }
 
 export function toRedemption(row: RedemptionRow): Redemption {

@@ -5,6 +5,7 @@ import { applyEntryLocked, ENTRY_COLUMNS, toTransaction, type EntryDraft, type E
 import { findEntry } from './ledger-reads.ts';
 import { expiredFromLocked, takeBackLocked } from './ledger-takeback.ts';
 import type { Program } from './programs.ts';
+import { voidRedemptionLocked } from './redemptions.ts';
 
 /** Entries no reversal undoes: corrections themselves. A recorded order is corrected by its refunds. */
 const NOT_REVERSIBLE: ReadonlySet<LedgerEntryKind> = new Set(['refund', 'reversal', 'expiry']);
@@ -24,7 +25,8 @@ export type ReverseOutcome =
 /**
  * Reverses one entry of the customer's ledger, once: a credit's points are taken back (its own batch first, then
  * the customer's others, never below zero, with what could not be taken as the shortfall); a debit's are credited
- * back as a new batch with the program's default expiry. A second call answers the first reversal.
+ * back as a new batch with the program's default expiry, and a reward code it paid for is voided. A second call
+ * answers the first reversal.
  */
 export async function reverseEntry(
   db: Database,
@@ -72,6 +74,8 @@ export async function reverseEntry(
     }
     const credit = await applyEntryLocked(tx, program, customerId, { ...draft, points: -points }, meta, now);
     if (credit.kind !== 'created') throw new Error('A reversal credit was refused');
+    // The points are back, so the code they bought no longer holds.
+    if (entry.kind === 'redemption') await voidRedemptionLocked(tx, program.id, customerId, entryId, now);
     return { kind: 'created', result: toResult(credit.row) };
   });
 }

@@ -132,7 +132,8 @@ export async function customerRewards(
       [program.id, now],
     ),
     db.query<RedemptionRow>(
-      `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE program_id = $1 AND customer_id = $2
+      `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions
+        WHERE program_id = $1 AND customer_id = $2 AND voided_at IS NULL
         ORDER BY seq DESC LIMIT $3`,
       [program.id, customerId, REDEMPTIONS_LISTED],
     ),
@@ -339,6 +340,7 @@ export async function issueRedemptionLocked(
     rewardName: reward.name,
     pointsSpent: paid.pointsSpent,
     redemptionId: redemption.id,
+    code: redemption.code,
   };
   await emitEvent(tx, { programId, customerId, type: 'reward.redeemed', data }, now);
   return redemption;
