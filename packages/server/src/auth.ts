@@ -66,6 +66,14 @@ export async function authenticatePublishableKey(
   return program;
 }
 
+/** Requests that carried a customer token the API verified. */
+const signedInRequests = new WeakSet<Request>();
+
+/** Whether the request carried a customer token that `authenticateCustomer` verified. */
+export function isSignedIn(c: Context): boolean {
+  return signedInRequests.has(c.req.raw);
+}
+
 /**
  * Resolves the program from `X-Publishable-Key` and the customer from the Bearer customer token.
  * The token's audience must be that publishable key; whether the customer exists is the caller's check.
@@ -73,8 +81,18 @@ export async function authenticatePublishableKey(
  */
 export async function authenticateCustomer(
   c: Context,
-  { db, keys, settings }: { db: Queryable; keys: ProgramKeys; settings?: SettingsCache },
+  deps: { db: Queryable; keys: ProgramKeys; settings?: SettingsCache },
   now: Date = new Date(),
+): Promise<AuthenticatedCustomer> {
+  const customer = await verifiedCustomer(c, deps, now);
+  signedInRequests.add(c.req.raw);
+  return customer;
+}
+
+async function verifiedCustomer(
+  c: Context,
+  { db, keys, settings }: { db: Queryable; keys: ProgramKeys; settings?: SettingsCache },
+  now: Date,
 ): Promise<AuthenticatedCustomer> {
   // A GET may carry both in its URL: then a browser sends it cross-origin with no CORS preflight.
   const fromQuery = c.req.method === 'GET' || c.req.method === 'HEAD';

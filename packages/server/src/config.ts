@@ -22,7 +22,7 @@ import { DEFAULT_RETRY_BASE_MS } from './domain/webhooks/retry-policy.ts';
  * | `LOYALTY_DEMO_PUBLISHABLE_KEY` | `pk_demo_loyalty_elements` | Publishable key of the demo program. |
  * | `LOYALTY_DEMO_SECRET_KEY` | `sk_demo_loyalty_elements_not_secret` | Secret key of the demo program. |
  * | `LOYALTY_RATE_LIMIT_PER_IP` | `1200` | Requests per minute from one client address; `0` turns the limit off. |
- * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. |
+ * | `LOYALTY_RATE_LIMIT_PER_KEY` | `6000` | Requests per minute with one publishable or secret key; `0` turns it off. With the publishable key only signed-in shoppers' requests count. |
  * | `LOYALTY_RATE_LIMIT_REDIS_URL` | unset | A Redis URL (`redis://host:6379`): every API instance on that Redis counts the limits above together. Unset, each process counts in its own memory (right for one process, e.g. on PGlite). While Redis does not answer, each instance counts alone and logs a warning. |
  * | `LOYALTY_CUSTOMER_CONCURRENCY` | `2` | Requests of one customer this process works on at once (the shopper's own `/v1/me/*` requests, and orders and transactions posted for them); their further requests wait their turn, so one customer sending many at once cannot slow everybody else's down. |
  * | `LOYALTY_LOG_LEVEL` | `info` | `fatal`, `error`, `warn`, `info` (one JSON line per request), `debug`, `trace` or `silent`. Logs go to standard output as JSON lines. |

@@ -4,6 +4,7 @@ import { rateLimiter, type Store } from 'hono-rate-limiter';
 import { PUBLISHABLE_KEY_HEADER, PUBLISHABLE_KEY_QUERY } from '@loyalty-elements/contract';
 import { ProblemError, problemResponse } from './problem.ts';
 import { consoleSessionToken } from './console-auth.ts';
+import { isSignedIn } from './auth.ts';
 
 /** Requests per minute; 0 turns a limit off. */
 export interface RateLimits {
@@ -25,15 +26,26 @@ function clientAddress(c: Context): string {
   }
 }
 
-function apiKey(c: Context): string | null {
+/** The merchant's secret key, or the console session that stands for it. */
+function merchantKey(c: Context): string | null {
   const bearer = c.req.header('Authorization')?.match(/^Bearer\s+(sk_\S+)$/i)?.[1];
   const session = consoleSessionToken(c);
-  return (
-    bearer ??
-    c.req.header(PUBLISHABLE_KEY_HEADER) ??
-    c.req.query(PUBLISHABLE_KEY_QUERY) ??
-    (session === undefined ? null : `console:${session}`)
-  );
+  return bearer ?? (session === undefined ? null : `console:${session}`);
+}
+
+function apiKey(c: Context): string | null {
+  return merchantKey(c) ?? c.req.header(PUBLISHABLE_KEY_HEADER) ?? c.req.query(PUBLISHABLE_KEY_QUERY) ?? null;
+}
+
+/**
+ * Whether a request uses up its key's limit. The publishable key is on every storefront page, so only a shopper's
+ * own requests (a customer token the API verified) count against it: anyone else's requests with it (a guest's
+ * program read, a route that does not exist, a token refused) would otherwise let anyone keep the program's shoppers
+ * out. A merchant's request counts unless its key was refused. All of them count against their address.
+ */
+function chargesKey(c: Context): boolean {
+  if (c.res.status === 401) return false;
+  return merchantKey(c) !== null || isSignedIn(c);
 }
 
 /** Makes the store one limiter counts in; unset: each process counts in its own memory. */
@@ -44,12 +56,12 @@ function limiter(
   scope: string,
   key: (c: Context) => string | null,
   newStore: RateLimitStoreFactory | undefined,
-  chargeRefused = true,
+  /** Whether a finished request counts; unset: every request does. */
+  counts?: (c: Context) => boolean,
 ): MiddlewareHandler {
   return rateLimiter({
     ...(newStore ? { store: newStore() } : {}),
-    // A request refused as unauthenticated (401) is given back: it did not use what the key may do.
-    ...(chargeRefused ? {} : { skipFailedRequests: true, requestWasSuccessful: (c: Context) => c.res.status !== 401 }),
+    ...(counts ? { skipFailedRequests: true, requestWasSuccessful: counts } : {}),
     windowMs: WINDOW_MS,
     limit,
     standardHeaders: 'draft-6',
@@ -76,8 +88,6 @@ function limiter(
 export function rateLimits(limits: RateLimits, newStore?: RateLimitStoreFactory): MiddlewareHandler[] {
   const middleware: MiddlewareHandler[] = [];
   if (limits.perIp > 0) middleware.push(limiter(limits.perIp, 'ip', clientAddress, newStore));
-  // The publishable key is on every storefront page: requests that bring it with a token the API refuses do not use
-  // up the program's limit, or anyone could keep its shoppers out. They still count against their address.
-  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey, newStore, false));
+  if (limits.perKey > 0) middleware.push(limiter(limits.perKey, 'key', apiKey, newStore, chargesKey));
   return middleware;
 }

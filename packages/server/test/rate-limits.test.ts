@@ -20,7 +20,11 @@ async function statuses(count: number, headers: Record<string, string>): Promise
 }
 
 test('a key over its limit gets 429 rate_limited with Retry-After, and the address limit still applies', async () => {
-  const withKey = await statuses(6, { 'X-Publishable-Key': DEFAULT_DEMO_PUBLISHABLE_KEY });
+  const shopper = await demoToken(server, 'demo-shopper');
+  const withKey: Response[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    withKey.push(await getSummary(server, { token: shopper, publishableKey: DEFAULT_DEMO_PUBLISHABLE_KEY }));
+  }
   assert.deepEqual(
     withKey.map((r) => r.status),
     [200, 200, 200, 200, 200, 429],
@@ -34,6 +38,30 @@ test('a key over its limit gets 429 rate_limited with Retry-After, and the addre
   // Three more requests without a key take this address past its 8 per minute.
   const withoutKey = await statuses(3, {});
   assert.equal(withoutKey.at(-1)!.status, 429);
+});
+
+test('requests with the publishable key but no signed-in shopper leave the key’s limit to its shoppers', async () => {
+  const own = await startTestServer({ LOYALTY_RATE_LIMIT_PER_IP: '12', LOYALTY_RATE_LIMIT_PER_KEY: '3' });
+  try {
+    const key = { 'X-Publishable-Key': own.config.demoPublishableKey };
+    const anonymous: number[] = [];
+    for (const path of ['/v1/program', '/v1/program', '/v1/program', '/v1/program', '/v1/me/nothing-here']) {
+      const res = await fetch(own.baseUrl + path, { headers: key });
+      await res.body?.cancel();
+      anonymous.push(res.status);
+    }
+    assert.deepEqual(anonymous, [200, 200, 200, 200, 404], 'more than the key’s 3, none of them 429');
+    const shopper = await demoToken(own, 'demo-shopper');
+    const summaries: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const res = await getSummary(own, { token: shopper, publishableKey: own.config.demoPublishableKey });
+      await res.body?.cancel();
+      summaries.push(res.status);
+    }
+    assert.deepEqual(summaries, [200, 200, 200, 429], 'the key’s 3 went to the signed-in shopper');
+  } finally {
+    await own.close();
+  }
 });
 
 test('requests a token the API refuses do not use up the key’s limit; they still count against their address', async () => {
