@@ -15,7 +15,7 @@ import {
 import { toNumber, type Database, type Queryable } from '../../store/database.ts';
 import { lockCustomer } from '../customers.ts';
 import type { LedgerProgram } from '../ledger.ts';
-import { grantCompletionReward } from './completion-rewards.ts';
+import { completionRewardOf, grantCompletionReward } from './completion-rewards.ts';
 import { findSurvey, findSurveyVersion, type SurveyContent } from './definitions.ts';
 import { surveyNotDueReason } from './eligibility.ts';
 import { emitSurveyCompleted } from './completion-events.ts';
@@ -238,7 +238,7 @@ async function onCompleted(
 /**
  * The first completion of the survey by the
  * customer within its reward period is counted: it raises its follow-up if due and grants the
- * completion reward of its version (whatever the answers). A later one is marked uncounted and does
+ * completion reward of its version (whatever the answers; see `completionRewardOf`). A later one is marked uncounted and does
  * neither. Returns the row as completed.
  */
 async function countCompletion(
@@ -252,13 +252,14 @@ async function countCompletion(
     return { ...row, counted: false };
   }
   await raiseFollowUpIfDue(tx, row, content.questions, input.now);
-  if (content.completionReward === undefined) return row;
+  const reward = await completionRewardOf(tx, row, content.completionReward);
+  if (reward === undefined) return row;
   const points = await grantCompletionReward(tx, {
     program: input.program,
     customerId: row.customer_id,
     surveyId: row.survey_id,
     responseId: row.id,
-    points: content.completionReward,
+    points: reward,
     now: input.now,
   });
   return { ...row, points_awarded: points };
