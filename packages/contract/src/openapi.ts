@@ -136,7 +136,7 @@ export const OPERATIONS: Record<string, Operation> = {
     response: SurveyDismissal,
     status: 201,
     idempotent: 'optional',
-    problems: { 404: ['survey_not_found'] },
+    problems: { 404: ['survey_not_found'], 422: ['idempotency_key_reused'] },
   },
   getRewards: {
     method: 'get',

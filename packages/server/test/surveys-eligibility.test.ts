@@ -286,7 +286,7 @@ describe('POST /v1/me/surveys/{surveyId}/dismissals', () => {
     assert.equal((await eligible(server, customerId, survey.trigger)).survey?.id, survey.id);
   });
 
-  test('sent again with the same Idempotency-Key, one after another or at once, it is recorded and counted once', async () => {
+  test('sent again with the same Idempotency-Key, one after another or at once, it is recorded and counted once; the key for another survey is 422', async () => {
     const survey = await publish(server, testSurvey());
     const customerId = await createDemoCustomer(server);
     const key = { [IDEMPOTENCY_KEY_HEADER]: randomUUID() };
@@ -304,6 +304,10 @@ describe('POST /v1/me/surveys/{surveyId}/dismissals', () => {
     assert.equal(another.headers.get(IDEMPOTENT_REPLAY_HEADER), null, 'another key is another dismissal');
     await another.body?.cancel();
     assert.equal((await resultsOf(server, survey.id)).versions[0]?.dismissals, 2);
+
+    const other = await publish(server, testSurvey());
+    await expectProblem(await dismiss(server, customerId, other.id, {}, key), 422, 'idempotency_key_reused');
+    assert.equal((await resultsOf(server, other.id)).versions[0]?.dismissals ?? 0, 0, 'the other survey: nothing');
   });
 
   test('the next survey of the trigger takes the place of a dismissed one; at most one is offered', async () => {

@@ -99,6 +99,13 @@ export function surveysRoute(app: Hono, context: AppContext): void {
       now: context.now(),
     });
     if (outcome.kind === 'survey_not_found') throw new ProblemError(404, 'survey_not_found', outcome.detail);
+    if (outcome.kind === 'idempotency_key_reused') {
+      throw new ProblemError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used for another dismissal; send a new key for a new request.',
+      );
+    }
     return createdOrReplayed(c, outcome);
   });
 }

@@ -14,12 +14,15 @@ export interface DismissalInput {
 }
 
 export type DismissalOutcome =
-  { kind: 'created' | 'replayed'; result: SurveyDismissal } | { kind: 'survey_not_found'; detail: string };
+  | { kind: 'created' | 'replayed'; result: SurveyDismissal }
+  | { kind: 'survey_not_found'; detail: string }
+  | { kind: 'idempotency_key_reused' };
 
 /**
  * Records that the customer closed the survey without answering it: it is not offered again within
  * its recontact period. Repeating it only moves that period's start; repeating it with the same idempotency key
- * (a browser sending it again) records nothing and answers the first.
+ * (a browser sending it again) records nothing and answers the first, unless the key was used for another survey,
+ * version or response.
  */
 export async function recordDismissal(db: Queryable, input: DismissalInput): Promise<DismissalOutcome> {
   const { programId, customerId, surveyId, request } = input;
@@ -52,13 +55,18 @@ export async function recordDismissal(db: Queryable, input: DismissalInput): Pro
     ],
   );
   if (inserted !== undefined) return { kind: 'created', result: toDismissal(inserted) };
-  const [first] = await db.query<DismissalRow>(
-    `SELECT survey_id, version, dismissed_at FROM survey_dismissals
+  const [first] = await db.query<DismissalRow & { response_id: string | null }>(
+    `SELECT survey_id, version, response_id, dismissed_at FROM survey_dismissals
       WHERE program_id = $1 AND customer_id = $2 AND idempotency_key = $3`,
     [programId, customerId, key],
   );
   if (first === undefined) throw new Error('A dismissal conflicted with none');
-  return { kind: 'replayed', result: toDismissal(first) };
+  // Without a version the request named the survey's current one, which a publish since may have moved on.
+  const sameRequest =
+    first.survey_id === surveyId &&
+    (request.version === undefined || request.version === toNumber(first.version)) &&
+    (request.responseId ?? null) === first.response_id;
+  return sameRequest ? { kind: 'replayed', result: toDismissal(first) } : { kind: 'idempotency_key_reused' };
 }
 
 interface DismissalRow {
