@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@loyalty-elements/contract';
+import {
+  EARLIEST_INSTANT_MS,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAY_HEADER,
+  LATEST_INSTANT_MS,
+} from '@loyalty-elements/contract';
 import type { AppContext } from '../app.ts';
 import { authenticateCustomer, refuseErasedCustomer } from '../auth.ts';
 import { authenticatedForTurn } from '../middleware/customer-turn-taking.ts';
@@ -64,13 +69,13 @@ export function readLedgerIdempotencyKey(c: Context): string {
 }
 
 /**
- * True for an instant exactly as the API writes it (`toISOString()`): the only form its cursors carry. Looser forms
- * that `Date.parse` reads are refused, since the database may not read them.
+ * True for an instant exactly as the API writes it (`toISOString()`), within the years it stores: the only form its
+ * cursors carry. Looser forms that `Date.parse` reads, and years the database cannot hold, are refused.
  */
 export function isApiInstant(text: unknown): text is string {
   if (typeof text !== 'string') return false;
   const ms = Date.parse(text);
-  return !Number.isNaN(ms) && new Date(ms).toISOString() === text;
+  return ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS && new Date(ms).toISOString() === text;
 }
 
 /** The body as JSON; 400 naming `body` when it is not. */
@@ -160,9 +165,13 @@ export function conditionalAnswer(
   return c.body(body, 200, { 'Content-Type': 'application/json' });
 }
 
-/** Idempotency keys sent by customers are kept apart from the admin's and from other customers'. */
+/**
+ * Idempotency keys sent by customers are kept apart from the admin's and from other customers'. A `:` (and so a `%`)
+ * in the customer's id is escaped, so that customer `a` with key `x:K` and customer `a:x` with key `K` stay apart;
+ * an id without either keeps the form keys were stored in before.
+ */
 export function customerIdempotencyKey(customerId: string, key: string): string {
-  return `me:${customerId}:${key}`;
+  return `me:${customerId.replaceAll('%', '%25').replaceAll(':', '%3A')}:${key}`;
 }
 
 /** The answer of an idempotent write: 201 with its result, marked `Idempotent-Replayed: true` when it was a replay. */
