@@ -38,8 +38,8 @@ export const PositivePoints = z.int().check(z.gte(1));
 export const IsoDate = z.iso.date();
 
 /** The instants the API stores and writes back: from 1900 to the end of 9999, in UTC. */
-const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 1);
-const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 1);
+export const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * An instant with its UTC offset, `2026-06-03T00:00:00.000Z`, from 1900 to the end of 9999 once in UTC: the text

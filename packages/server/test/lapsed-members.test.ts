@@ -126,6 +126,9 @@ describe('GET /v1/admin/members/lapsed', () => {
       ['?limit=ten', 'query.limit'],
       ['?cursor=nonsense', 'query.cursor'],
       [`?cursor=l1.${cursorOf(['0', 'shopper'])}`, 'query.cursor'],
+      // Instants as JavaScript writes them, in years the database cannot hold.
+      [`?cursor=l1.${cursorOf(['0000-01-01T00:00:00.000Z', 'shopper'])}`, 'query.cursor'],
+      [`?cursor=l1.${cursorOf(['+275760-09-13T00:00:00.000Z', 'shopper'])}`, 'query.cursor'],
       [`?cursor=${'x'.repeat(500)}`, 'query.cursor'],
     ] as const) {
       const problem = await expectProblem(await admin(api, memberPaths.lapsed + query), 400, 'validation_failed');

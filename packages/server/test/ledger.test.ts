@@ -165,6 +165,8 @@ describe('pending points', () => {
     const customerId = await createDemoCustomer(server);
     const earned = await transact(api, customerId, { type: 'earn', points: 10, pendingUntil: inDays(30) });
     assert.equal(earned.transaction.expiresAt, '2027-03-02T08:00:00.000Z');
+    const late = await transact(api, customerId, { type: 'earn', points: 1, pendingUntil: '9999-12-31T00:00:00.000Z' });
+    assert.equal(late.transaction.expiresAt, '9999-12-31T23:59:59.999Z', 'at the end of the last year stored');
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LedgerEntryKind, LedgerEntryType, LedgerReferences, Money } from '@loyalty-elements/contract';
+import { LATEST_INSTANT_MS } from '@loyalty-elements/contract';
 import { toNumber, type Database, type Queryable } from '../store/database.ts';
 import { lockCustomer } from './customers.ts';
 import { refuseWriteForClosedMembership } from './membership.ts';
@@ -154,7 +155,9 @@ async function defaultExpiry(
   availableAt: Date,
 ): Promise<Date | null> {
   if (program.pointsExpiryMonths === null) return null;
-  return addMonthsIn(availableAt, program.pointsExpiryMonths, await timeZoneOf(tx, program.id, customerId));
+  const expiry = addMonthsIn(availableAt, program.pointsExpiryMonths, await timeZoneOf(tx, program.id, customerId));
+  // Points pending until late in 9999 expire at its end, the last instant the API stores.
+  return expiry.getTime() > LATEST_INSTANT_MS ? new Date(LATEST_INSTANT_MS) : expiry;
 }
 
 /** The customer's time zone, read from the database: their own, else the program's. */
