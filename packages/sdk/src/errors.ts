@@ -5,6 +5,7 @@ import type { Problem } from '@loyalty-elements/contract';
  * - `network`: the request never got an answer (offline, DNS, CORS, connection reset)
  * - `timeout`: no answer within the client's timeout
  * - `signed_out`: there is no customer token, so there is no "me" to ask about (a guest)
+ * - `not_member`: the token is good, but the program has no such customer (signed in to the site, never enrolled)
  * - `unauthorized`: the API refused the token or the publishable key
  * - `token_expired`: the customer token expired and no fresh one could be had
  * - `rejected`: the API refused the request itself (a 4xx other than 401/403); see `problem.code`
@@ -16,6 +17,7 @@ export type LoyaltyErrorCode =
   | 'network'
   | 'timeout'
   | 'signed_out'
+  | 'not_member'
   | 'unauthorized'
   | 'token_expired'
   | 'rejected'
@@ -56,6 +58,7 @@ export function isLoyaltyError(value: unknown): value is LoyaltyError {
 /** The code for an HTTP status the API answered with, once token problems are handled. */
 export function codeForStatus(status: number, problem: Problem | undefined): LoyaltyErrorCode {
   if (status === 401 && problem?.code === 'token_expired') return 'token_expired';
+  if (status === 401 && problem?.code === 'customer_not_found') return 'not_member';
   if (status === 401 || status === 403) return 'unauthorized';
   if (status >= 500) return 'server';
   return 'rejected';

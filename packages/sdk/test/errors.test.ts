@@ -16,6 +16,13 @@ describe('API failures', () => {
     ['a 400 problem', () => problem(400, 'validation_failed'), 'rejected', 400, 'validation_failed'],
     ['a 401 without a token problem', () => problem(401, 'token_missing'), 'unauthorized', 401, 'token_missing'],
     ['a 403', () => problem(403, 'publishable_key_invalid'), 'unauthorized', 403, 'publishable_key_invalid'],
+    [
+      'a 401 for a customer the program lacks',
+      () => problem(401, 'customer_not_found'),
+      'not_member',
+      401,
+      'customer_not_found',
+    ],
     ['a 404 problem', () => problem(404, 'customer_not_found'), 'rejected', 404, 'customer_not_found'],
     ['a 409 problem', () => problem(409, 'birthday_already_claimed'), 'rejected', 409, 'birthday_already_claimed'],
     ['a 422 problem', () => problem(422, 'validation_failed'), 'rejected', 422, 'validation_failed'],

@@ -63,6 +63,7 @@ export function typeTests(client: LoyaltyClient, update: SurveyResponseUpdate): 
     | 'network'
     | 'timeout'
     | 'signed_out'
+    | 'not_member'
     | 'unauthorized'
     | 'token_expired'
     | 'rejected'

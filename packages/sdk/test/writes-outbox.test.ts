@@ -255,6 +255,27 @@ describe('a refused write', () => {
     assert.equal(seen.length, attempts, 'a dropped write is not sent again');
   });
 
+  it('waits while the shopper is signed in but not enrolled, and is delivered once they are', async () => {
+    let answer: 'offline' | 'not_member' | 'ok' = 'offline';
+    const seen = serve('put', paths.birthday, () =>
+      answer === 'offline'
+        ? HttpResponse.error()
+        : answer === 'not_member'
+          ? problem(401, 'customer_not_found')
+          : HttpResponse.json(birthdayStatus),
+    );
+    const client = makeClient({ customerToken: customerToken('c1') });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    answer = 'not_member';
+    await client.flush();
+    assert.equal(await client.pendingWrites(), 1, 'kept while the program does not have the shopper');
+    answer = 'ok';
+    const emptied = nextChange(client, 'outbox', ({ pending }) => pending === 0);
+    await client.flush();
+    await emptied;
+    assert.deepEqual(seen.at(-1)?.body, birthday, 'delivered');
+  });
+
   it('rejects the call at once when the first attempt is refused, and is not kept', async () => {
     serve('put', paths.birthday, () => problem(409, 'birthday_change_limited'));
     const client = makeClient({ customerToken: customerToken('c1') });

@@ -127,13 +127,17 @@ export class CustomerDataController<T> implements ReactiveController {
     } else if (status === TaskStatus.ERROR && this.#task.error !== this.#reported) {
       const error = this.#task.error;
       this.#reported = error;
-      if (isLoyaltyError(error) && error.code !== 'signed_out') {
+      if (isLoyaltyError(error) && !isSignedOut(error)) {
         this.#host.dispatchEvent(new CustomEvent('loyalty-error', { bubbles: true, composed: true, detail: error }));
       } else if (!isLoyaltyError(error)) console.error(error);
     }
   }
 }
 
+/**
+ * True when no member is signed in: a guest, or a shopper signed in to the site whom the program does not have yet.
+ * Both are invited to join rather than shown an error.
+ */
 export function isSignedOut(error: unknown): error is LoyaltyError {
-  return isLoyaltyError(error) && error.code === 'signed_out';
+  return isLoyaltyError(error) && (error.code === 'signed_out' || error.code === 'not_member');
 }

@@ -8,12 +8,13 @@ import '../define/loyalty-tier-progress.ts';
 import '../define/loyalty-birthday-greeting.ts';
 import '../define/loyalty-ways-to-earn.ts';
 import type { LoyaltyJoinPitch } from './join-pitch.ts';
+import type { LoyaltyPointsBalance } from '../points-balance/points-balance.ts';
 import { joinPitchStrings } from '../base/join-pitch.strings.ts';
 import { compareInPage } from '../base/guest-pitch-registry.ts';
 import { en, zhCN } from '../locales/index.ts';
 import { tierProgressStrings } from '../tier-progress/tier-progress.strings.ts';
 import { birthdayGreetingStrings } from '../birthday-greeting/birthday-greeting.strings.ts';
-import { apiClient, closeClients, quietClient, demoToken } from '../test-support/api.ts';
+import { apiClient, closeClients, quietClient, demoToken, nonMemberToken } from '../test-support/api.ts';
 import { clean, part, parts, text, usePageLanguage } from '../test-support/widget.ts';
 
 const s = joinPitchStrings.en;
@@ -139,6 +140,27 @@ describe('<loyalty-join-pitch>', () => {
     expect(el.hidden).to.equal(true);
     expect(el.getBoundingClientRect().height).to.equal(0);
     expect(part(el, 'pitch')).to.equal(null);
+  });
+
+  it('invites a shopper signed in to the site whom the program does not have, with no session error', async () => {
+    const client = await quietClient(await nonMemberToken());
+    const errors: Event[] = [];
+    const page = await fixture<HTMLElement>(
+      html`<div @loyalty-error=${(event: Event) => errors.push(event)}>
+        <loyalty-points-balance .client=${client}></loyalty-points-balance>
+        <loyalty-join-pitch join-url="/account/join" .client=${client}></loyalty-join-pitch>
+      </div>`,
+    );
+    const pitch = page.querySelector<LoyaltyJoinPitch>('loyalty-join-pitch')!;
+    const balance = page.querySelector<LoyaltyPointsBalance>('loyalty-points-balance')!;
+    await settled(pitch);
+    expect(pitch.state).to.equal('guest');
+    expect(text(pitch, 'pitch-title')).to.equal(`Join ${program.name}`);
+    expect(part<HTMLAnchorElement>(pitch, 'join-link')!.getAttribute('href')).to.equal('/account/join');
+    await waitUntil(() => balance.state === 'guest', `the balance stayed ${balance.state}`, { timeout: 10_000 });
+    await balance.updateComplete;
+    expect(text(balance, 'message')).not.to.equal(en.errorSession);
+    expect(errors).to.deep.equal([]);
   });
 
   it('falls back to a compact sign-in line when the program cannot be read', async () => {

@@ -139,6 +139,17 @@ export async function newShopper(options: NewShopperOptions = {}): Promise<{ cus
   return { customerId, token };
 }
 
+/**
+ * A real token, signed by the test server as a merchant's backend would, for a shopper signed in to the site whom the
+ * program does not have (never enrolled).
+ */
+export async function nonMemberToken(): Promise<string> {
+  const customerId = `not-enrolled-${crypto.randomUUID()}`;
+  const token = await executeServerCommand<string, { customerId: string }>('loyalty-customer-token', { customerId });
+  if (typeof token !== 'string') throw new Error('The loyalty-customer-token command answered nothing');
+  return token;
+}
+
 /** A client signed in as a {@link newShopper}. */
 export async function newCustomerClient(options: NewShopperOptions = {}): Promise<LoyaltyClient> {
   return apiClient({ customerToken: (await newShopper(options)).token });

@@ -18,12 +18,15 @@ export interface OutboxOptions {
   storage?: OutboxStorage | Promise<OutboxStorage> | undefined;
 }
 
-/** Failures after which a write waits: the network or API may recover, the right customer may sign in again. */
+const WAITING_CODES: ReadonlySet<string> = new Set(['signed_out', 'not_member', 'unauthorized', 'token_expired']);
+
+/**
+ * Failures after which a write waits: the network or API may recover, the right customer may sign in again, a
+ * shopper not yet enrolled may be.
+ */
 function keepsWaiting(error: unknown): error is LoyaltyError {
   if (!isLoyaltyError(error)) return false;
-  return (
-    isTransient(error) || error.code === 'signed_out' || error.code === 'unauthorized' || error.code === 'token_expired'
-  );
+  return isTransient(error) || WAITING_CODES.has(error.code);
 }
 
 const LOCK_NAME = 'loyalty-elements:outbox';
