@@ -19,12 +19,20 @@ export const joinPitchStyles = [
       --_border-color: var(--_pitch-border-color);
     }
     .base--notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: calc(var(--_space) * 0.5) var(--_space);
+      padding: var(--_pitch-padding);
       border: var(--_border-width) solid var(--_border-color);
       border-radius: var(--_radius);
       background: var(--_background);
     }
     .base--notice p {
+      flex: 1 1 14em;
       margin: 0;
+      line-height: 1.5;
     }
   `,
 ];

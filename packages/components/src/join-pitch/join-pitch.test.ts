@@ -14,7 +14,14 @@ import { compareInPage } from '../base/guest-pitch-registry.ts';
 import { en, zhCN } from '../locales/index.ts';
 import { tierProgressStrings } from '../tier-progress/tier-progress.strings.ts';
 import { birthdayGreetingStrings } from '../birthday-greeting/birthday-greeting.strings.ts';
-import { apiClient, closeClients, quietClient, demoToken, nonMemberToken } from '../test-support/api.ts';
+import {
+  CLOSED_API_BASE,
+  apiClient,
+  closeClients,
+  quietClient,
+  demoToken,
+  nonMemberToken,
+} from '../test-support/api.ts';
 import { clean, part, parts, text, usePageLanguage } from '../test-support/widget.ts';
 
 const s = joinPitchStrings.en;
@@ -161,6 +168,20 @@ describe('<loyalty-join-pitch>', () => {
     await balance.updateComplete;
     expect(text(balance, 'message')).not.to.equal(en.errorSession);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('shows a failed read as a card whose words and Try again sit inside its border', async () => {
+    const client = await quietClient((await demoToken()).token, { apiBase: CLOSED_API_BASE });
+    const el = await fixture<LoyaltyJoinPitch>(html`<loyalty-join-pitch .client=${client}></loyalty-join-pitch>`);
+    await waitUntil(() => el.state === 'error', `<loyalty-join-pitch> stayed ${el.state}`, { timeout: 10_000 });
+    await el.updateComplete;
+    const card = part(el, 'base')!.getBoundingClientRect();
+    const inner = [part(el, 'message')!, part(el, 'button')!].map((node) => node.getBoundingClientRect());
+    const inset = Math.min(
+      ...inner.flatMap((box) => [box.left - card.left, card.right - box.right, card.bottom - box.bottom]),
+    );
+    expect(inset, 'the closest any content comes to the border, in px').to.be.at.least(8);
+    await expect(el).to.be.accessible();
   });
 
   it('falls back to a compact sign-in line when the program cannot be read', async () => {
