@@ -1,4 +1,5 @@
 import { zhAmount } from '../locales/chinese.ts';
+import { enPoints } from '../locales/english.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 /**
@@ -12,7 +13,8 @@ const en = {
   orderUnnamed: 'Points earned',
   refund: (orderId: string) => `Refund of order ${orderId}`,
   refundUnnamed: 'Refund',
-  shortfall: (count: string, pointsName: string) => `${count} ${pointsName} could not be taken back`,
+  shortfall: (count: string, n: number, pointsName: string) =>
+    `${enPoints(count, n, pointsName)} could not be taken back`,
   reversal: 'Reversal of an earlier entry',
   birthday: 'Birthday gift',
   survey: 'Survey: thank you for your feedback',
@@ -36,7 +38,7 @@ const zhCN: LedgerTextStrings = {
   orderUnnamed: '消费积分',
   refund: (orderId) => `订单${orderId}退款`,
   refundUnnamed: '退款',
-  shortfall: (count, pointsName) => `${zhAmount(count, pointsName)}未能扣回`,
+  shortfall: (count, _n, pointsName) => `${zhAmount(count, pointsName)}未能扣回`,
   reversal: '撤销此前的一笔记录',
   birthday: '生日礼遇',
   survey: '问卷调查：感谢您的反馈',

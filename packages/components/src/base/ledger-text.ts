@@ -55,5 +55,9 @@ export function ledgerShortfallText(
   pointsName: Record<string, string> = DEFAULT_POINTS_NAME,
 ): string | null {
   if (entry.shortfall === null || entry.shortfall <= 0) return null;
-  return stringsFor(locale).shortfall(formatNumber(entry.shortfall, locale), pickLocalized(pointsName, locale));
+  return stringsFor(locale).shortfall(
+    formatNumber(entry.shortfall, locale),
+    entry.shortfall,
+    pickLocalized(pointsName, locale),
+  );
 }

@@ -1,4 +1,5 @@
 import { zhAmount } from '../locales/chinese.ts';
+import { enPoints } from '../locales/english.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 const ORDINAL_SUFFIXES: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
@@ -43,7 +44,7 @@ const en = {
   loading: 'Loading your birthday reward…',
   guestMessage: 'Sign in to get your birthday gift.',
   /** The program's reward, e.g. "200 points": a formatted amount and what the program calls its points. */
-  reward: (amount: string, pointsName: string) => `${amount} ${pointsName}`,
+  reward: (amount: string, n: number, pointsName: string) => enPoints(amount, n, pointsName),
 
   // Invitation: the birthday is not known yet.
   inviteTitle: 'Celebrate your birthday with us',
@@ -125,7 +126,7 @@ export type BirthdayGreetingStrings = typeof en;
 const zhCN: BirthdayGreetingStrings = {
   loading: '正在加载您的生日礼遇…',
   guestMessage: '登录即可领取您的生日礼。',
-  reward: (amount, pointsName) => zhAmount(amount, pointsName),
+  reward: (amount, _n, pointsName) => zhAmount(amount, pointsName),
 
   inviteTitle: '和我们一起庆祝您的生日',
   inviteMessage: (reward) => `填写生日，每年生日前后即可获得${reward}。`,

@@ -220,7 +220,11 @@ export class LoyaltyBirthdayGreeting extends LoyaltyDataElement<BirthdayData> {
   #reward(points = this.data.value?.program.birthday?.points): string | null {
     const data = this.data.value;
     if (points === undefined || !data) return null;
-    return this.#strings.reward(this.i18n.formatNumber(points), this.i18n.pick(data.summary.program.pointsName));
+    return this.#strings.reward(
+      this.i18n.formatNumber(points),
+      points,
+      this.i18n.pick(data.summary.program.pointsName),
+    );
   }
 
   /** When a birthday set too recently holds the reward back: "Your first birthday gift comes … on March 15, 2027." */

@@ -6,5 +6,10 @@
  * Latin letters keeps its space: "50 Stars".
  */
 export function zhAmount(amount: string, unit: string): string {
-  return /^\p{Script=Latin}/u.test(unit) ? `${amount} ${unit}` : `${amount}${unit}`;
+  return `${amount}${zhUnitGap(unit)}${unit}`;
+}
+
+/** What goes between an amount and its unit in Simplified Chinese copy: a space before Latin letters only. */
+export function zhUnitGap(unit: string): string {
+  return /^\p{Script=Latin}/u.test(unit) ? ' ' : '';
 }

@@ -1,3 +1,5 @@
+import { enPoints, pointsUnit } from './english.ts';
+
 /** English strings. The shape of this table is the `Translation` type every other locale must fill. */
 export const en = {
   $locale: 'en',
@@ -5,7 +7,10 @@ export const en = {
   /** Visible lead-in above the balance, e.g. "Lin Mei, you have". */
   balanceLead: (name: string) => `${name}, you have`,
   /** The ready state read as one sentence, e.g. "Lin Mei, you have 2,900 points." */
-  balanceSentence: (name: string, points: string, pointsName: string) => `${name}, you have ${points} ${pointsName}.`,
+  balanceSentence: (name: string, points: string, count: number, pointsName: string) =>
+    `${name}, you have ${enPoints(points, count, pointsName)}.`,
+  /** The points' name beside the figure: "point" for 1. */
+  pointsNameFor: (count: number, pointsName: string) => pointsUnit(count, pointsName),
   tierLabel: (tier: string) => `Tier: ${tier}`,
   tierSentence: (tier: string) => `Your tier is ${tier}.`,
   rewardsLink: 'See rewards',

@@ -9,6 +9,7 @@ import { satisfactionSurveyStrings } from '../satisfaction-survey/satisfaction-s
 import { tierProgressStrings } from '../tier-progress/tier-progress.strings.ts';
 import { ledgerTextStrings } from '../base/ledger-text.strings.ts';
 import { waysToEarnStrings } from '../ways-to-earn/ways-to-earn.strings.ts';
+import { pointsHistoryStrings } from '../points-history/points-history.strings.ts';
 
 describe('locales', () => {
   it('maps Simplified Chinese tags to zh-CN and everything else to en', () => {
@@ -109,6 +110,28 @@ describe('locales', () => {
   });
 });
 
+describe('English copy', () => {
+  it('says one point and one day, and the plural for any other number', () => {
+    expect(en.balanceSentence('Sam', '1', 1, 'points')).to.equal('Sam, you have 1 point.');
+    expect([en.pointsNameFor(1, 'points'), en.pointsNameFor(0, 'points'), en.pointsNameFor(2, 'Stars')]).to.deep.equal([
+      'point',
+      'points',
+      'Stars',
+    ]);
+    const rewards = rewardsStrings.en;
+    expect(rewards.balance('1', 1, 'points')).to.equal('You have 1 point');
+    expect(rewards.lockedByPoints('1', 1, 'points')).to.equal('You need 1 more point');
+    expect(rewards.confirmQuestion('Tea', '1', 1, 'points')).to.equal('Redeem Tea for 1 point?');
+    expect([rewards.confirmValidity('1', 1), rewards.confirmValidity('30', 30)]).to.deep.equal([
+      'Your code will be valid for 1 day.',
+      'Your code will be valid for 30 days.',
+    ]);
+    expect(pointsHistoryStrings.en.creditSpoken('1', 1, 'points')).to.equal('plus 1 point');
+    expect(pointsHistoryStrings.en.debitSpoken('2', 2, 'points')).to.equal('minus 2 points');
+    expect(ledgerTextStrings.en.shortfall('1', 1, 'Stars')).to.equal('1 Star could not be taken back');
+  });
+});
+
 describe('Simplified Chinese copy', () => {
   const tables: Record<string, object> = {
     shared: zhCN,
@@ -154,7 +177,7 @@ describe('Simplified Chinese copy', () => {
         expect(text, where).not.to.match(new RegExp(`${han}\\s+[\\d¥]|\\d\\s+${han}`, 'u'));
       }
     }
-    expect(rewardsStrings['zh-CN'].confirmQuestion('茉莉花茶', '300', '积分')).to.equal(
+    expect(rewardsStrings['zh-CN'].confirmQuestion('茉莉花茶', '300', 300, '积分')).to.equal(
       '确定用300积分兑换“茉莉花茶”吗？',
     );
   });
@@ -162,7 +185,7 @@ describe('Simplified Chinese copy', () => {
   it('writes an amount against Chinese with no space, and against a Latin unit with one', () => {
     expect(zhAmount('2,900', '积分')).to.equal('2,900积分');
     expect(zhAmount('50', 'Stars')).to.equal('50 Stars');
-    expect(zhCN.balanceSentence('林梅', '2,900', '积分')).to.equal('林梅，您有2,900积分。');
+    expect(zhCN.balanceSentence('林梅', '2,900', 2_900, '积分')).to.equal('林梅，您有2,900积分。');
     expect(satisfactionSurveyStrings['zh-CN'].points('1', 1, 'Stars')).to.equal('1 Stars');
   });
 });

@@ -184,6 +184,17 @@ describe('<loyalty-points-balance>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says one point, not one points', async () => {
+      const el = await fixture<LoyaltyPointsBalance>(
+        html`<loyalty-points-balance
+          .client=${await newCustomerClient({ name: 'Sam Lee', points: 1 })}
+        ></loyalty-points-balance>`,
+      );
+      await ready(el);
+      expect([text(el, 'value'), text(el, 'points-name')]).to.deep.equal(['1', 'point']);
+      expect(spokenSentence(el)).to.contain('Sam Lee, you have 1 point.');
+    });
+
     it('speaks Simplified Chinese from an ancestor lang', async () => {
       const expected = await summaryOf('demo-shopper');
       const wrapper = await fixture<HTMLDivElement>(html`
@@ -200,7 +211,9 @@ describe('<loyalty-points-balance>', () => {
       expect(text(el, 'points-name')).to.equal(pointsName);
       expect(text(el, 'label')).to.equal(zhCN.balanceLead(expected.customer.name));
       expect(text(el, 'tier')).to.contain(pickLocalized(expected.tier.current.name, 'zh-CN'));
-      expect(spokenSentence(el)).to.contain(zhCN.balanceSentence(expected.customer.name, points, pointsName));
+      expect(spokenSentence(el)).to.contain(
+        zhCN.balanceSentence(expected.customer.name, points, expected.points.balance, pointsName),
+      );
       expect(part(el, 'base')!.getAttribute('lang')).to.equal('zh-CN');
       await expect(el).to.be.accessible();
     });

@@ -122,13 +122,15 @@ export class LoyaltyPointsBalance extends LoyaltyDataElement<Summary> {
     return html`
       <div part="base" class="base" tabindex="-1" lang=${this.i18n.locale}>
         <div class="visually-hidden" role="heading" aria-level=${this.level}>
-          ${t.balanceSentence(name, points, pointsName)} ${t.tierSentence(tier)}
+          ${t.balanceSentence(name, points, summary.points.balance, pointsName)} ${t.tierSentence(tier)}
         </div>
         <div class="rows" aria-hidden="true">
           <span class="row row--label"><span part="label" class="label">${t.balanceLead(name)}</span></span>
           <span class="row row--value"
             ><span part="value" class="value">${points}</span>
-            <span part="points-name" class="points-name">${pointsName}</span></span
+            <span part="points-name" class="points-name"
+              >${t.pointsNameFor(summary.points.balance, pointsName)}</span
+            ></span
           >
           <span class="row row--tier"><span part="tier" class="tier">${t.tierLabel(tier)}</span></span>
         </div>

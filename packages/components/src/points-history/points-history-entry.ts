@@ -24,8 +24,8 @@ function spokenPoints(points: number, view: PointsHistoryView): string {
   const { i18n, s } = view;
   const pointsName = i18n.pick(view.pointsName);
   const count = i18n.formatNumber(Math.abs(points));
-  if (points > 0) return s.creditSpoken(count, pointsName);
-  if (points < 0) return s.debitSpoken(count, pointsName);
+  if (points > 0) return s.creditSpoken(count, points, pointsName);
+  if (points < 0) return s.debitSpoken(count, -points, pointsName);
   return s.unchangedSpoken(pointsName);
 }
 

@@ -31,7 +31,7 @@ describe('<loyalty-points-history> paging, guest and errors', () => {
       await waitUntil(() => parts(el, 'entry').length === 4, 'the second page');
       expect(parts(el, 'points').map(clean)).to.deep.equal(['+50', '+40', '+30', '+20']);
       await waitUntil(() => el.shadowRoot!.activeElement === parts(el, 'entry')[2], 'focus on the first new row');
-      expect(announced(el)).to.equal(s.shown('4'));
+      expect(announced(el)).to.equal(s.shown('4', 4));
 
       // Rows take focus only from the widget: the next Tab stop is the button again.
       await sendKeys({ press: 'Tab' });

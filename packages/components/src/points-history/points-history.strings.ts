@@ -1,4 +1,5 @@
 import { zhAmount } from '../locales/chinese.ts';
+import { enPoints } from '../locales/english.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 /**
@@ -10,8 +11,8 @@ const en = {
   title: 'Points history',
 
   /** What a screen reader hears for an entry's points; the screen shows "+120" / "−50". */
-  creditSpoken: (count: string, pointsName: string) => `plus ${count} ${pointsName}`,
-  debitSpoken: (count: string, pointsName: string) => `minus ${count} ${pointsName}`,
+  creditSpoken: (count: string, n: number, pointsName: string) => `plus ${enPoints(count, n, pointsName)}`,
+  debitSpoken: (count: string, n: number, pointsName: string) => `minus ${enPoints(count, n, pointsName)}`,
   unchangedSpoken: (pointsName: string) => `no change in ${pointsName}`,
   pendingUntil: (date: string) => `Pending until ${date}`,
   pendingSpoken: (date: string) => `pending until ${date}`,
@@ -23,7 +24,7 @@ const en = {
   showMore: 'Show more',
   loadingMore: 'Loading more…',
   pageFailed: 'Older activity couldn’t be loaded. Please try again.',
-  shown: (count: string) => `${count} entries shown.`,
+  shown: (count: string, n: number) => `${count} ${n === 1 ? 'entry' : 'entries'} shown.`,
 
   empty: (pointsName: string) =>
     `No activity yet. You earn ${pointsName} with your orders, and every change to them will be listed here.`,
@@ -39,8 +40,8 @@ const zhCN: PointsHistoryStrings = {
   loading: '正在加载积分记录…',
   title: '积分记录',
 
-  creditSpoken: (count, pointsName) => `增加${zhAmount(count, pointsName)}`,
-  debitSpoken: (count, pointsName) => `扣除${zhAmount(count, pointsName)}`,
+  creditSpoken: (count, _n, pointsName) => `增加${zhAmount(count, pointsName)}`,
+  debitSpoken: (count, _n, pointsName) => `扣除${zhAmount(count, pointsName)}`,
   unchangedSpoken: (pointsName) => `${pointsName}无变动`,
   pendingUntil: (date) => `待生效，${date}起可用`,
   pendingSpoken: (date) => `待生效，${date}起可用`,
@@ -51,7 +52,7 @@ const zhCN: PointsHistoryStrings = {
   showMore: '显示更多',
   loadingMore: '正在加载…',
   pageFailed: '更早的记录加载失败，请重试。',
-  shown: (count) => `已显示${count}条记录。`,
+  shown: (count, _n) => `已显示${count}条记录。`,
 
   empty: (pointsName) => `暂无记录。下单即可赚取${pointsName}，每一笔变动都会显示在这里。`,
   guestMessage: '登录即可查看积分记录。',

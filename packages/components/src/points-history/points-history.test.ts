@@ -114,14 +114,16 @@ describe('<loyalty-points-history>', () => {
       expect(text(refund, 'description')).to.equal(ledgerEn.refund(order.orderId));
       expect(text(refund, 'points')).to.equal('0');
       const owed = format('en', order.points);
-      expect(text(refund, 'shortfall')).to.equal(ledgerEn.shortfall(owed, 'points'));
+      expect(text(refund, 'shortfall')).to.equal(ledgerEn.shortfall(owed, order.points, 'points'));
       expect(spoken(refund)).to.contain(`no change in points, ${owed} points could not be taken back.`);
       expect(text(spend, 'points')).to.equal(`\u2212${owed}`);
       expect(spoken(spend)).to.contain(`minus ${owed} points`);
 
       el.lang = 'zh-CN';
       await waitUntil(() => text(refund, 'description') === ledgerZh.refund(order.orderId), 'the Chinese refund');
-      expect(text(refund, 'shortfall')).to.equal(ledgerZh.shortfall(format('zh-CN', order.points), '积分'));
+      expect(text(refund, 'shortfall')).to.equal(
+        ledgerZh.shortfall(format('zh-CN', order.points), order.points, '积分'),
+      );
       expect(spoken(refund)).to.contain(`积分无变动，${format('zh-CN', order.points)}积分未能扣回。`);
     });
 

@@ -261,7 +261,7 @@ export class LoyaltyPointsHistory extends LoyaltyDataElement<HistoryData> {
     const added = page.entries.filter(({ id }) => !shown.has(id));
     this.older = { over: data, entries: [...(older?.entries ?? []), ...added], nextCursor: page.nextCursor };
     this.pageRequest = undefined;
-    this.announce(this.#strings.shown(this.i18n.formatNumber(this.entries.length)));
+    this.announce(this.#strings.shown(this.i18n.formatNumber(this.entries.length), this.entries.length));
     await this.updateComplete;
     const first = added[0];
     if (first) this.renderRoot.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(first.id)}"]`)?.focus();

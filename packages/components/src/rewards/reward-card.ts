@@ -50,8 +50,10 @@ export function renderRewardCard(
       }
       <p class="cost-row">
         <span part="cost" class="cost"
-          ><span class="cost-value">${i18n.formatNumber(reward.pointsCost)}</span>
-          <span class="points-name">${view.pointsName}</span></span
+          ><span class="cost-value">${i18n.formatNumber(reward.pointsCost)}</span>${s.costGap(view.pointsName)}<span
+            class="points-name"
+            >${s.costUnit(reward.pointsCost, view.pointsName)}</span
+          ></span
         >
         ${
           description
@@ -120,7 +122,7 @@ function renderLock(view: RewardsView, reward: CustomerReward): TemplateResult {
       text = s.outOfStock;
       break;
     default:
-      text = s.lockedByPoints(i18n.formatNumber(reward.pointsNeeded), view.pointsName);
+      text = s.lockedByPoints(i18n.formatNumber(reward.pointsNeeded), reward.pointsNeeded, view.pointsName);
   }
   return html`<p part="lock" class="lock lock--${reward.lockedBy ?? 'points'}">${lockIcon}<span>${text}</span></p>`;
 }
@@ -144,10 +146,14 @@ function renderConfirm(
       @keydown=${(event: KeyboardEvent) => flow.cancelOnEscape(event, reward.id)}
     >
       <p part="confirm-question" class="question" id="question-${reward.id}" tabindex="-1">
-        <span>${s.confirmQuestion(name, i18n.formatNumber(reward.pointsCost), view.pointsName)}</span>
+        <span
+          >${s.confirmQuestion(name, i18n.formatNumber(reward.pointsCost), reward.pointsCost, view.pointsName)}</span
+        >
         ${
           reward.validityDays !== null
-            ? html`<span class="validity">${s.confirmValidity(i18n.formatNumber(reward.validityDays))}</span>`
+            ? html`<span class="validity"
+                >${s.confirmValidity(i18n.formatNumber(reward.validityDays), reward.validityDays)}</span
+              >`
             : nothing
         }
       </p>

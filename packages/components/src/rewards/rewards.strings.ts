@@ -1,14 +1,19 @@
-import { zhAmount } from '../locales/chinese.ts';
+import { zhAmount, zhUnitGap } from '../locales/chinese.ts';
+import { enPoints, pointsUnit } from '../locales/english.ts';
 import type { StringTable } from '../locales/locales.ts';
 
 /**
  * English strings of `<loyalty-rewards>`; the shape every other locale fills. `count` arguments are
- * formatted numbers ("2,900"), `pointsName` what the program calls its points ("points", "积分").
+ * formatted numbers ("2,900") and `n` the same number unformatted (for "1 point"), `pointsName` what the program
+ * calls its points ("points", "积分").
  */
 const en = {
   loading: 'Loading rewards…',
   title: 'Rewards',
-  balance: (count: string, pointsName: string) => `You have ${count} ${pointsName}`,
+  balance: (count: string, n: number, pointsName: string) => `You have ${enPoints(count, n, pointsName)}`,
+  /** A reward's cost is its figure, this gap and `costUnit`: "300 points", "1 point", "300积分". */
+  costGap: (_pointsName: string) => ' ',
+  costUnit: (n: number, pointsName: string) => pointsUnit(n, pointsName),
 
   // The catalogue.
   redeem: 'Redeem',
@@ -16,16 +21,17 @@ const en = {
   more: 'More',
   less: 'Less',
   lockedByTier: (tier: string) => `${tier} members and above`,
-  lockedByPoints: (count: string, pointsName: string) => `You need ${count} more ${pointsName}`,
+  lockedByPoints: (count: string, n: number, pointsName: string) =>
+    `You need ${count} more ${pointsUnit(n, pointsName)}`,
   outOfStock: 'Out of stock',
   stockLeft: (count: string) => `Only ${count} left`,
   availableUntil: (date: string) => `Offer ends ${date}`,
   empty: 'No rewards on offer right now. Check back soon.',
 
   // Redeeming.
-  confirmQuestion: (reward: string, count: string, pointsName: string) =>
-    `Redeem ${reward} for ${count} ${pointsName}?`,
-  confirmValidity: (days: string) => `Your code will be valid for ${days} days.`,
+  confirmQuestion: (reward: string, count: string, n: number, pointsName: string) =>
+    `Redeem ${reward} for ${enPoints(count, n, pointsName)}?`,
+  confirmValidity: (days: string, n: number) => `Your code will be valid for ${days} ${n === 1 ? 'day' : 'days'}.`,
   confirm: 'Confirm',
   cancel: 'Cancel',
   redeeming: 'Redeeming…',
@@ -71,20 +77,22 @@ export type RewardsStrings = typeof en;
 const zhCN: RewardsStrings = {
   loading: '正在加载积分兑换…',
   title: '积分兑换',
-  balance: (count, pointsName) => `您有${zhAmount(count, pointsName)}`,
+  balance: (count, _n, pointsName) => `您有${zhAmount(count, pointsName)}`,
+  costGap: (pointsName) => zhUnitGap(pointsName),
+  costUnit: (_n, pointsName) => pointsName,
 
   redeem: '兑换',
   more: '展开',
   less: '收起',
   lockedByTier: (tier) => `${tier}及以上会员专享`,
-  lockedByPoints: (count, pointsName) => `还差${zhAmount(count, pointsName)}`,
+  lockedByPoints: (count, _n, pointsName) => `还差${zhAmount(count, pointsName)}`,
   outOfStock: '已兑完',
   stockLeft: (count) => `仅剩${count}份`,
   availableUntil: (date) => `${date}截止兑换`,
   empty: '暂无可兑换的奖励，请稍后再来看看。',
 
-  confirmQuestion: (reward, count, pointsName) => `确定用${zhAmount(count, pointsName)}兑换“${reward}”吗？`,
-  confirmValidity: (days) => `兑换码${days}天内有效。`,
+  confirmQuestion: (reward, count, _n, pointsName) => `确定用${zhAmount(count, pointsName)}兑换“${reward}”吗？`,
+  confirmValidity: (days, _n) => `兑换码${days}天内有效。`,
   confirm: '确认兑换',
   cancel: '取消',
   redeeming: '正在兑换…',

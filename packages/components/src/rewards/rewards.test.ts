@@ -299,6 +299,7 @@ describe('<loyalty-rewards>', () => {
       expect(text(el, 'title')).to.equal('积分兑换');
       expect(text(el, 'balance')).to.equal(`您有${format('zh-CN', balance)}积分`);
       expect(text(card(el, JASMINE.zh), 'redeem-button')).to.equal(`兑换 ${JASMINE.zh}`);
+      expect(text(card(el, JASMINE.zh), 'cost')).to.equal('300积分');
       expect(text(card(el, EXPRESS.zh), 'lock')).to.equal('金卡及以上会员专享');
       const needs = rewards.find((reward) => reward.id === GIFT_TIN.id)!.pointsNeeded;
       expect(text(card(el, GIFT_TIN.zh), 'lock')).to.equal(`还差${format('zh-CN', needs)}积分`);

@@ -233,7 +233,9 @@ export class LoyaltyRewards extends LoyaltyDataElement<RewardsData> {
       <div part="base" class="base" tabindex="-1" lang=${i18n.locale}>
         <div class="header">
           <div part="title" class="title" id="title" role="heading" aria-level=${view.level}>${s.title}</div>
-          <p part="balance" class="balance">${s.balance(i18n.formatNumber(rewards.balance), view.pointsName)}</p>
+          <p part="balance" class="balance">
+            ${s.balance(i18n.formatNumber(rewards.balance), rewards.balance, view.pointsName)}
+          </p>
         </div>
         ${redeem.issued ? renderIssuedCode(view, redeem, redeem.issued) : nothing}
         ${renderGoneNotice(view, redeem.gone, rewards)}

@@ -17,7 +17,8 @@ const en = {
   stars: (value: number) => (value === 1 ? '1 star' : `${value} stars`),
   /** The faces of a CSAT scale, from 1 to 5. */
   faces: ['Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Very happy'] as readonly string[],
-  required: 'Required',
+  /** After a required question's text, with the space and brackets of the language. */
+  required: ' (Required)',
   otherLabel: 'Please tell us more',
   /** Under a free-text box: how many characters are left. */
   charactersLeft: (left: string) => `${left} characters left`,
@@ -62,7 +63,7 @@ const zhCN: SatisfactionSurveyStrings = {
   endLabel: (value, label) => `${value}，${label}`,
   stars: (value) => `${value}星`,
   faces: ['非常不满意', '不满意', '一般', '满意', '非常满意'],
-  required: '必答',
+  required: '（必答）',
   otherLabel: '请具体说明',
   charactersLeft: (left) => `还可输入${left}字`,
   chooseUpTo: (count) => `最多选择${count}项。`,

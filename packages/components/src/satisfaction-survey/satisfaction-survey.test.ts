@@ -882,7 +882,9 @@ describe('<loyalty-satisfaction-survey>', () => {
       const el = await mount(await shopperClient(), { lang: 'zh-CN', mode: 'step' });
       await showing(el, 'survey');
       expect(text(part(el, 'title'))).to.equal('这次购物体验如何？');
-      expect(text(question(el, 'nps')!.querySelector('legend'))).to.contain('您有多大可能向朋友或同事推荐');
+      const legend = text(question(el, 'nps')!.querySelector('legend'));
+      expect(legend).to.contain('您有多大可能向朋友或同事推荐');
+      expect(legend, 'full-width brackets, no space').to.match(/[^\s]（必答）$/u);
       expect(spokenName(radios(el, 'nps')[0]!)).to.equal('0，完全不可能');
       expect(text(part(el, 'progress'))).to.equal(z.progress(1, 3));
       expect(text(submitButton(el))).to.equal(z.submit);

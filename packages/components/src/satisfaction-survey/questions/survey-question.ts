@@ -37,7 +37,7 @@ export function renderQuestion(ctx: QuestionContext, question: SurveyQuestion, i
     >
       <legend part="legend" class="legend" id="l-${question.id}">
         ${ctx.pick(question.text)}${
-          question.required ? html` <span class="required-mark">(${ctx.s.required})</span>` : nothing
+          question.required ? html`<span class="required-mark">${ctx.s.required}</span>` : nothing
         }
       </legend>
       ${
