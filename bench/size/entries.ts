@@ -74,18 +74,18 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 79.5 * KB,
+    budget: 79.8 * KB,
   },
   {
     name: 'drop-in: the five shopper widgets',
     dropInWidgets: FIVE_WIDGETS,
-    budget: 68.9 * KB,
+    budget: 69.1 * KB,
     target: 45 * KB,
   },
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 39.2 * KB,
+    budget: 39.3 * KB,
     target: 26 * KB,
   },
   besideBalance('loyalty-tier-progress', 'tier progress', 5.8 * KB),
@@ -95,22 +95,22 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 64.0 * KB,
+    budget: 64.2 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.1 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 38.6 * KB, target: 24 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.3 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 38.7 * KB, target: 24 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 41.4 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
-    budget: 43.9 * KB,
+    budget: 44.0 * KB,
   },
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
     budget: 44.3 * KB,
   },
-  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 43.8 * KB },
+  { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 43.9 * KB },
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
@@ -124,17 +124,17 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'join pitch alone',
     contents: singleWidget('LoyaltyJoinPitch'),
-    budget: 37.4 * KB,
+    budget: 37.5 * KB,
   },
   {
     name: 'panel with its six widgets',
     contents: singleWidget('LoyaltyPanel'),
-    budget: 54.0 * KB,
+    budget: 54.1 * KB,
   },
   {
     name: 'referral alone',
     contents: singleWidget('LoyaltyReferral'),
-    budget: 38.6 * KB,
+    budget: 38.7 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react/points-balance',
@@ -152,7 +152,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
-    budget: 23.6 * KB,
+    budget: 23.7 * KB,
   },
 ];
 
@@ -205,14 +205,14 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the balance',
     widgets: ['loyalty-points-balance'],
     build: 'drop-in',
-    budget: 39.2 * KB,
+    budget: 39.3 * KB,
     target: 26 * KB,
   },
   {
     name: 'in Chromium: drop-in page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'drop-in',
-    budget: 68.9 * KB,
+    budget: 69.1 * KB,
     target: 45 * KB,
   },
   {
@@ -226,6 +226,6 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: npm page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'npm',
-    budget: 61.2 * KB,
+    budget: 61.3 * KB,
   },
 ];
