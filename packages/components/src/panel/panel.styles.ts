@@ -2,7 +2,10 @@ import { css } from 'lit';
 import { sharedStyles } from '../themes/shared.styles.ts';
 import { tokenStyles } from '../themes/tokens.ts';
 
-/** With large text on a phone the launcher's points and the close button wrap to a line of their own. */
+/**
+ * With large text on a phone the launcher stays one line (its points, still in its name, leave the view rather than
+ * wrap under the label) and the header's close button wraps to a line of its own.
+ */
 export const panelStyles = [
   tokenStyles,
   sharedStyles,
@@ -18,15 +21,21 @@ export const panelStyles = [
       display: contents;
     }
 
-    .launcher {
+    /* The window's width, measured in the launcher's text: on a phone with large text its points leave the view. */
+    .launcher-bar {
       position: fixed;
       z-index: 2147483000;
+      inset-inline: 0;
+      inset-block-end: 0;
+      container: launcher-bar / inline-size;
+    }
+    .launcher {
+      position: absolute;
       inset-block-end: var(--_offset);
       inset-inline-end: var(--_offset);
       display: inline-flex;
-      flex-wrap: wrap;
       align-items: center;
-      gap: 0 0.5em;
+      max-inline-size: calc(100vw - 2 * var(--_offset));
       min-block-size: 3em;
       padding: 0.625em 1.25em;
       border: 0;
@@ -42,9 +51,36 @@ export const panelStyles = [
       inset-inline-end: auto;
       inset-inline-start: var(--_offset);
     }
+    /* One line high: what wraps past it is out of sight. */
+    .launcher-line {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 0.5em;
+      min-inline-size: 0;
+      max-block-size: 1.5em;
+      overflow: hidden;
+      line-height: 1.5;
+    }
+    .launcher-label {
+      min-inline-size: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
     .launcher-points {
       font-variant-numeric: tabular-nums;
+      white-space: nowrap;
       opacity: 0.9;
+    }
+    /* Too narrow for the label and the points side by side: the points stay in the launcher's name only. */
+    @container launcher-bar (max-width: 17em) {
+      .launcher-points {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
     }
 
     /* A side sheet on a wide screen: the full height, on the launcher's side. */

@@ -241,6 +241,13 @@ describe('<loyalty-panel>', function () {
       await waitUntil(() => balance.state === 'ready', 'the balance in the panel is ready', { timeout: 10_000 });
       const figure = balance.shadowRoot!.querySelector('[part~="value"]')!;
       expect(linesOf(figure), `the balance "${figure.textContent}" on one line`).to.equal(1);
+      el.open = false;
+      await el.updateComplete;
+      const button = launcher(el);
+      const emPx = parseFloat(getComputedStyle(button).fontSize);
+      expect(button.getBoundingClientRect().height / emPx, 'the launcher stays one line high').to.be.at.most(3.05);
+      expect(button.getBoundingClientRect().width).to.be.at.most(window.innerWidth);
+      expect(button.textContent!.replace(/\s+/g, ' '), 'its points still in its name').to.contain(' points');
     } finally {
       await applyCondition(el.parentElement!);
     }

@@ -131,18 +131,22 @@ export class LoyaltyPanel extends LoyaltySummaryElement {
         )
       : undefined;
     return html`
-      <button
-        part="launcher"
-        class="launcher"
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        lang=${this.i18n.locale}
-        @click=${this.show}
-      >
-        <span part="launcher-label">${label}</span>
-        ${points ? html`<span part="launcher-points" class="launcher-points">${points}</span>` : nothing}
-      </button>
+      <div class="launcher-bar">
+        <button
+          part="launcher"
+          class="launcher"
+          type="button"
+          aria-haspopup="dialog"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          lang=${this.i18n.locale}
+          @click=${this.show}
+        >
+          <span class="launcher-line">
+            <span part="launcher-label" class="launcher-label">${label}</span>
+            ${points ? html`<span part="launcher-points" class="launcher-points">${points}</span>` : nothing}
+          </span>
+        </button>
+      </div>
       <dialog
         part="panel"
         class="panel"
