@@ -248,6 +248,7 @@ describe('<loyalty-panel>', function () {
       expect(button.getBoundingClientRect().height / emPx, 'the launcher stays one line high').to.be.at.most(3.05);
       expect(button.getBoundingClientRect().width).to.be.at.most(window.innerWidth);
       expect(button.textContent!.replace(/\s+/g, ' '), 'its points still in its name').to.contain(' points');
+      expect(part(el, 'launcher-points')!.getBoundingClientRect().width, 'its points out of view').to.be.at.most(1);
     } finally {
       await applyCondition(el.parentElement!);
     }
