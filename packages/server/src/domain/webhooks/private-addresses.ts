@@ -1,48 +1,41 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+/** The IPv4 address an IPv6 one carries: IPv4-mapped (`::ffff:a.b.c.d`), NAT64 (`64:ff9b::a.b.c.d`) or 6to4. */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const hextets = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+  const { parts } = address;
+  switch (address.range()) {
+    case 'ipv4Mapped':
+      return address.toIPv4Address();
+    case 'rfc6052':
+      return hextets(parts[6]!, parts[7]!);
+    case '6to4':
+      return hextets(parts[1]!, parts[2]!);
+    default:
+      return undefined;
+  }
+}
 
 /**
- * Addresses a webhook may not reach: this machine, private networks, link-local ones (the cloud's metadata service
- * among them), carrier-grade NAT and unspecified ones, in IPv4 and IPv6, and IPv4 written as IPv6. An endpoint there
- * would let a program's key send signed requests into the network the API runs in, and learn from the answers.
+ * True when a webhook may not be sent to `address` (an IP address), that is anything but a public unicast address:
+ * this machine, private networks, link-local ones (the cloud's metadata service among them), carrier-grade NAT,
+ * reserved, benchmarking, multicast and unspecified ones, in IPv4 and IPv6, and an IPv4 one carried in IPv6 (mapped,
+ * NAT64, 6to4) wherever that one points. An endpoint there would let a program's key send signed requests into the
+ * network the API runs in, and learn from the answers. Loopback is let through with `allowLoopback`.
  */
-const PRIVATE = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const) {
-  PRIVATE.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const) {
-  PRIVATE.addSubnet(network, prefix, 'ipv6');
-}
-
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/** `::ffff:10.0.0.1` → `10.0.0.1`; any other address as it is. */
-function unmapped(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address;
-}
-
-/** True when a webhook may not be sent to `address` (an IP address); loopback is let through with `allowLoopback`. */
 export function isRefusedAddress(address: string, allowLoopback: boolean): boolean {
-  const plain = unmapped(address.replace(/^\[|\]$/g, ''));
-  const family = isIP(plain) === 6 ? 'ipv6' : 'ipv4';
-  if (allowLoopback && LOOPBACK.check(plain, family)) return false;
-  return PRIVATE.check(plain, family);
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, ''));
+  } catch {
+    return true;
+  }
+  const target = (parsed.kind() === 'ipv6' && embeddedIPv4(parsed as ipaddr.IPv6)) || parsed;
+  const range = target.range();
+  if (allowLoopback && range === 'loopback') return false;
+  return range !== 'unicast';
 }
 
 /** The error of a connection refused for its address. */
