@@ -130,7 +130,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     onDelivered: (write, result) => {
       const completes =
         write.kind === 'survey_response' && (result as SurveyResponse | undefined)?.status === 'complete';
-      if (write.kind === 'birthday' || completes) void refreshSummary();
+      // What the summary says changes: the birthday, and whether a survey is still due.
+      if (write.kind === 'birthday' || write.kind === 'survey_dismissal' || completes) void refreshSummary();
     },
     onDropped: (write, error) => changes.emit({ type: 'write_failed', write, error }),
     onPending: (pending) => changes.emit({ type: 'outbox', pending }),
@@ -373,11 +374,18 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     identify: async (identity) => {
       const previous = await leave();
+      const keys = { claimKey, redeemKeys: new Map(redeemKeys) };
       reset(identity);
       // A token that cannot be had now (offline, the token route down) names no one: the writes of the customer
       // before wait, as they do across page loads, rather than be dropped for someone who may be the same.
       const next = await session.owner().catch(() => undefined);
       if (previous && next !== undefined && previous !== next) await outbox.discard(previous);
+      // The same shopper with a fresh token: a redemption or claim whose outcome is unknown keeps its key, so trying
+      // again still cannot spend twice.
+      if (previous && next === previous) {
+        claimKey ??= keys.claimKey;
+        for (const [rewardId, key] of keys.redeemKeys) if (!redeemKeys.has(rewardId)) redeemKeys.set(rewardId, key);
+      }
       if (next) void outbox.flush();
     },
 

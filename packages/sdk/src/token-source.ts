@@ -5,10 +5,10 @@ export type CustomerTokenGetter = () => string | null | undefined | Promise<stri
 
 /**
  * A token getter that asks the merchant’s own backend: `GET url`,
- * answering `{ "token": "…" }`, or 401/204 for a guest. Cookies go along to the same origin only.
- * Its failures are `LoyaltyError`s: `network` when the endpoint cannot be reached, `server` for a 5xx and
- * `rejected` for 408, 425 and 429 (all passing, so a queued write is retried), `unauthorized` for any other
- * refusal, and `invalid_response` for an answer without a token.
+ * answering `{ "token": "…" }`, or 401/204 (or `{ "token": null }`) for a guest. Cookies go along to the same
+ * origin only. Its failures are `LoyaltyError`s: `network` when the endpoint cannot be reached, `server` for a 5xx
+ * and `rejected` for 408, 425 and 429 (all passing, so a queued write is retried), and `unauthorized` for any other
+ * refusal or an answer without a token (a sign-in page after a redirect), after which queued writes wait.
  */
 export function customerTokenFromUrl(url: string, fetchImpl: typeof fetch = globalThis.fetch): CustomerTokenGetter {
   return async () => {
@@ -21,8 +21,12 @@ export function customerTokenFromUrl(url: string, fetchImpl: typeof fetch = glob
     }
     const body: unknown = await response.json().catch(() => undefined);
     const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
+    if (token === null) return null;
     if (typeof token !== 'string' || token === '') {
-      throw new LoyaltyError('invalid_response', `Customer token endpoint ${url} did not answer { "token": "…" }`);
+      // A sign-in page the route was redirected to, say: the shopper's site session lapsed, so no token for now.
+      throw new LoyaltyError('unauthorized', `Customer token endpoint ${url} did not answer { "token": "…" }`, {
+        status: response.status,
+      });
     }
     return token;
   };

@@ -27,6 +27,7 @@ import {
   summaryAfterClaim,
   surveyResponse,
   surveyUpdate,
+  surveyDismissal,
 } from './support/fixtures.ts';
 
 useApi();
@@ -307,6 +308,27 @@ describe('summary changes', () => {
     const heard = nextChange(client, 'summary');
     await client.saveSurveyResponse(responseId, { ...surveyUpdate, sequence: 2, complete: true });
     assert.deepEqual((await heard).summary, summaryAfterClaim);
+  });
+
+  it('follow a survey dismissal: the survey is no longer listed as due', async () => {
+    let version = 0;
+    summaryVersions(
+      [
+        { ...summary, surveysDue: ['post_purchase'] },
+        { ...summary, surveysDue: [] },
+      ],
+      () => version,
+    );
+    serve('post', surveyPaths.dismissalsPattern, () => {
+      version = 1;
+      return HttpResponse.json(surveyDismissal, { status: 201 });
+    });
+    const client = makeClient({ customerToken: customerToken('c1') });
+    assert.deepEqual((await client.getSummary()).surveysDue, ['post_purchase']);
+    const heard = nextChange(client, 'summary');
+    await client.dismissSurvey(surveyDismissal.surveyId);
+    assert.deepEqual((await heard).summary.surveysDue, []);
+    assert.deepEqual((await client.getSummary()).surveysDue, []);
   });
 
   it('cost no request after a write when nothing shows the summary', async () => {

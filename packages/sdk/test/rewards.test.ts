@@ -256,6 +256,21 @@ describe('redeemReward', () => {
     assert.ok(first && second);
     assert.notEqual(first, second);
   });
+
+  it('keeps the key of a redemption whose outcome is unknown when identify() names the same shopper again', async () => {
+    let online = false;
+    const seen = serve('post', rewardPaths.redeemPattern, () =>
+      online ? HttpResponse.json(redeemResult, { status: 201 }) : HttpResponse.error(),
+    );
+    const client = makeClient({ customerToken: customerToken('c1'), retry: { limit: 0 } });
+    await failure(client.redeemReward('free-coffee'));
+    await client.identify(customerToken('c1', { expiresInSeconds: 7_200 }));
+    online = true;
+    await client.redeemReward('free-coffee');
+    const [first, second] = keysOf(seen);
+    assert.ok(first, 'the first try sent a key');
+    assert.equal(second, first, 'trying again replays the first redemption');
+  });
 });
 
 describe('after a redemption', () => {

@@ -458,11 +458,45 @@ describe("a token from the merchant's token route (customerTokenFromUrl)", () =>
     });
   }
 
-  it('fails with invalid_response when the route answers no token', async () => {
-    for (const body of ['{"tok":"x"}', '{"token":""}', 'not json']) {
+  it('fails with unauthorized when the route answers no token (a sign-in page), and is a guest for a null one', async () => {
+    for (const body of ['{"tok":"x"}', '{"token":""}', 'not json', '<!doctype html><title>Sign in</title>']) {
       const client = fromRoute(() => new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } }));
-      assert.equal((await failure(client.getSummary())).code, 'invalid_response', body);
+      assert.equal((await failure(client.getSummary())).code, 'unauthorized', body);
     }
+    const guest = fromRoute(() => HttpResponse.json({ token: null }));
+    assert.equal((await failure(guest.getSummary())).code, 'signed_out');
+  });
+
+  it('keeps a queued write while the route answers a sign-in page instead of a token', async () => {
+    let signedIn = true;
+    let apiUp = false;
+    serve('get', paths.summary, () => HttpResponse.json(summary));
+    serve('put', paths.birthday, () => {
+      if (!apiUp) return HttpResponse.error();
+      return signedIn ? HttpResponse.json(birthdayStatus) : problem(401, 'token_expired');
+    });
+    const storage = new MemoryOutboxStorage();
+    serve('get', tokenPath, () =>
+      signedIn
+        ? HttpResponse.json({ token: customerToken('cust_lin') })
+        : new HttpResponse('<!doctype html><title>Sign in</title>', { headers: { 'Content-Type': 'text/html' } }),
+    );
+    const client = makeClient({ getCustomerToken: customerTokenFromUrl(url(tokenPath)), outboxStorage: storage });
+    const changes = recordChanges(client);
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    // The shopper's site session lapsed: the API refuses the token, and the route answers its sign-in page.
+    signedIn = false;
+    apiUp = true;
+    await client.flush();
+    assert.equal((await storage.list()).length, 1, 'kept until the shopper signs in again');
+    assert.deepEqual(
+      changes.filter((change) => change.type === 'write_failed'),
+      [],
+    );
+    signedIn = true;
+    await client.flush();
+    assert.deepEqual(await storage.list(), []);
+    client.close();
   });
 
   it('keeps a write queued when the route is down as the token needs replacing, and sends it once it is back', async (t) => {

@@ -10,12 +10,13 @@ import {
   type BirthdayRequest,
   type SurveyResponseUpdate,
 } from '@loyalty-elements/contract';
-import { MemoryOutboxStorage, type QueuedWrite } from '../src/index.ts';
+import { MemoryOutboxStorage, customerTokenFromUrl, type QueuedWrite } from '../src/index.ts';
 import {
   bearer,
   customerToken,
   failure,
   makeClient,
+  url,
   nextChange,
   problem,
   recordChanges,
@@ -274,6 +275,29 @@ describe('a refused write', () => {
     await client.flush();
     await emptied;
     assert.deepEqual(seen.at(-1)?.body, birthday, 'delivered');
+  });
+
+  it('keeps retrying while no token can be had, and is sent once one can', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    let up = false;
+    const saved = serve('put', paths.birthday, () => (up ? HttpResponse.json(birthdayStatus) : HttpResponse.error()));
+    serve('get', '/merchant/loyalty-token', () =>
+      up || saved.length === 0
+        ? HttpResponse.json({ token: customerToken('c1', { expiresInSeconds: 50 }) })
+        : new HttpResponse(null, { status: 503 }),
+    );
+    const client = makeClient({ getCustomerToken: customerTokenFromUrl(url('/merchant/loyalty-token')) });
+    assert.equal((await client.setBirthday(birthday)).status, 'queued');
+    // The token is due for replacing when the retries come, and the token route is down too.
+    t.mock.timers.tick(31_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    up = true;
+    const deadline = performance.now() + 10_000;
+    while ((await client.pendingWrites()) > 0 && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(await client.pendingWrites(), 0, 'sent by a retry, with no other event');
+    client.close();
   });
 
   it('rejects the call at once when the first attempt is refused, and is not kept', async () => {

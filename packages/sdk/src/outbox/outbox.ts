@@ -111,7 +111,16 @@ export class Outbox {
 
   /** Sends every stored write of the signed-in customer; one tab at a time. */
   async flush(): Promise<void> {
-    const owner = await this.#options.owner().catch(() => null);
+    let owner: string | null;
+    try {
+      owner = await this.#options.owner();
+    } catch (error) {
+      // No token now (offline, the token route down): try again later while writes wait.
+      if (isLoyaltyError(error) && isTransient(error) && (await this.#known(await this.#storage)).length > 0) {
+        this.#scheduleRetry();
+      }
+      return;
+    }
     if (!owner) return;
     let remaining = 0;
     await this.#exclusively(async () => {
