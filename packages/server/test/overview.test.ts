@@ -7,6 +7,7 @@ import {
   PUBLISHABLE_KEY_HEADER,
   consolePaths,
   memberPaths,
+  paths,
   rewardPaths,
   type TierSettings,
   type TransactionRequest,
@@ -56,6 +57,12 @@ describe('GET /v1/admin/overview', () => {
 
     let ended = '';
     await at(new Date('2030-12-20T04:00:00.000Z'), async () => (ended = await merchant.customer('ended')));
+    // An erased customer's points are owed to no one: their 700 are left out of what the program owes.
+    await at(new Date('2030-12-20T05:00:00.000Z'), async () => {
+      const erased = await merchant.customer('erased');
+      await merchant.transact(erased, { type: 'earn', points: 700, expiresAt: null });
+      assert.equal((await merchant.call('DELETE', paths.customer(erased))).status, 200);
+    });
     let a = '';
     await at(new Date('2031-01-05T04:00:00.000Z'), async () => {
       a = await merchant.customer('a');
@@ -149,8 +156,9 @@ describe('GET /v1/admin/overview', () => {
       { rewardId: 'tea', name: { en: 'Tea tin' }, count: 1, points: 150 },
     ]);
 
-    const joined: Record<string, number> = { '2030-12': 1, '2031-01': 1, '2031-02': 1, '2031-03': 1 };
-    const endedByMonth: Record<string, number> = { '2031-02': 1 };
+    // The erased customer joined and left in December.
+    const joined: Record<string, number> = { '2030-12': 2, '2031-01': 1, '2031-02': 1, '2031-03': 1 };
+    const endedByMonth: Record<string, number> = { '2030-12': 1, '2031-02': 1 };
     const months = Array.from({ length: 12 }, (_, index) => {
       const month = new Date(Date.UTC(2030, 3 + index, 1)).toISOString().slice(0, 7);
       return { month, joined: joined[month] ?? 0, ended: endedByMonth[month] ?? 0 };

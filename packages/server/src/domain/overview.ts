@@ -78,16 +78,21 @@ async function membersByTier(db: Queryable, program: Program, now: Date): Promis
   }));
 }
 
-/** Points held and not expired (pending ones too), and how many of them expire within 30, 60 and 90 days. */
+/**
+ * Points held and not expired (pending ones too), and how many of them expire within 30, 60 and 90 days; an erased
+ * customer's are owed to no one. An ended member's still count: rejoining gives them back.
+ */
 async function pointsOwed(db: Queryable, programId: string, now: Date): Promise<AdminOverview['points']> {
   const [row] = await db.query<Record<string, unknown>>(
-    `SELECT COALESCE(SUM(remaining), 0)::bigint AS outstanding,
+    `SELECT COALESCE(SUM(b.remaining), 0)::bigint AS outstanding,
             ${EXPIRING_DAYS.map(
               (days, index) =>
-                `COALESCE(SUM(remaining) FILTER (WHERE expires_at <= $${index + 3}), 0)::bigint AS days${days}`,
+                `COALESCE(SUM(b.remaining) FILTER (WHERE b.expires_at <= $${index + 3}), 0)::bigint AS days${days}`,
             ).join(', ')}
-       FROM point_batches
-      WHERE program_id = $1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > $2)`,
+       FROM point_batches b
+       JOIN customers c ON c.program_id = b.program_id AND c.id = b.customer_id
+      WHERE b.program_id = $1 AND b.remaining > 0 AND (b.expires_at IS NULL OR b.expires_at > $2)
+        AND c.status <> 'erased'`,
     [programId, now, ...EXPIRING_DAYS.map((days) => new Date(now.getTime() + days * DAY_MS))],
   );
   return {
