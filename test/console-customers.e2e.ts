@@ -300,6 +300,31 @@ describe('the console’s Customers page', () => {
     });
   }
 
+  it('keeps a long unbroken name (an e-mail used as the name) inside its card, on a phone and a laptop', async () => {
+    const marker = randomUUID().slice(0, 8);
+    const id = `e2e-long-${marker}`;
+    const name = `maximiliana.konstantinopoulou.${marker}@example.com`;
+    const res = await adminCall('PUT', `/v1/admin/customers/${id}`, { name, locale: 'en' });
+    assert.equal(res.status, 201, await res.text());
+    const { context, page, problems } = await signedIn();
+    for (const width of [375, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await openCustomer(page, marker, id);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${width}px: no sideways scrolling (${overflow}px)`);
+      const [card, list] = await Promise.all([
+        page.locator(`button[data-customer-id="${id}"]`).boundingBox(),
+        page.locator(`button[data-customer-id="${id}"] .name`).boundingBox(),
+      ]);
+      assert.ok(
+        card && list && list.x + list.width <= card.x + card.width + 1,
+        `${width}px: the name stays in its card`,
+      );
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('speaks Simplified Chinese, on a phone-width screen', async () => {
     const { context, page, problems } = await openConsole(running.browser, consoleUrl(), { locale: 'zh-CN' });
     await page.setViewportSize({ width: 375, height: 800 });

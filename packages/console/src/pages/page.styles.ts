@@ -8,6 +8,11 @@ export const pageStyles = [
     :host {
       display: block;
     }
+    /* Headings may hold a shopper's name, which can be one long word (an e-mail used as the name). */
+    h1,
+    h2 {
+      overflow-wrap: anywhere;
+    }
     h1 {
       font-size: 1.5em;
       margin: 0 0 var(--_space);

@@ -57,6 +57,7 @@ export class ConsoleCustomersPage extends LitElement {
       }
       .result .name {
         font-weight: 700;
+        overflow-wrap: anywhere;
       }
       .result .muted {
         font-size: 0.875em;

@@ -47,6 +47,15 @@ export class ConsoleFollowUpDetail extends LitElement {
         align-items: start;
         justify-content: space-between;
       }
+      header .close {
+        flex-shrink: 0;
+        white-space: nowrap;
+      }
+      header h2,
+      header h3 {
+        min-inline-size: 0;
+        overflow-wrap: anywhere;
+      }
       h3 {
         font-size: 1em;
         margin: var(--_space) 0 0.4em;

@@ -68,10 +68,14 @@ export class ConsoleRecoveryPage extends LitElement {
         padding-inline: 0;
         font-weight: inherit;
         text-align: start;
+        max-inline-size: 16rem;
+        overflow-wrap: anywhere;
       }
       .customer-id {
         display: block;
+        max-inline-size: 16rem;
         font-size: 0.875em;
+        overflow-wrap: anywhere;
       }
       .comment {
         min-width: 12rem;
