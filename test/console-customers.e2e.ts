@@ -179,13 +179,13 @@ describe('the console’s Customers page', () => {
     await context.close();
   });
 
-  it('records a refund typed in the currency’s major units, and shows the API’s problem in words', async () => {
+  it('records a refund typed in the currency’s major units, thousands separators too, and shows the API’s problem in words', async () => {
     const customer = await newCustomer('Refund');
     const orderId = `e2e-order-${randomUUID().slice(0, 8)}`;
     const order = await adminCall('POST', '/v1/admin/orders', {
       orderId,
       customerId: customer.id,
-      amount: 10_000,
+      amount: 200_000,
       currency: 'CNY',
     });
     assert.equal(order.status, 201, await order.text());
@@ -195,19 +195,19 @@ describe('the console’s Customers page', () => {
     await page.getByRole('button', { name: 'Refund an order' }).click();
     const dialog = page.getByRole('dialog', { name: 'Refund an order' });
     await dialog.getByLabel('Order number').fill(orderId);
-    await dialog.getByLabel('Amount refunded').fill('250');
+    await dialog.getByLabel('Amount refunded').fill('2,500');
     await dialog.getByRole('button', { name: 'Record refund' }).click();
     await dialog.getByRole('alert').getByText('more than it cost').waitFor();
 
-    await dialog.getByLabel('Amount refunded').fill('12.50');
+    await dialog.getByLabel('Amount refunded').fill('1,012.50');
     await dialog.getByRole('button', { name: 'Record refund' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
       .getByRole('status')
-      .getByText(/^Refunded .*12\.50/)
+      .getByText(/^Refunded .*1,012\.50/)
       .waitFor();
     const recorded = await adminRead(OrderRecord, `/v1/admin/orders/${orderId}`);
-    assert.equal(recorded.refundedAmount, 1_250);
+    assert.equal(recorded.refundedAmount, 101_250);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -41,14 +41,15 @@ export function minorDigits(currency: string): number {
 }
 
 /**
- * An amount typed in major units ("12.5") as minor units of a currency with `digits` decimal places (1250), or null
+ * An amount typed in major units ("12.5", "1,012.50", as the console's languages write numbers: commas group
+ * thousands, a point starts the decimals) as minor units of a currency with `digits` decimal places (1250), or null
  * when it is not a positive amount with at most that many decimals.
  */
 export function toMinorUnits(typed: string, digits: number): number | null {
-  const match = /^(\d+)(?:[.,](\d+))?$/.exec(typed.trim());
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(typed.trim());
   if (match === null) return null;
   const fraction = match[2] ?? '';
   if (fraction.length > digits) return null;
-  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  const minor = Number(match[1]!.replaceAll(',', '')) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   return Number.isSafeInteger(minor) && minor > 0 ? minor : null;
 }

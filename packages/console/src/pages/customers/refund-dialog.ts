@@ -57,7 +57,10 @@ export class ConsoleRefundDialog extends ActionDialog {
     if (order.customerId !== this.customerId) throw new ActionRefused(strings.customers.orderOfAnother);
     const digits = minorDigits(order.currency);
     const amount = toMinorUnits(this.amount, digits);
-    if (amount === null) throw new ActionRefused(strings.customers.amountPrecision(String(digits)));
+    if (amount === null) {
+      const example = new Intl.NumberFormat(this.language, { minimumFractionDigits: digits }).format(1_250);
+      throw new ActionRefused(strings.customers.amountPrecision(String(digits), example));
+    }
     const result = await customersApi.refund(orderId, `console-${this.idempotencyKey}`, amount);
     const format = customerFormatters(this.language);
     return {

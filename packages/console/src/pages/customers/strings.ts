@@ -74,7 +74,9 @@ const en = {
   erasedName: 'Erased customer',
   chooseReason: 'Choose a reason',
   orderOfAnother: 'This order belongs to another customer.',
-  amountPrecision: (digits: string) => `Use at most ${digits} decimal places.`,
+  /** `example` is 1,250 written with the currency's decimal places. */
+  amountPrecision: (digits: string, example: string) =>
+    `Type a positive amount such as ${example}, with at most ${digits} decimal places.`,
   problems: {
     validation_failed: 'Some fields are not valid. Check them and try again.',
     insufficient_points: 'The customer does not have that many points.',
@@ -167,7 +169,7 @@ const zhCN: typeof en = {
   erasedName: '已删除的会员',
   chooseReason: '请选择原因',
   orderOfAnother: '该订单属于其他会员。',
-  amountPrecision: (digits: string) => `最多保留${digits}位小数。`,
+  amountPrecision: (digits: string, example: string) => `请输入正数金额，例如${example}，最多保留${digits}位小数。`,
   problems: {
     validation_failed: '部分内容无效，请检查后重试。',
     insufficient_points: '该会员的积分不足。',
