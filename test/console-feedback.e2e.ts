@@ -145,6 +145,15 @@ describe('the console’s Feedback page', () => {
     );
     await list.getByLabel('Group').selectOption('promoter');
     await list.locator('[data-state="no-verbatims"]').waitFor();
+
+    // A range that ends before it starts says so, instead of failing as if the API were down.
+    await list.getByLabel('From', { exact: true }).fill('2026-12-10');
+    await list.getByLabel('To', { exact: true }).fill('2026-12-01');
+    assert.match(
+      (await list.locator('[data-state="backwards"]').textContent()) ?? '',
+      /From date is after the To date/,
+    );
+    assert.equal(await list.getByRole('button', { name: 'Try again' }).count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -9,6 +9,7 @@ import { pageStyles } from '../page.styles.ts';
 type Listing =
   | { kind: 'loading' }
   | { kind: 'error' }
+  | { kind: 'backwards' }
   | { kind: 'ready'; verbatims: Verbatim[]; nextCursor: string | null; more: 'idle' | 'loading' | 'error' };
 
 const GROUPS = ['promoter', 'passive', 'detractor'] as const;
@@ -69,6 +70,12 @@ export class ConsoleFeedbackVerbatims extends LitElement {
   private async fetchFirst(): Promise<void> {
     this.#loads.abort();
     const loads = (this.#loads = new AbortController());
+    const { from, to } = this.filters;
+    // Dates as the inputs give them (YYYY-MM-DD) compare as text; a range that ends before it starts asks nothing.
+    if (from !== undefined && to !== undefined && from > to) {
+      this.listing = { kind: 'backwards' };
+      return;
+    }
     this.listing = { kind: 'loading' };
     try {
       const page = await feedbackApi.verbatims(this.surveyId, this.version, this.filters);
@@ -133,11 +140,21 @@ export class ConsoleFeedbackVerbatims extends LitElement {
         </label>
         <label
           >${s.from}
-          <input type="date" name="from" @change=${(event: Event) => this.filter({ from: value(event) })} />
+          <input
+            type="date"
+            name="from"
+            max=${this.filters.to ?? nothing}
+            @change=${(event: Event) => this.filter({ from: value(event) })}
+          />
         </label>
         <label
           >${s.to}
-          <input type="date" name="to" @change=${(event: Event) => this.filter({ to: value(event) })} />
+          <input
+            type="date"
+            name="to"
+            min=${this.filters.from ?? nothing}
+            @change=${(event: Event) => this.filter({ to: value(event) })}
+          />
         </label>
       </div>
       ${this.renderListing(groupName)}
@@ -149,6 +166,7 @@ export class ConsoleFeedbackVerbatims extends LitElement {
     const s = strings.feedback;
     const listing = this.listing;
     if (listing.kind === 'loading') return html`<p role="status">${strings.loading}</p>`;
+    if (listing.kind === 'backwards') return html`<p role="alert" data-state="backwards">${s.rangeBackwards}</p>`;
     if (listing.kind === 'error') {
       return html`<div role="alert" class="error">
         <p>${strings.errorLoading}</p>
