@@ -65,6 +65,14 @@ async function signedIn(colorScheme: 'light' | 'dark' = 'light') {
   return opened;
 }
 
+/** The element with the keyboard focus, through shadow roots: its id, else its tag. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.id || element?.tagName || null;
+  });
+
 const spendableShown = async (page: Page) =>
   shownNumber(await page.locator('[data-fact="spendable"] dd').textContent());
 
@@ -245,6 +253,8 @@ describe('the console’s Customers page', () => {
     await end.getByRole('button', { name: 'End membership' }).click();
     await end.waitFor({ state: 'hidden' });
     await page.locator('[data-fact="status"] dd', { hasText: 'Membership ended' }).waitFor();
+    await page.getByRole('status').getByText('Membership ended.').waitFor();
+    assert.notEqual(await focused(page), 'BODY', 'focus stays in the profile');
     assert.equal((await profileOf(customer.id)).customer.endReason, 'price');
 
     await page.getByRole('button', { name: 'Erase customer' }).click();
@@ -261,6 +271,12 @@ describe('the console’s Customers page', () => {
     await erase.waitFor({ state: 'hidden' });
 
     await page.locator('[data-fact="status"] dd', { hasText: 'Erased' }).waitFor();
+    await page.getByRole('status').getByText('Customer erased.').waitFor();
+    await page.waitForFunction(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.id === 'profile-heading';
+    });
     assert.equal((await profileOf(customer.id)).customer.status, 'erased');
     for (const gone of ['Adjust points', 'Refund an order', 'End membership', 'Erase customer']) {
       assert.equal(await page.getByRole('button', { name: gone }).count(), 0, `${gone} is gone`);

@@ -63,8 +63,15 @@ describe('the Service recovery page', () => {
     await detail(page).getByRole('button', { name: 'Save assignee' }).click();
     await detail(page).getByText('Assignee saved.').waitFor();
     await detail(page).getByLabel('New note').fill('Called the shopper; a new tin is on its way.');
-    await detail(page).getByRole('button', { name: 'Add note' }).click();
+    await detail(page).getByLabel('New note').press('Tab');
+    await page.keyboard.press('Enter');
     await detail(page).locator('.notes li').getByText('Called the shopper; a new tin is on its way.').waitFor();
+    const focusedText = await page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.textContent?.trim() ?? null;
+    });
+    assert.equal(focusedText, 'Add note', 'the keyboard stays on Add note');
     const noted = await followUpFromApi(running.stack.apiBase, followUp.id);
     assert.equal(noted.assignee, 'Mei Lin');
     assert.deepEqual(

@@ -52,9 +52,9 @@ export class ConsoleAdjustDialog extends ActionDialog {
       /></label>`;
   }
 
-  protected async perform(): Promise<CustomerChange> {
+  protected async perform(strings: Strings): Promise<CustomerChange> {
     await customersApi.adjust(this.customerId, this.amount, this.reason.trim(), this.idempotencyKey);
-    return {};
+    return { message: strings.customers.adjusted };
   }
 }
 

@@ -89,10 +89,13 @@ export class ConsoleCustomerProfile extends LitElement {
     }
   }
 
-  private changed(event: CustomEvent<CustomerChange>): void {
+  private async changed(event: CustomEvent<CustomerChange>): Promise<void> {
     this.message = event.detail.message ?? '';
-    void this.reload();
     void this.ledger?.reload();
+    await this.reload();
+    await this.updateComplete;
+    // The button that opened the dialog may be gone (End membership, Erase): focus goes to the profile, not the page.
+    if (this.shadowRoot?.activeElement == null) this.renderRoot.querySelector<HTMLElement>('#profile-heading')?.focus();
   }
 
   private open(event: Event, action: Action): void {
@@ -114,7 +117,7 @@ export class ConsoleCustomerProfile extends LitElement {
     const erased = customer.status === 'erased';
     const name = erased || customer.name === '' ? strings.customers.erasedName : customer.name;
     return html`<section class="card" aria-labelledby="profile-heading" @console-customer-changed=${this.changed}>
-      <h2 id="profile-heading">${name}</h2>
+      <h2 id="profile-heading" tabindex="-1">${name}</h2>
       ${this.renderFacts(profile, strings, customerFormatters(this.language))}
       <p class="message" role="status">${this.message}</p>
       <div class="actions">

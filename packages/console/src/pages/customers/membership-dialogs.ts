@@ -54,11 +54,11 @@ export class ConsoleEndMembershipDialog extends ActionDialog {
       </label>`;
   }
 
-  protected async perform(): Promise<CustomerChange> {
+  protected async perform(strings: Strings): Promise<CustomerChange> {
     if (this.reason === '') return {};
     const note = this.note.trim();
     await customersApi.endMembership(this.customerId, { reason: this.reason, ...(note === '' ? {} : { note }) });
-    return {};
+    return { message: strings.customers.ended };
   }
 }
 
@@ -94,9 +94,9 @@ export class ConsoleEraseDialog extends ActionDialog {
       /></label>`;
   }
 
-  protected async perform(): Promise<CustomerChange> {
+  protected async perform(strings: Strings): Promise<CustomerChange> {
     await customersApi.erase(this.customerId);
-    return {};
+    return { message: strings.customers.erased };
   }
 }
 

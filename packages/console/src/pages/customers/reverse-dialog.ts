@@ -27,9 +27,9 @@ export class ConsoleReverseDialog extends ActionDialog {
     return html`<p>${strings.customers.reverseIntro(customerFormatters(this.language).number(points))}</p>`;
   }
 
-  protected async perform(): Promise<CustomerChange> {
+  protected async perform(strings: Strings): Promise<CustomerChange> {
     if (this.entry !== null) await customersApi.reverse(this.customerId, this.entry.id);
-    return {};
+    return { message: strings.customers.reversedDone };
   }
 }
 

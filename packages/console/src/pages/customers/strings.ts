@@ -55,6 +55,10 @@ const en = {
   refundAmountHint: 'In the order’s currency, e.g. 12.50',
   refundSubmit: 'Record refund',
   refunded: (amount: string, points: string) => `Refunded ${amount}: ${points} points taken back.`,
+  adjusted: 'Points adjusted.',
+  reversedDone: 'Entry reversed.',
+  ended: 'Membership ended.',
+  erased: 'Customer erased.',
   endReason: 'Reason',
   endReasons: {
     price: 'Price',
@@ -150,6 +154,10 @@ const zhCN: typeof en = {
   refundAmountHint: '按订单币种填写，例如 12.50',
   refundSubmit: '记录退款',
   refunded: (amount: string, points: string) => `已退款${amount}，扣回${points}积分。`,
+  adjusted: '积分已调整。',
+  reversedDone: '该记录已撤销。',
+  ended: '会员资格已终止。',
+  erased: '该顾客的个人数据已删除。',
   endReason: '原因',
   endReasons: {
     price: '价格',

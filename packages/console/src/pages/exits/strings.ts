@@ -21,7 +21,7 @@ const en = {
   },
   lapsed: 'Lapsed members',
   lapsedHint: (days: string) =>
-    `Active members with no activity for ${days} days or more, longest lapsed first. The number of days is the program setting “lapsedAfterDays”.`,
+    `Active members with no activity for ${days} days or more, longest lapsed first. The number of days is the program’s setting “Days without activity before a member counts as lapsed”.`,
   lapsedSetting: 'Change it in the program’s settings',
   noLapsed: 'No member is lapsed.',
   name: 'Name',
@@ -80,7 +80,7 @@ const zhCN: typeof en = {
   },
   lapsed: '沉睡会员',
   lapsedHint: (days: string) =>
-    `连续${days}天或更久没有任何活动的有效会员，沉睡最久的排在最前。天数由计划设置“lapsedAfterDays”决定。`,
+    `连续${days}天或更久没有任何活动的有效会员，沉睡最久的排在最前。天数由计划设置“会员多少天无活动即视为沉睡”决定。`,
   lapsedSetting: '在计划设置中修改',
   noLapsed: '没有沉睡会员。',
   name: '姓名',

@@ -227,7 +227,7 @@ export class ConsoleFollowUpDetail extends LitElement {
         />
         <p class="hint" id="assignee-hint">${detail.assigneeHint}</p>
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy !== null}>${detail.saveAssignee}</button>
+          <button type="submit" aria-disabled=${this.busy !== null ? 'true' : 'false'}>${detail.saveAssignee}</button>
         </div>
       </form>
       <section aria-labelledby="notes-heading">
@@ -251,7 +251,7 @@ export class ConsoleFollowUpDetail extends LitElement {
           <label for="note">${detail.note}</label>
           <textarea id="note" name="note" required maxlength="5000"></textarea>
           <div class="actions">
-            <button type="submit" ?disabled=${this.busy !== null}>${detail.addNote}</button>
+            <button type="submit" aria-disabled=${this.busy !== null ? 'true' : 'false'}>${detail.addNote}</button>
           </div>
         </form>
       </section>
