@@ -179,7 +179,20 @@ describe('the Program page of the console', () => {
 
     await showSection(page, 'Service');
     const service = page.locator('console-service-section');
-    await service.getByLabel('Days without activity before a member counts as lapsed').fill('45');
+    const lapsed = service.getByLabel('Days without activity before a member counts as lapsed');
+    // Out of bounds, then empty: the page says what it takes, in words, and sends nothing.
+    for (const typed of ['3', '']) {
+      await lapsed.fill(typed);
+      await service.getByRole('button', { name: 'Save' }).click();
+      await service.getByRole('alert').getByText('Nothing was sent').waitFor();
+      const describedBy = await lapsed.getAttribute('aria-describedby');
+      assert.equal(
+        await service.locator(`#${describedBy}`).textContent(),
+        'Enter a whole number from 7 to 730.',
+        `"${typed}"`,
+      );
+    }
+    await lapsed.fill('45');
     await service.getByLabel('Hours to resolve a follow-up before it is overdue').fill('12');
     await service.getByRole('button', { name: 'Save' }).click();
     await service.getByRole('status').getByText('Saved.').waitFor();

@@ -61,6 +61,7 @@ const identified = directive(IdentifiedControl);
 
 interface InputOptions {
   type?: 'text' | 'number' | 'url' | 'datetime-local';
+  required?: boolean;
   min?: number;
   max?: number;
   step?: number | 'any';
@@ -94,6 +95,7 @@ export function inputField(
       min=${options.min ?? nothing}
       max=${options.max ?? nothing}
       step=${options.step ?? nothing}
+      ?required=${options.required ?? false}
       .value=${value}
       @input=${(event: Event) => onInput(valueOf(event))}
     />`,
@@ -199,6 +201,7 @@ export function numberField(
   const parse = optional ? optionalNumber : wholeNumber;
   return inputField(context, key, label, numberText(value), (text) => onValue(parse(text)!), {
     type: 'number',
+    required: !optional,
     step,
     ...bounds,
   });

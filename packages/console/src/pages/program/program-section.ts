@@ -106,7 +106,7 @@ export abstract class ProgramSection<T> extends LitElement {
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const problems = this.validate(this.draft);
+    const problems = [...this.numberProblems(), ...this.validate(this.draft)];
     if (problems.length > 0) {
       this.fieldErrors = problems.map((problem) => ({ ...problem, fromApi: false }));
       this.status = 'invalid';
@@ -124,6 +124,24 @@ export abstract class ProgramSection<T> extends LitElement {
       this.status = refused ? 'refused' : 'failed';
       if (refused) await this.focusFirstInvalid();
     }
+  }
+
+  /**
+   * Number boxes the page can judge itself, in the merchant's language: empty where a number is needed, not a number,
+   * outside its bounds or not whole. The API would refuse them too, in its own terms.
+   */
+  private numberProblems(): FieldProblem[] {
+    const strings = this.strings.program;
+    return [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="number"]')]
+      .filter((input) => !input.validity.valid)
+      .map((input) => ({
+        key: input.name,
+        message: strings.numberExpected({
+          whole: input.step !== 'any',
+          min: input.min === '' ? undefined : input.min,
+          max: input.max === '' ? undefined : input.max,
+        }),
+      }));
   }
 
   /** A 400's field errors in the API's words, or what the section makes of another refusal in its own. */

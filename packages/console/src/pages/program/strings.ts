@@ -1,3 +1,10 @@
+/** What a number box takes: whole or not, and its bounds as the box writes them. */
+interface NumberBounds {
+  whole: boolean;
+  min: string | undefined;
+  max: string | undefined;
+}
+
 /** The program page’s strings: English, and Simplified Chinese with the same keys. */
 const en = {
   name: 'Name',
@@ -15,6 +22,13 @@ const en = {
   unsaved: 'Unsaved changes',
   refused: 'The API refused some values. Check the fields marked below.',
   invalid: 'Nothing was sent: check the fields marked below.',
+  numberExpected: ({ whole, min, max }: NumberBounds) => {
+    const kind = whole ? 'a whole number' : 'a number';
+    if (min !== undefined && max !== undefined) return `Enter ${kind} from ${min} to ${max}.`;
+    if (min !== undefined) return `Enter ${kind} of at least ${min}.`;
+    if (max !== undefined) return `Enter ${kind} of at most ${max}.`;
+    return `Enter ${kind}.`;
+  },
   saveFailed: 'Saving failed. Try again in a moment.',
   fieldRefused: (message: string) => `Refused: ${message}`,
   leaveQuestion: 'Leave the Program page? Your unsaved changes will be lost.',
@@ -123,6 +137,13 @@ const zhCN: typeof en = {
   unsaved: '有未保存的更改',
   refused: '接口拒绝了部分数值，请检查下方标出的字段。',
   invalid: '未发送任何内容：请检查下方标出的字段。',
+  numberExpected: ({ whole, min, max }: NumberBounds) => {
+    const kind = whole ? '整数' : '数字';
+    if (min !== undefined && max !== undefined) return `请输入${min}到${max}之间的${kind}。`;
+    if (min !== undefined) return `请输入不小于${min}的${kind}。`;
+    if (max !== undefined) return `请输入不大于${max}的${kind}。`;
+    return `请输入${kind}。`;
+  },
   saveFailed: '保存失败，请稍后再试。',
   fieldRefused: (message: string) => `未通过：${message}`,
   leaveQuestion: '离开会员计划页面？未保存的更改将会丢失。',
