@@ -74,7 +74,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: every widget',
     dropInWidgets: WIDGET_TAGS,
-    budget: 79.8 * KB,
+    budget: 80.1 * KB,
   },
   {
     name: 'drop-in: the five shopper widgets',
@@ -85,7 +85,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: a page with the balance',
     dropInWidgets: ['loyalty-points-balance'],
-    budget: 39.3 * KB,
+    budget: 39.4 * KB,
     target: 26 * KB,
   },
   besideBalance('loyalty-tier-progress', 'tier progress', 5.8 * KB),
@@ -95,31 +95,31 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: loyalty-elements.all.js, every widget in one file',
     dropInFile: 'loyalty-elements.all.js',
-    budget: 64.2 * KB,
+    budget: 64.4 * KB,
   },
-  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.3 * KB },
+  { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.5 * KB },
   { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 38.7 * KB, target: 24 * KB },
-  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 41.4 * KB },
+  { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 41.6 * KB },
   {
     name: 'birthday greeting alone',
     contents: singleWidget('LoyaltyBirthdayGreeting'),
-    budget: 44.0 * KB,
+    budget: 44.1 * KB,
   },
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
-    budget: 44.3 * KB,
+    budget: 44.4 * KB,
   },
   { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 43.9 * KB },
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
-    budget: 41.0 * KB,
+    budget: 41.1 * KB,
   },
   {
     name: 'ways to earn alone',
     contents: singleWidget('LoyaltyWaysToEarn'),
-    budget: 37.8 * KB,
+    budget: 38.0 * KB,
   },
   {
     name: 'join pitch alone',
@@ -129,30 +129,30 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'panel with its six widgets',
     contents: singleWidget('LoyaltyPanel'),
-    budget: 54.1 * KB,
+    budget: 54.3 * KB,
   },
   {
     name: 'referral alone',
     contents: singleWidget('LoyaltyReferral'),
-    budget: 38.7 * KB,
+    budget: 38.8 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react/points-balance',
     contents: reactBalance('@loyalty-elements/react/points-balance'),
     external: ['react'],
-    budget: 39.2 * KB,
+    budget: 39.3 * KB,
   },
   {
     name: 'React: balance from @loyalty-elements/react',
     contents: reactBalance('@loyalty-elements/react'),
     external: ['react'],
-    budget: 39.2 * KB,
+    budget: 39.3 * KB,
     sameCostAs: 'React: balance from @loyalty-elements/react/points-balance',
   },
   {
     name: 'SDK alone',
     contents: `import { createLoyaltyClient } from '@loyalty-elements/sdk'; globalThis.client = createLoyaltyClient;`,
-    budget: 23.7 * KB,
+    budget: 23.8 * KB,
   },
 ];
 
@@ -205,7 +205,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the balance',
     widgets: ['loyalty-points-balance'],
     build: 'drop-in',
-    budget: 39.3 * KB,
+    budget: 39.4 * KB,
     target: 26 * KB,
   },
   {
@@ -219,13 +219,13 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: npm page with the balance',
     widgets: ['loyalty-points-balance'],
     build: 'npm',
-    budget: 38.5 * KB,
+    budget: 38.7 * KB,
     target: 24 * KB,
   },
   {
     name: 'in Chromium: npm page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'npm',
-    budget: 61.3 * KB,
+    budget: 61.5 * KB,
   },
 ];
