@@ -20,7 +20,7 @@ describe('DATABASE_POOL_SIZE on PostgreSQL', { skip: !TEST_POSTGRES_URL }, () =>
       const count = async () => {
         const { rows } = await watcher.query<{ count: number }>(
           `SELECT count(*)::int AS count FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
         );
         most = Math.max(most, rows[0]!.count);
       };
