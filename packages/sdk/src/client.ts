@@ -12,6 +12,7 @@ import { ReadCache, type ReadOptions } from './cache/read-cache.ts';
 import { Changes } from './changes.ts';
 import { LoyaltyError, isTransient } from './errors.ts';
 import { randomId } from './ids.ts';
+import { RetryKeys } from './retry-keys.ts';
 import { Outbox } from './outbox/outbox.ts';
 import type { QueuedWrite, QueuedWriteKind } from './outbox/queued-write.ts';
 import { loadSchemas, type RouteSchemas } from './schemas/load-schemas.ts';
@@ -88,11 +89,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
   const cache = new ReadCache(now, (key, data) => {
     if (key === paths.summary) changes.emit({ type: 'summary', summary: data as Summary });
   });
-  /** One key per customer and page: a second claim replays the first instead of claiming twice. */
-  let claimKey: string | undefined;
   let claiming: Promise<BirthdayClaimResult> | undefined;
-  /** Per reward: the key of a redemption whose outcome is unknown, repeated by the next try. */
-  const redeemKeys = new Map<string, string>();
+  const retryKeys = new RetryKeys();
   const redeeming = new Map<string, Promise<RedeemResult>>();
 
   const outbox = new Outbox({
@@ -218,14 +216,15 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     return previous;
   }
 
-  function reset(identity: CustomerIdentity): void {
+  /** Switches to `identity`, forgetting the customer before; returns their retry keys. */
+  function reset(identity: CustomerIdentity): RetryKeys {
     session.switchTo(identity);
     cache.clear();
-    claimKey = undefined;
     claiming = undefined;
-    redeemKeys.clear();
     redeeming.clear();
+    const previousKeys = retryKeys.takeAll();
     changes.emit({ type: 'identity' });
+    return previousKeys;
   }
 
   return {
@@ -263,14 +262,14 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     },
 
     claimBirthdayReward: () => {
-      claimKey ??= randomId();
+      const key = retryKeys.claim();
       claiming ??= transport
         .send({
           method: 'post',
           path: paths.birthdayClaim,
           schema: schemaOf('BirthdayClaimResult'),
           asCustomer: true,
-          idempotencyKey: claimKey,
+          idempotencyKey: key,
         })
         .then((answer) => {
           if (answer.kind !== 'fresh') throw new LoyaltyError('invalid_response', 'The claim answered 304');
@@ -296,14 +295,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       const id = await checkInput(schemaOf('RewardId'), rewardId, 'The reward id');
       const pending = redeeming.get(id);
       if (pending) return pending;
-      let key = redeemKeys.get(id);
-      if (!key) {
-        key = randomId();
-        redeemKeys.set(id, key);
-      }
-      const forgetKey = () => {
-        if (redeemKeys.get(id) === key) redeemKeys.delete(id);
-      };
+      const key = retryKeys.redeem(id);
+      const forgetKey = () => retryKeys.settle(id, key);
       const request: Promise<RedeemResult> = transport
         .send({
           method: 'post',
@@ -374,18 +367,14 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
 
     identify: async (identity) => {
       const previous = await leave();
-      const keys = { claimKey, redeemKeys: new Map(redeemKeys) };
-      reset(identity);
+      const previousKeys = reset(identity);
       // A token that cannot be had now (offline, the token route down) names no one: the writes of the customer
       // before wait, as they do across page loads, rather than be dropped for someone who may be the same.
       const next = await session.owner().catch(() => undefined);
       if (previous && next !== undefined && previous !== next) await outbox.discard(previous);
       // The same shopper with a fresh token: a redemption or claim whose outcome is unknown keeps its key, so trying
       // again still cannot spend twice.
-      if (previous && next === previous) {
-        claimKey ??= keys.claimKey;
-        for (const [rewardId, key] of keys.redeemKeys) if (!redeemKeys.has(rewardId)) redeemKeys.set(rewardId, key);
-      }
+      if (previous && next === previous) retryKeys.restore(previousKeys);
       if (next) void outbox.flush();
     },
 
