@@ -79,7 +79,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'drop-in: the five shopper widgets',
     dropInWidgets: FIVE_WIDGETS,
-    budget: 69.1 * KB,
+    budget: 69.2 * KB,
     target: 45 * KB,
   },
   {
@@ -98,7 +98,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
     budget: 64.4 * KB,
   },
   { name: 'npm: every widget', contents: `import '@loyalty-elements/embed';`, budget: 67.5 * KB },
-  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 38.7 * KB, target: 24 * KB },
+  { name: 'points balance alone', contents: singleWidget('LoyaltyPointsBalance'), budget: 38.8 * KB, target: 24 * KB },
   { name: 'tier progress alone', contents: singleWidget('LoyaltyTierProgress'), budget: 41.6 * KB },
   {
     name: 'birthday greeting alone',
@@ -108,13 +108,13 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'satisfaction survey alone',
     contents: singleWidget('LoyaltySatisfactionSurvey'),
-    budget: 44.4 * KB,
+    budget: 44.5 * KB,
   },
   { name: 'rewards alone', contents: singleWidget('LoyaltyRewards'), budget: 43.9 * KB },
   {
     name: 'points history alone',
     contents: singleWidget('LoyaltyPointsHistory'),
-    budget: 41.1 * KB,
+    budget: 41.2 * KB,
   },
   {
     name: 'ways to earn alone',
@@ -124,7 +124,7 @@ export const KIT_ENTRIES: SizeEntry[] = [
   {
     name: 'join pitch alone',
     contents: singleWidget('LoyaltyJoinPitch'),
-    budget: 37.5 * KB,
+    budget: 37.7 * KB,
   },
   {
     name: 'panel with its six widgets',
@@ -212,7 +212,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     name: 'in Chromium: drop-in page with the five shopper widgets',
     widgets: FIVE_WIDGETS,
     build: 'drop-in',
-    budget: 69.1 * KB,
+    budget: 69.2 * KB,
     target: 45 * KB,
   },
   {
